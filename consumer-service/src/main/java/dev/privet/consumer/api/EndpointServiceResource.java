@@ -1,0 +1,30 @@
+package dev.privet.consumer.api;
+
+import dev.privet.consumer.app.VpcEndpointQueries;
+import dev.privet.runtime.Caller;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/** The endpoint services the calling account may connect to (DescribeVpcEndpointServices). */
+@Path("/v1/vpc-endpoint-services")
+@Produces(MediaType.APPLICATION_JSON)
+public class EndpointServiceResource {
+    private final VpcEndpointQueries queries;
+
+    EndpointServiceResource(VpcEndpointQueries queries) {
+        this.queries = queries;
+    }
+
+    @GET
+    public List<EndpointServiceResponse> list(@HeaderParam(Caller.HEADER) String account,
+                                              @QueryParam("serviceName") String serviceName) {
+        return queries.services(Caller.require(account), serviceName).stream()
+                .map(EndpointServiceResponse::of).toList();
+    }
+}

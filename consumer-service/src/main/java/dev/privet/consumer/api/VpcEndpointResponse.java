@@ -1,0 +1,21 @@
+package dev.privet.consumer.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.privet.consumer.domain.VpcEndpoint;
+import dev.privet.contracts.events.Values.DnsEntry;
+
+import java.util.List;
+
+/** A VPC endpoint as the API shows it, with AWS's field names and states. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record VpcEndpointResponse(String vpcEndpointId, String vpcEndpointType, String vpcId, String serviceName,
+                                  String state, List<String> subnetIds, List<String> networkInterfaceIds,
+                                  List<DnsEntry> dnsEntries, String ownerId, String creationTimestamp,
+                                  String failureReason) {
+
+    static VpcEndpointResponse of(VpcEndpoint e) {
+        return new VpcEndpointResponse(e.vpcEndpointId(), e.vpcEndpointType(), e.vpcId(), e.serviceName(),
+                e.state().wireName(), e.subnetIds(), e.networkInterfaceIds(), e.dnsEntries(), e.ownerId(),
+                e.creationTime().toString(), e.failureReason());
+    }
+}

@@ -1,0 +1,44 @@
+package dev.privet.consumer.domain;
+
+import dev.privet.contracts.events.Values.DnsEntry;
+import dev.privet.contracts.ids.AccountId;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What can be asked of a VPC endpoint: by its owner through the API, or by the other services' events. */
+public sealed interface EndpointCommand {
+
+    /**
+     * Create an endpoint. Carries what the consumer side knows of the service, the VPC and the subnets named (an
+     * absent value is one it has not seen), so the decision stays pure.
+     */
+    record RequestEndpoint(String vpcEndpointId, AccountId caller, String vpcEndpointType, String serviceName,
+                           Optional<EndpointServiceOffer> service, String vpcId, Optional<Vpc> vpc,
+                           List<String> subnetIds, Map<String, Subnet> knownSubnets) implements EndpointCommand {
+        public RequestEndpoint {
+            subnetIds = List.copyOf(subnetIds);
+            knownSubnets = Map.copyOf(knownSubnets);
+        }
+    }
+
+    record DeleteEndpoint(String vpcEndpointId, AccountId caller) implements EndpointCommand {
+    }
+
+    /** The provider accepted the endpoint's connection. */
+    record AcceptConnection() implements EndpointCommand {
+    }
+
+    /** The endpoint's names resolve to its interfaces. */
+    record PublishDns(List<String> networkInterfaceIds, List<DnsEntry> dnsEntries) implements EndpointCommand {
+    }
+
+    /** The endpoint's interfaces could not be created. */
+    record FailNetwork(String reason) implements EndpointCommand {
+    }
+
+    /** The endpoint's interfaces are gone. */
+    record ReleaseNetwork() implements EndpointCommand {
+    }
+}

@@ -1,0 +1,31 @@
+package dev.privet.consumer.domain;
+
+import dev.privet.contracts.ids.AccountId;
+import dev.privet.contracts.ids.PrincipalArn;
+
+import java.util.List;
+
+/**
+ * An endpoint service as the consumer side sees it in its catalog: who owns it, whether it is available, whether
+ * connections need the provider's acceptance, and which principals may connect.
+ */
+public record EndpointServiceOffer(String serviceId, String serviceName, String ownerId, String serviceState,
+                                   boolean acceptanceRequired, List<String> allowedPrincipals) {
+    public static final String AVAILABLE = "Available";
+    public static final String PENDING = "Pending";
+
+    public EndpointServiceOffer {
+        allowedPrincipals = List.copyOf(allowedPrincipals);
+    }
+
+    /** Whether {@code caller} may see and connect to the service: it owns it, or an allowed principal admits it. */
+    public boolean admits(AccountId caller) {
+        return ownerId.equals(caller.value()) || allowedPrincipals.stream()
+                .filter(PrincipalArn::isValid)
+                .anyMatch(p -> new PrincipalArn(p).admits(caller.value(), caller.rootArn()));
+    }
+
+    public boolean isAvailable() {
+        return AVAILABLE.equals(serviceState);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.privet.consumer.api;
+
+import dev.privet.contracts.events.DnsEvent.EndpointDnsPublished;
+import dev.privet.contracts.events.EventCodec;
+import dev.privet.contracts.events.EventEnvelope;
+import dev.privet.contracts.events.EventMetadata;
+import dev.privet.contracts.events.IntegrationEvent;
+import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
+import dev.privet.contracts.events.NetworkEvent.SubnetCreated;
+import dev.privet.contracts.events.NetworkEvent.VpcCreated;
+import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsAdded;
+import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
+import dev.privet.contracts.events.ProviderEvent.EndpointServiceAvailable;
+import dev.privet.contracts.events.ProviderEvent.EndpointServiceCreated;
+import dev.privet.contracts.events.Topic;
+import dev.privet.contracts.events.Values.DnsEntry;
+import dev.privet.contracts.events.Values.EndpointInterface;
+import dev.privet.contracts.ids.IdFormat;
+import dev.privet.contracts.ids.Region;
+import dev.privet.contracts.ids.ServiceName;
+import dev.privet.eventstore.EventRecords;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Plays provider-, network- and dns-service in tests: publishes their events to their topics for real, as their
+ * relays would, with per-stream versions.
+ */
+final class OtherServices implements AutoCloseable {
+    private final KafkaProducer<String, byte[]> producer;
+    private final EventCodec codec = new EventCodec();
+    private final Map<String, Long> versions = new ConcurrentHashMap<>();
+
+    OtherServices() {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    }
+
+    /** A subnet the network view should know, with the VPC it is in. */
+    record Network(String vpcId, String subnetId, String zone) {
+    }
+
+    void publish(String principal, IntegrationEvent... events) {
+        for (IntegrationEvent event : events) {
+            long version = versions.merge(event.streamId(), 1L, Long::sum);
+            var envelope = new EventEnvelope(UUID.randomUUID(), event.streamId(), event.streamType(), version, 1,
+                    Instant.now(), EventMetadata.forRequest(principal), event);
+            try {
+                producer.send(EventRecords.toRecord(Topic.of(event).topicName(), envelope, codec)).get();
+            } catch (InterruptedException | ExecutionException e) {
+                throw new IllegalStateException("cannot publish " + event, e);
+            }
+        }
+    }
+
+    /** An available service of {@code owner} that admits {@code principals}; returns its name. */
+    String availableService(String owner, boolean acceptanceRequired, String... principals) {
+        String serviceId = IdFormat.ENDPOINT_SERVICE.newId();
+        String name = new ServiceName(Region.DEFAULT, serviceId).value();
+        publish(owner, new EndpointServiceCreated(serviceId, name, owner, "us-east-1", List.of(), acceptanceRequired),
+                new EndpointServiceAvailable(serviceId),
+                new AllowedPrincipalsAdded(serviceId, List.of(principals)));
+        return name;
+    }
+
+    Network vpcWithSubnet(String owner, String zone) {
+        String vpcId = IdFormat.VPC.newId();
+        publish(owner, new VpcCreated(vpcId, owner, "10.0.0.0/16", "us-east-1"));
+        return subnetIn(owner, vpcId, zone);
+    }
+
+    Network subnetIn(String owner, String vpcId, String zone) {
+        String subnetId = IdFormat.SUBNET.newId();
+        publish(owner, new SubnetCreated(subnetId, vpcId, owner, "10.0.1.0/24", zone));
+        return new Network(vpcId, subnetId, zone);
+    }
+
+    static String serviceIdOf(String serviceName) {
+        return ServiceName.parse(serviceName).orElseThrow().serviceId();
+    }
+
+    void accept(String owner, String serviceName, String vpcEndpointId, Network network) {
+        publish(owner, new EndpointConnectionAccepted(serviceIdOf(serviceName), vpcEndpointId, owner,
+                network.vpcId(), List.of(network.subnetId()), List.of()));
+    }
+
+    void publishDns(String owner, String serviceName, String vpcEndpointId, Network network, String eniId,
+                    List<DnsEntry> dns) {
+        publish(owner, new EndpointDnsPublished(vpcEndpointId, serviceIdOf(serviceName), dns,
+                List.of(new EndpointInterface(eniId, network.subnetId(), network.zone(), "10.0.1.5"))));
+    }
+
+    void releaseNetwork(String owner, String serviceName, String vpcEndpointId, String eniId) {
+        publish(owner, new EndpointNetworkReleased(vpcEndpointId, serviceIdOf(serviceName), List.of(eniId)));
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.privet.dns.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** Settings of the DNS server; the defaults run locally (port 1053, so no root is needed). */
+@ConfigMapping(prefix = "privet.dns")
+public interface DnsConfig {
+
+    /** UDP and TCP port of the DNS server; 0 takes a free port (tests). */
+    @WithDefault("1053")
+    int port();
+
+    @WithName("bind-address")
+    @WithDefault("0.0.0.0")
+    String bindAddress();
+
+    /** Threads answering UDP queries, and as many again serving TCP connections. */
+    @WithDefault("4")
+    int threads();
+}

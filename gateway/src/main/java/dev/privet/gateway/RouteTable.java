@@ -1,0 +1,31 @@
+package dev.privet.gateway;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** The one place that says which service owns which part of the REST API: by the path's first two segments. */
+public final class RouteTable {
+    private static final Map<String, Backend> ROUTES = Map.ofEntries(
+            Map.entry("/v1/endpoint-services", Backend.PROVIDER),
+            Map.entry("/v1/vpc-endpoints", Backend.CONSUMER),
+            Map.entry("/v1/vpc-endpoint-services", Backend.CONSUMER),
+            Map.entry("/v1/vpcs", Backend.NETWORK),
+            Map.entry("/v1/subnets", Backend.NETWORK),
+            Map.entry("/v1/load-balancers", Backend.NETWORK),
+            Map.entry("/v1/network-interfaces", Backend.NETWORK),
+            Map.entry("/v1/endpoint-dns", Backend.DNS),
+            Map.entry("/v1/dns-records", Backend.DNS));
+
+    private RouteTable() {
+    }
+
+    /** The service that serves {@code path}, or empty when none does. */
+    public static Optional<Backend> backendFor(String path) {
+        if (path == null || !path.startsWith("/v1/")) {
+            return Optional.empty();
+        }
+        int end = path.indexOf('/', "/v1/".length());
+        String prefix = end < 0 ? path : path.substring(0, end);
+        return Optional.ofNullable(ROUTES.get(prefix));
+    }
+}

@@ -1,0 +1,92 @@
+package dev.privet.gateway;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+/** The gateway in front of stub backends: what it forwards, what it returns, and its own errors. */
+@QuarkusTest
+@QuarkusTestResource(StubBackends.class)
+class GatewayRoutingTest {
+
+    @Test
+    @DisplayName("forwards method, path, query, body and the headers that matter; returns status, body and type")
+    void forwardsRequest() {
+        given().urlEncodingEnabled(false)
+                .header("X-Privet-Account", "111122223333")
+                .header("Idempotency-Key", "abc-1")
+                .header("X-Not-Forwarded", "secret")
+                .contentType("application/json")
+                .accept("application/json")
+                .body("{\"networkLoadBalancerArns\":[\"arn:x\"]}")
+                .post("/v1/endpoint-services/vpce-svc-0123456789abcdef0/permissions?dryRun=true&x=a%20b")
+                .then().statusCode(201)
+                .contentType(startsWith(StubBackends.ECHO_TYPE))
+                .body("backend", equalTo("provider"))
+                .body("method", equalTo("POST"))
+                .body("path", equalTo("/v1/endpoint-services/vpce-svc-0123456789abcdef0/permissions"))
+                .body("query", equalTo("dryRun=true&x=a%20b"))
+                .body("body", equalTo("{\"networkLoadBalancerArns\":[\"arn:x\"]}"))
+                .body("account", equalTo("111122223333"))
+                .body("contentType", startsWith("application/json"))
+                .body("accept", equalTo("application/json"))
+                .body("idempotencyKey", equalTo("abc-1"))
+                .body("secret", nullValue());
+    }
+
+    @Test
+    @DisplayName("routes by the first path segments, the bare collection included")
+    void routesByPrefix() {
+        given().get("/v1/endpoint-services").then().statusCode(200).body("backend", equalTo("provider"))
+                .body("method", equalTo("GET")).body("query", nullValue());
+        given().delete("/v1/subnets/subnet-0123456789abcdef0").then().statusCode(200)
+                .body("backend", equalTo("network")).body("method", equalTo("DELETE"));
+        given().get("/v1/load-balancers?owner=1").then().statusCode(200).body("backend", equalTo("network"))
+                .body("query", equalTo("owner=1"));
+    }
+
+    @Test
+    @DisplayName("a service's error comes back as it was sent")
+    void passesErrorsThrough() {
+        given().get("/v1/vpcs/missing").then().statusCode(404)
+                .contentType(startsWith("application/problem+json"))
+                .body("backend", equalTo("network"));
+    }
+
+    @Test
+    @DisplayName("a path no service owns is 404 problem+json")
+    void unknownRoute() {
+        for (String path : new String[] {"/v1/nothing-here", "/v2/endpoint-services", "/", "/v1/endpoint-servicesX"}) {
+            given().get(path).then().statusCode(404)
+                    .contentType(startsWith("application/problem+json"))
+                    .body("code", equalTo("NotFound"))
+                    .body("status", equalTo(404))
+                    .body("type", startsWith("urn:privet:problem:"))
+                    .body("title", equalTo("Not Found"))
+                    .body("detail", containsString(path));
+        }
+    }
+
+    @Test
+    @DisplayName("a service that does not answer is 502 problem+json naming it")
+    void backendDown() {
+        given().header("X-Privet-Account", "111122223333").get("/v1/vpc-endpoints").then().statusCode(502)
+                .contentType(startsWith("application/problem+json"))
+                .body("code", equalTo("ServiceUnavailable"))
+                .body("status", equalTo(502))
+                .body("detail", containsString("consumer"));
+    }
+
+    @Test
+    @DisplayName("health is served by the gateway itself")
+    void health() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+}

@@ -1,0 +1,37 @@
+package dev.privet.gateway;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Which service owns which path. */
+class RouteTableTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "/v1/endpoint-services, PROVIDER",
+            "/v1/endpoint-services/vpce-svc-0123456789abcdef0/permissions, PROVIDER",
+            "/v1/vpc-endpoints/vpce-0123456789abcdef0, CONSUMER",
+            "/v1/vpc-endpoint-services, CONSUMER",
+            "/v1/vpcs, NETWORK",
+            "/v1/subnets/subnet-0123456789abcdef0, NETWORK",
+            "/v1/load-balancers, NETWORK",
+            "/v1/network-interfaces, NETWORK",
+            "/v1/endpoint-dns/vpce-0123456789abcdef0, DNS",
+            "/v1/dns-records, DNS"})
+    void routes(String path, Backend backend) {
+        assertThat(RouteTable.backendFor(path)).contains(backend);
+    }
+
+    @Test
+    @DisplayName("a path that only starts like a route, or is outside /v1/, has no service")
+    void noRoute() {
+        assertThat(RouteTable.backendFor("/v1/endpoint-servicesX")).isEmpty();
+        assertThat(RouteTable.backendFor("/v1/")).isEmpty();
+        assertThat(RouteTable.backendFor("/v2/vpcs")).isEmpty();
+        assertThat(RouteTable.backendFor("/q/health")).isEmpty();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.privet.contracts.events;
+
+import dev.privet.contracts.events.Values.DnsEntry;
+
+import java.util.List;
+
+/** Events of consumer-service: VPC endpoints. */
+public sealed interface ConsumerEvent extends IntegrationEvent {
+
+    String vpcEndpointId();
+
+    default String streamId() {
+        return vpcEndpointId();
+    }
+
+    default String streamType() {
+        return "vpc-endpoint";
+    }
+
+    /** A consumer asked for an endpoint; {@code state} is {@code pendingAcceptance} or {@code pending}. */
+    record VpcEndpointRequested(String vpcEndpointId, String ownerId, String vpcEndpointType, String serviceId,
+                                String serviceName, String vpcId, List<String> subnetIds, String state)
+            implements ConsumerEvent {
+    }
+
+    /** The provider accepted the connection; the endpoint waits for its network and DNS. */
+    record VpcEndpointAccepted(String vpcEndpointId) implements ConsumerEvent {
+    }
+
+    record VpcEndpointAvailable(String vpcEndpointId, List<String> networkInterfaceIds, List<DnsEntry> dnsEntries)
+            implements ConsumerEvent {
+    }
+
+    record VpcEndpointFailed(String vpcEndpointId, String reason) implements ConsumerEvent {
+    }
+
+    record VpcEndpointDeletionRequested(String vpcEndpointId, String serviceId) implements ConsumerEvent {
+    }
+
+    record VpcEndpointDeleted(String vpcEndpointId) implements ConsumerEvent {
+    }
+}

@@ -1,0 +1,73 @@
+package dev.privet.contracts.events;
+
+import dev.privet.contracts.events.Values.EndpointInterface;
+import dev.privet.contracts.events.Values.Listener;
+import dev.privet.contracts.events.Values.Target;
+
+import java.util.List;
+
+/** Events of network-service: VPCs, subnets, load balancers and the network interfaces of endpoints. */
+public sealed interface NetworkEvent extends IntegrationEvent {
+
+    record VpcCreated(String vpcId, String ownerId, String cidrBlock, String region) implements NetworkEvent {
+        public String streamId() { return vpcId; }
+        public String streamType() { return "vpc"; }
+    }
+
+    record SubnetCreated(String subnetId, String vpcId, String ownerId, String cidrBlock, String availabilityZone)
+            implements NetworkEvent {
+        public String streamId() { return subnetId; }
+        public String streamType() { return "subnet"; }
+    }
+
+    /** An address of the subnet was given to an endpoint's interface (appended to the subnet's stream). */
+    record NetworkInterfaceCreated(String subnetId, String networkInterfaceId, String privateIpAddress,
+                                   String vpcEndpointId) implements NetworkEvent {
+        public String streamId() { return subnetId; }
+        public String streamType() { return "subnet"; }
+    }
+
+    /** An interface was deleted and its address returned to the subnet. */
+    record NetworkInterfaceDeleted(String subnetId, String networkInterfaceId, String privateIpAddress,
+                                   String vpcEndpointId) implements NetworkEvent {
+        public String streamId() { return subnetId; }
+        public String streamType() { return "subnet"; }
+    }
+
+    record LoadBalancerCreated(String loadBalancerArn, String name, String ownerId, String type, String vpcId,
+                               List<String> subnetIds, List<Listener> listeners, List<Target> targets)
+            implements NetworkEvent {
+        public String streamId() { return loadBalancerArn; }
+        public String streamType() { return "load-balancer"; }
+    }
+
+    /** network-service confirmed that an endpoint service's load balancers exist and are network load balancers. */
+    record ServiceLoadBalancersVerified(String serviceId, List<String> loadBalancerArns) implements NetworkEvent {
+        public String streamId() { return serviceId; }
+        public String streamType() { return "service-binding"; }
+    }
+
+    record ServiceLoadBalancersRejected(String serviceId, String reason) implements NetworkEvent {
+        public String streamId() { return serviceId; }
+        public String streamType() { return "service-binding"; }
+    }
+
+    /** The endpoint's interfaces exist, one per subnet; the data plane for it is ready. */
+    record EndpointNetworkProvisioned(String vpcEndpointId, String serviceId, List<EndpointInterface> networkInterfaces)
+            implements NetworkEvent {
+        public String streamId() { return vpcEndpointId; }
+        public String streamType() { return "endpoint-network"; }
+    }
+
+    record EndpointNetworkFailed(String vpcEndpointId, String serviceId, String reason) implements NetworkEvent {
+        public String streamId() { return vpcEndpointId; }
+        public String streamType() { return "endpoint-network"; }
+    }
+
+    /** The endpoint's interfaces are deleted and their addresses released (possibly none, if never provisioned). */
+    record EndpointNetworkReleased(String vpcEndpointId, String serviceId, List<String> networkInterfaceIds)
+            implements NetworkEvent {
+        public String streamId() { return vpcEndpointId; }
+        public String streamType() { return "endpoint-network"; }
+    }
+}

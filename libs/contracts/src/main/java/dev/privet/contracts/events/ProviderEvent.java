@@ -1,0 +1,48 @@
+package dev.privet.contracts.events;
+
+import java.util.List;
+
+/** Events of provider-service: endpoint services, their allowed principals and their endpoint connections. */
+public sealed interface ProviderEvent extends IntegrationEvent {
+
+    String serviceId();
+
+    default String streamId() {
+        return serviceId();
+    }
+
+    default String streamType() {
+        return "endpoint-service";
+    }
+
+    record EndpointServiceCreated(String serviceId, String serviceName, String ownerId, String region,
+                                  List<String> networkLoadBalancerArns, boolean acceptanceRequired)
+            implements ProviderEvent {
+    }
+
+    record EndpointServiceAvailable(String serviceId) implements ProviderEvent {
+    }
+
+    record EndpointServiceFailed(String serviceId, String reason) implements ProviderEvent {
+    }
+
+    record AllowedPrincipalsAdded(String serviceId, List<String> principals) implements ProviderEvent {
+    }
+
+    record AllowedPrincipalsRemoved(String serviceId, List<String> principals) implements ProviderEvent {
+    }
+
+    /** An endpoint asked to connect and waits for the provider's acceptance. */
+    record EndpointConnectionRequested(String serviceId, String vpcEndpointId, String endpointOwnerId, String vpcId,
+                                       List<String> subnetIds) implements ProviderEvent {
+    }
+
+    /** The provider accepted the endpoint; carries what network-service needs to build its interfaces. */
+    record EndpointConnectionAccepted(String serviceId, String vpcEndpointId, String endpointOwnerId, String vpcId,
+                                      List<String> subnetIds, List<String> networkLoadBalancerArns)
+            implements ProviderEvent {
+    }
+
+    record EndpointConnectionDeleted(String serviceId, String vpcEndpointId) implements ProviderEvent {
+    }
+}

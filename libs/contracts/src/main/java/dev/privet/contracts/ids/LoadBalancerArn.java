@@ -1,0 +1,35 @@
+package dev.privet.contracts.ids;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * The ARN of a load balancer,
+ * {@code arn:aws:elasticloadbalancing:<region>:<account>:loadbalancer/<net|gwy>/<name>/<16 hex>}.
+ */
+public final class LoadBalancerArn {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern FORMAT = Pattern.compile(
+            "arn:aws:elasticloadbalancing:[a-z0-9-]+:\\d{12}:loadbalancer/(net|gwy|app)/[A-Za-z0-9-]{1,32}/[0-9a-f]{16}");
+    /** A load balancer name: 1 to 32 alphanumerics or hyphens, not starting or ending with a hyphen. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,30}[A-Za-z0-9])?");
+
+    private LoadBalancerArn() {
+    }
+
+    public static String of(Region region, AccountId owner, String kind, String name) {
+        byte[] bytes = new byte[8];
+        RANDOM.nextBytes(bytes);
+        return "arn:aws:elasticloadbalancing:" + region + ":" + owner + ":loadbalancer/" + kind + "/" + name + "/"
+                + HexFormat.of().formatHex(bytes);
+    }
+
+    public static boolean isValid(String arn) {
+        return arn != null && FORMAT.matcher(arn).matches();
+    }
+
+    public static boolean isValidName(String name) {
+        return name != null && NAME.matcher(name).matches() && !name.startsWith("internal-");
+    }
+}

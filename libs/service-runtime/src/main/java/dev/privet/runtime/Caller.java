@@ -1,0 +1,24 @@
+package dev.privet.runtime;
+
+import dev.privet.contracts.ids.AccountId;
+
+/**
+ * The account a request acts for. Until signed requests arrive with the gateway's EC2 API, a request names it in
+ * the {@value #HEADER} header.
+ */
+public final class Caller {
+    public static final String HEADER = "X-Privet-Account";
+
+    private Caller() {
+    }
+
+    public static AccountId require(String header) {
+        if (header == null || header.isBlank()) {
+            throw new ApiException(401, "AuthFailure", HEADER, "name the calling account in the " + HEADER + " header");
+        }
+        if (!AccountId.isValid(header)) {
+            throw new ApiException(401, "AuthFailure", HEADER, HEADER + " must be a 12-digit account id, got '" + header + "'");
+        }
+        return new AccountId(header);
+    }
+}

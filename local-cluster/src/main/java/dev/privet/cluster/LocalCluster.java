@@ -1,0 +1,552 @@
+package dev.privet.cluster;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The whole of Privet on one machine, without Docker: PostgreSQL (embedded binaries), a real Kafka
+ * broker in KRaft mode and the five services, each a child process of this JVM.
+ *
+ * <pre>{@code
+ * try (LocalCluster cluster = LocalCluster.builder().randomPorts().dataDirectory(tmp).build().start()) {
+ *     given().baseUri(cluster.gatewayUrl())...
+ * }
+ * }</pre>
+ *
+ * <p>{@link #start()} checks every port first, then starts PostgreSQL (creating the databases
+ * {@code network}, {@code provider}, {@code consumer} and {@code dns} if missing), Kafka, the
+ * services and the gateway, and returns when all answer {@code /q/health/ready}. {@link #stop()}
+ * stops them in reverse order. Data stays in the data directory: a later start, or
+ * {@link #restart()}, finds it again. Children die with this JVM: a shutdown hook stops them, and
+ * a guard process kills them if this JVM is killed outright.
+ *
+ * <p>Layout of the data directory: {@code postgres/} (database files), {@code kafka/} (broker
+ * configuration, {@code server.log}, {@code data/}), {@code logs/<service>.log},
+ * {@code logs/postgres.log}, {@code privet.pid} (the owning process) and {@code cluster.properties}
+ * (where everything listens).
+ */
+public final class LocalCluster implements AutoCloseable {
+
+    private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
+    /** Data directories of the clusters started in this JVM: two must not share one. */
+    private static final Set<Path> DIRECTORIES_IN_USE = ConcurrentHashMap.newKeySet();
+
+    private final Path dataDirectory;
+    private final Path repositoryRoot;
+    private final Ports ports;
+    private final List<PrivetService> services;
+    private final Consumer<String> progress;
+    private final Duration readyTimeout;
+    private final Map<PrivetService, Map<String, String>> serviceProperties;
+    private final List<String> serviceJvmOptions;
+
+    private final EmbeddedPostgresServer postgres;
+    private final KafkaBrokerProcess kafka;
+    private final Map<PrivetService, ServiceProcess> running = new EnumMap<>(PrivetService.class);
+    private volatile boolean stopRequested;
+    private volatile boolean started;
+    private boolean postgresUp;
+    private boolean kafkaUp;
+    private Thread shutdownHook;
+    private Instant startedAt;
+
+    private LocalCluster(Builder builder) {
+        this.repositoryRoot = builder.repositoryRoot != null ? builder.repositoryRoot.toAbsolutePath() : RepositoryRoot.locate();
+        this.dataDirectory = (builder.dataDirectory != null ? builder.dataDirectory : repositoryRoot.resolve(".privet"))
+                .toAbsolutePath().normalize();
+        this.ports = builder.ports != null ? builder.ports : Ports.defaults();
+        this.services = List.copyOf(builder.services);
+        this.progress = builder.progress;
+        this.readyTimeout = builder.readyTimeout;
+        Map<PrivetService, Map<String, String>> properties = new EnumMap<>(PrivetService.class);
+        builder.serviceProperties.forEach((service, values) -> properties.put(service, Map.copyOf(values)));
+        this.serviceProperties = properties;
+        this.serviceJvmOptions = List.copyOf(builder.serviceJvmOptions);
+        this.postgres = new EmbeddedPostgresServer(dataDirectory.resolve("postgres"), logDirectory().resolve("postgres.log"),
+                ports.postgres());
+        this.kafka = new KafkaBrokerProcess(dataDirectory.resolve("kafka"), ports.kafka(), ports.kafkaController(),
+                LeftoverProcesses.markers(dataDirectory));
+    }
+
+    /** A builder with the defaults: the checkout's {@code .privet/}, the ports of DESIGN.md, every service. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts everything and waits until every part is ready.
+     *
+     * @return this cluster, started
+     * @throws PortInUseException             when a port is taken (nothing was started)
+     * @throws ClusterAlreadyRunningException when another process runs a cluster on the same data directory
+     * @throws ClusterStartException          when a part fails or is not ready in time; what had started is stopped again
+     */
+    public synchronized LocalCluster start() {
+        if (started) {
+            throw new IllegalStateException("the local cluster is already started");
+        }
+        stopRequested = false;
+        Elapsed total = Elapsed.start();
+        if (!DIRECTORIES_IN_USE.add(dataDirectory)) {
+            throw new ClusterAlreadyRunningException(ProcessHandle.current().pid(), dataDirectory);
+        }
+        try {
+            prepare();
+            OwnerPidFile.claim(dataDirectory);
+        } catch (RuntimeException e) {
+            DIRECTORIES_IN_USE.remove(dataDirectory);
+            throw e;
+        }
+        installShutdownHook();
+        startedAt = Instant.now();
+        try {
+            writeState("starting");
+            startPostgres();
+            startKafka();
+            startServices();
+            started = true;
+            writeState("ready");
+            progress.accept("all ready in " + total);
+            return this;
+        } catch (RuntimeException e) {
+            String why = e instanceof ClusterStartException failure ? failure.headline() : String.valueOf(e);
+            progress.accept("start failed (" + why + "); stopping what had started");
+            stopEverything();
+            writeState("failed");
+            OwnerPidFile.release(dataDirectory);
+            DIRECTORIES_IN_USE.remove(dataDirectory);
+            removeShutdownHook();
+            throw e instanceof ClusterStartException ? e : new ClusterStartException("the local cluster did not start: " + e, e);
+        }
+    }
+
+    /** Stops everything, in reverse order of start; the data stays. Does nothing when not started. */
+    public void stop() {
+        stopRequested = true; // a start in progress gives up at its next check, then releases the lock
+        synchronized (this) {
+            if (!started) {
+                return;
+            }
+            Elapsed total = Elapsed.start();
+            writeState("stopping");
+            stopEverything();
+            started = false;
+            writeState("stopped");
+            OwnerPidFile.release(dataDirectory);
+            DIRECTORIES_IN_USE.remove(dataDirectory);
+            removeShutdownHook();
+            progress.accept("stopped in " + total);
+        }
+    }
+
+    /** Stops and starts again, on the same ports and data. */
+    public synchronized void restart() {
+        stop();
+        start();
+    }
+
+    /** Same as {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Whether {@link #start()} completed and {@link #stop()} was not called since. */
+    public boolean isRunning() {
+        return started;
+    }
+
+    /** Stops one service (SIGTERM, graceful), leaving the rest running. */
+    public synchronized void stopService(PrivetService service) {
+        ServiceProcess process = running.remove(service);
+        if (process != null) {
+            process.requestStop();
+            process.awaitStop(SERVICE_STOP_GRACE);
+            writeState(started ? "degraded" : "stopped");
+        }
+    }
+
+    /** Kills one service with SIGKILL, without a shutdown: for tests of crash recovery. */
+    public synchronized void killService(PrivetService service) {
+        ServiceProcess process = running.remove(service);
+        if (process != null) {
+            process.kill();
+            writeState(started ? "degraded" : "stopped");
+        }
+    }
+
+    /** Starts one service that {@link #stopService} or {@link #killService} stopped, and waits until it is ready. */
+    public synchronized void startService(PrivetService service) {
+        if (!started) {
+            throw new IllegalStateException("start the cluster first");
+        }
+        if (running.containsKey(service)) {
+            return;
+        }
+        ServiceProcess process = newServiceProcess(service);
+        running.put(service, process);
+        process.start(repositoryRoot);
+        try {
+            ReadinessWait.awaitAll(List.of(process), readyTimeout, progress, () -> stopRequested, ports);
+        } catch (RuntimeException e) {
+            running.remove(service);
+            process.requestStop();
+            process.awaitStop(SERVICE_STOP_GRACE);
+            writeState("degraded");
+            throw e;
+        }
+        writeState(running.size() == services.size() ? "ready" : "degraded");
+    }
+
+    /** Stops and starts one service, on the same port. */
+    public synchronized void restartService(PrivetService service) {
+        stopService(service);
+        startService(service);
+    }
+
+    /** The gateway's base URL, {@code http://127.0.0.1:8080} by default. */
+    public String gatewayUrl() {
+        return serviceUrl(PrivetService.GATEWAY);
+    }
+
+    /** A service's base URL, by short or module name ({@code "provider"} or {@code "provider-service"}). */
+    public String serviceUrl(String name) {
+        return serviceUrl(PrivetService.byName(name));
+    }
+
+    /** A service's base URL, {@code http://127.0.0.1:<port>}. */
+    public String serviceUrl(PrivetService service) {
+        return ServiceSettings.url(ports.http(service));
+    }
+
+    /** The port of the DNS server of dns-service (UDP and TCP, on the loopback address). */
+    public int dnsPort() {
+        return ports.dns();
+    }
+
+    /** The Kafka bootstrap servers, {@code 127.0.0.1:9092} by default. */
+    public String kafkaBootstrap() {
+        return kafka.bootstrapServers();
+    }
+
+    /** The JDBC URL of a database: {@code network}, {@code provider}, {@code consumer}, {@code dns} or {@code postgres}. */
+    public String jdbcUrl(String database) {
+        return postgres.jdbcUrl(Objects.requireNonNull(database, "database"));
+    }
+
+    /** The PostgreSQL user of every database (a superuser). */
+    public String databaseUser() {
+        return EmbeddedPostgresServer.USER;
+    }
+
+    /** The PostgreSQL password (the server trusts local connections; this is what the services are given). */
+    public String databasePassword() {
+        return EmbeddedPostgresServer.PASSWORD;
+    }
+
+    /** Every port of this cluster, the same across restarts. */
+    public Ports ports() {
+        return ports;
+    }
+
+    /** The services this cluster runs. */
+    public List<PrivetService> services() {
+        return services;
+    }
+
+    /** Where the data and the logs are. */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** The folder of the service logs ({@code <data>/logs}). */
+    public Path logDirectory() {
+        return dataDirectory.resolve("logs");
+    }
+
+    /** A service's log file: {@code <data>/logs/<module>.log}. */
+    public Path logFile(PrivetService service) {
+        return logDirectory().resolve(service.moduleName() + ".log");
+    }
+
+    /** The Kafka broker's log file: {@code <data>/kafka/server.log}. */
+    public Path kafkaLogFile() {
+        return kafka.serverLog();
+    }
+
+    private void prepare() {
+        try {
+            Files.createDirectories(logDirectory());
+        } catch (IOException e) {
+            throw new ClusterStartException("cannot create the data directory " + dataDirectory + ": " + e.getMessage(), e);
+        }
+        OwnerPidFile.liveOwner(dataDirectory).ifPresent(pid -> {
+            throw new ClusterAlreadyRunningException(pid, dataDirectory);
+        });
+        List<String> missing = services.stream()
+                .filter(s -> !Files.isRegularFile(s.runJar(repositoryRoot)))
+                .map(s -> s.moduleName() + " (" + repositoryRoot.relativize(s.runJar(repositoryRoot)) + ")")
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new ClusterStartException("not built yet: " + String.join(", ", missing)
+                    + "; build them with: cd " + repositoryRoot + " && ./mvnw -B -DskipTests package");
+        }
+        BrokerClasspath.resolve();
+        List<ProcessHandle> leftovers = LeftoverProcesses.find(dataDirectory, dataDirectory.resolve("postgres"));
+        if (!leftovers.isEmpty()) {
+            LeftoverProcesses.stopAll(leftovers, progress);
+        }
+        PortCheck.requireFree(claimedPorts());
+    }
+
+    /** The ports of the parts this cluster runs. */
+    private List<PortClaim> claimedPorts() {
+        List<PortClaim> claims = new ArrayList<>();
+        for (PortClaim claim : ports.claims()) {
+            boolean wanted = services.stream().anyMatch(s -> ports.http(s) == claim.port())
+                    || claim.port() == ports.postgres() || claim.port() == ports.kafka() || claim.port() == ports.kafkaController()
+                    || (claim.port() == ports.dns() && services.contains(PrivetService.DNS));
+            if (wanted) {
+                claims.add(claim);
+            }
+        }
+        return claims;
+    }
+
+    private void startPostgres() {
+        Elapsed elapsed = Elapsed.start();
+        if (!Files.exists(dataDirectory.resolve("postgres/postgresql.conf"))) {
+            progress.accept("postgres: creating a new database cluster in " + dataDirectory.resolve("postgres"));
+        }
+        postgresUp = true;
+        postgres.start();
+        postgres.createDatabases(PrivetService.databaseNames());
+        progress.accept("postgres ready on " + ports.postgres() + " (" + elapsed + ")");
+        writeState("starting");
+    }
+
+    private void startKafka() {
+        checkNotCancelled();
+        Elapsed elapsed = Elapsed.start();
+        if (!kafka.isFormatted()) {
+            progress.accept("kafka: formatting a new data directory in " + dataDirectory.resolve("kafka/data"));
+        }
+        kafkaUp = true;
+        kafka.start(Duration.ofSeconds(90), () -> stopRequested);
+        progress.accept("kafka ready on " + ports.kafka() + " (" + elapsed + ")");
+        writeState("starting");
+    }
+
+    private void startServices() {
+        checkNotCancelled();
+        if (services.isEmpty()) {
+            return;
+        }
+        progress.accept("starting " + String.join(", ", services.stream().map(PrivetService::moduleName).toList())
+                + " (logs in " + logDirectory() + ")");
+        List<ServiceProcess> launched = new ArrayList<>();
+        for (PrivetService service : services) {
+            ServiceProcess process = newServiceProcess(service);
+            running.put(service, process);
+            process.start(repositoryRoot);
+            launched.add(process);
+        }
+        writeState("starting");
+        ReadinessWait.awaitAll(launched, readyTimeout, progress, () -> stopRequested, ports);
+    }
+
+    private ServiceProcess newServiceProcess(PrivetService service) {
+        Map<String, String> settings = ServiceSettings.of(service, ports, kafka.bootstrapServers(), postgres::jdbcUrl,
+                serviceProperties.getOrDefault(service, Map.of()));
+        return new ServiceProcess(service, service.runJar(repositoryRoot), settings, serviceJvmOptions,
+                LeftoverProcesses.markers(dataDirectory), logFile(service), ports.http(service));
+    }
+
+    private void checkNotCancelled() {
+        if (stopRequested) {
+            throw new ClusterStartException("start cancelled: the cluster is being stopped");
+        }
+    }
+
+    /** Gateway first, then the services together, then Kafka, then PostgreSQL. */
+    private void stopEverything() {
+        ServiceProcess gateway = running.remove(PrivetService.GATEWAY);
+        if (gateway != null) {
+            stopServices(List.of(gateway));
+        }
+        stopServices(List.copyOf(running.values()));
+        running.clear();
+        if (kafkaUp) {
+            Elapsed elapsed = Elapsed.start();
+            kafka.stop();
+            kafkaUp = false;
+            progress.accept("kafka stopped (" + elapsed + ")");
+        }
+        if (postgresUp) {
+            Elapsed elapsed = Elapsed.start();
+            postgres.stop();
+            postgresUp = false;
+            progress.accept("postgres stopped (" + elapsed + ")");
+        }
+    }
+
+    private void stopServices(List<ServiceProcess> processes) {
+        if (processes.isEmpty()) {
+            return;
+        }
+        Elapsed elapsed = Elapsed.start();
+        processes.forEach(ServiceProcess::requestStop);
+        processes.forEach(p -> p.awaitStop(SERVICE_STOP_GRACE));
+        progress.accept(String.join(", ", processes.stream().map(p -> p.service().moduleName()).toList())
+                + " stopped (" + elapsed + ")");
+    }
+
+    private void installShutdownHook() {
+        if (shutdownHook == null) {
+            shutdownHook = new Thread(this::stop, "privet-local-cluster-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
+    }
+
+    private void removeShutdownHook() {
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running or about to: it finds nothing left to stop
+            }
+        }
+        shutdownHook = null;
+    }
+
+    private void writeState(String state) {
+        Properties p = new Properties();
+        p.setProperty("state", state);
+        p.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
+        p.setProperty("dataDirectory", dataDirectory.toString());
+        p.setProperty("repositoryRoot", repositoryRoot.toString());
+        if (startedAt != null) {
+            p.setProperty("startedAt", startedAt.toString());
+        }
+        p.setProperty("postgres.port", Integer.toString(ports.postgres()));
+        p.setProperty("postgres.jdbcUrl", postgres.jdbcUrl("<database>"));
+        p.setProperty("postgres.log", logDirectory().resolve("postgres.log").toString());
+        p.setProperty("kafka.port", Integer.toString(ports.kafka()));
+        p.setProperty("kafka.bootstrap", kafka.bootstrapServers());
+        p.setProperty("kafka.log", kafka.serverLog().toString());
+        if (postgresUp) {
+            p.setProperty("postgres.pid", Long.toString(postgres.pid()));
+        }
+        if (kafkaUp) {
+            p.setProperty("kafka.pid", Long.toString(kafka.pid()));
+        }
+        p.setProperty("services", String.join(",", services.stream().map(PrivetService::moduleName).toList()));
+        for (PrivetService service : services) {
+            String key = "service." + service.moduleName();
+            p.setProperty(key + ".port", Integer.toString(ports.http(service)));
+            p.setProperty(key + ".url", serviceUrl(service));
+            p.setProperty(key + ".log", logFile(service).toString());
+            ServiceProcess process = running.get(service);
+            if (process != null && process.pid() > 0) {
+                p.setProperty(key + ".pid", Long.toString(process.pid()));
+            }
+        }
+        if (services.contains(PrivetService.DNS)) {
+            p.setProperty("dns.port", Integer.toString(ports.dns()));
+        }
+        ClusterStateFile.write(dataDirectory, p);
+    }
+
+    /** Options of a {@link LocalCluster}. Every option has a default. */
+    public static final class Builder {
+
+        private Path dataDirectory;
+        private Path repositoryRoot;
+        private Ports ports;
+        private List<PrivetService> services = List.of(PrivetService.values());
+        private Consumer<String> progress = System.out::println;
+        private Duration readyTimeout = Duration.ofSeconds(180);
+        private final Map<PrivetService, Map<String, String>> serviceProperties = new EnumMap<>(PrivetService.class);
+        private List<String> serviceJvmOptions = List.of("-Xms64m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError");
+
+        private Builder() {
+        }
+
+        /** Where data and logs live; default {@code .privet/} in the checkout. Created when missing, never cleaned. */
+        public Builder dataDirectory(Path directory) {
+            this.dataDirectory = directory;
+            return this;
+        }
+
+        /** The checkout, where the service jars are built; default: found upwards from the working directory. */
+        public Builder repositoryRoot(Path root) {
+            this.repositoryRoot = root;
+            return this;
+        }
+
+        /** The ports; default {@link Ports#defaults()}. */
+        public Builder ports(Ports ports) {
+            this.ports = ports;
+            return this;
+        }
+
+        /** Ports the operating system has free now ({@link Ports#randomFree()}), kept across restarts. */
+        public Builder randomPorts() {
+            this.ports = Ports.randomFree();
+            return this;
+        }
+
+        /** The services to run; default all five. The gateway needs the other four to be useful. */
+        public Builder services(PrivetService... services) {
+            this.services = List.of(services);
+            return this;
+        }
+
+        /** Only PostgreSQL and Kafka, no service. */
+        public Builder infrastructureOnly() {
+            this.services = List.of();
+            return this;
+        }
+
+        /** Where progress lines go ({@code "kafka ready on 9092 (2.4 s)"}); default standard output. */
+        public Builder progress(Consumer<String> progress) {
+            this.progress = Objects.requireNonNull(progress);
+            return this;
+        }
+
+        /** How long to wait for the services to be ready; default 180 s. */
+        public Builder readyTimeout(Duration timeout) {
+            this.readyTimeout = timeout;
+            return this;
+        }
+
+        /** An extra system property for one service (wins over the cluster's own). */
+        public Builder serviceProperty(PrivetService service, String name, String value) {
+            serviceProperties.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(name, value);
+            return this;
+        }
+
+        /** JVM options of every service; default {@code -Xms64m -Xmx512m -XX:+ExitOnOutOfMemoryError}. */
+        public Builder serviceJvmOptions(String... options) {
+            this.serviceJvmOptions = List.of(options);
+            return this;
+        }
+
+        public LocalCluster build() {
+            return new LocalCluster(this);
+        }
+    }
+}

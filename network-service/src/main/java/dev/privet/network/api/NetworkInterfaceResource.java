@@ -1,0 +1,41 @@
+package dev.privet.network.api;
+
+import dev.privet.contracts.ids.AccountId;
+import dev.privet.contracts.ids.IdFormat;
+import dev.privet.network.api.NetworkDtos.NetworkInterface;
+import dev.privet.network.projection.NetworkReads;
+import dev.privet.network.projection.NetworkView;
+import dev.privet.runtime.Caller;
+import dev.privet.runtime.EventRuntime;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/** The interfaces of endpoints in the caller's subnets, optionally those of one endpoint. */
+@Path("/v1/network-interfaces")
+@Produces(MediaType.APPLICATION_JSON)
+public class NetworkInterfaceResource {
+    private final NetworkReads reads;
+    private final EventRuntime runtime;
+
+    NetworkInterfaceResource(NetworkReads reads, EventRuntime runtime) {
+        this.reads = reads;
+        this.runtime = runtime;
+    }
+
+    @GET
+    public List<NetworkInterface> list(@HeaderParam(Caller.HEADER) String account,
+                                       @QueryParam("vpcEndpointId") String vpcEndpointId) {
+        AccountId caller = Caller.require(account);
+        if (vpcEndpointId != null) {
+            RequestFields.id(vpcEndpointId, IdFormat.VPC_ENDPOINT, "vpcEndpointId");
+        }
+        runtime.awaitCaughtUp(NetworkView.NAME);
+        return reads.endpointInterfaces(caller.value(), vpcEndpointId);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.privet.provider.domain;
+
+import java.util.List;
+
+/** What can be asked of an endpoint service: by its owner through the API, or by other services' events. */
+public sealed interface EndpointServiceCommand {
+
+    record CreateEndpointService(String serviceId, String serviceName, String ownerId, String region,
+                                 List<String> networkLoadBalancerArns, boolean acceptanceRequired)
+            implements EndpointServiceCommand {
+    }
+
+    /** network-service confirmed the load balancers. */
+    record ConfirmLoadBalancers() implements EndpointServiceCommand {
+    }
+
+    /** network-service refused the load balancers. */
+    record RefuseLoadBalancers(String reason) implements EndpointServiceCommand {
+    }
+
+    record ModifyPermissions(String callerId, List<String> add, List<String> remove) implements EndpointServiceCommand {
+    }
+
+    /** A consumer created an endpoint on this service. */
+    record RequestConnection(String vpcEndpointId, String endpointOwnerId, String vpcId, List<String> subnetIds)
+            implements EndpointServiceCommand {
+    }
+
+    /** A consumer is deleting its endpoint. */
+    record DeleteConnection(String vpcEndpointId) implements EndpointServiceCommand {
+    }
+}

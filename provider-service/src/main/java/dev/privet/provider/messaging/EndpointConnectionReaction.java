@@ -1,0 +1,63 @@
+package dev.privet.provider.messaging;
+
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeletionRequested;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
+import dev.privet.contracts.events.EventEnvelope;
+import dev.privet.contracts.events.Topic;
+import dev.privet.provider.app.EndpointServices;
+import dev.privet.provider.domain.EndpointServiceCommand.DeleteConnection;
+import dev.privet.provider.domain.EndpointServiceCommand.RequestConnection;
+import dev.privet.provider.domain.EndpointServiceRejected;
+import dev.privet.runtime.EventConsumer;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Connects consumers' endpoints to services: a requested endpoint is accepted at once or waits for the provider's
+ * acceptance; a deleted endpoint's connection is closed.
+ */
+@ApplicationScoped
+public class EndpointConnectionReaction implements EventConsumer {
+    private static final Logger LOG = Logger.getLogger(EndpointConnectionReaction.class);
+
+    private final EndpointServices services;
+
+    EndpointConnectionReaction(EndpointServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public String name() {
+        return "endpoint-connections";
+    }
+
+    @Override
+    public List<Topic> topics() {
+        return List.of(Topic.CONSUMER);
+    }
+
+    @Override
+    public void handle(Connection c, EventEnvelope envelope) throws SQLException {
+        switch (envelope.event()) {
+            case VpcEndpointRequested e -> {
+                try {
+                    services.react(c, e.serviceId(),
+                            new RequestConnection(e.vpcEndpointId(), e.ownerId(), e.vpcId(), e.subnetIds()), envelope);
+                } catch (EndpointServiceRejected rejected) {
+                    // consumer-service validated the request against its catalog; a later issue adds a rejection event
+                    LOG.warnf("endpoint %s on service %s ignored: %s (%s)", e.vpcEndpointId(), e.serviceId(),
+                            rejected.getMessage(), rejected.code());
+                }
+            }
+            case VpcEndpointDeletionRequested e ->
+                    services.react(c, e.serviceId(), new DeleteConnection(e.vpcEndpointId()), envelope);
+            default -> {
+                // the rest of consumer-service's events need nothing from the provider
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package dev.privet.systemtests;
+
+import dev.privet.cluster.LocalCluster;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.Lookup;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The walking skeleton end to end: every service and the gateway as real processes, on a real Kafka broker and a
+ * real PostgreSQL, driven through the gateway only. Each step is sent as soon as the previous one answered; the only
+ * waits are for states that are asynchronous in AWS too (an endpoint becoming available or deleted), polled the way
+ * the AWS CLI's waiters poll.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisplayName("walking skeleton through the gateway against the real processes")
+class WalkingSkeletonTest {
+    static final String PROVIDER = "111122223333";
+    static final String CONSUMER = "444455556666";
+    static final Duration LIFECYCLE = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path data;
+    static LocalCluster cluster;
+
+    static String serviceId;
+    static String serviceName;
+    static String endpointId;
+    static String consumerSubnetA;
+    static List<String> interfaceAddresses;
+    static String regionalName;
+
+    @BeforeAll
+    static void startCluster() {
+        cluster = LocalCluster.builder().dataDirectory(data).randomPorts().build().start();
+        RestAssured.baseURI = cluster.gatewayUrl();
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    static RequestSpecification as(String account) {
+        return given().header("X-Privet-Account", account).contentType(ContentType.JSON);
+    }
+
+    static String create(String account, String path, Object body, String idField) {
+        return as(account).body(body).post(path).then().statusCode(201).extract().path(idField);
+    }
+
+    @Test
+    @Order(1)
+    void a_provider_publishes_a_service_and_a_consumer_reaches_it_through_an_endpoint() throws Exception {
+        String providerVpc = create(PROVIDER, "/v1/vpcs", Map.of("cidrBlock", "10.0.0.0/16"), "vpcId");
+        String providerSubnet = create(PROVIDER, "/v1/subnets",
+                Map.of("vpcId", providerVpc, "cidrBlock", "10.0.1.0/24", "availabilityZone", "us-east-1a"), "subnetId");
+        String nlb = create(PROVIDER, "/v1/load-balancers", Map.of("name", "web", "type", "network",
+                "subnetIds", List.of(providerSubnet), "listeners", List.of(Map.of("protocol", "TCP", "port", 443)),
+                "targets", List.of(Map.of("host", "127.0.0.1", "port", 8443))), "loadBalancerArn");
+
+        var service = as(PROVIDER).body(Map.of("networkLoadBalancerArns", List.of(nlb), "acceptanceRequired", false))
+                .post("/v1/endpoint-services").then().statusCode(201).extract();
+        serviceId = service.path("serviceId");
+        serviceName = service.path("serviceName");
+        as(PROVIDER).body(Map.of("addAllowedPrincipals", List.of("arn:aws:iam::" + CONSUMER + ":root")))
+                .post("/v1/endpoint-services/" + serviceId + "/permissions").then().statusCode(200);
+
+        String consumerVpc = create(CONSUMER, "/v1/vpcs", Map.of("cidrBlock", "172.31.0.0/16"), "vpcId");
+        consumerSubnetA = create(CONSUMER, "/v1/subnets",
+                Map.of("vpcId", consumerVpc, "cidrBlock", "172.31.0.0/20", "availabilityZone", "us-east-1a"), "subnetId");
+        String consumerSubnetB = create(CONSUMER, "/v1/subnets",
+                Map.of("vpcId", consumerVpc, "cidrBlock", "172.31.16.0/20", "availabilityZone", "us-east-1b"), "subnetId");
+
+        endpointId = as(CONSUMER).body(Map.of("serviceName", serviceName, "vpcId", consumerVpc,
+                        "subnetIds", List.of(consumerSubnetA, consumerSubnetB), "vpcEndpointType", "Interface"))
+                .post("/v1/vpc-endpoints").then().statusCode(201).body("state", equalTo("pending"))
+                .extract().path("vpcEndpointId");
+
+        awaitEndpointState("available");
+        var endpoint = as(CONSUMER).get("/v1/vpc-endpoints/" + endpointId).then().statusCode(200).extract();
+        List<String> interfaces = endpoint.path("networkInterfaceIds");
+        List<String> dnsNames = endpoint.path("dnsEntries.dnsName");
+        assertThat(interfaces).hasSize(2).allMatch(id -> id.matches("eni-[0-9a-f]{17}"));
+        regionalName = dnsNames.getFirst();
+        assertThat(regionalName).matches(endpointId + "-[a-z0-9]{8}\\." + serviceId + "\\.us-east-1\\.vpce\\.amazonaws\\.com");
+        assertThat(dnsNames).hasSize(3);
+
+        interfaceAddresses = as(CONSUMER).get("/v1/network-interfaces?vpcEndpointId=" + endpointId)
+                .then().statusCode(200).extract().path("privateIpAddress");
+        assertThat(interfaceAddresses).containsExactlyInAnyOrder("172.31.0.4", "172.31.16.4");
+        assertThat(resolve(regionalName)).containsExactlyInAnyOrderElementsOf(interfaceAddresses);
+
+        as(PROVIDER).get("/v1/endpoint-services/" + serviceId).then().statusCode(200)
+                .body("serviceState", equalTo("Available"));
+        as(PROVIDER).get("/v1/endpoint-services/" + serviceId + "/connections").then().statusCode(200)
+                .body("[0].vpcEndpointId", equalTo(endpointId));
+    }
+
+    @Test
+    @Order(2)
+    void after_a_restart_of_the_whole_cluster_the_endpoint_is_still_available() throws Exception {
+        cluster.restart();
+        RestAssured.baseURI = cluster.gatewayUrl();
+
+        as(CONSUMER).get("/v1/vpc-endpoints/" + endpointId).then().statusCode(200)
+                .body("state", equalTo("available"));
+        as(PROVIDER).get("/v1/endpoint-services/" + serviceId).then().statusCode(200)
+                .body("serviceState", equalTo("Available"));
+        assertThat(resolve(regionalName)).containsExactlyInAnyOrderElementsOf(interfaceAddresses);
+    }
+
+    @Test
+    @Order(3)
+    void deleting_the_endpoint_runs_the_chain_backwards() throws Exception {
+        as(CONSUMER).delete("/v1/vpc-endpoints/" + endpointId).then().statusCode(200)
+                .body("state", equalTo("deleting"));
+
+        awaitEndpointState("deleted");
+        as(CONSUMER).get("/v1/network-interfaces?vpcEndpointId=" + endpointId).then().statusCode(200)
+                .body("size()", equalTo(0));
+        as(CONSUMER).get("/v1/subnets/" + consumerSubnetA).then().statusCode(200)
+                .body("availableIpAddressCount", equalTo(4091));
+        assertThat(rcode(regionalName)).isEqualTo(Rcode.NXDOMAIN);
+    }
+
+    @Test
+    @Order(4)
+    void the_gateway_answers_an_unknown_route_with_a_problem() {
+        as(CONSUMER).get("/v1/no-such-thing").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    private static void awaitEndpointState(String state) {
+        await().atMost(LIFECYCLE).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                as(CONSUMER).get("/v1/vpc-endpoints/" + endpointId).then().statusCode(200)
+                        .body("state", equalTo(state)));
+    }
+
+    private static List<String> resolve(String name) throws Exception {
+        Lookup lookup = lookup(name);
+        Record[] answers = lookup.run();
+        assertThat(lookup.getResult()).as("lookup of %s: %s", name, lookup.getErrorString()).isEqualTo(Lookup.SUCCESSFUL);
+        return Arrays.stream(answers).map(r -> ((ARecord) r).getAddress().getHostAddress()).toList();
+    }
+
+    private static int rcode(String name) throws Exception {
+        Lookup lookup = lookup(name);
+        lookup.run();
+        return lookup.getResult() == Lookup.HOST_NOT_FOUND ? Rcode.NXDOMAIN : Rcode.NOERROR;
+    }
+
+    private static Lookup lookup(String name) throws Exception {
+        SimpleResolver resolver = new SimpleResolver(new InetSocketAddress("127.0.0.1", cluster.dnsPort()));
+        resolver.setTimeout(Duration.ofSeconds(5));
+        Lookup lookup = new Lookup(Name.fromString(name + "."), Type.A);
+        lookup.setResolver(resolver);
+        lookup.setCache(null);
+        return lookup;
+    }
+}
