@@ -1,5 +1,6 @@
 -- The event store: one append-only table of every event of every stream of this service.
--- It is also the outbox: the relay reads it in commit order by transaction id (see OutboxRelay).
+-- It is also the outbox: appends are serialised (EventStore.append), so global_position is commit order, and the
+-- relay reads it in that order (see OutboxRelay).
 create table events (
     global_position bigint generated always as identity primary key,
     event_id        uuid        not null unique,
@@ -13,10 +14,8 @@ create table events (
     correlation_id  uuid,
     causation_id    uuid,
     principal       text,
-    transaction_id  xid8        not null default pg_current_xact_id(),
     constraint events_stream_version unique (stream_id, version)
 );
-create index events_relay_order on events (transaction_id, global_position);
 
 -- Events are never updated or deleted.
 create function events_are_append_only() returns trigger language plpgsql as $$
@@ -26,11 +25,10 @@ end $$;
 create trigger events_append_only before update or delete on events
     for each statement execute function events_are_append_only();
 
--- How far each relay has published, as (transaction id, position).
+-- How far each relay has published: the position of the last event Kafka acknowledged.
 create table outbox_relay (
-    relay_name          text   primary key,
-    last_transaction_id xid8   not null,
-    last_position       bigint not null
+    relay_name    text   primary key,
+    last_position bigint not null
 );
 
 -- What each idempotent consumer has applied; written in the same transaction as the consumer's effect.

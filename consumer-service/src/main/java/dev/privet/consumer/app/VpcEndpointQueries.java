@@ -42,7 +42,9 @@ public class VpcEndpointQueries {
                         "The Vpc Endpoint Id '" + vpcEndpointId + "' does not exist"));
     }
 
+    /** The caller's endpoints, once the view has caught up with everything published (a create just before shows). */
     public List<VpcEndpoint> list(AccountId caller) {
+        eventRuntime.awaitCaughtUp(VpcEndpointsView.NAME);
         return transactions.inTransaction(c -> endpoints.ownedBy(c, caller.value())).stream()
                 .map(VpcEndpointsView.Row::endpoint).toList();
     }

@@ -24,9 +24,16 @@ import java.util.UUID;
  * <p>An append names the version it expects the stream to be at; {@code UNIQUE(stream_id, version)} makes two
  * concurrent appends to one stream collide, and the loser gets a {@link ConcurrencyConflictException}, never a lost
  * update.
+ *
+ * <p>Appends of one service are serialised: the first append of a transaction takes a transaction-scoped advisory
+ * lock, held until commit. Positions are therefore handed out in commit order, which is what lets the outbox relay
+ * read by position without ever skipping a late commit, and keeps each stream's events in version order on Kafka
+ * even when a transaction that began earlier appends after one that began later. The cost: one appending
+ * transaction at a time per service, so an append should come last in its transaction.
  */
 public final class EventStore {
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String APPEND_LOCK = "privet-event-store-append";
 
     private final EventCodec codec;
 
@@ -78,6 +85,7 @@ public final class EventStore {
         if (events.stream().anyMatch(e -> !e.streamId().equals(streamId))) {
             throw new IllegalArgumentException("one append writes to one stream: " + events);
         }
+        serialiseAppends(connection);
         if (version(connection, streamId) != expectedVersion) {
             throw new ConcurrencyConflictException(streamId, expectedVersion);
         }
@@ -103,6 +111,14 @@ public final class EventStore {
             throw e;
         }
         return recorded;
+    }
+
+    private static void serialiseAppends(Connection connection) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+            st.setString(1, APPEND_LOCK);
+            st.execute();
+        }
+        Transactions.appended();
     }
 
     private void bind(PreparedStatement st, EventEnvelope e) throws SQLException {

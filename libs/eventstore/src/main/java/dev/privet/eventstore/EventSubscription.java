@@ -5,12 +5,14 @@ import dev.privet.contracts.events.EventEnvelope;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -54,6 +56,7 @@ public final class EventSubscription implements AutoCloseable {
     private volatile Throwable failure;
     private KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
+    private final Object adminLock = new Object();
     private Admin admin;
 
     public EventSubscription(String name, List<String> topics, String bootstrapServers, Transactions transactions,
@@ -87,36 +90,42 @@ public final class EventSubscription implements AutoCloseable {
     @Override
     public synchronized void close() {
         stop();
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(5));
-            admin = null;
+        synchronized (adminLock) {
+            if (admin != null) {
+                admin.close(Duration.ofSeconds(5));
+                admin = null;
+            }
         }
     }
 
     /**
-     * Drops the read model and replays every event from the start of the topics: stops consuming, runs
-     * {@code reset} (which empties the handler's tables) and forgets the applied markers in one transaction, sets the
-     * group's offsets back to zero, then consumes again. Every instance of the group must be stopped first (Kafka
-     * refuses to move the offsets of a group with live members); one instance per service does it today.
+     * Drops the read model and replays every event from the start of the topics: stops consuming, sets the group's
+     * offsets back to zero, runs {@code reset} (which empties the handler's tables) and forgets the applied markers
+     * in one transaction, then consumes again. Every instance of the group must be stopped first (Kafka refuses to
+     * move the offsets of a group with live members); one instance per service does it today.
      */
     public synchronized void rebuild(ReadModelReset reset) {
         stop();
-        transactions.inTransaction(c -> {
-            reset.reset(c);
-            AppliedEvents.forget(c, name);
-            return null;
-        });
         try {
+            // Rewind first: if that fails, the read model is untouched and consumption resumes where it was.
+            // If the reset fails after it, the markers survive and the replay changes nothing.
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             Map<TopicPartition, OffsetAndMetadata> zero = new HashMap<>();
-            endOffsets().keySet().forEach(tp -> zero.put(tp, new OffsetAndMetadata(0)));
-            admin().alterConsumerGroupOffsets(name, zero).all().get();
+            endOffsets(deadline).keySet().forEach(tp -> zero.put(tp, new OffsetAndMetadata(0)));
+            admin().alterConsumerGroupOffsets(name, zero).all().get(remaining(deadline), TimeUnit.NANOSECONDS);
+            transactions.inTransaction(c -> {
+                reset.reset(c);
+                AppliedEvents.forget(c, name);
+                return null;
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while rewinding " + name, e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot rewind " + name + ": " + e.getCause().getMessage(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot rewind " + name + ": " + e, e);
+        } finally {
+            start();
         }
-        start();
     }
 
     /**
@@ -128,7 +137,7 @@ public final class EventSubscription implements AutoCloseable {
     public boolean awaitCaughtUp(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            Map<TopicPartition, Long> ends = endOffsets();
+            Map<TopicPartition, Long> ends = endOffsets(deadline);
             while (true) {
                 Map<TopicPartition, OffsetAndMetadata> committed = null;
                 boolean caughtUp = true;
@@ -170,12 +179,15 @@ public final class EventSubscription implements AutoCloseable {
         void reset(java.sql.Connection connection) throws java.sql.SQLException;
     }
 
-    private Map<TopicPartition, Long> endOffsets() throws InterruptedException, ExecutionException {
+    private Map<TopicPartition, Long> endOffsets(long deadline)
+            throws InterruptedException, ExecutionException, TimeoutException {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        admin().describeTopics(topics).allTopicNames().get().forEach((topic, description) ->
-                description.partitions().forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+        admin().describeTopics(topics).allTopicNames().get(remaining(deadline), TimeUnit.NANOSECONDS)
+                .forEach((topic, description) -> description.partitions().forEach(p ->
+                        request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
         Map<TopicPartition, Long> ends = new HashMap<>();
-        admin().listOffsets(request).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+        admin().listOffsets(request).all().get(remaining(deadline), TimeUnit.NANOSECONDS)
+                .forEach((tp, info) -> ends.put(tp, info.offset()));
         return ends;
     }
 
@@ -183,11 +195,13 @@ public final class EventSubscription implements AutoCloseable {
         return Math.max(1, deadline - System.nanoTime());
     }
 
-    private synchronized Admin admin() {
-        if (admin == null) {
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    private Admin admin() {
+        synchronized (adminLock) { // not the subscription's lock: a rebuild holds that for a while
+            if (admin == null) {
+                admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+            }
+            return admin;
         }
-        return admin;
     }
 
     private void stop() {
@@ -218,7 +232,7 @@ public final class EventSubscription implements AutoCloseable {
 
     private void run() {
         try (KafkaConsumer<String, byte[]> c = consumer) {
-            c.subscribe(topics, new Rebalance());
+            c.subscribe(topics, new Rebalance(c));
             while (running) {
                 var records = c.poll(POLL);
                 for (ConsumerRecord<String, byte[]> record : records) {
@@ -228,7 +242,7 @@ public final class EventSubscription implements AutoCloseable {
                     positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                 }
                 if (!records.isEmpty()) {
-                    c.commitSync(ownedPositions(c.assignment()));
+                    commit(c, ownedPositions(c.assignment()));
                 }
             }
         } catch (WakeupException e) {
@@ -238,6 +252,19 @@ public final class EventSubscription implements AutoCloseable {
             LOG.errorf(e, "subscription %s stopped", name);
         } finally {
             positions.clear();
+            running = false; // a subscription that failed can be started again
+        }
+    }
+
+    /**
+     * Commits offsets. A commit that fails (the group rebalanced while a handler was retrying, the broker is away)
+     * only means these events are delivered again, which the markers make harmless: log it and go on.
+     */
+    private void commit(KafkaConsumer<String, byte[]> c, Map<TopicPartition, OffsetAndMetadata> offsets) {
+        try {
+            c.commitSync(offsets);
+        } catch (CommitFailedException | RetriableException e) {
+            LOG.warnf("subscription %s: offsets not committed (%s); those events will be delivered again", name, e);
         }
     }
 
@@ -263,7 +290,15 @@ public final class EventSubscription implements AutoCloseable {
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
-        Optional<EventEnvelope> event = EventRecords.fromRecord(record, codec);
+        Optional<EventEnvelope> event;
+        try {
+            event = EventRecords.fromRecord(record, codec);
+        } catch (RuntimeException malformed) {
+            // No build can ever read it; retrying would stop the partition for good.
+            LOG.errorf("subscription %s: skipping malformed record %s-%d@%d: %s", name, record.topic(),
+                    record.partition(), record.offset(), malformed);
+            return;
+        }
         if (event.isEmpty()) {
             return; // a type or schema this build does not know: not ours to read
         }
@@ -287,10 +322,21 @@ public final class EventSubscription implements AutoCloseable {
     }
 
     private final class Rebalance implements ConsumerRebalanceListener {
+        private final KafkaConsumer<String, byte[]> consumer;
+
+        Rebalance(KafkaConsumer<String, byte[]> consumer) {
+            this.consumer = consumer;
+        }
+
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            consumer.commitSync(ownedPositions(partitions));
+            commit(consumer, ownedPositions(partitions));
             partitions.forEach(positions::remove);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            partitions.forEach(positions::remove); // no longer ours: nothing to commit
         }
 
         @Override

@@ -23,26 +23,19 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Publishes every committed event of the store to Kafka, in commit order, keyed by stream id.
  *
- * <p>The events table is the outbox. Rows are read in (transaction id, position) order and only from transactions
- * older than the oldest one still running ({@code transaction_id < pg_snapshot_xmin(pg_current_snapshot())}): a long
- * transaction that started first and commits last is waited for, never skipped. The position is saved only after
- * Kafka acknowledged the batch ({@code acks=all}, idempotent producer), so a crash between the commit and the publish
- * republishes on restart: delivery is at least once, and consumers are idempotent.
+ * <p>The events table is the outbox. {@link EventStore#append} serialises the appends of a service (a transaction
+ * lock held until commit), so positions are handed out in commit order: a transaction that started first but
+ * commits last cannot leave a hole behind the relay, because nobody else can append until it ends. The relay reads
+ * rows after its saved position, in position order, and saves the position only after Kafka acknowledged the batch
+ * ({@code acks=all}, idempotent producer), so a crash between the commit and the publish republishes on restart:
+ * delivery is at least once, and consumers are idempotent.
  *
  * <p>One relay per service publishes at a time: each holds a PostgreSQL advisory lock, the others wait for it.
  */
 public final class OutboxRelay implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /*
-     * The text copy of the transaction id gets its own alias and the sort names the table's column: an output column
-     * called transaction_id would win the ORDER BY, sort "1000" before "999", skip events, and defeat the index.
-     */
-    private static final String FETCH = "select " + StoredEvent.COLUMNS + ", transaction_id::text as relay_xid" + """
-             from events
-            where (events.transaction_id, events.global_position) > (?::xid8, ?)
-              and events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-            order by events.transaction_id, events.global_position
-            limit ?""";
+    private static final String FETCH = "select " + StoredEvent.COLUMNS
+            + " from events where global_position > ? order by global_position limit ?";
 
     private final String name;
     private final String topic;
@@ -139,17 +132,14 @@ public final class OutboxRelay implements AutoCloseable {
     private int publishBatch() throws SQLException, InterruptedException, ExecutionException {
         RelayPosition position;
         List<StoredEvent> batch = new ArrayList<>();
-        String lastTransaction = null;
         try (Connection c = dataSource.getConnection()) {
             position = RelayPosition.load(c, name);
             try (PreparedStatement st = c.prepareStatement(FETCH)) {
-                st.setString(1, position.transactionId());
-                st.setLong(2, position.position());
-                st.setInt(3, batchSize);
+                st.setLong(1, position.position());
+                st.setInt(2, batchSize);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         batch.add(StoredEvent.read(rs));
-                        lastTransaction = rs.getString(13);
                     }
                 }
             }
@@ -164,7 +154,7 @@ public final class OutboxRelay implements AutoCloseable {
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(); // throws if Kafka did not take it: the position stays, the batch is sent again
             }
-            new RelayPosition(lastTransaction, batch.getLast().position()).save(c, name);
+            new RelayPosition(batch.getLast().position()).save(c, name);
         }
         published.addAndGet(batch.size());
         return batch.size();
@@ -172,7 +162,10 @@ public final class OutboxRelay implements AutoCloseable {
 
     private boolean holdsLock() throws SQLException {
         if (lockHolder != null) {
-            return true;
+            if (lockHolder.isValid(2)) {
+                return true;
+            }
+            releaseLock(); // the session died, and the lock with it: another relay may hold it now
         }
         Connection c = dataSource.getConnection();
         try (PreparedStatement st = c.prepareStatement("select pg_try_advisory_lock(hashtext(?))")) {

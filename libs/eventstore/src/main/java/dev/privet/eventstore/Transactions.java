@@ -8,10 +8,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Runs work in a local PostgreSQL transaction: commit when it returns, roll back when it throws. Listeners hear of
- * every commit (the outbox relay uses this to publish at once instead of waiting for its next poll).
+ * every commit that appended events (the outbox relay uses this to publish at once instead of waiting for its next
+ * poll); reads do not disturb them.
  */
 public final class Transactions {
     private final DataSource dataSource;
+    /** Whether the transaction running on this thread appended events; set by {@link EventStore#append}. */
+    private static final ThreadLocal<Boolean> APPENDED = ThreadLocal.withInitial(() -> false);
+
     private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
 
     public Transactions(DataSource dataSource) {
@@ -26,7 +30,12 @@ public final class Transactions {
         commitListeners.add(listener);
     }
 
+    static void appended() {
+        APPENDED.set(true);
+    }
+
     public <T> T inTransaction(SqlWork<T> work) {
+        APPENDED.set(false);
         T result;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -42,7 +51,9 @@ public final class Transactions {
         } catch (SQLException e) {
             throw EventStoreException.from(e);
         }
-        commitListeners.forEach(Runnable::run);
+        if (APPENDED.get()) {
+            commitListeners.forEach(Runnable::run);
+        }
         return result;
     }
 }

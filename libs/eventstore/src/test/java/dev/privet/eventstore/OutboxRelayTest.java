@@ -43,11 +43,15 @@ class OutboxRelayTest {
              Connection longOne = fx.dataSource.getConnection()) {
             longOne.setAutoCommit(false);
             fx.store.append(longOne, 0, EventMetadata.forRequest("111122223333"),
-                    List.of(new VpcEndpointAccepted(StoreFixture.endpointId(1)))); // started first, still open
-            fx.appendEvents(2, 1); // starts later, commits first
-            fx.appendEvents(3, 1);
-            Thread.sleep(300); // give the relay every chance to run ahead of the open transaction
+                    List.of(new VpcEndpointAccepted(StoreFixture.endpointId(1)))); // appends first, commits last
+            Thread later = Thread.ofPlatform().start(() -> {
+                fx.appendEvents(2, 1); // waits for the long transaction: appends are serialised
+                fx.appendEvents(3, 1);
+            });
+            later.join(300);
+            assertThat(later.isAlive()).as("a second append waits while the first is open").isTrue();
             longOne.commit();
+            later.join();
 
             List<ConsumerRecord<String, byte[]>> records = fx.readTopic(3);
 
@@ -57,29 +61,21 @@ class OutboxRelayTest {
     }
 
     @Test
-    void transactions_are_published_in_numeric_order_of_their_ids() throws Exception {
-        // Transaction ids 9 and 10 sort the other way round as text: a relay that compared them as text would
-        // publish 10, move past 9, and never send it.
-        try (Connection c = fx.dataSource.getConnection(); var st = c.prepareStatement("""
-                insert into events (event_id, stream_id, stream_type, version, event_type, schema_version, payload,
-                                    occurred_at, transaction_id)
-                values (gen_random_uuid(), ?, 'vpc-endpoint', 1, 'VpcEndpointAccepted', 1,
-                        jsonb_build_object('vpcEndpointId', ?), now(), ?::xid8)""")) {
-            for (String[] row : new String[][]{{StoreFixture.endpointId(10), "10"}, {StoreFixture.endpointId(9), "9"}}) {
-                st.setString(1, row[0]);
-                st.setString(2, row[0]);
-                st.setString(3, row[1]);
-                st.executeUpdate();
-            }
-        }
-        try (OutboxRelay relay = new OutboxRelay("one-by-one", fx.topic, fx.dataSource,
-                new org.apache.kafka.clients.producer.KafkaProducer<>(OutboxRelay.producerSettings(fx.bootstrap)), 1,
-                java.time.Duration.ofMillis(20))) {
-            relay.start();
+    void a_stream_is_published_in_version_order_even_when_the_later_version_began_first() throws Exception {
+        String stream = StoreFixture.endpointId(7);
+        try (OutboxRelay ignored = fx.relay();
+             Connection earlier = fx.dataSource.getConnection()) {
+            earlier.setAutoCommit(false);
+            // This transaction writes something first (a consumer's applied marker, say), so it is the older one...
+            AppliedEvents.markApplied(earlier, "some-consumer", java.util.UUID.randomUUID());
+            fx.appendEvents(7, 1); // ...while a younger one appends version 1 and commits.
+            fx.store.append(earlier, 1, EventMetadata.forRequest("111122223333"),
+                    List.of(new VpcEndpointAccepted(stream))); // the older one appends version 2
+            earlier.commit();
+
             List<ConsumerRecord<String, byte[]>> records = fx.readTopic(2);
 
-            assertThat(records).extracting(ConsumerRecord::key)
-                    .containsExactlyInAnyOrder(StoreFixture.endpointId(9), StoreFixture.endpointId(10));
+            assertThat(versionsByStream(records).get(stream)).containsExactly(1L, 2L);
         }
     }
 

@@ -39,7 +39,9 @@ public class EndpointNetworking {
             return;
         }
         EventMetadata metadata = EventMetadata.causedBy(cause);
-        List<EndpointInterface> interfaces = new ArrayList<>();
+        // Decide every address first: one subnet that cannot take an interface fails the endpoint, and then
+        // nothing is allocated anywhere (no address would ever be released otherwise).
+        List<Allocation> allocations = new ArrayList<>();
         for (String subnetId : accepted.subnetIds()) {
             List<EventEnvelope> subnetHistory = store.load(c, subnetId);
             Subnet subnet = Subnet.from(subnetHistory);
@@ -47,19 +49,26 @@ public class EndpointNetworking {
                 fail(c, accepted, history, metadata, "subnet " + subnetId + " does not exist in " + accepted.vpcId());
                 return;
             }
-            NetworkInterfaceCreated created;
             try {
-                created = subnet.allocate(IdFormat.NETWORK_INTERFACE.newId(), accepted.vpcEndpointId());
+                allocations.add(new Allocation(subnet, subnetHistory,
+                        subnet.allocate(IdFormat.NETWORK_INTERFACE.newId(), accepted.vpcEndpointId())));
             } catch (NetworkRejected full) {
                 fail(c, accepted, history, metadata, full.getMessage());
                 return;
             }
-            StreamAppender.append(store, c, subnetHistory, metadata, created);
-            interfaces.add(new EndpointInterface(created.networkInterfaceId(), subnetId,
-                    subnet.created().availabilityZone(), created.privateIpAddress()));
+        }
+        List<EndpointInterface> interfaces = new ArrayList<>();
+        for (Allocation a : allocations) {
+            StreamAppender.append(store, c, a.subnetHistory(), metadata, a.created());
+            interfaces.add(new EndpointInterface(a.created().networkInterfaceId(), a.subnet().created().subnetId(),
+                    a.subnet().created().availabilityZone(), a.created().privateIpAddress()));
         }
         StreamAppender.append(store, c, history, metadata,
                 new EndpointNetworkProvisioned(accepted.vpcEndpointId(), accepted.serviceId(), interfaces));
+    }
+
+    /** An address decided for one subnet, not yet appended. */
+    private record Allocation(Subnet subnet, List<EventEnvelope> subnetHistory, NetworkInterfaceCreated created) {
     }
 
     /** Deletes the endpoint's interfaces, if any, and marks its network released for good. */
@@ -83,7 +92,6 @@ public class EndpointNetworking {
 
     private void fail(Connection c, EndpointConnectionAccepted accepted, List<EventEnvelope> history,
                       EventMetadata metadata, String reason) throws SQLException {
-        // Nothing allocated so far stays: this transaction appends only the failure.
         StreamAppender.append(store, c, history, metadata,
                 new EndpointNetworkFailed(accepted.vpcEndpointId(), accepted.serviceId(), reason));
     }

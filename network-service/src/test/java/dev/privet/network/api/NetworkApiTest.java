@@ -1,6 +1,7 @@
 package dev.privet.network.api;
 
 import dev.privet.contracts.events.DnsEvent.EndpointDnsRemoved;
+import dev.privet.contracts.events.NetworkEvent.EndpointNetworkFailed;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
 import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersRejected;
@@ -178,6 +179,21 @@ class NetworkApiTest {
         await().untilAsserted(() -> as(OWNER).get("/v1/network-interfaces?vpcEndpointId=" + endpoint).then()
                 .body("$", hasSize(0)));
         as(OWNER).get("/v1/subnets/" + subnetA).then().body("availableIpAddressCount", equalTo(251));
+    }
+
+    @Test
+    void an_endpoint_that_cannot_have_all_its_interfaces_gets_none() {
+        String vpc = createVpc("10.6.0.0/16");
+        String subnet = createSubnet(vpc, "10.6.1.0/24", "us-east-1a");
+        String endpoint = IdFormat.VPC_ENDPOINT.newId();
+
+        KafkaEvents.publish(new EndpointConnectionAccepted(IdFormat.ENDPOINT_SERVICE.newId(), endpoint, OWNER, vpc,
+                List.of(subnet, IdFormat.SUBNET.newId()), List.of()), 2, OWNER);
+
+        assertThat(KafkaEvents.await(Topic.NETWORK, EndpointNetworkFailed.class,
+                e -> e.vpcEndpointId().equals(endpoint)).reason()).contains("does not exist");
+        as(OWNER).get("/v1/subnets/" + subnet).then().body("availableIpAddressCount", equalTo(251));
+        as(OWNER).get("/v1/network-interfaces?vpcEndpointId=" + endpoint).then().body("$", hasSize(0));
     }
 
     @Test
