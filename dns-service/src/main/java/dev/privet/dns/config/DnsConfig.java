@@ -16,7 +16,7 @@ public interface DnsConfig {
     @WithDefault("0.0.0.0")
     String bindAddress();
 
-    /** Threads answering UDP queries, and as many again serving TCP connections. */
+    /** Threads answering UDP queries (TCP connections each get a virtual thread). */
     @WithDefault("4")
     int threads();
 }

@@ -56,7 +56,7 @@ public class DnsServer {
             server.bind(new InetSocketAddress(address, config.port()), 64);
             try {
                 DatagramSocket datagrams = new DatagramSocket(new InetSocketAddress(address, server.getLocalPort()));
-                tcp = new TcpListener(server, answers, config.threads());
+                tcp = new TcpListener(server, answers);
                 udp = new UdpListener(datagrams, answers, config.threads());
                 port = server.getLocalPort();
                 return;
