@@ -30,6 +30,10 @@ public sealed interface EndpointCommand {
     record AcceptConnection() implements EndpointCommand {
     }
 
+    /** The provider refused the endpoint's connection. */
+    record RejectConnection(String reason) implements EndpointCommand {
+    }
+
     /** The endpoint's names resolve to its interfaces. */
     record PublishDns(List<String> networkInterfaceIds, List<DnsEntry> dnsEntries) implements EndpointCommand {
     }

@@ -6,6 +6,7 @@ import dev.privet.contracts.events.ConsumerEvent.VpcEndpointAvailable;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeleted;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeletionRequested;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointFailed;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRejected;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.Values.DnsEntry;
@@ -55,6 +56,10 @@ public record VpcEndpoint(String vpcEndpointId, String ownerId, String vpcEndpoi
             case VpcEndpointFailed e -> new VpcEndpoint(current.vpcEndpointId, current.ownerId,
                     current.vpcEndpointType, current.serviceId, current.serviceName, current.vpcId, current.subnetIds,
                     EndpointState.FAILED, current.networkInterfaceIds, current.dnsEntries, e.reason(),
+                    current.creationTime);
+            case VpcEndpointRejected e -> new VpcEndpoint(current.vpcEndpointId, current.ownerId,
+                    current.vpcEndpointType, current.serviceId, current.serviceName, current.vpcId, current.subnetIds,
+                    EndpointState.REJECTED, current.networkInterfaceIds, current.dnsEntries, e.reason(),
                     current.creationTime);
             case VpcEndpointDeletionRequested e -> current.in(EndpointState.DELETING);
             case VpcEndpointDeleted e -> current.in(EndpointState.DELETED);

@@ -4,6 +4,7 @@ import dev.privet.consumer.domain.EndpointCommand.AcceptConnection;
 import dev.privet.consumer.domain.EndpointCommand.DeleteEndpoint;
 import dev.privet.consumer.domain.EndpointCommand.FailNetwork;
 import dev.privet.consumer.domain.EndpointCommand.PublishDns;
+import dev.privet.consumer.domain.EndpointCommand.RejectConnection;
 import dev.privet.consumer.domain.EndpointCommand.ReleaseNetwork;
 import dev.privet.consumer.domain.EndpointCommand.RequestEndpoint;
 import dev.privet.consumer.domain.EndpointRejected.Kind;
@@ -13,6 +14,7 @@ import dev.privet.contracts.events.ConsumerEvent.VpcEndpointAvailable;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeleted;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeletionRequested;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointFailed;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRejected;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
 
 import java.util.HashMap;
@@ -43,6 +45,8 @@ public final class VpcEndpointDecider {
             case PublishDns dns -> endpoint != null && endpoint.state().isInProgress()
                     ? List.of(new VpcEndpointAvailable(endpoint.vpcEndpointId(), dns.networkInterfaceIds(),
                     dns.dnsEntries())) : List.of();
+            case RejectConnection rejection -> endpoint != null && endpoint.state().isInProgress()
+                    ? List.of(new VpcEndpointRejected(endpoint.vpcEndpointId(), rejection.reason())) : List.of();
             case FailNetwork failure -> endpoint != null && endpoint.state().isInProgress()
                     ? List.of(new VpcEndpointFailed(endpoint.vpcEndpointId(), failure.reason())) : List.of();
             case ReleaseNetwork release -> endpoint != null && endpoint.state() == EndpointState.DELETING

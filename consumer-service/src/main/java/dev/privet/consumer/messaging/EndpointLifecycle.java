@@ -4,12 +4,14 @@ import dev.privet.consumer.app.VpcEndpointCommands;
 import dev.privet.consumer.domain.EndpointCommand.AcceptConnection;
 import dev.privet.consumer.domain.EndpointCommand.FailNetwork;
 import dev.privet.consumer.domain.EndpointCommand.PublishDns;
+import dev.privet.consumer.domain.EndpointCommand.RejectConnection;
 import dev.privet.consumer.domain.EndpointCommand.ReleaseNetwork;
 import dev.privet.contracts.events.DnsEvent.EndpointDnsPublished;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkFailed;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
+import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRejected;
 import dev.privet.contracts.events.Topic;
 import dev.privet.contracts.events.Values.EndpointInterface;
 import dev.privet.runtime.EventConsumer;
@@ -45,6 +47,8 @@ public class EndpointLifecycle implements EventConsumer {
     public void handle(Connection c, EventEnvelope envelope) throws SQLException {
         switch (envelope.event()) {
             case EndpointConnectionAccepted e -> commands.react(c, e.vpcEndpointId(), new AcceptConnection(), envelope);
+            case EndpointConnectionRejected e ->
+                    commands.react(c, e.vpcEndpointId(), new RejectConnection(e.reason()), envelope);
             case EndpointDnsPublished e -> commands.react(c, e.vpcEndpointId(), new PublishDns(
                     e.networkInterfaces().stream().map(EndpointInterface::networkInterfaceId).toList(),
                     e.dnsEntries()), envelope);

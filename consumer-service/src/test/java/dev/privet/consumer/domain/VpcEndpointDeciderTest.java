@@ -4,6 +4,7 @@ import dev.privet.consumer.domain.EndpointCommand.AcceptConnection;
 import dev.privet.consumer.domain.EndpointCommand.DeleteEndpoint;
 import dev.privet.consumer.domain.EndpointCommand.FailNetwork;
 import dev.privet.consumer.domain.EndpointCommand.PublishDns;
+import dev.privet.consumer.domain.EndpointCommand.RejectConnection;
 import dev.privet.consumer.domain.EndpointCommand.ReleaseNetwork;
 import dev.privet.consumer.domain.EndpointCommand.RequestEndpoint;
 import dev.privet.contracts.events.ConsumerEvent;
@@ -12,6 +13,7 @@ import dev.privet.contracts.events.ConsumerEvent.VpcEndpointAvailable;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeleted;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeletionRequested;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointFailed;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRejected;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
 import dev.privet.contracts.events.Values.DnsEntry;
 import dev.privet.contracts.ids.AccountId;
@@ -92,7 +94,7 @@ class VpcEndpointDeciderTest {
             case DELETING -> events.addAll(List.of(requested("pending"), new VpcEndpointDeletionRequested(ID, SERVICE_ID)));
             case DELETED -> events.addAll(List.of(requested("pending"), new VpcEndpointDeletionRequested(ID, SERVICE_ID),
                     new VpcEndpointDeleted(ID)));
-            case REJECTED -> throw new IllegalArgumentException("no event leads to rejected yet");
+            case REJECTED -> events.addAll(List.of(requested("pending"), new VpcEndpointRejected(ID, "not allowed")));
         }
         return events;
     }
@@ -230,6 +232,36 @@ class VpcEndpointDeciderTest {
     }
 
     @Nested
+    @DisplayName("when the provider refuses the connection")
+    class Reject {
+        @ParameterizedTest
+        @EnumSource(value = EndpointState.class, names = {"PENDING_ACCEPTANCE", "PENDING"})
+        @DisplayName("is rejected with the reason")
+        void rejected(EndpointState state) {
+            var endpoint = in(state);
+            var events = VpcEndpointDecider.decide(new RejectConnection("not allowed"), endpoint);
+            assertThat(events).containsExactly(new VpcEndpointRejected(ID, "not allowed"));
+            var after = VpcEndpoint.evolve(endpoint, events.getFirst(), Instant.EPOCH);
+            assertThat(after.state()).isEqualTo(EndpointState.REJECTED);
+            assertThat(after.failureReason()).isEqualTo("not allowed");
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = EndpointState.class, names = {"AVAILABLE", "FAILED", "REJECTED", "DELETING", "DELETED"})
+        @DisplayName("ignores it in any other state")
+        void ignored(EndpointState state) {
+            assertThat(VpcEndpointDecider.decide(new RejectConnection("late"), in(state))).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a rejected endpoint can be deleted")
+        void deletable() {
+            assertThat(VpcEndpointDecider.decide(new DeleteEndpoint(ID, CONSUMER), in(EndpointState.REJECTED)))
+                    .containsExactly(new VpcEndpointDeletionRequested(ID, SERVICE_ID));
+        }
+    }
+
+    @Nested
     @DisplayName("when its network fails")
     class NetworkFailure {
         @ParameterizedTest
@@ -313,7 +345,7 @@ class VpcEndpointDeciderTest {
     @DisplayName("ignores other services' events when it does not exist")
     void unknownEndpoint() {
         for (EndpointCommand command : List.of(new AcceptConnection(), new PublishDns(List.of(), List.of()),
-                new FailNetwork("x"), new ReleaseNetwork())) {
+                new FailNetwork("x"), new RejectConnection("x"), new ReleaseNetwork())) {
             assertThat(VpcEndpointDecider.decide(command, null)).isEmpty();
         }
     }

@@ -4,6 +4,7 @@ package dev.privet.provider.domain;
 public enum ConnectionState {
     PENDING_ACCEPTANCE("pendingAcceptance"),
     ACCEPTED("available"),
+    REJECTED("rejected"),
     DELETED("deleted");
 
     private final String wireName;

@@ -6,10 +6,13 @@ import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsAdded;
 import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsRemoved;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionDeleted;
+import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRejected;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRequested;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceAvailable;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceCreated;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceFailed;
+import dev.privet.contracts.ids.AccountId;
+import dev.privet.contracts.ids.PrincipalArn;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -65,10 +68,21 @@ public record EndpointService(String serviceId, String serviceName, String owner
                     e.endpointOwnerId(), e.vpcId(), e.subnetIds(), ConnectionState.PENDING_ACCEPTANCE));
             case EndpointConnectionAccepted e -> state.withConnection(new EndpointConnection(e.vpcEndpointId(),
                     e.endpointOwnerId(), e.vpcId(), e.subnetIds(), ConnectionState.ACCEPTED));
+            case EndpointConnectionRejected e -> state.withConnection(new EndpointConnection(e.vpcEndpointId(),
+                    e.endpointOwnerId(), null, List.of(), ConnectionState.REJECTED));
             case EndpointConnectionDeleted e -> state.connection(e.vpcEndpointId())
                     .map(connection -> state.withConnection(connection.in(ConnectionState.DELETED)))
                     .orElse(state);
         };
+    }
+
+    /**
+     * Whether an endpoint of {@code account} may connect: the owner always may, others when an allowed principal
+     * admits the account ({@code *}, or its root ARN).
+     */
+    public boolean admits(String account) {
+        return ownerId.equals(account) || allowedPrincipals.stream().filter(PrincipalArn::isValid)
+                .anyMatch(p -> new PrincipalArn(p).admits(account, new AccountId(account).rootArn()));
     }
 
     public Optional<EndpointConnection> connection(String vpcEndpointId) {

@@ -5,6 +5,7 @@ import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsAdded;
 import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsRemoved;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionDeleted;
+import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRejected;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRequested;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceAvailable;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceCreated;
@@ -85,8 +86,12 @@ public final class EndpointServiceDecider {
             return List.of(); // a redelivered or repeated request
         }
         if (service.state() != ServiceState.Available) {
-            throw new EndpointServiceRejected(EndpointServiceRejected.INCORRECT_STATE, "serviceId",
-                    "endpoint service " + service.serviceId() + " is " + service.state() + ", not Available");
+            return List.of(new EndpointConnectionRejected(service.serviceId(), c.vpcEndpointId(), c.endpointOwnerId(),
+                    "endpoint service " + service.serviceId() + " is " + service.state() + ", not Available"));
+        }
+        if (!service.admits(c.endpointOwnerId())) {
+            return List.of(new EndpointConnectionRejected(service.serviceId(), c.vpcEndpointId(), c.endpointOwnerId(),
+                    "account " + c.endpointOwnerId() + " is not an allowed principal of " + service.serviceId()));
         }
         if (service.acceptanceRequired()) {
             return List.of(new EndpointConnectionRequested(service.serviceId(), c.vpcEndpointId(),

@@ -6,6 +6,7 @@ import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsAdded;
 import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsRemoved;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionDeleted;
+import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRejected;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRequested;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceAvailable;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceCreated;
@@ -66,6 +67,8 @@ public class EndpointServicesProjection implements Projection {
                     connection(c, e.serviceId(), e.vpcEndpointId(), e.endpointOwnerId(), ConnectionState.PENDING_ACCEPTANCE);
             case EndpointConnectionAccepted e ->
                     connection(c, e.serviceId(), e.vpcEndpointId(), e.endpointOwnerId(), ConnectionState.ACCEPTED);
+            case EndpointConnectionRejected e ->
+                    connection(c, e.serviceId(), e.vpcEndpointId(), e.endpointOwnerId(), ConnectionState.REJECTED);
             case EndpointConnectionDeleted e -> Sql.update(c,
                     "update endpoint_connections set vpc_endpoint_state = ? where service_id = ? and vpc_endpoint_id = ?",
                     ConnectionState.DELETED.wireName(), e.serviceId(), e.vpcEndpointId());

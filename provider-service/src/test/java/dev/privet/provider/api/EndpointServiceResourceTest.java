@@ -232,6 +232,7 @@ class EndpointServiceResourceTest {
         @DisplayName("an endpoint on a service without acceptance is accepted with its subnets and the load balancers")
         void acceptedAtOnce() throws Exception {
             String id = available(false);
+            allow(id, OTHER);
             String endpoint = IdFormat.VPC_ENDPOINT.newId();
             List<String> subnets = List.of(IdFormat.SUBNET.newId(), IdFormat.SUBNET.newId());
             String vpc = IdFormat.VPC.newId();
@@ -260,6 +261,7 @@ class EndpointServiceResourceTest {
         @DisplayName("an endpoint on a service that requires acceptance waits as pendingAcceptance")
         void pendingAcceptance() throws Exception {
             String id = available(true);
+            allow(id, OTHER);
             String endpoint = IdFormat.VPC_ENDPOINT.newId();
             ForeignEvents.publish(new VpcEndpointRequested(endpoint, OTHER, "Interface", id,
                     "com.amazonaws.vpce.us-east-1." + id, IdFormat.VPC.newId(), List.of(IdFormat.SUBNET.newId()),
@@ -267,6 +269,27 @@ class EndpointServiceResourceTest {
             await().atMost(WAIT).untilAsserted(() -> get(OWNER, "/v1/endpoint-services/" + id + "/connections")
                     .statusCode(200).body("vpcEndpointState", contains("pendingAcceptance")));
         }
+    }
+
+    @Nested
+    @DisplayName("refused connections")
+    class Refused {
+        @Test
+        @DisplayName("an endpoint of an account the service does not allow is rejected")
+        void notAllowed() throws Exception {
+            String id = available(false);
+            String endpoint = IdFormat.VPC_ENDPOINT.newId();
+            ForeignEvents.publish(new VpcEndpointRequested(endpoint, OTHER, "Interface", id,
+                    "com.amazonaws.vpce.us-east-1." + id, IdFormat.VPC.newId(), List.of(IdFormat.SUBNET.newId()),
+                    "pending"), OTHER);
+            await().atMost(WAIT).untilAsserted(() -> get(OWNER, "/v1/endpoint-services/" + id + "/connections")
+                    .statusCode(200).body("vpcEndpointState", contains("rejected")));
+        }
+    }
+
+    private static void allow(String serviceId, String account) {
+        modify(OWNER, "/v1/endpoint-services/" + serviceId + "/permissions",
+                Map.of("addAllowedPrincipals", List.of("arn:aws:iam::" + account + ":root"))).statusCode(200);
     }
 
     @Nested

@@ -6,6 +6,7 @@ import dev.privet.contracts.events.ProviderEvent;
 import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsAdded;
 import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsRemoved;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
+import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRejected;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionDeleted;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRequested;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceAvailable;
@@ -41,6 +42,9 @@ class EndpointServiceDeciderTest {
         return new EndpointServiceCreated(SERVICE, "com.amazonaws.vpce.us-east-1." + SERVICE, OWNER, "us-east-1",
                 List.of(LB), acceptanceRequired);
     }
+
+    private static final AllowedPrincipalsAdded CONSUMER_ALLOWED =
+            new AllowedPrincipalsAdded(SERVICE, List.of("arn:aws:iam::" + CONSUMER + ":root"));
 
     private static final RequestConnection REQUEST =
             new RequestConnection(ENDPOINT, CONSUMER, "vpc-0bbbbbbbbbbbbbbbb", List.of("subnet-0cccccccccccccccc"));
@@ -142,16 +146,17 @@ class EndpointServiceDeciderTest {
         @Test
         @DisplayName("an endpoint on an Available service without acceptance is accepted with the load balancers")
         void acceptedAtOnce() {
-            assertThat(given(List.of(created(false), new EndpointServiceAvailable(SERVICE)), REQUEST)).containsExactly(
-                    new EndpointConnectionAccepted(SERVICE, ENDPOINT, CONSUMER, REQUEST.vpcId(), REQUEST.subnetIds(),
-                            List.of(LB)));
+            assertThat(given(List.of(created(false), new EndpointServiceAvailable(SERVICE), CONSUMER_ALLOWED), REQUEST))
+                    .containsExactly(new EndpointConnectionAccepted(SERVICE, ENDPOINT, CONSUMER, REQUEST.vpcId(),
+                            REQUEST.subnetIds(), List.of(LB)));
         }
 
         @Test
         @DisplayName("an endpoint on a service that requires acceptance waits for it")
         void waitsForAcceptance() {
-            assertThat(given(List.of(created(true), new EndpointServiceAvailable(SERVICE)), REQUEST)).containsExactly(
-                    new EndpointConnectionRequested(SERVICE, ENDPOINT, CONSUMER, REQUEST.vpcId(), REQUEST.subnetIds()));
+            assertThat(given(List.of(created(true), new EndpointServiceAvailable(SERVICE), CONSUMER_ALLOWED), REQUEST))
+                    .containsExactly(new EndpointConnectionRequested(SERVICE, ENDPOINT, CONSUMER, REQUEST.vpcId(),
+                            REQUEST.subnetIds()));
         }
 
         @Test
@@ -164,11 +169,33 @@ class EndpointServiceDeciderTest {
         }
 
         @Test
-        @DisplayName("an endpoint on a Pending service is rejected as IncorrectState")
+        @DisplayName("an endpoint on a service that is not Available is refused with the reason")
         void pendingService() {
-            assertThatThrownBy(() -> given(List.of(created(false)), REQUEST))
-                    .isInstanceOfSatisfying(EndpointServiceRejected.class,
-                            e -> assertThat(e.code()).isEqualTo(EndpointServiceRejected.INCORRECT_STATE));
+            assertThat(given(List.of(created(false), CONSUMER_ALLOWED), REQUEST)).singleElement()
+                    .isInstanceOfSatisfying(EndpointConnectionRejected.class,
+                            e -> assertThat(e.reason()).contains("not Available"));
+        }
+
+        @Test
+        @DisplayName("an endpoint of an account no principal admits is refused, even if the consumer's catalog lagged")
+        void notAllowed() {
+            assertThat(given(List.of(created(false), new EndpointServiceAvailable(SERVICE)), REQUEST)).singleElement()
+                    .isInstanceOfSatisfying(EndpointConnectionRejected.class,
+                            e -> assertThat(e.reason()).contains("not an allowed principal"));
+            assertThat(given(List.of(created(false), new EndpointServiceAvailable(SERVICE), CONSUMER_ALLOWED,
+                    new AllowedPrincipalsRemoved(SERVICE, CONSUMER_ALLOWED.principals())), REQUEST)).singleElement()
+                    .isInstanceOf(EndpointConnectionRejected.class);
+        }
+
+        @Test
+        @DisplayName("the owner's own endpoints and those admitted by * need no other permission")
+        void ownerAndEveryone() {
+            var own = new RequestConnection(ENDPOINT, OWNER, REQUEST.vpcId(), REQUEST.subnetIds());
+            assertThat(given(List.of(created(false), new EndpointServiceAvailable(SERVICE)), own)).singleElement()
+                    .isInstanceOf(EndpointConnectionAccepted.class);
+            assertThat(given(List.of(created(false), new EndpointServiceAvailable(SERVICE),
+                    new AllowedPrincipalsAdded(SERVICE, List.of("*"))), REQUEST)).singleElement()
+                    .isInstanceOf(EndpointConnectionAccepted.class);
         }
 
         @Test

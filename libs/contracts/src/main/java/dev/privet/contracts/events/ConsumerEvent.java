@@ -34,6 +34,10 @@ public sealed interface ConsumerEvent extends IntegrationEvent {
     record VpcEndpointFailed(String vpcEndpointId, String reason) implements ConsumerEvent {
     }
 
+    /** The provider refused the connection; nothing was built for it. */
+    record VpcEndpointRejected(String vpcEndpointId, String reason) implements ConsumerEvent {
+    }
+
     record VpcEndpointDeletionRequested(String vpcEndpointId, String serviceId) implements ConsumerEvent {
     }
 

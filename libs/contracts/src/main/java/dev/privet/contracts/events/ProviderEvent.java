@@ -43,6 +43,14 @@ public sealed interface ProviderEvent extends IntegrationEvent {
             implements ProviderEvent {
     }
 
+    /**
+     * The provider refused the endpoint: the service is not available, or the endpoint's owner is not an allowed
+     * principal (checked here too: consumer-service's catalog may lag a removal).
+     */
+    record EndpointConnectionRejected(String serviceId, String vpcEndpointId, String endpointOwnerId, String reason)
+            implements ProviderEvent {
+    }
+
     record EndpointConnectionDeleted(String serviceId, String vpcEndpointId) implements ProviderEvent {
     }
 }
