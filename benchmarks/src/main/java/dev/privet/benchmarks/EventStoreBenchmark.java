@@ -526,12 +526,15 @@ public final class EventStoreBenchmark {
     }
 
     /**
-     * How the events table was read so far: {rows read by sequential scans, rows fetched by index and bitmap scans}. A backend publishes its counters when it has
-     * been idle for up to a second, hence the wait (outside any measured interval).
+     * How the events table was read so far: {rows read by sequential scans, rows fetched by index and bitmap scans}. A
+     * backend can hold back its counters for up to 10 s, but publishes them when it exits. So this closes the pool's
+     * connections first and gives them time to exit, then leaves two open for the relay (its lock and its fetches), all
+     * outside any measured interval.
      */
     private static long[] eventsTableScans(ReusingDataSource ds) throws SQLException, InterruptedException {
-        Thread.sleep(1_100);
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+        ds.close();
+        Thread.sleep(500);
+        try (Connection c = ds.getConnection(); Connection spare = ds.getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery(
                      "select seq_tup_read, coalesce(idx_tup_fetch, 0) from pg_stat_user_tables where relname = 'events'")) {
             rs.next();
