@@ -50,6 +50,7 @@ public final class OutboxRelay implements AutoCloseable {
     private Thread thread;
     private Connection lockHolder;
 
+    /** The relay takes {@code producer} over and closes it when it is closed. */
     public OutboxRelay(String name, String topic, DataSource dataSource, Producer<String, byte[]> producer,
                        int batchSize, Duration idlePoll) {
         this.name = name;
@@ -108,10 +109,18 @@ public final class OutboxRelay implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        releaseLock();
+        producer.close(Duration.ofSeconds(5)); // the relay owns its producer
     }
 
     private void run() {
+        try {
+            publishUntilClosed();
+        } finally {
+            releaseLock(); // on this thread, which alone touches the lock's connection
+        }
+    }
+
+    private void publishUntilClosed() {
         while (running) {
             try {
                 if (!holdsLock()) {
