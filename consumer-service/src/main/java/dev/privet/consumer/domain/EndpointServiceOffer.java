@@ -20,9 +20,7 @@ public record EndpointServiceOffer(String serviceId, String serviceName, String 
 
     /** Whether {@code caller} may see and connect to the service: it owns it, or an allowed principal admits it. */
     public boolean admits(AccountId caller) {
-        return ownerId.equals(caller.value()) || allowedPrincipals.stream()
-                .filter(PrincipalArn::isValid)
-                .anyMatch(p -> new PrincipalArn(p).admits(caller.value(), caller.rootArn()));
+        return PrincipalArn.admitsAccount(ownerId, allowedPrincipals, caller);
     }
 
     public boolean isAvailable() {

@@ -53,17 +53,16 @@ public record VpcEndpoint(String vpcEndpointId, String ownerId, String vpcEndpoi
             case VpcEndpointAvailable e -> new VpcEndpoint(current.vpcEndpointId, current.ownerId,
                     current.vpcEndpointType, current.serviceId, current.serviceName, current.vpcId, current.subnetIds,
                     EndpointState.AVAILABLE, e.networkInterfaceIds(), e.dnsEntries(), null, current.creationTime);
-            case VpcEndpointFailed e -> new VpcEndpoint(current.vpcEndpointId, current.ownerId,
-                    current.vpcEndpointType, current.serviceId, current.serviceName, current.vpcId, current.subnetIds,
-                    EndpointState.FAILED, current.networkInterfaceIds, current.dnsEntries, e.reason(),
-                    current.creationTime);
-            case VpcEndpointRejected e -> new VpcEndpoint(current.vpcEndpointId, current.ownerId,
-                    current.vpcEndpointType, current.serviceId, current.serviceName, current.vpcId, current.subnetIds,
-                    EndpointState.REJECTED, current.networkInterfaceIds, current.dnsEntries, e.reason(),
-                    current.creationTime);
+            case VpcEndpointFailed e -> current.endedAs(EndpointState.FAILED, e.reason());
+            case VpcEndpointRejected e -> current.endedAs(EndpointState.REJECTED, e.reason());
             case VpcEndpointDeletionRequested e -> current.in(EndpointState.DELETING);
             case VpcEndpointDeleted e -> current.in(EndpointState.DELETED);
         };
+    }
+
+    private VpcEndpoint endedAs(EndpointState next, String reason) {
+        return new VpcEndpoint(vpcEndpointId, ownerId, vpcEndpointType, serviceId, serviceName, vpcId, subnetIds,
+                next, networkInterfaceIds, dnsEntries, reason, creationTime);
     }
 
     private VpcEndpoint in(EndpointState next) {

@@ -49,6 +49,8 @@ public final class OutboxRelay implements AutoCloseable {
     private volatile boolean running;
     private Thread thread;
     private Connection lockHolder;
+    /** Where this relay is, read once when it takes the lock: while it holds the lock, nobody else moves it. */
+    private RelayPosition position;
 
     /** The relay takes {@code producer} over and closes it when it is closed. */
     public OutboxRelay(String name, String topic, DataSource dataSource, Producer<String, byte[]> producer,
@@ -139,10 +141,8 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private int publishBatch() throws SQLException, InterruptedException, ExecutionException {
-        RelayPosition position;
         List<StoredEvent> batch = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
-            position = RelayPosition.load(c, name);
             try (PreparedStatement st = c.prepareStatement(FETCH)) {
                 st.setLong(1, position.position());
                 st.setInt(2, batchSize);
@@ -163,7 +163,9 @@ public final class OutboxRelay implements AutoCloseable {
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(); // throws if Kafka did not take it: the position stays, the batch is sent again
             }
-            new RelayPosition(batch.getLast().position()).save(c, name);
+            RelayPosition next = new RelayPosition(batch.getLast().position());
+            next.save(c, name);
+            position = next;
         }
         published.addAndGet(batch.size());
         return batch.size();
@@ -183,6 +185,7 @@ public final class OutboxRelay implements AutoCloseable {
                 rs.next();
                 if (rs.getBoolean(1)) {
                     lockHolder = c;
+                    position = RelayPosition.load(c, name);
                     return true;
                 }
             }
@@ -206,6 +209,7 @@ public final class OutboxRelay implements AutoCloseable {
                 LOG.debugf("relay %s: closing lock connection: %s", name, e);
             }
             lockHolder = null;
+            position = null;
         }
     }
 

@@ -97,7 +97,7 @@ public class EndpointServices {
     }
 
     private static ApiException toApiException(EndpointServiceRejected e) {
-        int status = e.isNotFound() ? 404 : EndpointServiceRejected.INCORRECT_STATE.equals(e.code()) ? 409 : 400;
+        int status = e.isNotFound() ? 404 : 400;
         return new ApiException(status, e.code(), e.field(), e.getMessage());
     }
 }

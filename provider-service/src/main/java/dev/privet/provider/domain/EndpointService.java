@@ -76,13 +76,9 @@ public record EndpointService(String serviceId, String serviceName, String owner
         };
     }
 
-    /**
-     * Whether an endpoint of {@code account} may connect: the owner always may, others when an allowed principal
-     * admits the account ({@code *}, or its root ARN).
-     */
+    /** Whether an endpoint of {@code account} may connect (see {@link PrincipalArn#admitsAccount}). */
     public boolean admits(String account) {
-        return ownerId.equals(account) || allowedPrincipals.stream().filter(PrincipalArn::isValid)
-                .anyMatch(p -> new PrincipalArn(p).admits(account, new AccountId(account).rootArn()));
+        return PrincipalArn.admitsAccount(ownerId, allowedPrincipals, new AccountId(account));
     }
 
     public Optional<EndpointConnection> connection(String vpcEndpointId) {

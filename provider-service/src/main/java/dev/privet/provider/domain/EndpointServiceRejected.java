@@ -6,7 +6,6 @@ package dev.privet.provider.domain;
  */
 public class EndpointServiceRejected extends RuntimeException {
     public static final String NOT_FOUND = "InvalidVpcEndpointServiceId.NotFound";
-    public static final String INCORRECT_STATE = "IncorrectState";
 
     private final String code;
     private final String field;

@@ -1,5 +1,6 @@
 package dev.privet.contracts.ids;
 
+import java.util.Collection;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,16 @@ public record PrincipalArn(String value) {
     public Optional<String> account() {
         Matcher m = IAM.matcher(value);
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /**
+     * Whether an endpoint of {@code account} may connect to a service of {@code owner} that allows
+     * {@code allowedPrincipals}: the owner always may, others when an allowed principal admits the account
+     * ({@code *}, or the account's root ARN). Entries that are not principal ARNs admit nobody.
+     */
+    public static boolean admitsAccount(String owner, Collection<String> allowedPrincipals, AccountId account) {
+        return owner.equals(account.value()) || allowedPrincipals.stream().filter(PrincipalArn::isValid)
+                .anyMatch(p -> new PrincipalArn(p).admits(account.value(), account.rootArn()));
     }
 
     /** Whether this allowed principal admits a caller acting for {@code caller} account as {@code callerArn}. */
