@@ -1,14 +1,16 @@
 package dev.privet.dns;
 
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeletionRequested;
+import dev.privet.contracts.events.DnsEvent;
 import dev.privet.contracts.events.DnsEvent.EndpointDnsPublished;
 import dev.privet.contracts.events.DnsEvent.EndpointDnsRemoved;
+import dev.privet.contracts.events.EventEnvelope;
+import dev.privet.contracts.events.IntegrationEvent;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
-import dev.privet.contracts.events.Values.DnsEntry;
 import dev.privet.contracts.events.Values.EndpointInterface;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.dns.server.DnsServer;
-import dev.privet.runtime.EventRuntime;
+import dev.privet.eventstore.EventStore;
 import dev.privet.testkit.PrivetServiceTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,7 +18,8 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
@@ -30,6 +33,7 @@ import org.xbill.DNS.Type;
 import javax.sql.DataSource;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -37,7 +41,12 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,17 +55,19 @@ import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 @QuarkusTestResource(PrivetServiceTestResource.class)
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class DnsServiceTest {
     static final String NAME_PATTERN =
             "vpce-[0-9a-f]{17}-[a-z0-9]{8}(-us-east-1[ab])?\\.vpce-svc-[0-9a-f]{17}\\.us-east-1\\.vpce\\.amazonaws\\.com";
+    static final Duration PATIENCE = Duration.ofSeconds(30);
     static DnsTopic dnsTopic;
 
     @Inject
     DnsServer dnsServer;
     @Inject
-    EventRuntime eventRuntime;
-    @Inject
     DataSource dataSource;
+    @Inject
+    EventStore store;
 
     @BeforeAll
     static void readDnsTopic() {
@@ -69,10 +80,11 @@ class DnsServiceTest {
     }
 
     @Test
-    @DisplayName("a provisioned endpoint gets AWS-style names that resolve over UDP and TCP, until it is deleted")
-    void publishesResolvesAndRemoves() throws IOException {
+    void a_provisioned_endpoint_gets_AWS_style_names_that_resolve_over_UDP_and_TCP_until_it_is_deleted()
+            throws IOException {
         String endpointId = IdFormat.VPC_ENDPOINT.newId();
         String serviceId = IdFormat.ENDPOINT_SERVICE.newId();
+
         EventPlayer.publish(provisioned(endpointId, serviceId));
 
         EndpointDnsPublished published = dnsTopic.await(EndpointDnsPublished.class, endpointId);
@@ -98,7 +110,6 @@ class DnsServiceTest {
                 .body("records[1].values", equalTo(List.of("10.0.1.4")));
         given().queryParam("name", regional.toUpperCase() + ".").get("/v1/dns-records").then().statusCode(200)
                 .body("[0].name", equalTo(regional)).body("[0].values", equalTo(List.of("10.0.1.4", "10.0.2.4")));
-
         for (boolean tcp : new boolean[] {false, true}) {
             assertThat(addresses(query(regional, Type.A, tcp))).containsExactlyInAnyOrder("10.0.1.4", "10.0.2.4");
             assertThat(addresses(query(zonalA, Type.A, tcp))).containsExactly("10.0.1.4");
@@ -110,24 +121,60 @@ class DnsServiceTest {
         EventPlayer.publish(new VpcEndpointDeletionRequested(endpointId, serviceId));
 
         dnsTopic.await(EndpointDnsRemoved.class, endpointId);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(query(regional, Type.A, false).getRcode()).isEqualTo(Rcode.NXDOMAIN));
+        assertThat(query(regional, Type.A, false).getRcode()).isEqualTo(Rcode.NXDOMAIN);
         assertThat(query(zonalA, Type.A, true).getRcode()).isEqualTo(Rcode.NXDOMAIN);
         given().get("/v1/endpoint-dns/" + endpointId).then().statusCode(200)
                 .body("state", equalTo("removed")).body("records", equalTo(List.of()));
     }
 
+    /**
+     * consumer-service marks an endpoint available once it reads EndpointDnsPublished: a client that resolves the name
+     * at that moment must get the addresses, and once EndpointDnsRemoved is out, it must no longer. No retries here.
+     */
     @Test
-    @DisplayName("a deletion that arrives before the provisioning removes the names; the late provisioning is ignored")
-    void deletionBeforeProvisioning() throws SQLException {
+    void names_resolve_the_moment_their_publication_is_on_Kafka_and_stop_the_moment_their_removal_is()
+            throws IOException {
+        Map<String, String> services = new LinkedHashMap<>();
+        for (int i = 0; i < 20; i++) {
+            services.put(IdFormat.VPC_ENDPOINT.newId(), IdFormat.ENDPOINT_SERVICE.newId());
+        }
+        Map<String, String> regionalNames = new LinkedHashMap<>();
+        publishInParallel(services.entrySet().stream().map(e -> provisioned(e.getKey(), e.getValue())).toList());
+
+        dnsTopic.onArrival(EndpointDnsPublished.class, services.keySet(), published -> {
+            String regional = published.dnsEntries().getFirst().dnsName();
+            regionalNames.put(published.vpcEndpointId(), regional);
+            assertThat(addresses(query(regional, Type.A, false))).as(regional)
+                    .containsExactlyInAnyOrder("10.0.1.4", "10.0.2.4");
+            given().queryParam("name", regional).get("/v1/dns-records").then().statusCode(200)
+                    .body("[0].values", equalTo(List.of("10.0.1.4", "10.0.2.4")));
+            given().get("/v1/endpoint-dns/" + published.vpcEndpointId()).then().statusCode(200)
+                    .body("state", equalTo("published"));
+        });
+
+        publishInParallel(services.entrySet().stream()
+                .map(e -> new VpcEndpointDeletionRequested(e.getKey(), e.getValue())).toList());
+
+        dnsTopic.onArrival(EndpointDnsRemoved.class, services.keySet(), removed -> {
+            String regional = regionalNames.get(removed.vpcEndpointId());
+            assertThat(query(regional, Type.A, false).getRcode()).as(regional).isEqualTo(Rcode.NXDOMAIN);
+            given().queryParam("name", regional).get("/v1/dns-records").then().statusCode(200)
+                    .body("size()", equalTo(0));
+        });
+    }
+
+    @Test
+    void a_deletion_that_arrives_before_the_provisioning_removes_the_names_and_the_late_provisioning_is_ignored()
+            throws SQLException {
         String endpointId = IdFormat.VPC_ENDPOINT.newId();
         String serviceId = IdFormat.ENDPOINT_SERVICE.newId();
 
         EventPlayer.publish(new VpcEndpointDeletionRequested(endpointId, serviceId));
         dnsTopic.await(EndpointDnsRemoved.class, endpointId);
-        EventPlayer.publish(provisioned(endpointId, serviceId));
+        EventEnvelope late = EventPlayer.publish(provisioned(endpointId, serviceId));
 
-        assertThat(eventRuntime.awaitCaughtUp("publish-names")).isTrue();
+        // The reaction's applied marker commits with its effect (here: nothing): once it is there, the reaction ran.
+        await().atMost(PATIENCE).until(() -> applied("publish-names", late));
         assertThat(storedEvents(endpointId)).isEqualTo(1);
         assertThat(dnsTopic.eventsOf(endpointId)).containsExactly(new EndpointDnsRemoved(endpointId, serviceId));
         given().get("/v1/endpoint-dns/" + endpointId).then().statusCode(200)
@@ -136,8 +183,7 @@ class DnsServiceTest {
     }
 
     @Test
-    @DisplayName("a rebuilt read model answers the same over HTTP and DNS")
-    void rebuild() throws IOException {
+    void a_rebuilt_read_model_answers_the_same_over_HTTP_and_DNS() throws IOException {
         String endpointId = IdFormat.VPC_ENDPOINT.newId();
         EventPlayer.publish(provisioned(endpointId, IdFormat.ENDPOINT_SERVICE.newId()));
         String regional = dnsTopic.await(EndpointDnsPublished.class, endpointId).dnsEntries().getFirst().dnsName();
@@ -152,10 +198,51 @@ class DnsServiceTest {
     }
 
     @Test
-    @DisplayName("malformed ids and names are 400 problem+json naming the field; an unknown endpoint is 404")
-    void badInput() {
+    void a_rebuild_while_names_keep_being_published_and_removed_equals_the_store() throws Exception {
+        var model = new ModelAgainstStore(dataSource, store);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        List<String> endpoints = new CopyOnWriteArrayList<>(); // every third one is deleted right after it is provisioned
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            for (int i = 0; writing.get() && i < 1000; i++) {
+                String endpointId = IdFormat.VPC_ENDPOINT.newId();
+                String serviceId = IdFormat.ENDPOINT_SERVICE.newId();
+                EventPlayer.publish(provisioned(endpointId, serviceId));
+                if (i % 3 == 0) {
+                    EventPlayer.publish(new VpcEndpointDeletionRequested(endpointId, serviceId));
+                }
+                endpoints.add(endpointId);
+            }
+        });
+        try {
+            for (int round = 0; round < 3; round++) {
+                long stored = allStoredEvents();
+                await().atMost(PATIENCE).until(() -> allStoredEvents() > stored); // the reactions are appending
+
+                given().post("/admin/consumers/dns-records/rebuild").then().statusCode(200)
+                        .body("rebuilt", equalTo(true));
+
+                model.assertEqual();
+            }
+        } finally {
+            writing.set(false);
+            writer.get();
+        }
+        for (int i = 0; i < endpoints.size(); i++) { // until every stream is final: published, or removed for good
+            Class<? extends DnsEvent> last = i % 3 == 0 ? EndpointDnsRemoved.class : EndpointDnsPublished.class;
+            dnsTopic.await(last, endpoints.get(i));
+        }
+        assertThat(model.assertEqual()).as("endpoints in the store").isGreaterThanOrEqualTo(endpoints.size());
+        given().post("/admin/consumers/dns-records/rebuild").then().statusCode(200);
+        model.assertEqual();
+    }
+
+    @Test
+    void malformed_or_oversized_ids_and_names_are_400_naming_the_field_and_an_unknown_endpoint_is_404() {
         given().get("/v1/endpoint-dns/vpce-nothex").then().statusCode(400).contentType("application/problem+json")
-                .body("code", equalTo("InvalidParameterValue")).body("field", equalTo("vpcEndpointId"));
+                .body("code", equalTo("InvalidVpcEndpointId.Malformed")).body("field", equalTo("vpcEndpointId"));
+        given().get("/v1/endpoint-dns/vpce-" + "0".repeat(2000)).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("InvalidVpcEndpointId.Malformed")).body("field", equalTo("vpcEndpointId"));
         given().get("/v1/endpoint-dns/" + IdFormat.VPC_ENDPOINT.newId()).then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("code", equalTo("InvalidVpcEndpointId.NotFound")).body("field", equalTo("vpcEndpointId"));
@@ -164,13 +251,16 @@ class DnsServiceTest {
         given().queryParam("name", "not a name!").get("/v1/dns-records").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("code", equalTo("InvalidParameterValue")).body("field", equalTo("name"));
+        given().queryParam("name", "a".repeat(60) + ("." + "b".repeat(60)).repeat(4) + ".vpce.amazonaws.com")
+                .get("/v1/dns-records").then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("InvalidParameterValue")).body("field", equalTo("name"));
+
         given().queryParam("name", "nothing.vpce.amazonaws.com").get("/v1/dns-records").then().statusCode(200)
                 .contentType(ContentType.JSON).body("size()", equalTo(0));
     }
 
     @Test
-    @DisplayName("other zones are refused, unknown names are NXDOMAIN, garbage never stops the server")
-    void dnsEdges() throws IOException {
+    void other_zones_are_refused_unknown_names_are_NXDOMAIN_and_garbage_never_stops_the_server() throws IOException {
         assertThat(query("example.com", Type.A, false).getRcode()).isEqualTo(Rcode.REFUSED);
         assertThat(query("vpce-00000000000000000-aaaaaaaa.vpce-svc-00000000000000000.us-east-1.vpce.amazonaws.com",
                 Type.A, true).getRcode()).isEqualTo(Rcode.NXDOMAIN);
@@ -197,11 +287,21 @@ class DnsServiceTest {
                 new EndpointInterface(IdFormat.NETWORK_INTERFACE.newId(), IdFormat.SUBNET.newId(), "us-east-1b", "10.0.2.4")));
     }
 
-    Message query(String name, int type, boolean tcp) throws IOException {
+    static void publishInParallel(List<? extends IntegrationEvent> events) {
+        CompletableFuture.allOf(events.stream()
+                .map(e -> CompletableFuture.runAsync(() -> EventPlayer.publish(e)))
+                .toArray(CompletableFuture[]::new)).join();
+    }
+
+    Message query(String name, int type, boolean tcp) {
         SimpleResolver resolver = new SimpleResolver(new InetSocketAddress(InetAddress.getLoopbackAddress(), dnsServer.port()));
         resolver.setTCP(tcp);
         resolver.setTimeout(Duration.ofSeconds(5));
-        return resolver.send(Message.newQuery(Record.newRecord(Name.fromString(name + "."), type, DClass.IN)));
+        try {
+            return resolver.send(Message.newQuery(Record.newRecord(Name.fromString(name + "."), type, DClass.IN)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static List<String> addresses(Message response) {
@@ -209,14 +309,36 @@ class DnsServiceTest {
         return response.getSection(Section.ANSWER).stream().map(Record::rdataToString).toList();
     }
 
-    long storedEvents(String streamId) throws SQLException {
+    boolean applied(String reaction, EventEnvelope event) throws SQLException {
         try (var c = dataSource.getConnection();
-             var st = c.prepareStatement("select count(*) from events where stream_id = ?")) {
-            st.setString(1, streamId);
+             var st = c.prepareStatement("select 1 from applied_events where consumer_name = ? and event_id = ?")) {
+            st.setString(1, "privet.dns." + reaction);
+            st.setObject(2, event.eventId());
+            try (var rs = st.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    long storedEvents(String streamId) {
+        return count("select count(*) from events where stream_id = ?", streamId);
+    }
+
+    long allStoredEvents() {
+        return count("select count(*) from events");
+    }
+
+    private long count(String sql, Object... params) {
+        try (var c = dataSource.getConnection(); var st = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
             try (var rs = st.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -9,17 +9,23 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
-import org.awaitility.Awaitility;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What dns-service published on privet.dns.events, read from the start of the topic with a plain consumer. */
 final class DnsTopic implements AutoCloseable {
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
     private final EventCodec codec = new EventCodec();
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<EventEnvelope> seen = new ArrayList<>();
@@ -36,12 +42,29 @@ final class DnsTopic implements AutoCloseable {
 
     /** Waits for the endpoint's event of the given type. */
     <T extends DnsEvent> T await(Class<T> type, String vpcEndpointId) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> find(type, vpcEndpointId) != null);
+        Awaitility.await().atMost(PATIENCE).until(() -> find(type, vpcEndpointId) != null);
         return find(type, vpcEndpointId);
     }
 
+    /**
+     * Reads the topic until each of the endpoints has an event of the given type, and hands each such event to
+     * {@code atArrival} the moment the poll that read it returns, before reading on.
+     */
+    synchronized <T extends DnsEvent> void onArrival(Class<T> type, Set<String> vpcEndpointIds, Consumer<T> atArrival) {
+        Set<String> waiting = new HashSet<>(vpcEndpointIds);
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!waiting.isEmpty()) {
+            assertThat(System.nanoTime()).as("events of %s still missing", waiting).isLessThan(deadline);
+            for (EventEnvelope envelope : poll()) {
+                if (type.isInstance(envelope.event()) && waiting.remove(envelope.streamId())) {
+                    atArrival.accept(type.cast(envelope.event()));
+                }
+            }
+        }
+    }
+
     /** The endpoint's events seen so far, after reading what is there now. */
-    List<DnsEvent> eventsOf(String vpcEndpointId) {
+    synchronized List<DnsEvent> eventsOf(String vpcEndpointId) {
         poll();
         return seen.stream().filter(e -> e.streamId().equals(vpcEndpointId)).map(e -> (DnsEvent) e.event()).toList();
     }
@@ -50,12 +73,16 @@ final class DnsTopic implements AutoCloseable {
         return eventsOf(vpcEndpointId).stream().filter(type::isInstance).map(type::cast).findFirst().orElse(null);
     }
 
-    private void poll() {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> EventRecords.fromRecord(r, codec).ifPresent(seen::add));
+    /** Reads what is on the topic now; returns what was new. */
+    private List<EventEnvelope> poll() {
+        List<EventEnvelope> fresh = new ArrayList<>();
+        consumer.poll(Duration.ofMillis(100)).forEach(r -> EventRecords.fromRecord(r, codec).ifPresent(fresh::add));
+        seen.addAll(fresh);
+        return fresh;
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         consumer.close();
     }
 }

@@ -24,7 +24,8 @@ final class EventPlayer {
     private EventPlayer() {
     }
 
-    static void publish(IntegrationEvent event) {
+    /** Publishes {@code event} and returns it as it went out (its event id names the reactions' applied markers). */
+    static EventEnvelope publish(IntegrationEvent event) {
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), event.streamId(), event.streamType(), 1, 1,
                 Instant.now(), EventMetadata.forRequest("111122223333"), event);
         try (var producer = new KafkaProducer<String, byte[]>(Map.of(
@@ -35,6 +36,7 @@ final class EventPlayer {
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("cannot publish " + event, e);
         }
+        return envelope;
     }
 
     static String bootstrapServers() {

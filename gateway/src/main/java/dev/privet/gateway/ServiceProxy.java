@@ -28,6 +28,8 @@ public class ServiceProxy {
     /** The request headers a service reads; the rest (hop-by-hop, host, length) are the client's business. */
     static final List<String> FORWARDED_HEADERS = List.of("X-Privet-Account", "Content-Type", "Accept",
             "Idempotency-Key");
+    /** The response headers a client needs besides the body: its type, and when to retry a 503. */
+    static final List<String> RETURNED_HEADERS = List.of("Content-Type", "Retry-After");
     private static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
 
     private final ServicesConfig config;
@@ -81,9 +83,11 @@ public class ServiceProxy {
 
     private static void reply(RoutingContext ctx, HttpResponse<Buffer> response) {
         var out = ctx.response().setStatusCode(response.statusCode());
-        String contentType = response.getHeader("Content-Type");
-        if (contentType != null) {
-            out.putHeader("Content-Type", contentType);
+        for (String header : RETURNED_HEADERS) {
+            String value = response.getHeader(header);
+            if (value != null) {
+                out.putHeader(header, value);
+            }
         }
         Buffer body = response.body();
         if (body == null) {

@@ -61,6 +61,14 @@ class GatewayRoutingTest {
     }
 
     @Test
+    @DisplayName("a service's 503 keeps its Retry-After, so a client knows when to retry")
+    void passesRetryAfterThrough() {
+        given().post("/v1/vpcs/busy").then().statusCode(503)
+                .contentType(startsWith("application/problem+json"))
+                .header("Retry-After", equalTo("1"));
+    }
+
+    @Test
     @DisplayName("a path no service owns is 404 problem+json")
     void unknownRoute() {
         for (String path : new String[] {"/v1/nothing-here", "/v2/endpoint-services", "/", "/v1/endpoint-servicesX"}) {

@@ -50,7 +50,10 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** Echoes the request; a path ending in /missing answers 404 problem+json, as a service would. */
+    /**
+     * Echoes the request; a path ending in /missing answers 404 problem+json, and one ending in /busy 503 with
+     * Retry-After, as a service would.
+     */
     private static void answer(String name, HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         var headers = exchange.getRequestHeaders();
@@ -70,9 +73,13 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
                 .map(e -> quote(e.getKey()) + ":" + (e.getValue() == null ? "null" : quote(e.getValue())))
                 .collect(Collectors.joining(",", "{", "}"));
         boolean missing = exchange.getRequestURI().getPath().endsWith("/missing");
+        boolean busy = exchange.getRequestURI().getPath().endsWith("/busy");
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", missing ? "application/problem+json" : ECHO_TYPE);
-        exchange.sendResponseHeaders(missing ? 404 : "POST".equals(exchange.getRequestMethod()) ? 201 : 200,
+        exchange.getResponseHeaders().add("Content-Type", missing || busy ? "application/problem+json" : ECHO_TYPE);
+        if (busy) {
+            exchange.getResponseHeaders().add("Retry-After", "1");
+        }
+        exchange.sendResponseHeaders(missing ? 404 : busy ? 503 : "POST".equals(exchange.getRequestMethod()) ? 201 : 200,
                 bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();

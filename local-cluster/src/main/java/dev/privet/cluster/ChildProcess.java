@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -66,6 +67,11 @@ final class ChildProcess {
         return process.exitValue();
     }
 
+    /** Completes when the process has exited. */
+    CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
     /** Whether it has exited by itself or after SIGTERM (exit code 0, or 143 = 128 + SIGTERM), not killed. */
     boolean exitedNormally() {
         return !process.isAlive() && (process.exitValue() == 0 || process.exitValue() == 143);
@@ -96,6 +102,18 @@ final class ChildProcess {
     void stop(Duration grace) {
         requestStop();
         awaitStop(grace);
+    }
+
+    /** {@code SIGKILL} for the process and what it started, no shutdown; returns once it has exited. */
+    void kill() {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Waits for the end of a process whose stop was requested, killing it after {@code grace}. */

@@ -8,22 +8,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 /**
  * A real Apache Kafka broker in KRaft mode (broker and controller in one process), run as a child
  * process from the jars of {@link BrokerClasspath}. Its directory holds {@code server.properties},
  * {@code log4j2.xml}, {@code server.log}, the process output {@code kafka.out}, and the data in
- * {@code data/}, which is formatted once ({@code StorageTool format --standalone}) and kept.
+ * {@code data/}, which is formatted once ({@code StorageTool format --standalone}) and kept. Each
+ * {@link #launch()} runs the same broker on the same ports and data, so the {@link Supervisor} can restart it.
  */
-final class KafkaBrokerProcess {
+final class KafkaBrokerProcess implements Restartable {
 
     private static final List<String> JVM_OPTIONS = jvmOptions();
 
@@ -39,7 +37,8 @@ final class KafkaBrokerProcess {
     private final Path directory;
     private final KafkaBrokerConfig config;
     private final Map<String, String> markers;
-    private ChildProcess process;
+    private final BrokerProbe probe;
+    private volatile ChildProcess process;
     private BrokerClassDataArchive classData;
 
     /**
@@ -50,6 +49,7 @@ final class KafkaBrokerProcess {
         this.directory = directory.toAbsolutePath();
         this.config = new KafkaBrokerConfig(port, controllerPort, this.directory.resolve("data"));
         this.markers = markers;
+        this.probe = new BrokerProbe(config.bootstrapServers());
     }
 
     String bootstrapServers() {
@@ -60,8 +60,38 @@ final class KafkaBrokerProcess {
         return directory.resolve("server.log");
     }
 
-    long pid() {
-        return process == null ? -1 : process.pid();
+    @Override
+    public String name() {
+        return "the Kafka broker";
+    }
+
+    @Override
+    public long pid() {
+        ChildProcess current = process;
+        return current == null ? -1 : current.pid();
+    }
+
+    @Override
+    public boolean isAlive() {
+        ChildProcess current = process;
+        return current != null && current.isAlive();
+    }
+
+    @Override
+    public int exitCode() {
+        return process.exitCode();
+    }
+
+    @Override
+    public CompletableFuture<?> onExit() {
+        ChildProcess current = process;
+        return current == null ? CompletableFuture.completedFuture(null) : current.onExit();
+    }
+
+    /** The broker answers a metadata request within 2 s. */
+    @Override
+    public boolean isReady() {
+        return isAlive() && probe.answers(Duration.ofSeconds(2));
     }
 
     /**
@@ -71,8 +101,22 @@ final class KafkaBrokerProcess {
      * @param cancelled checked while waiting: true aborts the start
      */
     void start(Duration timeout, BooleanSupplier cancelled) {
+        launch();
+        awaitReady(timeout, cancelled);
+    }
+
+    /**
+     * Writes the configuration, formats the data directory if new, and starts the broker without waiting; after a
+     * crash, on the same data (the broker recovers its logs by itself).
+     */
+    @Override
+    public void launch() {
         String classpath = BrokerClasspath.resolve();
-        classData = new BrokerClassDataArchive(classpath);
+        if (classData == null) {
+            classData = new BrokerClassDataArchive(classpath);
+        } else if (process != null) {
+            classData.brokerStopped(process.exitedNormally()); // the previous broker crashed: drop its half-written archive
+        }
         Path properties = directory.resolve("server.properties");
         Path log4j = directory.resolve("log4j2.xml");
         try {
@@ -93,7 +137,6 @@ final class KafkaBrokerProcess {
                 .systemProperties(markers)
                 .arguments(properties.toString())
                 .toList(), directory, directory.resolve("kafka.out"));
-        awaitReady(timeout, cancelled);
     }
 
     /** Whether {@code data/} was formatted by an earlier start: it holds {@code meta.properties}. */
@@ -128,20 +171,16 @@ final class KafkaBrokerProcess {
         }
     }
 
-    private void awaitReady(Duration timeout, BooleanSupplier cancelled) {
+    /** Waits until the broker answers a metadata request; fails at once when it exits. */
+    void awaitReady(Duration timeout, BooleanSupplier cancelled) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Admin admin = Admin.create(Map.<String, Object>of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200,
-                AdminClientConfig.CLIENT_ID_CONFIG, "privet-local-cluster-readiness"));
         try {
             while (true) {
-                if (!process.isAlive()) {
-                    throw new ClusterStartException("the Kafka broker exited with code " + process.exitCode()
+                ChildProcess current = process;
+                if (!current.isAlive()) {
+                    throw new ClusterStartException("the Kafka broker exited with code " + current.exitCode()
                             + " before it was ready; log: " + serverLog() + "\n" + LogTail.of(serverLog(), 0, 30)
-                            + "\n---- " + process.logFile() + " ----\n" + process.logTail(10));
+                            + "\n---- " + current.logFile() + " ----\n" + current.logTail(10));
                 }
                 if (cancelled.getAsBoolean()) {
                     throw new ClusterStartException("start cancelled: the cluster is being stopped");
@@ -150,28 +189,33 @@ final class KafkaBrokerProcess {
                     throw new ClusterStartException("the Kafka broker was not ready after " + timeout.toSeconds() + " s; log: "
                             + serverLog() + "\n" + LogTail.of(serverLog(), 0, 40));
                 }
-                try {
-                    if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
-                        return;
-                    }
-                } catch (ExecutionException | TimeoutException e) {
-                    Thread.sleep(200);
+                if (probe.answers(Duration.ofSeconds(3))) {
+                    return;
                 }
+                Thread.sleep(200);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterStartException("interrupted while waiting for the Kafka broker", e);
-        } finally {
-            admin.close(Duration.ofSeconds(2));
+        }
+    }
+
+    /** {@code SIGKILL}, no shutdown (a crash); returns once the broker is gone. */
+    void kill() {
+        ChildProcess current = process;
+        if (current != null) {
+            current.kill();
         }
     }
 
     /** Sends {@code SIGTERM}, waits for the controlled shutdown, then kills. */
     void stop() {
-        if (process != null) {
-            process.stop(Duration.ofSeconds(30));
-            classData.brokerStopped(process.exitedNormally());
+        ChildProcess current = process;
+        if (current != null) {
+            current.stop(Duration.ofSeconds(30));
+            classData.brokerStopped(current.exitedNormally());
             process = null;
         }
+        probe.close();
     }
 }

@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The whole of Privet on one machine, without Docker: PostgreSQL (embedded binaries), a real Kafka
@@ -28,15 +29,17 @@ import java.util.function.Consumer;
  *
  * <p>{@link #start()} checks every port first, then starts PostgreSQL (creating the databases
  * {@code network}, {@code provider}, {@code consumer} and {@code dns} if missing), Kafka, the
- * services and the gateway, and returns when all answer {@code /q/health/ready}. {@link #stop()}
- * stops them in reverse order. Data stays in the data directory: a later start, or
- * {@link #restart()}, finds it again. Children die with this JVM: a shutdown hook stops them, and
- * a guard process kills them if this JVM is killed outright.
+ * services and the gateway, and returns when all answer {@code /q/health/ready}. From then on a
+ * {@link Supervisor} restarts the broker or a service that exits, with the same ports and data,
+ * after a pause that grows with each crash in a row ({@link RestartPolicy}). {@link #stop()}
+ * ends the supervision, then stops everything in reverse order. Data stays in the data directory:
+ * a later start, or {@link #restart()}, finds it again. Children die with this JVM: a shutdown
+ * hook stops them, and a guard process kills them if this JVM is killed outright.
  *
  * <p>Layout of the data directory: {@code postgres/} (database files), {@code kafka/} (broker
  * configuration, {@code server.log}, {@code data/}), {@code logs/<service>.log},
  * {@code logs/postgres.log}, {@code privet.pid} (the owning process) and {@code cluster.properties}
- * (where everything listens).
+ * (where everything listens, the pids, the supervisor's phase and restart count of each child).
  */
 public final class LocalCluster implements AutoCloseable {
 
@@ -55,13 +58,17 @@ public final class LocalCluster implements AutoCloseable {
 
     private final EmbeddedPostgresServer postgres;
     private final KafkaBrokerProcess kafka;
-    private final Map<PrivetService, ServiceProcess> running = new EnumMap<>(PrivetService.class);
+    /** One per service of this cluster, made once: each launch runs the same command. */
+    private final Map<PrivetService, ServiceProcess> processes = new EnumMap<>(PrivetService.class);
+    private final Object stateFileLock = new Object();
     private volatile boolean stopRequested;
     private volatile boolean started;
-    private boolean postgresUp;
-    private boolean kafkaUp;
+    private volatile Supervisor supervisor;
+    private volatile String lifecycle = "stopped";
+    private volatile boolean postgresUp;
+    private volatile boolean kafkaUp;
     private Thread shutdownHook;
-    private Instant startedAt;
+    private volatile Instant startedAt;
 
     private LocalCluster(Builder builder) {
         this.repositoryRoot = builder.repositoryRoot != null ? builder.repositoryRoot.toAbsolutePath() : RepositoryRoot.locate();
@@ -79,6 +86,9 @@ public final class LocalCluster implements AutoCloseable {
                 ports.postgres());
         this.kafka = new KafkaBrokerProcess(dataDirectory.resolve("kafka"), ports.kafka(), ports.kafkaController(),
                 LeftoverProcesses.markers(dataDirectory));
+        for (PrivetService service : services) {
+            processes.put(service, newServiceProcess(service));
+        }
     }
 
     /** A builder with the defaults: the checkout's {@code .privet/}, the ports of DESIGN.md, every service. */
@@ -117,13 +127,15 @@ public final class LocalCluster implements AutoCloseable {
             startPostgres();
             startKafka();
             startServices();
+            superviseChildren();
             started = true;
-            writeState("ready");
+            writeState("running");
             progress.accept("all ready in " + total);
             return this;
         } catch (RuntimeException e) {
             String why = e instanceof ClusterStartException failure ? failure.headline() : String.valueOf(e);
             progress.accept("start failed (" + why + "); stopping what had started");
+            endSupervision();
             stopEverything();
             writeState("failed");
             OwnerPidFile.release(dataDirectory);
@@ -133,7 +145,10 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    /** Stops everything, in reverse order of start; the data stays. Does nothing when not started. */
+    /**
+     * Ends the supervision, then stops everything, in reverse order of start; the data stays. Does
+     * nothing when not started.
+     */
     public void stop() {
         stopRequested = true; // a start in progress gives up at its next check, then releases the lock
         synchronized (this) {
@@ -142,6 +157,7 @@ public final class LocalCluster implements AutoCloseable {
             }
             Elapsed total = Elapsed.start();
             writeState("stopping");
+            endSupervision();
             stopEverything();
             started = false;
             writeState("stopped");
@@ -169,52 +185,103 @@ public final class LocalCluster implements AutoCloseable {
         return started;
     }
 
-    /** Stops one service (SIGTERM, graceful), leaving the rest running. */
+    /**
+     * Stops one service (SIGTERM, graceful) and keeps it down: the supervisor does not restart it
+     * until {@link #startService} starts it again. The rest keeps running.
+     */
     public synchronized void stopService(PrivetService service) {
-        ServiceProcess process = running.remove(service);
-        if (process != null) {
+        ServiceProcess process = process(service);
+        Supervisor current = supervisor;
+        if (current != null) {
+            current.release(process);
+        }
+        if (process.isAlive()) {
             process.requestStop();
             process.awaitStop(SERVICE_STOP_GRACE);
-            writeState(started ? "degraded" : "stopped");
+            progress.accept(service.moduleName() + " stopped; it stays down until started again");
         }
+        writeState();
     }
 
-    /** Kills one service with SIGKILL, without a shutdown: for tests of crash recovery. */
+    /**
+     * Kills one service with SIGKILL, without a shutdown, as a crash would; returns once the process
+     * is gone. The supervisor sees the crash and starts the service again by itself after its pause
+     * (1 s for a first crash); {@link #awaitReady(PrivetService)} waits for that.
+     */
     public synchronized void killService(PrivetService service) {
-        ServiceProcess process = running.remove(service);
-        if (process != null) {
-            process.kill();
-            writeState(started ? "degraded" : "stopped");
-        }
+        process(service).kill();
     }
 
-    /** Starts one service that {@link #stopService} or {@link #killService} stopped, and waits until it is ready. */
+    /**
+     * Makes sure one service runs and waits until it is ready: after {@link #stopService} it starts
+     * it again (supervised); after {@link #killService} or a crash it only waits for the supervisor's
+     * restart; when it runs, it waits for its readiness.
+     *
+     * @throws ClusterStartException when it is not ready within the ready timeout
+     */
     public synchronized void startService(PrivetService service) {
-        if (!started) {
-            throw new IllegalStateException("start the cluster first");
-        }
-        if (running.containsKey(service)) {
+        Supervisor current = requireSupervisor();
+        ServiceProcess process = process(service);
+        if (current.phase(process) != Supervisor.Phase.STOPPED) {
+            awaitReady(service);
             return;
         }
-        ServiceProcess process = newServiceProcess(service);
-        running.put(service, process);
-        process.start(repositoryRoot);
+        process.launch();
+        current.supervise(process);
         try {
-            ReadinessWait.awaitAll(List.of(process), readyTimeout, progress, () -> stopRequested, ports);
+            awaitReady(service);
         } catch (RuntimeException e) {
-            running.remove(service);
+            current.release(process);
             process.requestStop();
             process.awaitStop(SERVICE_STOP_GRACE);
-            writeState("degraded");
+            writeState();
             throw e;
         }
-        writeState(running.size() == services.size() ? "ready" : "degraded");
     }
 
     /** Stops and starts one service, on the same port. */
     public synchronized void restartService(PrivetService service) {
         stopService(service);
         startService(service);
+    }
+
+    /**
+     * Waits until a service's process is alive and its {@code /q/health/ready} answers 200, for at
+     * most the ready timeout; a crashed service is restarted by the supervisor meanwhile.
+     *
+     * @throws IllegalStateException when the service was stopped with {@link #stopService}
+     * @throws ClusterStartException when it is not ready in time, or the cluster is being stopped
+     */
+    public void awaitReady(PrivetService service) {
+        ServiceProcess process = process(service);
+        awaitReady(process, () -> "log: " + process.logFile() + "\n---- last lines of its log ----\n" + process.logTail(40));
+        progress.accept(service.moduleName() + " is ready (restarts: " + restarts(service) + ")");
+    }
+
+    /** How many times the supervisor restarted this service since {@link #start()}. */
+    public int restarts(PrivetService service) {
+        Supervisor current = supervisor;
+        return current == null ? 0 : current.restarts(process(service));
+    }
+
+    /**
+     * Kills the Kafka broker with SIGKILL, as a crash would; returns once it is gone. The supervisor
+     * starts it again on the same data; {@link #awaitKafkaReady()} waits for that.
+     */
+    public synchronized void killKafka() {
+        kafka.kill();
+    }
+
+    /** Waits until the broker's process is alive and it answers a metadata request, for at most the ready timeout. */
+    public void awaitKafkaReady() {
+        awaitReady(kafka, () -> "log: " + kafka.serverLog() + "\n" + LogTail.of(kafka.serverLog(), 0, 40));
+        progress.accept("kafka is ready (restarts: " + kafkaRestarts() + ")");
+    }
+
+    /** How many times the supervisor restarted the Kafka broker since {@link #start()}. */
+    public int kafkaRestarts() {
+        Supervisor current = supervisor;
+        return current == null ? 0 : current.restarts(kafka);
     }
 
     /** The gateway's base URL, {@code http://127.0.0.1:8080} by default. */
@@ -265,6 +332,11 @@ public final class LocalCluster implements AutoCloseable {
     /** The services this cluster runs. */
     public List<PrivetService> services() {
         return services;
+    }
+
+    /** The checkout whose service jars this cluster runs (where {@code ./privet} is). */
+    public Path repositoryRoot() {
+        return repositoryRoot;
     }
 
     /** Where the data and the logs are. */
@@ -359,20 +431,56 @@ public final class LocalCluster implements AutoCloseable {
                 + " (logs in " + logDirectory() + ")");
         List<ServiceProcess> launched = new ArrayList<>();
         for (PrivetService service : services) {
-            ServiceProcess process = newServiceProcess(service);
-            running.put(service, process);
-            process.start(repositoryRoot);
+            ServiceProcess process = processes.get(service);
+            process.launch();
             launched.add(process);
         }
         writeState("starting");
         ReadinessWait.awaitAll(launched, readyTimeout, progress, () -> stopRequested, ports);
     }
 
+    /** Once everything is ready: from now on an exit of the broker or a service is a crash, healed by a restart. */
+    private void superviseChildren() {
+        Supervisor fresh = new Supervisor(RestartPolicy.standard(), progress, this::writeState);
+        supervisor = fresh;
+        fresh.supervise(kafka);
+        processes.values().forEach(fresh::supervise);
+    }
+
+    private void endSupervision() {
+        Supervisor current = supervisor;
+        if (current != null) {
+            current.close();
+            supervisor = null;
+        }
+    }
+
+    private Supervisor requireSupervisor() {
+        Supervisor current = supervisor;
+        if (!started || current == null) {
+            throw new IllegalStateException("start the cluster first");
+        }
+        return current;
+    }
+
+    private ServiceProcess process(PrivetService service) {
+        ServiceProcess process = processes.get(Objects.requireNonNull(service, "service"));
+        if (process == null) {
+            throw new IllegalArgumentException(service.moduleName() + " is not one of the services of this cluster: " + services);
+        }
+        return process;
+    }
+
+    /** Waits until a supervised child is alive and ready; the supervisor restarts it meanwhile if it exits. */
+    private void awaitReady(Restartable child, Supplier<String> log) {
+        ReadinessWait.awaitSupervised(child, () -> stopRequested ? null : supervisor, readyTimeout, log);
+    }
+
     private ServiceProcess newServiceProcess(PrivetService service) {
         Map<String, String> settings = ServiceSettings.of(service, ports, kafka.bootstrapServers(), postgres::jdbcUrl,
                 serviceProperties.getOrDefault(service, Map.of()));
         return new ServiceProcess(service, service.runJar(repositoryRoot), settings, serviceJvmOptions,
-                LeftoverProcesses.markers(dataDirectory), logFile(service), ports.http(service));
+                LeftoverProcesses.markers(dataDirectory), logFile(service), ports.http(service), repositoryRoot);
     }
 
     private void checkNotCancelled() {
@@ -383,12 +491,11 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Gateway first, then the services together, then Kafka, then PostgreSQL. */
     private void stopEverything() {
-        ServiceProcess gateway = running.remove(PrivetService.GATEWAY);
+        ServiceProcess gateway = processes.get(PrivetService.GATEWAY);
         if (gateway != null) {
             stopServices(List.of(gateway));
         }
-        stopServices(List.copyOf(running.values()));
-        running.clear();
+        stopServices(processes.values().stream().filter(p -> p.service() != PrivetService.GATEWAY).toList());
         if (kafkaUp) {
             Elapsed elapsed = Elapsed.start();
             kafka.stop();
@@ -403,14 +510,15 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    private void stopServices(List<ServiceProcess> processes) {
-        if (processes.isEmpty()) {
+    private void stopServices(List<ServiceProcess> candidates) {
+        List<ServiceProcess> alive = candidates.stream().filter(ServiceProcess::isAlive).toList();
+        if (alive.isEmpty()) {
             return;
         }
         Elapsed elapsed = Elapsed.start();
-        processes.forEach(ServiceProcess::requestStop);
-        processes.forEach(p -> p.awaitStop(SERVICE_STOP_GRACE));
-        progress.accept(String.join(", ", processes.stream().map(p -> p.service().moduleName()).toList())
+        alive.forEach(ServiceProcess::requestStop);
+        alive.forEach(p -> p.awaitStop(SERVICE_STOP_GRACE));
+        progress.accept(String.join(", ", alive.stream().map(p -> p.service().moduleName()).toList())
                 + " stopped (" + elapsed + ")");
     }
 
@@ -432,42 +540,61 @@ public final class LocalCluster implements AutoCloseable {
         shutdownHook = null;
     }
 
-    private void writeState(String state) {
-        Properties p = new Properties();
-        p.setProperty("state", state);
-        p.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
-        p.setProperty("dataDirectory", dataDirectory.toString());
-        p.setProperty("repositoryRoot", repositoryRoot.toString());
-        if (startedAt != null) {
-            p.setProperty("startedAt", startedAt.toString());
-        }
-        p.setProperty("postgres.port", Integer.toString(ports.postgres()));
-        p.setProperty("postgres.jdbcUrl", postgres.jdbcUrl("<database>"));
-        p.setProperty("postgres.log", logDirectory().resolve("postgres.log").toString());
-        p.setProperty("kafka.port", Integer.toString(ports.kafka()));
-        p.setProperty("kafka.bootstrap", kafka.bootstrapServers());
-        p.setProperty("kafka.log", kafka.serverLog().toString());
-        if (postgresUp) {
-            p.setProperty("postgres.pid", Long.toString(postgres.pid()));
-        }
-        if (kafkaUp) {
-            p.setProperty("kafka.pid", Long.toString(kafka.pid()));
-        }
-        p.setProperty("services", String.join(",", services.stream().map(PrivetService::moduleName).toList()));
-        for (PrivetService service : services) {
-            String key = "service." + service.moduleName();
-            p.setProperty(key + ".port", Integer.toString(ports.http(service)));
-            p.setProperty(key + ".url", serviceUrl(service));
-            p.setProperty(key + ".log", logFile(service).toString());
-            ServiceProcess process = running.get(service);
-            if (process != null && process.pid() > 0) {
-                p.setProperty(key + ".pid", Long.toString(process.pid()));
+    private void writeState(String newLifecycle) {
+        lifecycle = newLifecycle;
+        writeState();
+    }
+
+    /** Rewrites {@code cluster.properties}; also called by the supervisor after each crash and restart. */
+    private void writeState() {
+        synchronized (stateFileLock) {
+            Supervisor current = supervisor;
+            Properties p = new Properties();
+            p.setProperty("state", lifecycle);
+            p.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
+            p.setProperty("dataDirectory", dataDirectory.toString());
+            p.setProperty("repositoryRoot", repositoryRoot.toString());
+            if (startedAt != null) {
+                p.setProperty("startedAt", startedAt.toString());
             }
+            p.setProperty("postgres.port", Integer.toString(ports.postgres()));
+            p.setProperty("postgres.jdbcUrl", postgres.jdbcUrl("<database>"));
+            p.setProperty("postgres.log", logDirectory().resolve("postgres.log").toString());
+            p.setProperty("kafka.port", Integer.toString(ports.kafka()));
+            p.setProperty("kafka.bootstrap", kafka.bootstrapServers());
+            p.setProperty("kafka.log", kafka.serverLog().toString());
+            if (postgresUp) {
+                p.setProperty("postgres.pid", Long.toString(postgres.pid()));
+            }
+            if (kafkaUp && kafka.pid() > 0) {
+                p.setProperty("kafka.pid", Long.toString(kafka.pid()));
+            }
+            supervision(p, "kafka", kafka, current);
+            p.setProperty("services", String.join(",", services.stream().map(PrivetService::moduleName).toList()));
+            for (PrivetService service : services) {
+                String key = "service." + service.moduleName();
+                ServiceProcess process = processes.get(service);
+                p.setProperty(key + ".port", Integer.toString(ports.http(service)));
+                p.setProperty(key + ".url", serviceUrl(service));
+                p.setProperty(key + ".log", logFile(service).toString());
+                if (process.pid() > 0) {
+                    p.setProperty(key + ".pid", Long.toString(process.pid()));
+                }
+                supervision(p, key, process, current);
+            }
+            if (services.contains(PrivetService.DNS)) {
+                p.setProperty("dns.port", Integer.toString(ports.dns()));
+            }
+            ClusterStateFile.write(dataDirectory, p);
         }
-        if (services.contains(PrivetService.DNS)) {
-            p.setProperty("dns.port", Integer.toString(ports.dns()));
+    }
+
+    /** {@code <key>.supervision} (running, restarting, stopped) and {@code <key>.restarts}, while supervised. */
+    private static void supervision(Properties p, String key, Restartable child, Supervisor current) {
+        if (current != null) {
+            p.setProperty(key + ".supervision", current.phase(child).name().toLowerCase(java.util.Locale.ROOT));
+            p.setProperty(key + ".restarts", Integer.toString(current.restarts(child)));
         }
-        ClusterStateFile.write(dataDirectory, p);
     }
 
     /** Options of a {@link LocalCluster}. Every option has a default. */

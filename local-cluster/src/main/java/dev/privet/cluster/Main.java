@@ -3,8 +3,6 @@ package dev.privet.cluster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +19,8 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code up} starts everything in the foreground, prints where it all is, then a line
  *       {@code privet: ready}, and runs until SIGTERM or Ctrl-C; a failure prints
  *       {@code privet: failed: <why>} and exits with 1 (2 for a taken port or a running cluster);</li>
- *   <li>{@code status} says whether a cluster runs on the data directory and how each part is;
+ *   <li>{@code status} says whether a cluster runs on the data directory and, probed now, whether
+ *       each part's process is alive and answers, and how often it was restarted ({@link ClusterStatus});
  *       exits 0 when all is ready, 1 when a part is not, 3 when nothing runs;</li>
  *   <li>{@code help}.</li>
  * </ul>
@@ -160,52 +159,25 @@ public final class Main {
             return 3;
         }
         Properties p = state.orElseGet(Properties::new);
+        ClusterStatus status = ClusterStatus.probe(p);
         String since = Optional.ofNullable(p.getProperty("startedAt")).map(Instant::parse)
                 .map(t -> ", up " + human(Duration.between(t, Instant.now()))).orElse("");
-        out.println("Privet is " + p.getProperty("state", "running") + " (pid " + owner.get() + since + "; data in " + data + ")");
-        boolean allGood = true;
-        allGood &= line(out, "postgres", "127.0.0.1:" + p.getProperty("postgres.port"), p.getProperty("postgres.pid"),
-                tcpOpen(p.getProperty("postgres.port")) ? "up" : "not answering");
-        allGood &= line(out, "kafka", p.getProperty("kafka.bootstrap", "?"), p.getProperty("kafka.pid"),
-                tcpOpen(p.getProperty("kafka.port")) ? "up" : "not answering");
-        for (String name : p.getProperty("services", "").split(",")) {
-            if (name.isBlank()) {
-                continue;
-            }
-            String key = "service." + name;
-            String url = p.getProperty(key + ".url", "?");
-            String health;
-            if (p.getProperty(key + ".pid") == null) {
-                health = "not running";
-            } else {
-                int code = HealthProbe.status(java.net.URI.create(url + "/q/health/ready"));
-                health = code == 200 ? "ready" : code < 0 ? "not answering" : "not ready (" + code + ")";
-            }
-            allGood &= line(out, name, url, p.getProperty(key + ".pid"), health);
+        String where = " (pid " + owner.get() + since + "; data in " + data + ")";
+        String lifecycle = p.getProperty("state", "");
+        boolean ready = status.ready() && "running".equals(lifecycle);
+        if (ready) {
+            out.println("Privet is ready" + where);
+        } else if (lifecycle.equals("starting") || lifecycle.equals("stopping")) {
+            out.println("Privet is " + lifecycle + where);
+        } else {
+            List<String> problems = status.problems().isEmpty() ? List.of("the launcher is " + lifecycle) : status.problems();
+            out.println("Privet is not ready" + where + ": " + String.join("; ", problems));
         }
+        status.print(out);
         if (p.getProperty("dns.port") != null) {
             out.printf(Locale.ROOT, "  %-17s 127.0.0.1:%s (UDP and TCP)%n", "dns server", p.getProperty("dns.port"));
         }
-        return allGood ? 0 : 1;
-    }
-
-    private static boolean line(PrintStream out, String name, String where, String pid, String health) {
-        String pidText = pid == null ? "" : "pid " + pid + (ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive)
-                .orElse(false) ? "" : " (gone)");
-        out.printf(Locale.ROOT, "  %-17s %-26s %-14s %s%n", name, where, pidText, health);
-        return health.equals("up") || health.equals("ready");
-    }
-
-    private static boolean tcpOpen(String port) {
-        if (port == null) {
-            return false;
-        }
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", Integer.parseInt(port)), 1000);
-            return true;
-        } catch (IOException | NumberFormatException e) {
-            return false;
-        }
+        return ready ? 0 : 1;
     }
 
     private static String human(Duration duration) {

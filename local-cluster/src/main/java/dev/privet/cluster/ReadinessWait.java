@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Waits, bounded, until every started service answers 200 on {@code /q/health/ready}, reporting
  * each as it becomes ready. Fails at once when one exits, naming it and showing its log's end.
+ * Once the cluster runs, {@link #awaitSupervised} waits for one child instead, through its crashes:
+ * the supervisor starts it again meanwhile.
  */
 final class ReadinessWait {
 
@@ -55,6 +58,41 @@ final class ReadinessWait {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ClusterStartException("interrupted while waiting for the services", e);
+            }
+        }
+    }
+
+    /**
+     * Waits until a supervised child is alive and answers its readiness check; an exit is not a
+     * failure here, as the supervisor restarts the child.
+     *
+     * @param supervisor the cluster's supervisor, null once the cluster stops
+     * @param log        the end of the child's log, for the message when it is not ready in time
+     * @throws IllegalStateException when the child was stopped on purpose (released)
+     * @throws ClusterStartException when it is not ready in time, or the cluster stops
+     */
+    static void awaitSupervised(Restartable child, Supplier<Supervisor> supervisor, Duration timeout, Supplier<String> log) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Supervisor current = supervisor.get();
+            if (current == null) {
+                throw new ClusterStartException(child.name() + " will not be ready: the cluster is not running");
+            }
+            if (current.phase(child) == Supervisor.Phase.STOPPED) {
+                throw new IllegalStateException(child.name() + " was stopped; startService starts it again");
+            }
+            if (child.isAlive() && child.isReady()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new ClusterStartException(child.name() + " was not ready within " + timeout.toSeconds() + " s ("
+                        + (child.isAlive() ? "alive" : "not running") + ", restarts: " + current.restarts(child) + "); " + log.get());
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ClusterStartException("interrupted while waiting for " + child.name(), e);
             }
         }
     }

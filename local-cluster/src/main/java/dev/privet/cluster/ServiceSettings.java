@@ -6,13 +6,26 @@ import java.util.function.Function;
 
 /**
  * The system properties each service is started with: its HTTP port, and for the four services
- * behind the gateway the Kafka bootstrap servers and their own database; for the gateway the URLs
- * of those four. Extra properties given to {@link LocalCluster.Builder#serviceProperty} come last
- * and win.
+ * behind the gateway the Kafka bootstrap servers, their own database and a Kafka group instance id;
+ * for the gateway the URLs of those four. Extra properties given to
+ * {@link LocalCluster.Builder#serviceProperty} come last and win.
+ *
+ * <p>The instance id ({@code privet.kafka.instance-id}, e.g. {@code network-local}) is the same at
+ * every start of the service: with it as {@code group.instance.id} (static membership) a service the
+ * supervisor restarted after a crash takes its partitions back at once, instead of waiting for the
+ * group to time the dead member out.
  */
 final class ServiceSettings {
 
+    /** The property by which a service learns its stable Kafka group instance id. */
+    static final String INSTANCE_ID = "privet.kafka.instance-id";
+
     private ServiceSettings() {
+    }
+
+    /** {@code <short name>-local}: one process per service runs in a local cluster, and a Kafka broker serves one cluster. */
+    static String instanceId(PrivetService service) {
+        return service.shortName() + "-local";
     }
 
     static Map<String, String> of(PrivetService service, Ports ports, String kafkaBootstrap,
@@ -28,6 +41,7 @@ final class ServiceSettings {
             settings.put("quarkus.datasource.jdbc.url", jdbcUrl.apply(service.databaseName().orElseThrow()));
             settings.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
             settings.put("quarkus.datasource.password", EmbeddedPostgresServer.PASSWORD);
+            settings.put(INSTANCE_ID, instanceId(service));
         }
         if (service == PrivetService.DNS) {
             settings.put("privet.dns.port", Integer.toString(ports.dns()));

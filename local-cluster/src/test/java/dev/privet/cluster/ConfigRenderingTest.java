@@ -47,7 +47,18 @@ class ConfigRenderingTest {
                 Map.entry("kafka.bootstrap.servers", "127.0.0.1:7"),
                 Map.entry("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:9/provider"),
                 Map.entry("quarkus.datasource.username", "postgres"),
-                Map.entry("quarkus.datasource.password", "postgres"));
+                Map.entry("quarkus.datasource.password", "postgres"),
+                Map.entry("privet.kafka.instance-id", "provider-local"));
+    }
+
+    @Test
+    void eachServiceBehindTheGatewayHasAStableKafkaInstanceId() {
+        for (PrivetService service : PrivetService.backends()) {
+            assertThat(ServiceSettings.of(service, ports, "k", db -> "jdbc:" + db, Map.of()))
+                    .containsEntry("privet.kafka.instance-id", service.shortName() + "-local");
+        }
+        assertThat(ServiceSettings.of(PrivetService.GATEWAY, ports, "k", db -> "jdbc:" + db, Map.of()))
+                .as("the gateway has no Kafka client").doesNotContainKey("privet.kafka.instance-id");
     }
 
     @Test

@@ -2,19 +2,26 @@ package dev.privet.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -25,8 +32,9 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Starts PostgreSQL and Kafka for real (no service), and checks both answer, across a restart.
- * About 20 s on an idle machine; {@code -Dprivet.skipInfrastructureTest=true} skips it.
+ * Starts PostgreSQL and Kafka for real (no service), and checks both answer, across a restart, and
+ * that a killed broker is started again by the supervisor. About 30 s on an idle machine;
+ * {@code -Dprivet.skipInfrastructureTest=true} skips it.
  */
 @DisabledIfSystemProperty(named = "privet.skipInfrastructureTest", matches = "true")
 class InfrastructureTest {
@@ -69,6 +77,42 @@ class InfrastructureTest {
         assertThat(ProcessHandle.current().children().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false)))
                 .as("no broker left").isEmpty();
         assertThat(EmbeddedPostgresServer.postmasterPid(data.resolve("postgres"))).as("no postmaster left").isEmpty();
+    }
+
+    @Test
+    void aKilledBrokerIsStartedAgainBySupervisorOnTheSameDataAndPort() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        try (LocalCluster cluster = LocalCluster.builder().infrastructureOnly().randomPorts().dataDirectory(data)
+                .progress(line -> {
+                    lines.add(line);
+                    System.out.println(line);
+                }).build()) {
+            cluster.start();
+            try (Admin admin = admin(cluster)) {
+                admin.createTopics(List.of(new NewTopic("privet.kept", 1, (short) 1))).all().get(20, TimeUnit.SECONDS);
+            }
+            long brokerPid = Long.parseLong(ClusterStateFile.read(data).orElseThrow().getProperty("kafka.pid"));
+
+            cluster.killKafka();
+
+            assertThat(ProcessHandle.of(brokerPid).map(ProcessHandle::isAlive).orElse(false)).as("killed").isFalse();
+            cluster.awaitKafkaReady();
+            assertThat(cluster.kafkaRestarts()).isEqualTo(1);
+            assertThat(lines).contains("the Kafka broker exited with code 137; restarting in 1 s (restart 1)");
+            try (Admin admin = admin(cluster)) {
+                assertThat(admin.listTopics().names().get(20, TimeUnit.SECONDS)).contains("privet.kept");
+            }
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                Properties state = ClusterStateFile.read(data).orElseThrow();
+                assertThat(state.getProperty("kafka.pid")).isNotEqualTo(Long.toString(brokerPid));
+                assertThat(state).containsEntry("kafka.restarts", "1").containsEntry("kafka.supervision", "running");
+            });
+            ByteArrayOutputStream status = new ByteArrayOutputStream();
+            int exit = Main.run(List.of("status", "--data-dir", data.toString()), new PrintStream(status, true, StandardCharsets.UTF_8));
+            assertThat(status.toString(StandardCharsets.UTF_8)).startsWith("Privet is ready (pid " + ProcessHandle.current().pid())
+                    .containsPattern("kafka +127\\.0\\.0\\.1:" + cluster.ports().kafka() + " +pid \\d+ alive +answers +1");
+            assertThat(exit).isZero();
+        }
     }
 
     @Test

@@ -1,57 +1,112 @@
 package dev.privet.consumer.api;
 
 import dev.privet.consumer.app.EndpointRequest;
+import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.contracts.ids.ServiceName;
-import dev.privet.runtime.ApiException;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
-/** The body of {@code POST /v1/vpc-endpoints}, as a client sends it. */
+/**
+ * The body of {@code POST /v1/vpc-endpoints}, as a client sends it. Every field is bounded before anything else
+ * looks at it (the limits are in the README), so an oversized request costs one check and is refused whole.
+ */
 public record CreateVpcEndpointRequest(String serviceName, String vpcId, List<String> subnetIds,
                                        String vpcEndpointType, List<String> securityGroupIds) {
     static final String INTERFACE = "Interface";
+    static final int MAX_SERVICE_NAME = 255;
+    static final int MAX_ID = 64;
+    /** AWS: one subnet per availability zone, and no region has more than a handful. */
+    static final int MAX_SUBNETS = 16;
+    /** AWS: up to 5 security groups per interface by default, 16 at most. */
+    static final int MAX_SECURITY_GROUPS = 16;
     private static final Set<String> NOT_YET_SUPPORTED = Set.of("Gateway", "GatewayLoadBalancer");
+    private static final Pattern SECURITY_GROUP = Pattern.compile("sg-([0-9a-f]{8}|[0-9a-f]{17})");
 
-    /** Checks the shape of every field, naming the first one at fault; existence is checked later. */
+    /** Checks the shape and size of every field, naming the first one at fault; existence is checked later. */
     EndpointRequest validated() {
         String type = vpcEndpointType == null ? INTERFACE : vpcEndpointType;
         if (NOT_YET_SUPPORTED.contains(type)) {
-            throw ApiException.invalid("vpcEndpointType", "vpcEndpointType " + type + " is not supported yet");
+            throw Rejection.invalidValue("vpcEndpointType", "vpcEndpointType " + type + " is not supported yet");
         }
         if (!INTERFACE.equals(type)) {
-            throw ApiException.invalid("vpcEndpointType",
-                    "vpcEndpointType must be Interface, Gateway or GatewayLoadBalancer, got '" + type + "'");
+            throw Rejection.invalidValue("vpcEndpointType",
+                    "vpcEndpointType must be Interface, Gateway or GatewayLoadBalancer, got " + shown(type));
         }
         if (serviceName == null || serviceName.isBlank()) {
-            throw ApiException.missing("serviceName");
+            throw Rejection.missing("serviceName");
+        }
+        if (serviceName.length() > MAX_SERVICE_NAME) {
+            throw tooLong("serviceName", serviceName, MAX_SERVICE_NAME);
         }
         if (ServiceName.parse(serviceName).isEmpty()) {
-            throw new ApiException(400, "InvalidServiceName", "serviceName",
+            throw Rejection.invalid(ErrorCode.INVALID_SERVICE_NAME, "serviceName",
                     "The Vpc Endpoint Service '" + serviceName + "' does not exist");
         }
         if (vpcId == null || vpcId.isBlank()) {
-            throw ApiException.missing("vpcId");
+            throw Rejection.missing("vpcId");
         }
-        if (!IdFormat.VPC.matches(vpcId)) {
-            throw new ApiException(400, "InvalidVpcId.Malformed", "vpcId", "Invalid id: '" + vpcId + "'");
+        if (vpcId.length() > MAX_ID || !IdFormat.VPC.matches(vpcId)) {
+            throw Rejection.invalid(ErrorCode.INVALID_VPC_ID_MALFORMED, "vpcId", "Invalid id: " + shown(vpcId));
         }
+        return new EndpointRequest(type, serviceName, vpcId, subnets(), securityGroups());
+    }
+
+    private List<String> subnets() {
         if (subnetIds == null || subnetIds.isEmpty()) {
-            throw ApiException.missing("subnetIds");
+            throw Rejection.missing("subnetIds");
+        }
+        if (subnetIds.size() > MAX_SUBNETS) {
+            throw tooMany("subnetIds", subnetIds.size(), MAX_SUBNETS);
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < subnetIds.size(); i++) {
             String subnetId = subnetIds.get(i);
             String field = "subnetIds[" + i + "]";
-            if (!IdFormat.SUBNET.matches(subnetId)) {
-                throw ApiException.invalid(field, "Invalid subnet id: '" + subnetId + "'");
+            if (subnetId == null || subnetId.length() > MAX_ID || !IdFormat.SUBNET.matches(subnetId)) {
+                throw Rejection.invalidValue(field, "Invalid subnet id: " + shown(subnetId));
             }
             if (!seen.add(subnetId)) {
-                throw ApiException.invalid(field, "subnet " + subnetId + " is named twice");
+                throw Rejection.invalidValue(field, "subnet " + subnetId + " is named twice");
             }
         }
-        return new EndpointRequest(type, serviceName, vpcId, subnetIds);
+        return subnetIds;
+    }
+
+    private List<String> securityGroups() {
+        if (securityGroupIds == null) {
+            return List.of();
+        }
+        if (securityGroupIds.size() > MAX_SECURITY_GROUPS) {
+            throw tooMany("securityGroupIds", securityGroupIds.size(), MAX_SECURITY_GROUPS);
+        }
+        for (int i = 0; i < securityGroupIds.size(); i++) {
+            String groupId = securityGroupIds.get(i);
+            if (groupId == null || groupId.length() > MAX_ID || !SECURITY_GROUP.matcher(groupId).matches()) {
+                throw Rejection.invalid(ErrorCode.INVALID_GROUP_ID_MALFORMED, "securityGroupIds[" + i + "]",
+                        "Invalid security group id: " + shown(groupId));
+            }
+        }
+        return securityGroupIds;
+    }
+
+    private static Rejection tooLong(String field, String value, int max) {
+        return Rejection.invalidValue(field, field + " must be at most " + max + " characters, got " + value.length());
+    }
+
+    private static Rejection tooMany(String field, int size, int max) {
+        return Rejection.invalidValue(field, field + " may name at most " + max + ", got " + size);
+    }
+
+    /** A client's value quoted for an error message, cut short: an answer must not echo a megabyte back. */
+    static String shown(String value) {
+        if (value == null) {
+            return "null";
+        }
+        return "'" + (value.length() <= MAX_ID ? value : value.substring(0, MAX_ID) + "...") + "'";
     }
 }

@@ -1,6 +1,7 @@
 package dev.privet.consumer.api;
 
 import dev.privet.consumer.app.VpcEndpointQueries;
+import dev.privet.contracts.errors.Rejection;
 import dev.privet.runtime.Caller;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -24,7 +25,11 @@ public class EndpointServiceResource {
     @GET
     public List<EndpointServiceResponse> list(@HeaderParam(Caller.HEADER) String account,
                                               @QueryParam("serviceName") String serviceName) {
-        return queries.services(Caller.require(account), serviceName).stream()
-                .map(EndpointServiceResponse::of).toList();
+        var caller = Caller.require(account);
+        if (serviceName != null && serviceName.length() > CreateVpcEndpointRequest.MAX_SERVICE_NAME) {
+            throw Rejection.invalidValue("serviceName", "serviceName must be at most "
+                    + CreateVpcEndpointRequest.MAX_SERVICE_NAME + " characters, got " + serviceName.length());
+        }
+        return queries.services(caller, serviceName).stream().map(EndpointServiceResponse::of).toList();
     }
 }

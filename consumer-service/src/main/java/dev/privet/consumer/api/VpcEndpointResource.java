@@ -2,9 +2,11 @@ package dev.privet.consumer.api;
 
 import dev.privet.consumer.app.VpcEndpointCommands;
 import dev.privet.consumer.app.VpcEndpointQueries;
+import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.ids.IdFormat;
-import dev.privet.runtime.ApiException;
 import dev.privet.runtime.Caller;
+import dev.privet.runtime.IdempotencyKey;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -31,11 +33,13 @@ public class VpcEndpointResource {
         this.queries = queries;
     }
 
+    /** Creates an endpoint; a retry with the same {@code Idempotency-Key} and body returns the same endpoint. */
     @POST
-    public Response create(@HeaderParam(Caller.HEADER) String account, CreateVpcEndpointRequest body) {
+    public Response create(@HeaderParam(Caller.HEADER) String account,
+                           @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey, CreateVpcEndpointRequest body) {
         var caller = Caller.require(account);
         var request = (body == null ? new CreateVpcEndpointRequest(null, null, null, null, null) : body).validated();
-        var endpoint = commands.create(caller, request);
+        var endpoint = commands.create(caller, request, IdempotencyKey.of(caller, idempotencyKey, request));
         return Response.status(Response.Status.CREATED).entity(VpcEndpointResponse.of(endpoint)).build();
     }
 
@@ -60,8 +64,8 @@ public class VpcEndpointResource {
 
     private static String wellFormed(String id) {
         if (!IdFormat.VPC_ENDPOINT.matches(id)) {
-            throw new ApiException(400, "InvalidVpcEndpointId.Malformed", "vpcEndpointId",
-                    "Invalid Id: '" + id + "' (expecting 'vpce-...')");
+            throw Rejection.invalid(ErrorCode.INVALID_VPC_ENDPOINT_ID_MALFORMED, "vpcEndpointId",
+                    "Invalid Id: " + CreateVpcEndpointRequest.shown(id) + " (expecting 'vpce-...')");
         }
         return id;
     }

@@ -2,9 +2,15 @@ package dev.privet.consumer.app;
 
 import java.util.List;
 
-/** A well-formed request for a new VPC endpoint, as the API validated it; whether it is allowed is decided later. */
-public record EndpointRequest(String vpcEndpointType, String serviceName, String vpcId, List<String> subnetIds) {
+/**
+ * A well-formed request for a new VPC endpoint, as the API validated it (defaults applied); whether it is allowed is
+ * decided later. It is also what an {@code Idempotency-Key} is checked against: a retry must ask for the same.
+ * {@code securityGroupIds} are accepted and not used yet.
+ */
+public record EndpointRequest(String vpcEndpointType, String serviceName, String vpcId, List<String> subnetIds,
+                              List<String> securityGroupIds) {
     public EndpointRequest {
         subnetIds = List.copyOf(subnetIds);
+        securityGroupIds = List.copyOf(securityGroupIds);
     }
 }

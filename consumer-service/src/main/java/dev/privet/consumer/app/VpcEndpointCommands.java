@@ -3,36 +3,38 @@ package dev.privet.consumer.app;
 import dev.privet.consumer.domain.EndpointCommand;
 import dev.privet.consumer.domain.EndpointCommand.DeleteEndpoint;
 import dev.privet.consumer.domain.EndpointCommand.RequestEndpoint;
-import dev.privet.consumer.domain.EndpointRejected;
 import dev.privet.consumer.domain.EndpointServiceOffer;
 import dev.privet.consumer.domain.VpcEndpoint;
 import dev.privet.consumer.domain.VpcEndpointDecider;
+import dev.privet.consumer.domain.VpcEndpointState;
 import dev.privet.consumer.projection.NetworkView;
 import dev.privet.consumer.projection.ServiceCatalog;
-import dev.privet.contracts.events.ConsumerEvent;
+import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.EventMetadata;
 import dev.privet.contracts.ids.AccountId;
 import dev.privet.contracts.ids.IdFormat;
-import dev.privet.eventstore.EventStore;
+import dev.privet.eventstore.DeciderRunner;
 import dev.privet.eventstore.Transactions;
-import dev.privet.runtime.ApiException;
+import dev.privet.runtime.CommandRunner;
 import dev.privet.runtime.EventRuntime;
+import dev.privet.runtime.IdempotencyKey;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Creates and deletes VPC endpoints, and applies the other services' verdicts on them: load the endpoint's stream,
- * decide, append, in one transaction.
+ * The commands on VPC endpoints: the owner's requests (create, delete) through the {@link CommandRunner}, and the
+ * other services' verdicts (reactions) on the subscription's own transaction.
  */
 @ApplicationScoped
 public class VpcEndpointCommands {
+    static final VpcEndpointDecider DECIDER = new VpcEndpointDecider();
     /**
      * How long a request for an endpoint on a service that is still Pending waits for it to become Available. A
      * script that creates a service and at once an endpoint should not fail for the few hundred milliseconds the
@@ -40,58 +42,113 @@ public class VpcEndpointCommands {
      */
     private static final Duration PENDING_SERVICE_WAIT = Duration.ofSeconds(10);
 
+    private final CommandRunner commands;
+    private final DeciderRunner deciders;
     private final Transactions transactions;
-    private final EventStore store;
     private final EventRuntime eventRuntime;
     private final ServiceCatalog catalog;
     private final NetworkView network;
 
-    VpcEndpointCommands(Transactions transactions, EventStore store, EventRuntime eventRuntime,
-                        ServiceCatalog catalog, NetworkView network) {
+    VpcEndpointCommands(CommandRunner commands, DeciderRunner deciders, Transactions transactions,
+                        EventRuntime eventRuntime, ServiceCatalog catalog, NetworkView network) {
+        this.commands = commands;
+        this.deciders = deciders;
         this.transactions = transactions;
-        this.store = store;
         this.eventRuntime = eventRuntime;
         this.catalog = catalog;
         this.network = network;
     }
 
     /**
-     * Requests a new endpoint for {@code caller}. A rejection that rests on something the views have not seen (a
-     * service, VPC or subnet) is confirmed first: the view catches up with its topic and the request is decided
-     * again (DESIGN rule 10), so a script that has just created them is not told they do not exist.
+     * Requests a new endpoint for {@code caller}; with a key, a retry returns the endpoint the first request made. A
+     * rejection that rests on something a view may not have seen yet (a service, VPC or subnet) is confirmed first:
+     * the view catches up with its topic and the request is decided again (DESIGN rule 10). A catch-up that runs out
+     * of time is a 503 to retry, never a not-found.
      */
-    public VpcEndpoint create(AccountId caller, EndpointRequest request) {
+    public VpcEndpoint create(AccountId caller, EndpointRequest request, Optional<IdempotencyKey> key) {
         String vpcEndpointId = IdFormat.VPC_ENDPOINT.newId();
+        EventMetadata metadata = EventMetadata.forRequest(caller.value());
         Set<String> caughtUp = new HashSet<>();
         long deadline = System.nanoTime() + PENDING_SERVICE_WAIT.toNanos();
         while (true) {
             try {
-                return transactions.inTransaction(c -> {
-                    var command = new RequestEndpoint(vpcEndpointId, caller, request.vpcEndpointType(),
-                            request.serviceName(), catalog.findByName(c, request.serviceName()), request.vpcId(),
-                            network.findVpc(c, request.vpcId()), request.subnetIds(),
-                            network.findSubnets(c, request.subnetIds()));
-                    return execute(c, vpcEndpointId, command, EventMetadata.forRequest(caller.value()));
-                });
-            } catch (EndpointRejected rejected) {
-                String view = viewThatMayLag(rejected);
-                if (view == null) {
-                    throw toApi(rejected);
-                }
-                if (!caughtUp.add(view)) {
-                    if (!view.equals(ServiceCatalog.NAME) || !servicePending(request) || System.nanoTime() > deadline) {
-                        throw toApi(rejected);
-                    }
-                    pause(); // a service just created is Pending until network-service confirms its load balancers
-                }
-                eventRuntime.awaitCaughtUp(view);
+                return commands.create(key, vpcEndpointId,
+                        c -> endpoint(deciders.run(c, vpcEndpointId, command(c, vpcEndpointId, caller, request),
+                                DECIDER, metadata).state()),
+                        (c, earlier) -> endpoint(deciders.load(c, earlier, DECIDER).state()));
+            } catch (Rejection rejected) {
+                confirmMiss(rejected, caller, request, caughtUp, deadline);
             }
         }
     }
 
-    private boolean servicePending(EndpointRequest request) {
-        return transactions.inTransaction(c -> catalog.findByName(c, request.serviceName())
-                .map(offer -> EndpointServiceOffer.PENDING.equals(offer.serviceState())).orElse(false));
+    /** Asks for the endpoint's deletion; an endpoint already being deleted is answered as it is. */
+    public VpcEndpoint delete(AccountId caller, String vpcEndpointId) {
+        return endpoint(commands.execute(vpcEndpointId, new DeleteEndpoint(vpcEndpointId, caller), DECIDER,
+                EventMetadata.forRequest(caller.value())));
+    }
+
+    /**
+     * Applies another service's verdict to the endpoint, on the subscription's connection, so the effect commits
+     * with the event's applied marker. A verdict on an endpoint this service does not have decides nothing.
+     */
+    public void react(Connection c, String vpcEndpointId, EndpointCommand command, EventEnvelope cause)
+            throws SQLException {
+        deciders.run(c, vpcEndpointId, command, DECIDER, EventMetadata.causedBy(cause));
+    }
+
+    /** The create command, with what the views know now of the service, the VPC and the subnets named. */
+    private RequestEndpoint command(Connection c, String vpcEndpointId, AccountId caller, EndpointRequest request)
+            throws SQLException {
+        return new RequestEndpoint(vpcEndpointId, caller, request.vpcEndpointType(), request.serviceName(),
+                catalog.findByName(c, request.serviceName()), request.vpcId(), network.findVpc(c, request.vpcId()),
+                request.subnetIds(), network.findSubnets(c, request.subnetIds()));
+    }
+
+    /**
+     * Returns when the request should be decided again, after the view it rests on caught up; throws the rejection
+     * when it is confirmed, and 503 when the confirmation did not come in time.
+     */
+    private void confirmMiss(Rejection rejected, AccountId caller, EndpointRequest request, Set<String> caughtUp,
+                             long deadline) {
+        String view = viewThatMayLag(rejected);
+        if (view == null) {
+            throw rejected;
+        }
+        if (caughtUp.add(view)) {
+            eventRuntime.catchUp(view);
+            return;
+        }
+        if (!view.equals(ServiceCatalog.NAME) || !pendingFor(caller, request)) {
+            throw rejected; // confirmed: the view has everything published before the request
+        }
+        if (System.nanoTime() > deadline) {
+            throw Rejection.unavailable("The Vpc Endpoint Service '" + request.serviceName() + "' is still Pending "
+                    + "after " + PENDING_SERVICE_WAIT.toSeconds() + " s; retry the request");
+        }
+        pause(); // a service just created is Pending until network-service confirms its load balancers
+        eventRuntime.catchUp(view);
+    }
+
+    private boolean pendingFor(AccountId caller, EndpointRequest request) {
+        return transactions.inTransaction(c -> catalog.findByName(c, request.serviceName()))
+                .filter(offer -> EndpointServiceOffer.PENDING.equals(offer.serviceState()) && offer.admits(caller))
+                .isPresent();
+    }
+
+    private static String viewThatMayLag(Rejection rejected) {
+        return switch (rejected.code()) {
+            case INVALID_SERVICE_NAME -> ServiceCatalog.NAME;
+            case INVALID_VPC_ID_NOT_FOUND, INVALID_SUBNET_ID_NOT_FOUND -> NetworkView.NAME;
+            default -> null; // the rest does not rest on other services' events
+        };
+    }
+
+    private static VpcEndpoint endpoint(VpcEndpointState state) {
+        return switch (state) {
+            case VpcEndpoint endpoint -> endpoint;
+            case VpcEndpointState.NotRequested none -> throw new IllegalStateException("no endpoint was decided");
+        };
     }
 
     private static void pause() {
@@ -101,52 +158,5 @@ public class VpcEndpointCommands {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-    }
-
-    /** Asks for the endpoint's deletion; an endpoint already being deleted is answered as it is. */
-    public VpcEndpoint delete(AccountId caller, String vpcEndpointId) {
-        try {
-            return transactions.inTransaction(c -> execute(c, vpcEndpointId,
-                    new DeleteEndpoint(vpcEndpointId, caller), EventMetadata.forRequest(caller.value())));
-        } catch (EndpointRejected rejected) {
-            throw toApi(rejected);
-        }
-    }
-
-    /**
-     * Applies another service's event to the endpoint, on the subscription's connection. Events for endpoints this
-     * service does not have are ignored.
-     */
-    public void react(Connection c, String vpcEndpointId, EndpointCommand command, EventEnvelope cause)
-            throws SQLException {
-        if (store.version(c, vpcEndpointId) > 0) {
-            execute(c, vpcEndpointId, command, EventMetadata.causedBy(cause));
-        }
-    }
-
-    private VpcEndpoint execute(Connection c, String vpcEndpointId, EndpointCommand command, EventMetadata metadata)
-            throws SQLException {
-        List<EventEnvelope> history = store.load(c, vpcEndpointId);
-        VpcEndpoint endpoint = VpcEndpoint.from(history);
-        List<ConsumerEvent> events = VpcEndpointDecider.decide(command, endpoint);
-        long version = history.isEmpty() ? 0 : history.getLast().version();
-        List<EventEnvelope> recorded = store.append(c, version, metadata, events);
-        for (EventEnvelope envelope : recorded) {
-            endpoint = VpcEndpoint.evolve(endpoint, (ConsumerEvent) envelope.event(), envelope.time());
-        }
-        return endpoint;
-    }
-
-    private static String viewThatMayLag(EndpointRejected rejected) {
-        return switch (rejected.code()) {
-            case VpcEndpointDecider.INVALID_SERVICE_NAME -> ServiceCatalog.NAME;
-            case VpcEndpointDecider.VPC_NOT_FOUND, VpcEndpointDecider.SUBNET_NOT_FOUND -> NetworkView.NAME;
-            default -> null;
-        };
-    }
-
-    private static ApiException toApi(EndpointRejected rejected) {
-        int status = rejected.kind() == EndpointRejected.Kind.NOT_FOUND ? 404 : 400;
-        return new ApiException(status, rejected.code(), rejected.field(), rejected.getMessage());
     }
 }

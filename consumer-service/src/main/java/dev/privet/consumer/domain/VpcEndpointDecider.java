@@ -7,7 +7,9 @@ import dev.privet.consumer.domain.EndpointCommand.PublishDns;
 import dev.privet.consumer.domain.EndpointCommand.RejectConnection;
 import dev.privet.consumer.domain.EndpointCommand.ReleaseNetwork;
 import dev.privet.consumer.domain.EndpointCommand.RequestEndpoint;
-import dev.privet.consumer.domain.EndpointRejected.Kind;
+import dev.privet.consumer.domain.VpcEndpointState.NotRequested;
+import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.ConsumerEvent;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointAccepted;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointAvailable;
@@ -16,62 +18,107 @@ import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeletionRequested;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointFailed;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRejected;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
+import dev.privet.eventstore.Decider;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * Decides what happens to a VPC endpoint on a command, from the endpoint's current state (null when it does not
- * exist). Commands from other services' events that do not apply in the current state (late, repeated, or for an
- * endpoint being removed) decide nothing, as DESIGN rule 9 asks; commands from the owner that are not allowed throw
- * {@link EndpointRejected}.
+ * The rules of a VPC endpoint's stream. Commands from other services' events that do not apply in the current state
+ * (late, repeated, for an endpoint being removed, or for one this service does not have) decide nothing, as DESIGN
+ * rule 9 asks; commands from the owner that are not allowed throw a {@link Rejection}.
  */
-public final class VpcEndpointDecider {
-    public static final String INVALID_SERVICE_NAME = "InvalidServiceName";
-    public static final String VPC_NOT_FOUND = "InvalidVpcId.NotFound";
-    public static final String SUBNET_NOT_FOUND = "InvalidSubnetID.NotFound";
-    public static final String ENDPOINT_NOT_FOUND = "InvalidVpcEndpointId.NotFound";
+public final class VpcEndpointDecider implements Decider<EndpointCommand, VpcEndpointState, ConsumerEvent> {
 
-    private VpcEndpointDecider() {
+    @Override
+    public VpcEndpointState initialState() {
+        return new NotRequested();
     }
 
-    public static List<ConsumerEvent> decide(EndpointCommand command, VpcEndpoint endpoint) {
+    @Override
+    public List<ConsumerEvent> decide(EndpointCommand command, VpcEndpointState state) {
         return switch (command) {
-            case RequestEndpoint request -> request(request, endpoint);
-            case DeleteEndpoint delete -> delete(delete, endpoint);
-            case AcceptConnection accept -> endpoint != null && endpoint.state() == EndpointState.PENDING_ACCEPTANCE
-                    ? List.of(new VpcEndpointAccepted(endpoint.vpcEndpointId())) : List.of();
-            case PublishDns dns -> endpoint != null && endpoint.state().isInProgress()
-                    ? List.of(new VpcEndpointAvailable(endpoint.vpcEndpointId(), dns.networkInterfaceIds(),
-                    dns.dnsEntries())) : List.of();
-            case RejectConnection rejection -> endpoint != null && endpoint.state().isInProgress()
-                    ? List.of(new VpcEndpointRejected(endpoint.vpcEndpointId(), rejection.reason())) : List.of();
-            case FailNetwork failure -> endpoint != null && endpoint.state().isInProgress()
-                    ? List.of(new VpcEndpointFailed(endpoint.vpcEndpointId(), failure.reason())) : List.of();
-            case ReleaseNetwork release -> endpoint != null && endpoint.state() == EndpointState.DELETING
-                    ? List.of(new VpcEndpointDeleted(endpoint.vpcEndpointId())) : List.of();
+            case RequestEndpoint request -> request(request, state);
+            case DeleteEndpoint delete -> delete(delete, state);
+            case AcceptConnection accept -> react(state, s -> s == EndpointState.PENDING_ACCEPTANCE,
+                    e -> new VpcEndpointAccepted(e.vpcEndpointId()));
+            case PublishDns dns -> react(state, EndpointState::isInProgress,
+                    e -> new VpcEndpointAvailable(e.vpcEndpointId(), dns.networkInterfaceIds(), dns.dnsEntries()));
+            case RejectConnection rejection -> react(state, EndpointState::isInProgress,
+                    e -> new VpcEndpointRejected(e.vpcEndpointId(), rejection.reason()));
+            case FailNetwork failure -> react(state, EndpointState::isInProgress,
+                    e -> new VpcEndpointFailed(e.vpcEndpointId(), failure.reason()));
+            case ReleaseNetwork release -> react(state, s -> s == EndpointState.DELETING,
+                    e -> new VpcEndpointDeleted(e.vpcEndpointId()));
         };
     }
 
-    private static List<ConsumerEvent> request(RequestEndpoint request, VpcEndpoint endpoint) {
-        if (endpoint != null) {
-            throw new IllegalStateException("endpoint " + request.vpcEndpointId() + " already exists");
-        }
+    @Override
+    public VpcEndpointState evolve(VpcEndpointState state, ConsumerEvent event, Instant recordedAt) {
+        return switch (event) {
+            case VpcEndpointRequested e -> switch (state) {
+                case NotRequested none -> VpcEndpoint.requested(e, recordedAt);
+                case VpcEndpoint existing -> throw new IllegalStateException(
+                        "the stream of " + e.vpcEndpointId() + " holds a second " + e.eventType());
+            };
+            case VpcEndpointAccepted e -> existing(state, e).in(EndpointState.PENDING);
+            case VpcEndpointAvailable e -> existing(state, e).available(e.networkInterfaceIds(), e.dnsEntries());
+            case VpcEndpointFailed e -> existing(state, e).endedAs(EndpointState.FAILED, e.reason());
+            case VpcEndpointRejected e -> existing(state, e).endedAs(EndpointState.REJECTED, e.reason());
+            case VpcEndpointDeletionRequested e -> existing(state, e).in(EndpointState.DELETING);
+            case VpcEndpointDeleted e -> existing(state, e).in(EndpointState.DELETED);
+        };
+    }
+
+    /** A deleted endpoint is over: {@link #decide} absorbs late events there, and still refuses strangers. */
+    @Override
+    public boolean isTerminal(VpcEndpointState state) {
+        return state instanceof VpcEndpoint endpoint && endpoint.state() == EndpointState.DELETED;
+    }
+
+    private static VpcEndpoint existing(VpcEndpointState state, ConsumerEvent event) {
+        return switch (state) {
+            case VpcEndpoint endpoint -> endpoint;
+            case NotRequested none -> throw new IllegalStateException(
+                    "the stream of " + event.vpcEndpointId() + " starts with " + event.eventType());
+        };
+    }
+
+    /** Another service's verdict: one event when it applies in the endpoint's state, else nothing. */
+    private static List<ConsumerEvent> react(VpcEndpointState state, Predicate<EndpointState> appliesIn,
+                                             Function<VpcEndpoint, ConsumerEvent> then) {
+        return switch (state) {
+            case NotRequested none -> List.of(); // an endpoint this service does not have
+            case VpcEndpoint endpoint -> appliesIn.test(endpoint.state()) ? List.of(then.apply(endpoint)) : List.of();
+        };
+    }
+
+    private static List<ConsumerEvent> request(RequestEndpoint request, VpcEndpointState state) {
+        return switch (state) {
+            case NotRequested none -> List.of(requested(request));
+            case VpcEndpoint existing -> throw new IllegalStateException(
+                    "endpoint " + request.vpcEndpointId() + " already exists"); // ids are new per request
+        };
+    }
+
+    private static VpcEndpointRequested requested(RequestEndpoint request) {
+        String caller = request.caller().value();
         // Missing and not allowed read the same, as in AWS: a caller learns nothing of services it may not use.
         EndpointServiceOffer service = request.service()
                 .filter(s -> s.isAvailable() && s.admits(request.caller()))
-                .orElseThrow(() -> new EndpointRejected(Kind.INVALID, INVALID_SERVICE_NAME, "serviceName",
+                .orElseThrow(() -> Rejection.invalid(ErrorCode.INVALID_SERVICE_NAME, "serviceName",
                         "The Vpc Endpoint Service '" + request.serviceName() + "' does not exist"));
-        request.vpc().filter(v -> v.ownerId().equals(request.caller().value()))
-                .orElseThrow(() -> new EndpointRejected(Kind.INVALID, VPC_NOT_FOUND, "vpcId",
+        request.vpc().filter(v -> v.ownerId().equals(caller))
+                .orElseThrow(() -> Rejection.invalid(ErrorCode.INVALID_VPC_ID_NOT_FOUND, "vpcId",
                         "The vpc ID '" + request.vpcId() + "' does not exist"));
         checkSubnets(request);
-        String state = (service.acceptanceRequired() ? EndpointState.PENDING_ACCEPTANCE : EndpointState.PENDING)
-                .wireName();
-        return List.of(new VpcEndpointRequested(request.vpcEndpointId(), request.caller().value(),
-                request.vpcEndpointType(), service.serviceId(), service.serviceName(), request.vpcId(),
-                request.subnetIds(), state));
+        EndpointState state = service.acceptanceRequired() ? EndpointState.PENDING_ACCEPTANCE : EndpointState.PENDING;
+        return new VpcEndpointRequested(request.vpcEndpointId(), caller, request.vpcEndpointType(),
+                service.serviceId(), service.serviceName(), request.vpcId(), request.subnetIds(), state.wireName());
     }
 
     private static void checkSubnets(RequestEndpoint request) {
@@ -81,16 +128,16 @@ public final class VpcEndpointDecider {
             String field = "subnetIds[" + i + "]";
             Subnet subnet = request.knownSubnets().get(subnetId);
             if (subnet == null || !subnet.ownerId().equals(request.caller().value())) {
-                throw new EndpointRejected(Kind.INVALID, SUBNET_NOT_FOUND, field,
+                throw Rejection.invalid(ErrorCode.INVALID_SUBNET_ID_NOT_FOUND, field,
                         "The subnet ID '" + subnetId + "' does not exist");
             }
             if (!subnet.vpcId().equals(request.vpcId())) {
-                throw new EndpointRejected(Kind.INVALID, "InvalidParameterValue", field,
+                throw Rejection.invalidValue(field,
                         "The subnet ID '" + subnetId + "' does not belong to vpc '" + request.vpcId() + "'");
             }
             String other = subnetByZone.putIfAbsent(subnet.availabilityZone(), subnetId);
             if (other != null) {
-                throw new EndpointRejected(Kind.INVALID, "DuplicateSubnetsInSameZone", field,
+                throw Rejection.invalid(ErrorCode.DUPLICATE_SUBNETS_IN_SAME_ZONE, field,
                         "Found another VPC endpoint subnet (" + other + ") in the availability zone "
                                 + subnet.availabilityZone() + ". VPC endpoint subnets should be in different "
                                 + "availability zones supported by the VPC endpoint service.");
@@ -98,14 +145,19 @@ public final class VpcEndpointDecider {
         }
     }
 
-    private static List<ConsumerEvent> delete(DeleteEndpoint delete, VpcEndpoint endpoint) {
-        if (endpoint == null || !endpoint.ownerId().equals(delete.caller().value())) {
-            throw new EndpointRejected(Kind.NOT_FOUND, ENDPOINT_NOT_FOUND, "vpcEndpointId",
-                    "The Vpc Endpoint Id '" + delete.vpcEndpointId() + "' does not exist");
-        }
-        if (endpoint.state().isBeingRemoved()) {
-            return List.of(); // deleting twice is not an error, and asks nothing new of the other services
-        }
-        return List.of(new VpcEndpointDeletionRequested(endpoint.vpcEndpointId(), endpoint.serviceId()));
+    private static List<ConsumerEvent> delete(DeleteEndpoint delete, VpcEndpointState state) {
+        return switch (state) {
+            case VpcEndpoint endpoint when endpoint.isOwnedBy(delete.caller().value()) ->
+                    endpoint.state().isBeingRemoved()
+                            ? List.of() // deleting twice is not an error, and asks nothing new of the other services
+                            : List.of(new VpcEndpointDeletionRequested(endpoint.vpcEndpointId(), endpoint.serviceId()));
+            case VpcEndpoint otherAccounts -> throw notFound(delete); // another account's reads as missing
+            case NotRequested none -> throw notFound(delete);
+        };
+    }
+
+    private static Rejection notFound(DeleteEndpoint delete) {
+        return Rejection.notFound(ErrorCode.INVALID_VPC_ENDPOINT_ID_NOT_FOUND, "vpcEndpointId",
+                "The Vpc Endpoint Id '" + delete.vpcEndpointId() + "' does not exist");
     }
 }

@@ -21,16 +21,20 @@ import dev.privet.contracts.ids.ServiceName;
 import dev.privet.eventstore.EventRecords;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * Plays provider-, network- and dns-service in tests: publishes their events to their topics for real, as their
@@ -40,6 +44,8 @@ final class OtherServices implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final EventCodec codec = new EventCodec();
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
+    /** While publishing behind a backlog: the sends not yet acknowledged. */
+    private List<Future<RecordMetadata>> pending;
 
     OtherServices() {
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
@@ -57,11 +63,42 @@ final class OtherServices implements AutoCloseable {
             long version = versions.merge(event.streamId(), 1L, Long::sum);
             var envelope = new EventEnvelope(UUID.randomUUID(), event.streamId(), event.streamType(), version, 1,
                     Instant.now(), EventMetadata.forRequest(principal), event);
+            Future<RecordMetadata> sent = producer.send(EventRecords.toRecord(Topic.of(event).topicName(), envelope, codec));
+            if (pending != null) {
+                pending.add(sent);
+                continue;
+            }
             try {
-                producer.send(EventRecords.toRecord(Topic.of(event).topicName(), envelope, codec)).get();
+                sent.get();
             } catch (InterruptedException | ExecutionException e) {
                 throw new IllegalStateException("cannot publish " + event, e);
             }
+        }
+    }
+
+    /**
+     * Publishes {@code count} events of unrelated services and VPCs, then what {@code publishing} publishes, all at
+     * once: the views of those topics have the backlog to apply before they reach what the test cares about.
+     */
+    <T> T behindBacklog(int count, Supplier<T> publishing) {
+        pending = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                String serviceId = IdFormat.ENDPOINT_SERVICE.newId();
+                publish("999999999999", new EndpointServiceCreated(serviceId,
+                                new ServiceName(Region.DEFAULT, serviceId).value(), "999999999999", "us-east-1", List.of(), false),
+                        new VpcCreated(IdFormat.VPC.newId(), "999999999999", "10.0.0.0/16", "us-east-1"));
+            }
+            T published = publishing.get();
+            producer.flush();
+            for (Future<RecordMetadata> f : pending) {
+                f.get();
+            }
+            return published;
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("cannot publish the backlog", e);
+        } finally {
+            pending = null;
         }
     }
 

@@ -1,39 +1,42 @@
 package dev.privet.consumer.api;
 
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
-import dev.privet.contracts.events.EventCodec;
-import dev.privet.contracts.events.Topic;
 import dev.privet.contracts.events.Values.DnsEntry;
 import dev.privet.contracts.ids.IdFormat;
-import dev.privet.eventstore.EventRecords;
 import dev.privet.testkit.PrivetServiceTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
+import java.sql.Statement;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
+import static dev.privet.consumer.api.ConsumerApi.ASYNC;
+import static dev.privet.consumer.api.ConsumerApi.PROVIDER;
+import static dev.privet.consumer.api.ConsumerApi.body;
+import static dev.privet.consumer.api.ConsumerApi.catalogHas;
+import static dev.privet.consumer.api.ConsumerApi.create;
+import static dev.privet.consumer.api.ConsumerApi.delete;
+import static dev.privet.consumer.api.ConsumerApi.get;
+import static dev.privet.consumer.api.ConsumerApi.list;
+import static dev.privet.consumer.api.ConsumerApi.newAccount;
+import static dev.privet.consumer.api.ConsumerApi.publishedRequest;
+import static dev.privet.consumer.api.ConsumerApi.rootArn;
+import static dev.privet.consumer.api.ConsumerApi.services;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,15 +45,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 @WithTestResource(PrivetServiceTestResource.class)
 @DisplayName("consumer-service API")
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class VpcEndpointApiTest {
-    static final String PROVIDER = "222222222222";
-    static final Duration ASYNC = Duration.ofSeconds(20);
-
     static OtherServices others;
 
     @Inject
@@ -66,43 +68,13 @@ class VpcEndpointApiTest {
         others.close();
     }
 
-    static String newAccount() {
-        return String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
-    }
-
-    static String rootArn(String account) {
-        return "arn:aws:iam::" + account + ":root";
-    }
-
-    static Map<String, Object> body(String serviceName, String vpcId, List<String> subnetIds) {
-        return Map.of("serviceName", serviceName, "vpcId", vpcId, "subnetIds", subnetIds, "securityGroupIds", List.of());
-    }
-
-    static ValidatableResponse create(String account, Object body) {
-        return given().header("X-Privet-Account", account).contentType(ContentType.JSON).body(body)
-                .post("/v1/vpc-endpoints").then();
-    }
-
-    static ValidatableResponse get(String account, String id) {
-        return given().header("X-Privet-Account", account).get("/v1/vpc-endpoints/" + id).then();
-    }
-
     long eventsBy(String principal) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("select count(*) from events where principal = ?")) {
-            st.setString(1, principal);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return ConsumerApi.eventsBy(dataSource, principal);
     }
 
     @Test
-    @DisplayName("an endpoint goes pending, available, deleting, deleted as the other services report")
-    void lifecycle() {
+    void an_endpoint_goes_pending_available_deleting_deleted_as_the_other_services_report() {
         String consumer = newAccount();
-        // The other services publish, and the endpoint is asked for at once: the views catch up before a miss.
         String service = others.availableService(PROVIDER, false, rootArn(consumer));
         var network = others.vpcWithSubnet(consumer, "us-east-1a");
 
@@ -130,17 +102,16 @@ class VpcEndpointApiTest {
                 .body("dnsEntries.dnsName", contains(dns.get(0).dnsName(), dns.get(1).dnsName()))
                 .body("dnsEntries.hostedZoneId", contains("Z7HUB22UULQXV", "Z7HUB22UULQXV")));
 
-        given().header("X-Privet-Account", consumer).delete("/v1/vpc-endpoints/" + id).then()
-                .statusCode(200).body("state", equalTo("deleting"));
+        delete(consumer, id).statusCode(200).body("state", equalTo("deleting"));
         get(consumer, id).statusCode(200).body("state", equalTo("deleting"));
+        list(consumer).statusCode(200).body("state", contains("deleting"));
 
         others.releaseNetwork(PROVIDER, service, id, eni);
         await().atMost(ASYNC).untilAsserted(() -> get(consumer, id).statusCode(200).body("state", equalTo("deleted")));
     }
 
     @Test
-    @DisplayName("a service that requires acceptance leaves the endpoint pendingAcceptance until accepted")
-    void acceptanceRequired() {
+    void a_service_that_requires_acceptance_leaves_the_endpoint_pendingAcceptance_until_accepted() {
         String consumer = newAccount();
         String service = others.availableService(PROVIDER, true, "*");
         var network = others.vpcWithSubnet(consumer, "us-east-1b");
@@ -152,24 +123,21 @@ class VpcEndpointApiTest {
     }
 
     @Test
-    @DisplayName("deleting twice answers deleting and appends nothing the second time")
-    void deleteIsIdempotent() throws SQLException {
+    void deleting_twice_answers_deleting_and_appends_nothing_the_second_time() throws SQLException {
         String consumer = newAccount();
         String service = others.availableService(PROVIDER, false, rootArn(consumer));
         var network = others.vpcWithSubnet(consumer, "us-east-1a");
         String id = create(consumer, body(service, network.vpcId(), List.of(network.subnetId())))
                 .statusCode(201).extract().path("vpcEndpointId");
 
-        given().header("X-Privet-Account", consumer).delete("/v1/vpc-endpoints/" + id).then().statusCode(200);
+        delete(consumer, id).statusCode(200);
         long before = eventsBy(consumer);
-        given().header("X-Privet-Account", consumer).delete("/v1/vpc-endpoints/" + id).then()
-                .statusCode(200).body("state", equalTo("deleting"));
+        delete(consumer, id).statusCode(200).body("state", equalTo("deleting"));
         assertThat(eventsBy(consumer)).isEqualTo(before);
     }
 
     @Test
-    @DisplayName("another account does not see the endpoint")
-    void otherAccount() {
+    void another_account_does_not_see_the_endpoint() {
         String consumer = newAccount();
         String service = others.availableService(PROVIDER, false, "*");
         var network = others.vpcWithSubnet(consumer, "us-east-1a");
@@ -178,104 +146,215 @@ class VpcEndpointApiTest {
 
         String stranger = newAccount();
         get(stranger, id).statusCode(404).body("code", equalTo("InvalidVpcEndpointId.NotFound"));
-        given().header("X-Privet-Account", stranger).delete("/v1/vpc-endpoints/" + id).then()
-                .statusCode(404).body("code", equalTo("InvalidVpcEndpointId.NotFound"));
-        given().header("X-Privet-Account", stranger).get("/v1/vpc-endpoints").then()
-                .statusCode(200).body("$", hasSize(0));
-        await().atMost(ASYNC).untilAsserted(() -> given().header("X-Privet-Account", consumer)
-                .get("/v1/vpc-endpoints").then().statusCode(200).body("vpcEndpointId", contains(id)));
+        delete(stranger, id).statusCode(404).body("code", equalTo("InvalidVpcEndpointId.NotFound"));
+        list(stranger).statusCode(200).body("$", hasSize(0));
+        list(consumer).statusCode(200).body("vpcEndpointId", contains(id)); // no waiting: the list is written inline
         get(consumer, "vpce-0000000000000000f").statusCode(404);
         get(consumer, "not-an-id").statusCode(400).body("code", equalTo("InvalidVpcEndpointId.Malformed"));
     }
 
     @Test
-    @DisplayName("the endpoint is published on the consumer topic")
-    void published() {
+    void the_endpoint_is_published_on_the_consumer_topic_keyed_by_its_id() {
         String consumer = newAccount();
         String service = others.availableService(PROVIDER, false, "*");
         var network = others.vpcWithSubnet(consumer, "us-east-1a");
         String id = create(consumer, body(service, network.vpcId(), List.of(network.subnetId())))
                 .statusCode(201).extract().path("vpcEndpointId");
 
-        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        try (var kafka = new KafkaConsumer<String, byte[]>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-            var partitions = kafka.partitionsFor(Topic.CONSUMER.topicName()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            kafka.assign(partitions);
-            kafka.seekToBeginning(partitions);
-            var codec = new EventCodec();
-            await().atMost(ASYNC).until(() -> {
-                for (var record : kafka.poll(Duration.ofMillis(200))) {
-                    var envelope = EventRecords.fromRecord(record, codec).orElseThrow();
-                    if (envelope.event() instanceof VpcEndpointRequested r && r.vpcEndpointId().equals(id)) {
-                        assertThat(record.key()).isEqualTo(id);
-                        assertThat(r.serviceId()).isEqualTo(OtherServices.serviceIdOf(service));
-                        assertThat(envelope.metadata().principal()).isEqualTo(consumer);
-                        return true;
-                    }
-                }
-                return false;
-            });
-        }
+        var published = publishedRequest(id);
+        assertThat(((VpcEndpointRequested) published.event()).serviceId()).isEqualTo(OtherServices.serviceIdOf(service));
+        assertThat(published.metadata().principal()).isEqualTo(consumer);
     }
 
     @Test
-    @DisplayName("lists the services the caller may use, and only those")
-    void catalog() {
+    void lists_the_services_the_caller_may_use_and_only_those() {
         String consumer = newAccount();
         String allowed = others.availableService(PROVIDER, true, rootArn(consumer));
         String forbidden = others.availableService(PROVIDER, false, rootArn(newAccount()));
 
-        given().header("X-Privet-Account", consumer).queryParam("serviceName", allowed)
-                .get("/v1/vpc-endpoint-services").then().statusCode(200)
+        services(consumer, allowed).statusCode(200)
                 .body("serviceName", contains(allowed))
                 .body("[0].serviceId", equalTo(OtherServices.serviceIdOf(allowed)))
                 .body("[0].owner", equalTo(PROVIDER))
                 .body("[0].serviceState", equalTo("Available"))
                 .body("[0].acceptanceRequired", equalTo(true));
-        given().header("X-Privet-Account", consumer).queryParam("serviceName", forbidden)
-                .get("/v1/vpc-endpoint-services").then().statusCode(200).body("$", hasSize(0));
-        given().header("X-Privet-Account", consumer).get("/v1/vpc-endpoint-services").then().statusCode(200)
+        services(consumer, forbidden).statusCode(200).body("$", hasSize(0));
+        services(consumer, null).statusCode(200)
                 .body("serviceName", hasItem(allowed))
                 .body("serviceName", not(hasItem(forbidden)));
-    }
-
-    @Test
-    @DisplayName("rebuilding the read models from the log gives the same answers")
-    void rebuild() {
-        String consumer = newAccount();
-        String service = others.availableService(PROVIDER, false, rootArn(consumer));
-        var network = others.vpcWithSubnet(consumer, "us-east-1a");
-        String id = create(consumer, body(service, network.vpcId(), List.of(network.subnetId())))
-                .statusCode(201).extract().path("vpcEndpointId");
-        String eni = IdFormat.NETWORK_INTERFACE.newId();
-        others.accept(PROVIDER, service, id, network);
-        others.publishDns(PROVIDER, service, id, network, eni, List.of(new DnsEntry("x.example", "Z1")));
-        await().atMost(ASYNC).untilAsserted(() -> get(consumer, id).body("state", equalTo("available")));
-
-        String endpoint = get(consumer, id).extract().asString();
-        String endpoints = given().header("X-Privet-Account", consumer).get("/v1/vpc-endpoints").asString();
-        String services = given().header("X-Privet-Account", consumer).get("/v1/vpc-endpoint-services").asString();
-
-        for (String readModel : List.of("vpc-endpoints", "service-catalog", "network-view")) {
-            given().post("/admin/consumers/" + readModel + "/rebuild").then().statusCode(200)
-                    .body("caughtUp", equalTo(true));
-        }
-
-        assertThat(get(consumer, id).statusCode(200).extract().asString()).isEqualTo(endpoint);
-        assertThat(given().header("X-Privet-Account", consumer).get("/v1/vpc-endpoints").asString()).isEqualTo(endpoints);
-        assertThat(given().header("X-Privet-Account", consumer).get("/v1/vpc-endpoint-services").asString())
-                .isEqualTo(services);
-        // and the rebuilt views still admit new endpoints
-        var second = others.subnetIn(consumer, network.vpcId(), "us-east-1b");
-        create(consumer, body(service, network.vpcId(), List.of(second.subnetId()))).statusCode(201);
+        services(consumer, "x".repeat(256)).statusCode(400).body("field", equalTo("serviceName"));
     }
 
     @Nested
-    @DisplayName("a bad request is answered 400 naming the field, and appends nothing")
-    class BadInput {
+    class a_miss_is_confirmed_before_it_is_answered {
+        record Published(String service, OtherServices.Network network) {
+        }
+
+        @Test
+        void an_endpoint_on_a_service_published_just_before_the_request_is_created() throws SQLException {
+            String consumer = newAccount();
+            var published = others.behindBacklog(300, () -> new Published(
+                    others.availableService(PROVIDER, false, rootArn(consumer)), others.vpcWithSubnet(consumer, "us-east-1a")));
+            assertThat(catalogHas(dataSource, OtherServices.serviceIdOf(published.service())))
+                    .as("the catalog has not seen the service yet").isFalse();
+
+            create(consumer, body(published.service(), published.network().vpcId(),
+                    List.of(published.network().subnetId())))
+                    .statusCode(201).body("serviceName", equalTo(published.service())).body("state", equalTo("pending"));
+        }
+
+        @Test
+        void a_named_service_published_just_before_the_request_is_listed() throws SQLException {
+            String consumer = newAccount();
+            String service = others.behindBacklog(300, () -> others.availableService(PROVIDER, false, rootArn(consumer)));
+            assertThat(catalogHas(dataSource, OtherServices.serviceIdOf(service))).isFalse();
+
+            services(consumer, service).statusCode(200).body("serviceName", contains(service));
+        }
+
+        @Test
+        void a_service_that_is_not_there_once_the_catalog_caught_up_is_InvalidServiceName() throws SQLException {
+            String consumer = newAccount();
+            var network = others.vpcWithSubnet(consumer, "us-east-1a");
+            String unknown = "com.amazonaws.vpce.us-east-1." + IdFormat.ENDPOINT_SERVICE.newId();
+            long before = eventsBy(consumer);
+            create(consumer, body(unknown, network.vpcId(), List.of(network.subnetId())))
+                    .statusCode(400).body("code", equalTo("InvalidServiceName"));
+            assertThat(eventsBy(consumer)).isEqualTo(before);
+        }
+
+        @Test
+        void a_miss_the_catalog_cannot_confirm_in_time_is_503_to_retry_never_InvalidServiceName() throws SQLException {
+            String consumer = newAccount();
+            var network = others.vpcWithSubnet(consumer, "us-east-1a");
+            String service;
+            try (Connection catalogWriters = dataSource.getConnection()) {
+                // Readers pass an EXCLUSIVE lock, writers wait: the catalog cannot apply anything new meanwhile.
+                catalogWriters.setAutoCommit(false);
+                try (Statement st = catalogWriters.createStatement()) {
+                    st.execute("lock table catalog_services in exclusive mode");
+                }
+                service = others.availableService(PROVIDER, false, rootArn(consumer));
+                var request = body(service, network.vpcId(), List.of(network.subnetId()));
+
+                create(consumer, request).statusCode(503).contentType("application/problem+json")
+                        .header("Retry-After", notNullValue())
+                        .body("code", equalTo("ServiceUnavailable"));
+                services(consumer, service).statusCode(503).body("code", equalTo("ServiceUnavailable"));
+                assertThat(eventsBy(consumer)).isZero();
+                list(consumer).statusCode(200).body("$", hasSize(0));
+                catalogWriters.rollback();
+            }
+            // the retry the 503 asked for succeeds once the catalog has caught up
+            create(consumer, body(service, network.vpcId(), List.of(network.subnetId()))).statusCode(201);
+        }
+    }
+
+    @Nested
+    class a_create_with_an_Idempotency_Key {
+        final String consumer = newAccount();
+        final String service = others.availableService(PROVIDER, false, rootArn(consumer));
+        final OtherServices.Network network = others.vpcWithSubnet(consumer, "us-east-1a");
+
+        @Test
+        void retried_returns_the_same_endpoint_and_stores_nothing_new() throws SQLException {
+            var request = body(service, network.vpcId(), List.of(network.subnetId()));
+            String first = create(consumer, "create-1", request).statusCode(201).extract().asString();
+            long stored = eventsBy(consumer);
+
+            String again = create(consumer, "create-1", request).statusCode(201).extract().asString();
+
+            assertThat(again).isEqualTo(first);
+            assertThat(eventsBy(consumer)).isEqualTo(stored);
+            list(consumer).statusCode(200).body("$", hasSize(1));
+        }
+
+        @Test
+        void with_another_request_is_refused_naming_the_key_and_stores_nothing() throws SQLException {
+            create(consumer, "create-2", body(service, network.vpcId(), List.of(network.subnetId()))).statusCode(201);
+            long stored = eventsBy(consumer);
+            var second = others.subnetIn(consumer, network.vpcId(), "us-east-1b");
+
+            create(consumer, "create-2", body(service, network.vpcId(), List.of(second.subnetId())))
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("code", equalTo("IdempotentParameterMismatch")).body("field", equalTo("Idempotency-Key"));
+
+            assertThat(eventsBy(consumer)).isEqualTo(stored);
+            list(consumer).statusCode(200).body("$", hasSize(1));
+        }
+
+        @Test
+        void of_another_account_is_another_key() {
+            var request = body(service, network.vpcId(), List.of(network.subnetId()));
+            String mine = create(consumer, "shared-key", request).statusCode(201).extract().path("vpcEndpointId");
+            String stranger = newAccount();
+            var strangers = others.vpcWithSubnet(stranger, "us-east-1a");
+            String service2 = others.availableService(PROVIDER, false, "*");
+            String theirs = create(stranger, "shared-key", body(service2, strangers.vpcId(),
+                    List.of(strangers.subnetId()))).statusCode(201).extract().path("vpcEndpointId");
+            assertThat(theirs).isNotEqualTo(mine);
+        }
+
+        @Test
+        void that_is_too_long_or_not_printable_is_refused() throws SQLException {
+            var request = body(service, network.vpcId(), List.of(network.subnetId()));
+            long before = eventsBy(consumer);
+            create(consumer, "k".repeat(65), request).statusCode(400).body("field", equalTo("Idempotency-Key"));
+            create(consumer, "with space", request).statusCode(400).body("field", equalTo("Idempotency-Key"));
+            assertThat(eventsBy(consumer)).isEqualTo(before);
+        }
+    }
+
+    @Nested
+    class an_oversized_request_is_answered_400_naming_the_field_and_stores_nothing {
+        final String consumer = newAccount();
+        final String service = others.availableService(PROVIDER, false, rootArn(consumer));
+        final OtherServices.Network network = others.vpcWithSubnet(consumer, "us-east-1a");
+
+        Map<String, Object> valid() {
+            return new HashMap<>(body(service, network.vpcId(), List.of(network.subnetId())));
+        }
+
+        Map<String, Object> with(String field, Object value) {
+            Map<String, Object> body = valid();
+            body.put(field, value);
+            return body;
+        }
+
+        void refused(Map<String, Object> body, String field) throws SQLException {
+            long before = eventsBy(consumer);
+            String answer = create(consumer, body).statusCode(400).contentType("application/problem+json")
+                    .body("field", equalTo(field)).extract().asString();
+            assertThat(answer.length()).as("the answer does not echo the input").isLessThan(2_000);
+            assertThat(eventsBy(consumer)).isEqualTo(before);
+            list(consumer).statusCode(200).body("$", hasSize(0));
+        }
+
+        @Test
+        void then_a_normal_create_still_succeeds_and_reaches_Kafka() throws SQLException {
+            String megabytes = "x".repeat(2 * 1024 * 1024);
+            refused(with("serviceName", "com.amazonaws.vpce.us-east-1." + megabytes), "serviceName");
+            refused(with("vpcId", "vpc-" + megabytes), "vpcId");
+            refused(with("vpcEndpointType", megabytes), "vpcEndpointType");
+            refused(with("subnetIds", Collections.nCopies(34_000, network.subnetId())), "subnetIds");
+            refused(with("subnetIds", List.of(network.subnetId(), "subnet-" + megabytes)), "subnetIds[1]");
+            refused(with("securityGroupIds", Collections.nCopies(17, "sg-0123456789abcdef0")), "securityGroupIds");
+            refused(with("securityGroupIds", List.of("sg-" + megabytes)), "securityGroupIds[0]");
+
+            String id = create(consumer, valid()).statusCode(201).extract().path("vpcEndpointId");
+            assertThat(publishedRequest(id).metadata().principal()).isEqualTo(consumer);
+            list(consumer).statusCode(200).body("vpcEndpointId", contains(id));
+        }
+
+        @Test
+        void at_the_bounds_it_is_accepted() {
+            var groups = Collections.nCopies(16, "sg-0123456789abcdef0");
+            create(consumer, with("securityGroupIds", groups)).statusCode(201);
+        }
+    }
+
+    @Nested
+    class a_bad_request_is_answered_400_naming_the_field_and_appends_nothing {
         final String consumer = newAccount();
         final String service = others.availableService(PROVIDER, false, rootArn(consumer));
         final OtherServices.Network network = others.vpcWithSubnet(consumer, "us-east-1a");
@@ -288,8 +367,7 @@ class VpcEndpointApiTest {
         }
 
         @Test
-        @DisplayName("for the endpoint type")
-        void type() throws SQLException {
+        void for_the_endpoint_type() throws SQLException {
             for (String type : List.of("Gateway", "GatewayLoadBalancer", "Bogus")) {
                 rejected(Map.of("vpcEndpointType", type, "serviceName", service, "vpcId", network.vpcId(),
                         "subnetIds", List.of(network.subnetId())), "InvalidParameterValue", "vpcEndpointType");
@@ -297,8 +375,7 @@ class VpcEndpointApiTest {
         }
 
         @Test
-        @DisplayName("for the service name")
-        void serviceName() throws SQLException {
+        void for_the_service_name() throws SQLException {
             rejected(Map.of("vpcId", network.vpcId(), "subnetIds", List.of(network.subnetId())),
                     "MissingParameter", "serviceName");
             rejected(body("com.example.nope", network.vpcId(), List.of(network.subnetId())),
@@ -308,8 +385,7 @@ class VpcEndpointApiTest {
         }
 
         @Test
-        @DisplayName("for a service the caller is not allowed to use, with the same answer as for a missing one")
-        void notAllowed() throws SQLException {
+        void for_a_service_the_caller_may_not_use_with_the_same_answer_as_for_a_missing_one() throws SQLException {
             String other = others.availableService(PROVIDER, false, rootArn(newAccount()));
             long before = eventsBy(consumer);
             create(consumer, body(other, network.vpcId(), List.of(network.subnetId()))).statusCode(400)
@@ -319,19 +395,17 @@ class VpcEndpointApiTest {
         }
 
         @Test
-        @DisplayName("for the VPC")
-        void vpc() throws SQLException {
+        void for_the_VPC() throws SQLException {
             rejected(Map.of("serviceName", service, "subnetIds", List.of(network.subnetId())),
                     "MissingParameter", "vpcId");
             rejected(body(service, "vpc-123", List.of(network.subnetId())), "InvalidVpcId.Malformed", "vpcId");
-            rejected(body(service, IdFormat.VPC.newId(), List.of(network.subnetId())), "InvalidVpcId.NotFound", "vpcId");
+            rejected(body(service, IdFormat.VPC.newId(), List.of(network.subnetId())), "InvalidVpcID.NotFound", "vpcId");
             var strangers = others.vpcWithSubnet(newAccount(), "us-east-1a");
-            rejected(body(service, strangers.vpcId(), List.of(network.subnetId())), "InvalidVpcId.NotFound", "vpcId");
+            rejected(body(service, strangers.vpcId(), List.of(network.subnetId())), "InvalidVpcID.NotFound", "vpcId");
         }
 
         @Test
-        @DisplayName("for the subnets")
-        void subnets() throws SQLException {
+        void for_the_subnets() throws SQLException {
             String vpc = network.vpcId();
             rejected(Map.of("serviceName", service, "vpcId", vpc), "MissingParameter", "subnetIds");
             rejected(body(service, vpc, List.of()), "MissingParameter", "subnetIds");
@@ -348,8 +422,13 @@ class VpcEndpointApiTest {
         }
 
         @Test
-        @DisplayName("for a body that is not JSON of the right shape")
-        void malformed() throws SQLException {
+        void for_the_security_groups() throws SQLException {
+            rejected(Map.of("serviceName", service, "vpcId", network.vpcId(), "subnetIds", List.of(network.subnetId()),
+                    "securityGroupIds", List.of("sg-nope")), "InvalidGroupId.Malformed", "securityGroupIds[0]");
+        }
+
+        @Test
+        void for_a_body_that_is_not_JSON_of_the_right_shape() throws SQLException {
             long before = eventsBy(consumer);
             create(consumer, "{not json").statusCode(400).contentType("application/problem+json");
             create(consumer, Map.of("serviceName", service, "vpcId", network.vpcId(), "subnetIds", "subnet-1"))

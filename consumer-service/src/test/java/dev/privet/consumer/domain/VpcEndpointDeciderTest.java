@@ -7,6 +7,9 @@ import dev.privet.consumer.domain.EndpointCommand.PublishDns;
 import dev.privet.consumer.domain.EndpointCommand.RejectConnection;
 import dev.privet.consumer.domain.EndpointCommand.ReleaseNetwork;
 import dev.privet.consumer.domain.EndpointCommand.RequestEndpoint;
+import dev.privet.consumer.domain.VpcEndpointState.NotRequested;
+import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.ConsumerEvent;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointAccepted;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointAvailable;
@@ -18,6 +21,8 @@ import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
 import dev.privet.contracts.events.Values.DnsEntry;
 import dev.privet.contracts.ids.AccountId;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayName("A VPC endpoint")
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class VpcEndpointDeciderTest {
+    static final VpcEndpointDecider DECIDER = new VpcEndpointDecider();
     static final AccountId CONSUMER = new AccountId("111111111111");
     static final AccountId PROVIDER = new AccountId("222222222222");
     static final AccountId STRANGER = new AccountId("333333333333");
@@ -45,14 +53,68 @@ class VpcEndpointDeciderTest {
     static final String SUBNET_B = "subnet-0000000000000000b";
     static final List<DnsEntry> DNS = List.of(new DnsEntry("vpce-x.example", "Z1"));
 
+    // ---- given events / when command / then events ----
+
+    /** The stream so far: its events, folded with the decider from its initial state. */
+    record Given(List<ConsumerEvent> history) {
+        VpcEndpointState state() {
+            VpcEndpointState state = DECIDER.initialState();
+            for (ConsumerEvent e : history) {
+                state = DECIDER.evolve(state, e, Instant.EPOCH);
+            }
+            return state;
+        }
+
+        When when(EndpointCommand command) {
+            return new When(this, command);
+        }
+    }
+
+    record When(Given given, EndpointCommand command) {
+        /** Asserts the events decided, and returns the state after them. */
+        VpcEndpoint then(ConsumerEvent... expected) {
+            List<ConsumerEvent> decided = DECIDER.decide(command, given.state());
+            assertThat(decided).containsExactly(expected);
+            List<ConsumerEvent> all = new ArrayList<>(given.history());
+            all.addAll(decided);
+            return (VpcEndpoint) new Given(all).state();
+        }
+
+        void thenNothing() {
+            assertThat(DECIDER.decide(command, given.state())).isEmpty();
+        }
+
+        void thenRejected(Rejection.Kind kind, ErrorCode code, String field) {
+            assertThatThrownBy(() -> DECIDER.decide(command, given.state()))
+                    .isInstanceOfSatisfying(Rejection.class, r -> {
+                        assertThat(r.kind()).isEqualTo(kind);
+                        assertThat(r.code()).isEqualTo(code);
+                        assertThat(r.field()).isEqualTo(field);
+                    });
+        }
+    }
+
+    static Given given(ConsumerEvent... events) {
+        return new Given(List.of(events));
+    }
+
+    static Given nothing() {
+        return given();
+    }
+
+    static Given endpointIn(EndpointState state) {
+        return new Given(historyIn(state));
+    }
+
+    // ---- builders ----
+
     static EndpointServiceOffer service(boolean acceptanceRequired, String... principals) {
         return new EndpointServiceOffer(SERVICE_ID, SERVICE_NAME, PROVIDER.value(), "Available", acceptanceRequired,
                 List.of(principals));
     }
 
-    static RequestEndpoint request(Optional<EndpointServiceOffer> service, List<String> subnets,
-                                   Subnet... known) {
-        Map<String, Subnet> byId = new java.util.HashMap<>();
+    static RequestEndpoint request(Optional<EndpointServiceOffer> service, List<String> subnets, Subnet... known) {
+        Map<String, Subnet> byId = new HashMap<>();
         for (Subnet s : known) {
             byId.put(s.subnetId(), s);
         }
@@ -69,297 +131,247 @@ class VpcEndpointDeciderTest {
                 subnet(SUBNET_A, VPC, CONSUMER, "us-east-1a"), subnet(SUBNET_B, VPC, CONSUMER, "us-east-1b"));
     }
 
-    /** Given these events happened, the endpoint's state. */
-    static VpcEndpoint given(ConsumerEvent... events) {
-        VpcEndpoint endpoint = null;
-        for (ConsumerEvent e : events) {
-            endpoint = VpcEndpoint.evolve(endpoint, e, Instant.EPOCH);
-        }
-        return endpoint;
-    }
-
     static VpcEndpointRequested requested(String state) {
         return new VpcEndpointRequested(ID, CONSUMER.value(), "Interface", SERVICE_ID, SERVICE_NAME, VPC,
                 List.of(SUBNET_A), state);
     }
 
     static List<ConsumerEvent> historyIn(EndpointState state) {
-        List<ConsumerEvent> events = new ArrayList<>();
-        switch (state) {
-            case PENDING_ACCEPTANCE -> events.add(requested("pendingAcceptance"));
-            case PENDING -> events.add(requested("pending"));
-            case AVAILABLE -> events.addAll(List.of(requested("pending"),
-                    new VpcEndpointAvailable(ID, List.of("eni-1"), DNS)));
-            case FAILED -> events.addAll(List.of(requested("pending"), new VpcEndpointFailed(ID, "no addresses")));
-            case DELETING -> events.addAll(List.of(requested("pending"), new VpcEndpointDeletionRequested(ID, SERVICE_ID)));
-            case DELETED -> events.addAll(List.of(requested("pending"), new VpcEndpointDeletionRequested(ID, SERVICE_ID),
-                    new VpcEndpointDeleted(ID)));
-            case REJECTED -> events.addAll(List.of(requested("pending"), new VpcEndpointRejected(ID, "not allowed")));
-        }
-        return events;
+        return switch (state) {
+            case PENDING_ACCEPTANCE -> List.of(requested("pendingAcceptance"));
+            case PENDING -> List.of(requested("pending"));
+            case AVAILABLE -> List.of(requested("pending"), new VpcEndpointAvailable(ID, List.of("eni-1"), DNS));
+            case FAILED -> List.of(requested("pending"), new VpcEndpointFailed(ID, "no addresses"));
+            case DELETING -> List.of(requested("pending"), new VpcEndpointDeletionRequested(ID, SERVICE_ID));
+            case DELETED -> List.of(requested("pending"), new VpcEndpointDeletionRequested(ID, SERVICE_ID),
+                    new VpcEndpointDeleted(ID));
+            case REJECTED -> List.of(requested("pending"), new VpcEndpointRejected(ID, "not allowed"));
+        };
     }
 
-    static VpcEndpoint in(EndpointState state) {
-        return given(historyIn(state).toArray(ConsumerEvent[]::new));
+    @Test
+    void starts_as_not_requested() {
+        assertThat(DECIDER.initialState()).isEqualTo(new NotRequested());
+        assertThat(nothing().state()).isInstanceOf(NotRequested.class);
     }
 
     @Nested
-    @DisplayName("when requested")
-    class Request {
+    class when_requested {
         @Test
-        @DisplayName("is pending when the service accepts automatically")
-        void pending() {
-            assertThat(VpcEndpointDecider.decide(validRequest(false), null)).containsExactly(
-                    new VpcEndpointRequested(ID, CONSUMER.value(), "Interface", SERVICE_ID, SERVICE_NAME, VPC,
-                            List.of(SUBNET_A, SUBNET_B), "pending"));
+        void is_pending_when_the_service_accepts_automatically() {
+            var endpoint = nothing().when(validRequest(false)).then(new VpcEndpointRequested(ID, CONSUMER.value(),
+                    "Interface", SERVICE_ID, SERVICE_NAME, VPC, List.of(SUBNET_A, SUBNET_B), "pending"));
+            assertThat(endpoint.state()).isEqualTo(EndpointState.PENDING);
         }
 
         @Test
-        @DisplayName("is pendingAcceptance when the service requires acceptance")
-        void pendingAcceptance() {
-            var events = VpcEndpointDecider.decide(validRequest(true), null);
-            assertThat(((VpcEndpointRequested) events.getFirst()).state()).isEqualTo("pendingAcceptance");
-            assertThat(given(events.toArray(ConsumerEvent[]::new)).state()).isEqualTo(EndpointState.PENDING_ACCEPTANCE);
+        void is_pendingAcceptance_when_the_service_requires_acceptance() {
+            var endpoint = nothing().when(validRequest(true)).then(new VpcEndpointRequested(ID, CONSUMER.value(),
+                    "Interface", SERVICE_ID, SERVICE_NAME, VPC, List.of(SUBNET_A, SUBNET_B), "pendingAcceptance"));
+            assertThat(endpoint.state()).isEqualTo(EndpointState.PENDING_ACCEPTANCE);
         }
 
         @Test
-        @DisplayName("is allowed to the service's owner and to '*', not to others")
-        void principals() {
+        void is_allowed_to_the_service_s_owner_and_to_everyone_under_a_star_but_not_to_others() {
             var own = new RequestEndpoint(ID, PROVIDER, "Interface", SERVICE_NAME, Optional.of(service(false)), VPC,
                     Optional.of(new Vpc(VPC, PROVIDER.value())), List.of(SUBNET_A),
                     Map.of(SUBNET_A, subnet(SUBNET_A, VPC, PROVIDER, "us-east-1a")));
-            assertThat(VpcEndpointDecider.decide(own, null)).hasSize(1);
+            assertThat(DECIDER.decide(own, DECIDER.initialState())).hasSize(1);
             var everyone = request(Optional.of(service(false, "*")), List.of(SUBNET_A),
                     subnet(SUBNET_A, VPC, CONSUMER, "us-east-1a"));
-            assertThat(VpcEndpointDecider.decide(everyone, null)).hasSize(1);
+            assertThat(DECIDER.decide(everyone, DECIDER.initialState())).hasSize(1);
             var other = request(Optional.of(service(false, STRANGER.rootArn())), List.of(SUBNET_A),
                     subnet(SUBNET_A, VPC, CONSUMER, "us-east-1a"));
-            assertRejected(other, "InvalidServiceName", "serviceName");
+            nothing().when(other).thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_SERVICE_NAME, "serviceName");
         }
 
         @Test
-        @DisplayName("is rejected as InvalidServiceName for a service unknown or not available")
-        void unknownService() {
-            assertRejected(request(Optional.empty(), List.of(SUBNET_A), subnet(SUBNET_A, VPC, CONSUMER, "us-east-1a")),
-                    "InvalidServiceName", "serviceName");
+        void is_rejected_as_InvalidServiceName_for_a_service_unknown_or_not_available() {
+            nothing().when(request(Optional.empty(), List.of(SUBNET_A), subnet(SUBNET_A, VPC, CONSUMER, "us-east-1a")))
+                    .thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_SERVICE_NAME, "serviceName");
             var pending = new EndpointServiceOffer(SERVICE_ID, SERVICE_NAME, PROVIDER.value(), "Pending", false,
                     List.of("*"));
-            assertRejected(request(Optional.of(pending), List.of(SUBNET_A), subnet(SUBNET_A, VPC, CONSUMER, "us-east-1a")),
-                    "InvalidServiceName", "serviceName");
+            nothing().when(request(Optional.of(pending), List.of(SUBNET_A), subnet(SUBNET_A, VPC, CONSUMER, "us-east-1a")))
+                    .thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_SERVICE_NAME, "serviceName");
         }
 
         @Test
-        @DisplayName("is rejected for a VPC unknown or of another account")
-        void vpc() {
+        void is_rejected_for_a_VPC_unknown_or_of_another_account() {
             var base = validRequest(false);
             for (Optional<Vpc> vpc : List.of(Optional.<Vpc>empty(), Optional.of(new Vpc(VPC, STRANGER.value())))) {
                 var r = new RequestEndpoint(ID, CONSUMER, "Interface", SERVICE_NAME, base.service(), VPC, vpc,
                         base.subnetIds(), base.knownSubnets());
-                assertRejected(r, "InvalidVpcId.NotFound", "vpcId");
+                nothing().when(r).thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_VPC_ID_NOT_FOUND, "vpcId");
             }
         }
 
         @Test
-        @DisplayName("is rejected for a subnet unknown, of another account, in another VPC, or sharing a zone")
-        void subnets() {
+        void is_rejected_for_a_subnet_unknown_of_another_account_in_another_VPC_or_sharing_a_zone() {
             var service = Optional.of(service(false, "*"));
-            assertRejected(request(service, List.of(SUBNET_A, SUBNET_B), subnet(SUBNET_A, VPC, CONSUMER, "us-east-1a")),
-                    "InvalidSubnetID.NotFound", "subnetIds[1]");
-            assertRejected(request(service, List.of(SUBNET_A), subnet(SUBNET_A, VPC, STRANGER, "us-east-1a")),
-                    "InvalidSubnetID.NotFound", "subnetIds[0]");
-            assertRejected(request(service, List.of(SUBNET_A),
-                    subnet(SUBNET_A, "vpc-ffffffffffffffff0", CONSUMER, "us-east-1a")),
-                    "InvalidParameterValue", "subnetIds[0]");
-            assertRejected(request(service, List.of(SUBNET_A, SUBNET_B), subnet(SUBNET_A, VPC, CONSUMER, "us-east-1a"),
-                    subnet(SUBNET_B, VPC, CONSUMER, "us-east-1a")), "DuplicateSubnetsInSameZone", "subnetIds[1]");
-        }
-
-        void assertRejected(RequestEndpoint request, String code, String field) {
-            assertThatThrownBy(() -> VpcEndpointDecider.decide(request, null))
-                    .isInstanceOfSatisfying(EndpointRejected.class, r -> {
-                        assertThat(r.code()).isEqualTo(code);
-                        assertThat(r.field()).isEqualTo(field);
-                        assertThat(r.kind()).isEqualTo(EndpointRejected.Kind.INVALID);
-                    });
+            nothing().when(request(service, List.of(SUBNET_A, SUBNET_B), subnet(SUBNET_A, VPC, CONSUMER, "us-east-1a")))
+                    .thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_SUBNET_ID_NOT_FOUND, "subnetIds[1]");
+            nothing().when(request(service, List.of(SUBNET_A), subnet(SUBNET_A, VPC, STRANGER, "us-east-1a")))
+                    .thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_SUBNET_ID_NOT_FOUND, "subnetIds[0]");
+            nothing().when(request(service, List.of(SUBNET_A),
+                            subnet(SUBNET_A, "vpc-ffffffffffffffff0", CONSUMER, "us-east-1a")))
+                    .thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_PARAMETER_VALUE, "subnetIds[0]");
+            nothing().when(request(service, List.of(SUBNET_A, SUBNET_B), subnet(SUBNET_A, VPC, CONSUMER, "us-east-1a"),
+                            subnet(SUBNET_B, VPC, CONSUMER, "us-east-1a")))
+                    .thenRejected(Rejection.Kind.INVALID, ErrorCode.DUPLICATE_SUBNETS_IN_SAME_ZONE, "subnetIds[1]");
         }
     }
 
     @Nested
-    @DisplayName("when the provider accepts the connection")
-    class Accept {
+    class when_the_provider_accepts_the_connection {
         @Test
-        @DisplayName("goes from pendingAcceptance to pending")
-        void accepted() {
-            var endpoint = in(EndpointState.PENDING_ACCEPTANCE);
-            var events = VpcEndpointDecider.decide(new AcceptConnection(), endpoint);
-            assertThat(events).containsExactly(new VpcEndpointAccepted(ID));
-            assertThat(VpcEndpoint.evolve(endpoint, events.getFirst(), Instant.EPOCH).state())
-                    .isEqualTo(EndpointState.PENDING);
+        void goes_from_pendingAcceptance_to_pending() {
+            var endpoint = endpointIn(EndpointState.PENDING_ACCEPTANCE).when(new AcceptConnection())
+                    .then(new VpcEndpointAccepted(ID));
+            assertThat(endpoint.state()).isEqualTo(EndpointState.PENDING);
         }
 
         @ParameterizedTest
-        @EnumSource(value = EndpointState.class, names = {"PENDING", "AVAILABLE", "FAILED", "DELETING", "DELETED"})
-        @DisplayName("ignores it in any other state")
-        void ignored(EndpointState state) {
-            assertThat(VpcEndpointDecider.decide(new AcceptConnection(), in(state))).isEmpty();
+        @EnumSource(value = EndpointState.class, names = {"PENDING", "AVAILABLE", "FAILED", "REJECTED", "DELETING", "DELETED"})
+        void ignores_it_in_any_other_state(EndpointState state) {
+            endpointIn(state).when(new AcceptConnection()).thenNothing();
         }
     }
 
     @Nested
-    @DisplayName("when its names are published")
-    class Dns {
+    class when_its_names_are_published {
         final PublishDns publish = new PublishDns(List.of("eni-0000000000000000a"), DNS);
 
         @ParameterizedTest
         @EnumSource(value = EndpointState.class, names = {"PENDING_ACCEPTANCE", "PENDING"})
-        @DisplayName("becomes available with its interfaces and names")
-        void available(EndpointState state) {
-            var endpoint = in(state);
-            var events = VpcEndpointDecider.decide(publish, endpoint);
-            assertThat(events).containsExactly(new VpcEndpointAvailable(ID, publish.networkInterfaceIds(), DNS));
-            var after = VpcEndpoint.evolve(endpoint, events.getFirst(), Instant.EPOCH);
-            assertThat(after.state()).isEqualTo(EndpointState.AVAILABLE);
-            assertThat(after.networkInterfaceIds()).containsExactly("eni-0000000000000000a");
-            assertThat(after.dnsEntries()).isEqualTo(DNS);
-        }
-
-        @ParameterizedTest
-        @EnumSource(value = EndpointState.class, names = {"AVAILABLE", "FAILED", "DELETING", "DELETED"})
-        @DisplayName("ignores them when available already, failed or being removed")
-        void ignored(EndpointState state) {
-            assertThat(VpcEndpointDecider.decide(publish, in(state))).isEmpty();
-        }
-    }
-
-    @Nested
-    @DisplayName("when the provider refuses the connection")
-    class Reject {
-        @ParameterizedTest
-        @EnumSource(value = EndpointState.class, names = {"PENDING_ACCEPTANCE", "PENDING"})
-        @DisplayName("is rejected with the reason")
-        void rejected(EndpointState state) {
-            var endpoint = in(state);
-            var events = VpcEndpointDecider.decide(new RejectConnection("not allowed"), endpoint);
-            assertThat(events).containsExactly(new VpcEndpointRejected(ID, "not allowed"));
-            var after = VpcEndpoint.evolve(endpoint, events.getFirst(), Instant.EPOCH);
-            assertThat(after.state()).isEqualTo(EndpointState.REJECTED);
-            assertThat(after.failureReason()).isEqualTo("not allowed");
+        void becomes_available_with_its_interfaces_and_names(EndpointState state) {
+            var endpoint = endpointIn(state).when(publish)
+                    .then(new VpcEndpointAvailable(ID, publish.networkInterfaceIds(), DNS));
+            assertThat(endpoint.state()).isEqualTo(EndpointState.AVAILABLE);
+            assertThat(endpoint.networkInterfaceIds()).containsExactly("eni-0000000000000000a");
+            assertThat(endpoint.dnsEntries()).isEqualTo(DNS);
         }
 
         @ParameterizedTest
         @EnumSource(value = EndpointState.class, names = {"AVAILABLE", "FAILED", "REJECTED", "DELETING", "DELETED"})
-        @DisplayName("ignores it in any other state")
-        void ignored(EndpointState state) {
-            assertThat(VpcEndpointDecider.decide(new RejectConnection("late"), in(state))).isEmpty();
+        void ignores_them_when_available_already_failed_or_being_removed(EndpointState state) {
+            endpointIn(state).when(publish).thenNothing();
+        }
+    }
+
+    @Nested
+    class when_the_provider_refuses_the_connection {
+        @ParameterizedTest
+        @EnumSource(value = EndpointState.class, names = {"PENDING_ACCEPTANCE", "PENDING"})
+        void is_rejected_with_the_reason(EndpointState state) {
+            var endpoint = endpointIn(state).when(new RejectConnection("not allowed"))
+                    .then(new VpcEndpointRejected(ID, "not allowed"));
+            assertThat(endpoint.state()).isEqualTo(EndpointState.REJECTED);
+            assertThat(endpoint.failureReason()).isEqualTo("not allowed");
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = EndpointState.class, names = {"AVAILABLE", "FAILED", "REJECTED", "DELETING", "DELETED"})
+        void ignores_it_in_any_other_state(EndpointState state) {
+            endpointIn(state).when(new RejectConnection("late")).thenNothing();
         }
 
         @Test
-        @DisplayName("a rejected endpoint can be deleted")
-        void deletable() {
-            assertThat(VpcEndpointDecider.decide(new DeleteEndpoint(ID, CONSUMER), in(EndpointState.REJECTED)))
-                    .containsExactly(new VpcEndpointDeletionRequested(ID, SERVICE_ID));
+        void a_rejected_endpoint_can_be_deleted() {
+            endpointIn(EndpointState.REJECTED).when(new DeleteEndpoint(ID, CONSUMER))
+                    .then(new VpcEndpointDeletionRequested(ID, SERVICE_ID));
         }
     }
 
     @Nested
-    @DisplayName("when its network fails")
-    class NetworkFailure {
+    class when_its_network_fails {
         @ParameterizedTest
         @EnumSource(value = EndpointState.class, names = {"PENDING_ACCEPTANCE", "PENDING"})
-        @DisplayName("fails with the reason")
-        void failed(EndpointState state) {
-            var endpoint = in(state);
-            var events = VpcEndpointDecider.decide(new FailNetwork("subnet full"), endpoint);
-            assertThat(events).containsExactly(new VpcEndpointFailed(ID, "subnet full"));
-            var after = VpcEndpoint.evolve(endpoint, events.getFirst(), Instant.EPOCH);
-            assertThat(after.state()).isEqualTo(EndpointState.FAILED);
-            assertThat(after.failureReason()).isEqualTo("subnet full");
+        void fails_with_the_reason(EndpointState state) {
+            var endpoint = endpointIn(state).when(new FailNetwork("subnet full"))
+                    .then(new VpcEndpointFailed(ID, "subnet full"));
+            assertThat(endpoint.state()).isEqualTo(EndpointState.FAILED);
+            assertThat(endpoint.failureReason()).isEqualTo("subnet full");
         }
 
         @ParameterizedTest
-        @EnumSource(value = EndpointState.class, names = {"AVAILABLE", "FAILED", "DELETING", "DELETED"})
-        @DisplayName("ignores it in any other state")
-        void ignored(EndpointState state) {
-            assertThat(VpcEndpointDecider.decide(new FailNetwork("late"), in(state))).isEmpty();
+        @EnumSource(value = EndpointState.class, names = {"AVAILABLE", "FAILED", "REJECTED", "DELETING", "DELETED"})
+        void ignores_it_in_any_other_state(EndpointState state) {
+            endpointIn(state).when(new FailNetwork("late")).thenNothing();
         }
     }
 
     @Nested
-    @DisplayName("when deleted by its owner")
-    class Delete {
+    class when_deleted_by_its_owner {
         @ParameterizedTest
-        @EnumSource(value = EndpointState.class, names = {"PENDING_ACCEPTANCE", "PENDING", "AVAILABLE", "FAILED"})
-        @DisplayName("is deleting")
-        void deleting(EndpointState state) {
-            var endpoint = in(state);
-            var events = VpcEndpointDecider.decide(new DeleteEndpoint(ID, CONSUMER), endpoint);
-            assertThat(events).containsExactly(new VpcEndpointDeletionRequested(ID, SERVICE_ID));
-            assertThat(VpcEndpoint.evolve(endpoint, events.getFirst(), Instant.EPOCH).state())
-                    .isEqualTo(EndpointState.DELETING);
+        @EnumSource(value = EndpointState.class, names = {"PENDING_ACCEPTANCE", "PENDING", "AVAILABLE", "FAILED", "REJECTED"})
+        void is_deleting(EndpointState state) {
+            var endpoint = endpointIn(state).when(new DeleteEndpoint(ID, CONSUMER))
+                    .then(new VpcEndpointDeletionRequested(ID, SERVICE_ID));
+            assertThat(endpoint.state()).isEqualTo(EndpointState.DELETING);
         }
 
         @ParameterizedTest
         @EnumSource(value = EndpointState.class, names = {"DELETING", "DELETED"})
-        @DisplayName("decides nothing new when already being removed")
-        void idempotent(EndpointState state) {
-            assertThat(VpcEndpointDecider.decide(new DeleteEndpoint(ID, CONSUMER), in(state))).isEmpty();
+        void decides_nothing_new_when_already_being_removed(EndpointState state) {
+            endpointIn(state).when(new DeleteEndpoint(ID, CONSUMER)).thenNothing();
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = EndpointState.class)
+        void is_not_found_for_another_account_in_any_state(EndpointState state) {
+            endpointIn(state).when(new DeleteEndpoint(ID, STRANGER))
+                    .thenRejected(Rejection.Kind.NOT_FOUND, ErrorCode.INVALID_VPC_ENDPOINT_ID_NOT_FOUND, "vpcEndpointId");
         }
 
         @Test
-        @DisplayName("is not found for another account, or when it does not exist")
-        void notFound() {
-            for (var command : List.of(new DeleteEndpoint(ID, STRANGER))) {
-                assertThatThrownBy(() -> VpcEndpointDecider.decide(command, in(EndpointState.PENDING)))
-                        .isInstanceOfSatisfying(EndpointRejected.class, r -> {
-                            assertThat(r.code()).isEqualTo("InvalidVpcEndpointId.NotFound");
-                            assertThat(r.kind()).isEqualTo(EndpointRejected.Kind.NOT_FOUND);
-                        });
-            }
-            assertThatThrownBy(() -> VpcEndpointDecider.decide(new DeleteEndpoint(ID, CONSUMER), null))
-                    .isInstanceOf(EndpointRejected.class);
+        void is_not_found_when_never_requested() {
+            nothing().when(new DeleteEndpoint(ID, CONSUMER))
+                    .thenRejected(Rejection.Kind.NOT_FOUND, ErrorCode.INVALID_VPC_ENDPOINT_ID_NOT_FOUND, "vpcEndpointId");
         }
     }
 
     @Nested
-    @DisplayName("when its network is released")
-    class Release {
+    class when_its_network_is_released {
         @Test
-        @DisplayName("is deleted if it was deleting")
-        void deleted() {
-            var endpoint = in(EndpointState.DELETING);
-            var events = VpcEndpointDecider.decide(new ReleaseNetwork(), endpoint);
-            assertThat(events).containsExactly(new VpcEndpointDeleted(ID));
-            assertThat(VpcEndpoint.evolve(endpoint, events.getFirst(), Instant.EPOCH).state())
-                    .isEqualTo(EndpointState.DELETED);
+        void is_deleted_if_it_was_deleting() {
+            var endpoint = endpointIn(EndpointState.DELETING).when(new ReleaseNetwork()).then(new VpcEndpointDeleted(ID));
+            assertThat(endpoint.state()).isEqualTo(EndpointState.DELETED);
         }
 
         @ParameterizedTest
-        @EnumSource(value = EndpointState.class, names = {"PENDING_ACCEPTANCE", "PENDING", "AVAILABLE", "FAILED", "DELETED"})
-        @DisplayName("ignores it in any other state")
-        void ignored(EndpointState state) {
-            assertThat(VpcEndpointDecider.decide(new ReleaseNetwork(), in(state))).isEmpty();
+        @EnumSource(value = EndpointState.class, names = {"PENDING_ACCEPTANCE", "PENDING", "AVAILABLE", "FAILED", "REJECTED", "DELETED"})
+        void ignores_it_in_any_other_state(EndpointState state) {
+            endpointIn(state).when(new ReleaseNetwork()).thenNothing();
         }
     }
 
     @Test
-    @DisplayName("ignores other services' events when it does not exist")
-    void unknownEndpoint() {
+    void ignores_other_services_events_when_never_requested() {
         for (EndpointCommand command : List.of(new AcceptConnection(), new PublishDns(List.of(), List.of()),
                 new FailNetwork("x"), new RejectConnection("x"), new ReleaseNetwork())) {
-            assertThat(VpcEndpointDecider.decide(command, null)).isEmpty();
+            nothing().when(command).thenNothing();
         }
     }
 
     @Test
-    @DisplayName("keeps its creation time and what it connects to through its lifecycle")
-    void fold() {
+    void keeps_its_creation_time_and_what_it_connects_to_through_its_lifecycle() {
         var created = Instant.parse("2025-01-01T00:00:00Z");
-        var endpoint = VpcEndpoint.evolve(null, requested("pendingAcceptance"), created);
-        endpoint = VpcEndpoint.evolve(endpoint, new VpcEndpointAccepted(ID), Instant.now());
-        endpoint = VpcEndpoint.evolve(endpoint, new VpcEndpointAvailable(ID, List.of("eni-1"), DNS), Instant.now());
-        assertThat(endpoint.creationTime()).isEqualTo(created);
-        assertThat(endpoint.subnetIds()).containsExactly(SUBNET_A);
-        assertThat(endpoint.serviceName()).isEqualTo(SERVICE_NAME);
-        assertThat(endpoint.state()).isEqualTo(EndpointState.AVAILABLE);
+        var state = DECIDER.evolve(DECIDER.initialState(), requested("pendingAcceptance"), created);
+        state = DECIDER.evolve(state, new VpcEndpointAccepted(ID), Instant.now());
+        state = DECIDER.evolve(state, new VpcEndpointAvailable(ID, List.of("eni-1"), DNS), Instant.now());
+        assertThat(state).isInstanceOfSatisfying(VpcEndpoint.class, endpoint -> {
+            assertThat(endpoint.creationTime()).isEqualTo(created);
+            assertThat(endpoint.subnetIds()).containsExactly(SUBNET_A);
+            assertThat(endpoint.serviceName()).isEqualTo(SERVICE_NAME);
+            assertThat(endpoint.state()).isEqualTo(EndpointState.AVAILABLE);
+        });
+    }
+
+    @Test
+    void refuses_a_stream_that_does_not_start_with_its_request() {
+        assertThatThrownBy(() -> DECIDER.evolve(DECIDER.initialState(), new VpcEndpointAccepted(ID), Instant.EPOCH))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> given(requested("pending")).when(validRequest(false)).thenNothing())
+                .isInstanceOf(IllegalStateException.class);
     }
 }

@@ -1,10 +1,10 @@
 package dev.privet.dns.api;
 
+import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.dns.projection.DnsReadModel;
 import dev.privet.eventstore.Transactions;
-import dev.privet.runtime.ApiException;
-import dev.privet.runtime.ReadYourWrites;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,11 +18,15 @@ import java.util.regex.Pattern;
 
 /**
  * The resolver's view of endpoint names, over HTTP. These reads need no {@code X-Privet-Account}: they show what the
- * DNS server answers to anyone who asks it.
+ * DNS server answers to anyone who asks it. The read model is written with the events, so nothing here waits.
  */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class EndpointDnsResource {
+    /** A DNS name is at most 253 characters, 254 with the final dot (RFC 1035). */
+    static final int MAX_NAME_LENGTH = 253;
+    /** Longer than any VPC endpoint id ({@code vpce-} and 17 hex digits): checked before the pattern. */
+    static final int MAX_ID_LENGTH = 64;
     /** A host name of letters, digits and hyphens, 253 characters at most, optionally with the final dot. */
     private static final Pattern DNS_NAME = Pattern.compile(
             "(?=.{1,253}\\.?$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\\.?",
@@ -30,25 +34,23 @@ public class EndpointDnsResource {
 
     private final DnsReadModel readModel;
     private final Transactions transactions;
-    private final ReadYourWrites readYourWrites;
 
-    EndpointDnsResource(DnsReadModel readModel, Transactions transactions, ReadYourWrites readYourWrites) {
+    EndpointDnsResource(DnsReadModel readModel, Transactions transactions) {
         this.readModel = readModel;
         this.transactions = transactions;
-        this.readYourWrites = readYourWrites;
     }
 
     @GET
     @Path("/endpoint-dns/{vpcEndpointId}")
     public EndpointDnsResponse endpoint(@PathParam("vpcEndpointId") String vpcEndpointId) {
-        if (!IdFormat.VPC_ENDPOINT.matches(vpcEndpointId)) {
-            throw ApiException.invalid("vpcEndpointId", "not a VPC endpoint id: '" + vpcEndpointId + "'");
+        if (vpcEndpointId.length() > MAX_ID_LENGTH || !IdFormat.VPC_ENDPOINT.matches(vpcEndpointId)) {
+            throw Rejection.invalid(ErrorCode.INVALID_VPC_ENDPOINT_ID_MALFORMED, "vpcEndpointId",
+                    "not a VPC endpoint id: '" + abbreviated(vpcEndpointId) + "'");
         }
-        readYourWrites.await(vpcEndpointId, c -> readModel.version(c, vpcEndpointId));
         return transactions.inTransaction(c -> {
-            var endpoint = readModel.endpoint(c, vpcEndpointId).orElseThrow(() -> ApiException.notFound(
-                    "InvalidVpcEndpointId.NotFound", "vpcEndpointId", "the endpoint '" + vpcEndpointId
-                            + "' has no DNS names"));
+            var endpoint = readModel.endpoint(c, vpcEndpointId).orElseThrow(() -> Rejection.notFound(
+                    ErrorCode.INVALID_VPC_ENDPOINT_ID_NOT_FOUND, "vpcEndpointId",
+                    "the endpoint '" + vpcEndpointId + "' has no DNS names"));
             return EndpointDnsResponse.of(endpoint, readModel.recordsOf(c, endpoint));
         });
     }
@@ -57,13 +59,22 @@ public class EndpointDnsResource {
     @Path("/dns-records")
     public List<RecordSetResponse> records(@QueryParam("name") String name) {
         if (name == null || name.isBlank()) {
-            throw ApiException.missing("name");
-        }
-        if (!DNS_NAME.matcher(name).matches()) {
-            throw ApiException.invalid("name", "not a DNS name: '" + name + "'");
+            throw Rejection.missing("name");
         }
         String normalized = name.toLowerCase(Locale.ROOT).replaceFirst("\\.$", "");
+        if (normalized.length() > MAX_NAME_LENGTH) {
+            throw Rejection.invalidValue("name", "a DNS name has at most " + MAX_NAME_LENGTH + " characters, this one "
+                    + name.length());
+        }
+        if (!DNS_NAME.matcher(name).matches()) {
+            throw Rejection.invalidValue("name", "not a DNS name: '" + name + "'");
+        }
         return transactions.inTransaction(c -> readModel.recordsNamed(c, normalized)).stream()
                 .map(RecordSetResponse::of).toList();
+    }
+
+    /** Echoes at most the start of a value: a huge one must not come back whole in the error. */
+    private static String abbreviated(String value) {
+        return value.length() <= MAX_ID_LENGTH ? value : value.substring(0, MAX_ID_LENGTH) + "...";
     }
 }

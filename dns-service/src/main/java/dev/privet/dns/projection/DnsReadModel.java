@@ -15,10 +15,15 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads of the names read model, for the API and for the DNS server. Names are looked up lower case, without the final dot. */
+/**
+ * Reads of the names read model, for the API and for the DNS server. Names are looked up lower case, without the final
+ * dot. The model is written inline with the dns events ({@link DnsRecordsProjection}), so a read sees every committed
+ * publication and removal: there is nothing to wait for and no cache to invalidate.
+ */
 @ApplicationScoped
 public class DnsReadModel {
     private static final TypeReference<List<DnsEntry>> ENTRIES = new TypeReference<>() {
@@ -38,16 +43,6 @@ public class DnsReadModel {
 
     /** The values of one name and type. */
     public record RecordSet(String name, String type, List<String> values) {
-    }
-
-    /** The stream version the read model holds for the endpoint; 0 when it has none. */
-    public long version(Connection c, String vpcEndpointId) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("select version from endpoint_dns where vpc_endpoint_id = ?")) {
-            st.setString(1, vpcEndpointId);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        }
     }
 
     public Optional<EndpointNames> endpoint(Connection c, String vpcEndpointId) throws SQLException {
@@ -71,7 +66,7 @@ public class DnsReadModel {
         }
         List<RecordSet> ordered = new ArrayList<>();
         for (DnsEntry entry : endpoint.dnsEntries()) {
-            byName.entrySet().stream().filter(e -> e.getKey().startsWith(entry.dnsName().toLowerCase(java.util.Locale.ROOT) + "/"))
+            byName.entrySet().stream().filter(e -> e.getKey().startsWith(entry.dnsName().toLowerCase(Locale.ROOT) + "/"))
                     .forEach(e -> ordered.add(e.getValue()));
         }
         return ordered;
@@ -87,7 +82,11 @@ public class DnsReadModel {
         return List.copyOf(byName.values());
     }
 
-    /** The A record values of a name, straight from PostgreSQL: what the DNS server answers with. */
+    /**
+     * The A record values of a name, straight from PostgreSQL (one primary-key lookup): what the DNS server answers
+     * with. No cache on purpose: a commit on another replica could not invalidate it, and the names must resolve the
+     * moment their publication is on Kafka, from every replica.
+     */
     public List<String> addresses(String name) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement st = c.prepareStatement(

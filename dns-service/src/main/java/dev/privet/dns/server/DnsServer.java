@@ -18,8 +18,9 @@ import java.net.ServerSocket;
 
 /**
  * The DNS server of endpoint names: UDP and TCP listeners on one port, started with the service and stopped with it.
- * It answers from the {@code dns_records} read model, queried per request, so a removed name stops resolving as soon
- * as the projection has applied its removal (no cache to invalidate).
+ * It answers from the {@code dns_records} read model, queried per request. That model is written in the transaction
+ * that appends the dns events, so a name resolves from the commit of its publication and stops resolving with the
+ * commit of its removal, on every replica, before the relay can put either event on Kafka (no cache to invalidate).
  */
 @ApplicationScoped
 public class DnsServer {

@@ -1,22 +1,22 @@
 package dev.privet.dns.domain;
 
 import dev.privet.contracts.ids.Region;
-import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class VpceHostedZoneTest {
 
     @Test
-    @DisplayName("us-east-1 uses AWS's own vpce hosted zone id")
-    void usEast1() {
+    void us_east_1_uses_AWSs_own_vpce_hosted_zone_id() {
         assertThat(VpceHostedZone.of(new Region("us-east-1"))).isEqualTo("Z7HUB22UULQXV");
     }
 
     @Test
-    @DisplayName("another region gets a stable id of the same shape, different per region")
-    void otherRegions() {
+    void another_region_gets_a_stable_id_of_the_same_shape_different_per_region() {
         String euWest1 = VpceHostedZone.of(new Region("eu-west-1"));
 
         assertThat(euWest1).matches("Z[A-Z2-7]{13}").isEqualTo(VpceHostedZone.of(new Region("eu-west-1")))

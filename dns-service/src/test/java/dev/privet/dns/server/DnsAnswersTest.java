@@ -1,7 +1,8 @@
 package dev.privet.dns.server;
 
 import dev.privet.dns.server.DnsAnswers.Transport;
-import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
@@ -18,6 +19,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class DnsAnswersTest {
     static final String NAME = "vpce-0a1b2c3d4e5f60718-ab12cd34.vpce-svc-0123456789abcdef0.us-east-1.vpce.amazonaws.com";
     final DnsAnswers answers = new DnsAnswers(name -> Map.of(NAME, List.of("10.0.1.4", "10.0.2.4"))
@@ -29,8 +31,7 @@ class DnsAnswersTest {
     }
 
     @Test
-    @DisplayName("a published name answers its addresses, authoritatively, whatever its case and final dot")
-    void answersAddresses() throws IOException {
+    void a_published_name_answers_its_addresses_authoritatively_whatever_its_case_and_final_dot() throws IOException {
         Message response = ask(NAME.toUpperCase() + ".", Type.A);
 
         assertThat(response.getRcode()).isEqualTo(Rcode.NOERROR);
@@ -41,8 +42,7 @@ class DnsAnswersTest {
     }
 
     @Test
-    @DisplayName("another type of a published name answers NOERROR with no records")
-    void noData() throws IOException {
+    void another_type_of_a_published_name_answers_NOERROR_with_no_records() throws IOException {
         Message response = ask(NAME + ".", Type.AAAA);
 
         assertThat(response.getRcode()).isEqualTo(Rcode.NOERROR);
@@ -50,8 +50,7 @@ class DnsAnswersTest {
     }
 
     @Test
-    @DisplayName("an unknown name of the zone answers NXDOMAIN")
-    void nxdomain() throws IOException {
+    void an_unknown_name_of_the_zone_answers_NXDOMAIN() throws IOException {
         Message response = ask("vpce-0000.vpce-svc-0.us-east-1.vpce.amazonaws.com.", Type.A);
 
         assertThat(response.getRcode()).isEqualTo(Rcode.NXDOMAIN);
@@ -59,14 +58,12 @@ class DnsAnswersTest {
     }
 
     @Test
-    @DisplayName("a name outside vpce.amazonaws.com is refused")
-    void refused() throws IOException {
+    void a_name_outside_vpce_amazonaws_com_is_refused() throws IOException {
         assertThat(ask("example.com.", Type.A).getRcode()).isEqualTo(Rcode.REFUSED);
     }
 
     @Test
-    @DisplayName("a malformed packet, or a response, gets no answer")
-    void drops() throws IOException {
+    void a_malformed_packet_or_a_response_gets_no_answer() throws IOException {
         assertThat(answers.answer(new byte[] {1, 2, 3}, Transport.UDP)).isEmpty();
         assertThat(answers.answer(new byte[0], Transport.TCP)).isEmpty();
         Message response = Message.newQuery(Record.newRecord(Name.fromString(NAME + "."), Type.A, DClass.IN));
@@ -75,8 +72,7 @@ class DnsAnswersTest {
     }
 
     @Test
-    @DisplayName("a failing lookup answers SERVFAIL instead of crashing")
-    void servfail() throws IOException {
+    void a_failing_lookup_answers_SERVFAIL_instead_of_crashing() throws IOException {
         DnsAnswers failing = new DnsAnswers(name -> {
             throw new java.sql.SQLException("database down");
         });

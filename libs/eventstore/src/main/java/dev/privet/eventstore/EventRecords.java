@@ -61,7 +61,12 @@ public final class EventRecords {
                 e.schemaVersion(), e.time(), m.correlationId(), m.causationId(), m.principal(), codec.encode(e.event())));
     }
 
-    /** The envelope of a record, or empty when this build does not know its event type or schema version. */
+    /**
+     * The envelope of a record, or empty when this build does not know its event type or schema version.
+     *
+     * @throws RuntimeException when the record is malformed: a header missing or unreadable, a payload that does not
+     *                          decode as its type
+     */
     public static Optional<EventEnvelope> fromRecord(ConsumerRecord<String, byte[]> record, EventCodec codec) {
         Headers h = record.headers();
         String type = get(h, TYPE);
@@ -77,6 +82,11 @@ public final class EventRecords {
         if (value != null) {
             headers.add(key, value.getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** A header of the record as text, or null when it has none. */
+    static String header(ConsumerRecord<?, ?> record, String key) {
+        return get(record.headers(), key);
     }
 
     private static String get(Headers headers, String key) {

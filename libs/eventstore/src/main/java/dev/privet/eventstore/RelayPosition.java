@@ -18,10 +18,15 @@ record RelayPosition(long position) {
         }
     }
 
+    /**
+     * Saves the position; it never moves back. The relay saves on the connection that holds its lock, so a relay
+     * whose lock session died cannot save at all, and an older save arriving late cannot undo a newer one.
+     */
     void save(Connection c, String relay) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("""
                 insert into outbox_relay (relay_name, last_position) values (?, ?)
-                on conflict (relay_name) do update set last_position = excluded.last_position""")) {
+                on conflict (relay_name) do update
+                set last_position = greatest(outbox_relay.last_position, excluded.last_position)""")) {
             st.setString(1, relay);
             st.setLong(2, position);
             st.executeUpdate();

@@ -5,18 +5,20 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
 
 /**
- * Runs work in a local PostgreSQL transaction: commit when it returns, roll back when it throws. Listeners hear of
- * every commit that appended events (the outbox relay uses this to publish at once instead of waiting for its next
- * poll); reads do not disturb them.
+ * Runs work in a local PostgreSQL transaction: commit when it returns, roll back when it throws. It knows the
+ * position of the last event the transaction appended, so a command can wait until the relay has published it, and
+ * listeners hear of every commit that appended (the outbox relay uses this to publish at once instead of waiting for
+ * its next poll); reads do not disturb them.
  */
 public final class Transactions {
-    private final DataSource dataSource;
-    /** Whether the transaction running on this thread appended events; set by {@link EventStore#append}. */
-    private static final ThreadLocal<Boolean> APPENDED = ThreadLocal.withInitial(() -> false);
+    /** The highest position appended by the transaction running on this thread; set by {@link EventStore#append}. */
+    private static final ThreadLocal<long[]> APPENDED_UP_TO = ThreadLocal.withInitial(() -> new long[1]);
 
-    private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
+    private final DataSource dataSource;
+    private final List<LongConsumer> commitListeners = new CopyOnWriteArrayList<>();
 
     public Transactions(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -26,17 +28,34 @@ public final class Transactions {
         return dataSource;
     }
 
-    public void onCommit(Runnable listener) {
+    /** {@code listener} hears the last position of every commit that appended events. */
+    public void onCommit(LongConsumer listener) {
         commitListeners.add(listener);
     }
 
-    static void appended() {
-        APPENDED.set(true);
+    static void appended(long position) {
+        long[] upTo = APPENDED_UP_TO.get();
+        upTo[0] = Math.max(upTo[0], position);
+    }
+
+    /** What a committed transaction returned, and the position of its last appended event (0 when none). */
+    public record Committed<T>(T result, long appendedUpTo) {
+        public boolean appended() {
+            return appendedUpTo > 0;
+        }
     }
 
     public <T> T inTransaction(SqlWork<T> work) {
-        APPENDED.set(false);
+        return commit(work).result();
+    }
+
+    /** Runs {@code work} in a transaction and tells what it appended. */
+    public <T> Committed<T> commit(SqlWork<T> work) {
+        long[] upTo = APPENDED_UP_TO.get();
+        long outer = upTo[0]; // an enclosing transaction on this thread keeps its own mark
+        upTo[0] = 0;
         T result;
+        long appendedUpTo;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -50,10 +69,15 @@ public final class Transactions {
             }
         } catch (SQLException e) {
             throw EventStoreException.from(e);
+        } finally {
+            appendedUpTo = upTo[0];
+            upTo[0] = outer;
         }
-        if (APPENDED.get()) {
-            commitListeners.forEach(Runnable::run);
+        if (appendedUpTo > 0) {
+            for (LongConsumer listener : commitListeners) {
+                listener.accept(appendedUpTo);
+            }
         }
-        return result;
+        return new Committed<>(result, appendedUpTo);
     }
 }

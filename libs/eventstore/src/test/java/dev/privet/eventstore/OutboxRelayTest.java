@@ -1,21 +1,36 @@
 package dev.privet.eventstore;
 
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointAccepted;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointFailed;
+import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.EventMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @DisplayName("outbox relay to a real Kafka broker")
 class OutboxRelayTest {
@@ -119,6 +134,91 @@ class OutboxRelayTest {
                 assertThat(new ArrayList<>(firstSeen)).isEqualTo(range(20));
             });
         }
+    }
+
+    @Test
+    void an_event_kafka_refuses_stops_the_relay_there_without_resending_what_went_through_nor_looping_hot() {
+        AtomicInteger maxRequestSize = new AtomicInteger(10_000); // the big event is 50 kB
+        AtomicInteger sends = new AtomicInteger();
+        AtomicInteger producersMade = new AtomicInteger();
+        Supplier<Producer<String, byte[]>> producers = () -> {
+            producersMade.incrementAndGet();
+            Map<String, Object> settings = new HashMap<>(OutboxRelay.producerSettings(fx.bootstrap));
+            settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRequestSize.get());
+            return new KafkaProducer<>(settings) {
+                @Override
+                public Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
+                    sends.incrementAndGet();
+                    return super.send(record);
+                }
+            };
+        };
+        fx.appendEvents(1, 3);
+        EventEnvelope big = fx.transactions.inTransaction(c -> fx.store.append(c, 0,
+                EventMetadata.forRequest("111122223333"),
+                List.of(new VpcEndpointFailed(StoreFixture.endpointId(2), "x".repeat(50_000))))).getFirst();
+        fx.appendEvents(3, 2); // behind the big one: they wait for it
+
+        try (OutboxRelay relay = new OutboxRelay("test", fx.topic, fx.dataSource, producers, 100, Duration.ofMillis(50))) {
+            relay.start();
+            await().atMost(Duration.ofSeconds(20)).until(() -> relay.stuck().isPresent());
+            assertThat(relay.stuck().get()).contains("RecordTooLargeException", big.eventId().toString(),
+                    "VpcEndpointFailed", StoreFixture.endpointId(2), "position 4", fx.topic);
+
+            int sendsBefore = sends.get();
+            long watchFrom = System.nanoTime();
+            List<ConsumerRecord<String, byte[]>> before = fx.readTopicUntil( // watch the topic for 3 s
+                    records -> System.nanoTime() - watchFrom > Duration.ofSeconds(3).toNanos());
+            assertThat(sends.get() - sendsBefore).as("sends in 3 s while stuck (backoff, one event a try)")
+                    .isBetween(1, 4);
+            assertThat(relay.published()).isEqualTo(3);
+            assertThat(savedPosition()).isEqualTo(3);
+            assertThat(before).extracting(ConsumerRecord::key).containsOnly(StoreFixture.endpointId(1));
+            assertThat(distinctEvents(before)).as("each event once").isEqualTo(before.size()).isEqualTo(3);
+
+            maxRequestSize.set(1024 * 1024); // the fix: the next attempt runs on a producer made with it
+            await().atMost(Duration.ofSeconds(40)).until(() -> relay.stuck().isEmpty());
+            List<ConsumerRecord<String, byte[]>> all = fx.readTopic(6);
+            assertThat(all).hasSize(6);
+            assertThat(distinctEvents(all)).isEqualTo(6);
+            assertThat(versionsByStream(all).get(StoreFixture.endpointId(3))).containsExactly(1L, 2L);
+            assertThat(producersMade.get()).as("a new producer after each refusal").isGreaterThan(1);
+        }
+    }
+
+    @Test
+    void a_failure_right_after_taking_the_lock_releases_it_and_leaks_no_connection() throws Exception {
+        // Through a pool, as in the services, and with a search path where outbox_relay does not exist: this relay
+        // takes the lock, then reading its position fails, every time.
+        PGSimpleDataSource hidden = new PGSimpleDataSource();
+        hidden.setUrl(fx.dataSource.getUrl());
+        hidden.setUser(fx.dataSource.getUser());
+        hidden.setPassword(fx.dataSource.getPassword());
+        hidden.setCurrentSchema("nowhere");
+        ReusingDataSource pool = new ReusingDataSource(hidden);
+        fx.appendEvents(1, 2);
+        try (OutboxRelay broken = new OutboxRelay("test", fx.topic, pool,
+                new KafkaProducer<>(OutboxRelay.producerSettings(fx.bootstrap)), 100, Duration.ofMillis(50))) {
+            broken.start();
+            await().atMost(Duration.ofSeconds(20)).until(() -> pool.borrowed() >= 3);
+            assertThat(pool.outstanding()).as("connections not given back").isLessThanOrEqualTo(1);
+
+            try (OutboxRelay healthy = fx.relay()) { // same name: it can only publish if the lock was released
+                assertThat(fx.readTopic(2)).hasSize(2);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(pool.outstanding()).isZero();
+    }
+
+    private long savedPosition() {
+        return fx.transactions.inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("select last_position from outbox_relay");
+                 ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
     }
 
     private static long distinctEvents(List<ConsumerRecord<String, byte[]>> records) {

@@ -1,5 +1,7 @@
 package dev.privet.runtime;
 
+import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.ids.AccountId;
 
 /**
@@ -14,10 +16,12 @@ public final class Caller {
 
     public static AccountId require(String header) {
         if (header == null || header.isBlank()) {
-            throw new ApiException(401, "AuthFailure", HEADER, "name the calling account in the " + HEADER + " header");
+            throw new Rejection(Rejection.Kind.UNAUTHENTICATED, ErrorCode.AUTH_FAILURE, HEADER,
+                    "name the calling account in the " + HEADER + " header");
         }
         if (!AccountId.isValid(header)) {
-            throw new ApiException(401, "AuthFailure", HEADER, HEADER + " must be a 12-digit account id, got '" + header + "'");
+            throw new Rejection(Rejection.Kind.UNAUTHENTICATED, ErrorCode.AUTH_FAILURE, HEADER,
+                    HEADER + " must be a 12-digit account id, got '" + header + "'");
         }
         return new AccountId(header);
     }

@@ -1,15 +1,20 @@
 package dev.privet.runtime;
 
+import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.EventCodec;
 import dev.privet.contracts.events.Topic;
+import dev.privet.eventstore.AdvisoryLocks;
+import dev.privet.eventstore.DeciderRunner;
 import dev.privet.eventstore.EventStore;
 import dev.privet.eventstore.EventSubscription;
 import dev.privet.eventstore.EventTopics;
+import dev.privet.eventstore.GroupMembership;
+import dev.privet.eventstore.InlineProjection;
 import dev.privet.eventstore.OutboxRelay;
 import dev.privet.eventstore.Transactions;
+import io.quarkus.arc.All;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
@@ -24,28 +29,35 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
- * Wires the event store into a Quarkus service: the store and its transactions, the outbox relay publishing this
- * service's topic, and one idempotent subscription per {@link EventConsumer} bean. Topics are created at start-up
- * (all four, with infinite retention), before anything reads or writes them.
+ * Wires the event store into a Quarkus service: the store with the service's inline projections (its own read
+ * models, written with the events), the outbox relay publishing this service's topic, and one idempotent
+ * subscription per {@link EventConsumer} bean (views of other services' events, and reactions). Topics are created at
+ * start-up (all four, with infinite retention), before anything reads or writes them.
  */
 @ApplicationScoped
 public class EventRuntime {
     private static final Logger LOG = Logger.getLogger(EventRuntime.class);
+    private static final Duration REBUILD_WAIT = Duration.ofMinutes(2);
 
     private final PrivetConfig config;
     private final Transactions transactions;
+    private final EventStore store;
     private final List<EventConsumer> consumers;
     private final Map<String, EventSubscription> subscriptions = new LinkedHashMap<>();
-    private OutboxRelay relay;
+    private volatile OutboxRelay relay;
 
-    EventRuntime(PrivetConfig config, DataSource dataSource, @All List<EventConsumer> consumers) {
+    EventRuntime(PrivetConfig config, DataSource dataSource, @All List<EventConsumer> consumers,
+                 @All List<InlineProjection> ownReadModels) {
         this.config = config;
         this.transactions = new Transactions(dataSource);
+        this.store = new EventStore(new EventCodec(), config.events().maxBytes(),
+                new AdvisoryLocks(config.lockTimeout().toMillis()), ownReadModels);
         this.consumers = consumers;
     }
 
@@ -58,7 +70,19 @@ public class EventRuntime {
     @Produces
     @Singleton
     EventStore eventStore() {
-        return new EventStore(new EventCodec());
+        return store;
+    }
+
+    @Produces
+    @Singleton
+    DeciderRunner deciderRunner() {
+        return new DeciderRunner(store);
+    }
+
+    @Produces
+    @Singleton
+    AdvisoryLocks advisoryLocks() {
+        return new AdvisoryLocks(config.lockTimeout().toMillis());
     }
 
     void start(@Observes StartupEvent startup) {
@@ -67,19 +91,22 @@ public class EventRuntime {
             EventTopics.ensure(admin, Arrays.stream(Topic.values()).map(Topic::topicName).toList(),
                     config.kafka().partitions(), config.kafka().replicationFactor());
         }
-        relay = new OutboxRelay(config.serviceName(), ownTopic().topicName(), transactions.dataSource(),
-                new KafkaProducer<>(OutboxRelay.producerSettings(bootstrap)), 500, Duration.ofMillis(200));
-        transactions.onCommit(relay::wakeUp);
-        relay.start();
+        OutboxRelay outbox = new OutboxRelay(config.serviceName(), ownTopic().topicName(), transactions.dataSource(),
+                () -> new KafkaProducer<>(OutboxRelay.producerSettings(bootstrap)), 500, Duration.ofMillis(200));
+        transactions.onCommit(position -> outbox.wakeUp());
+        outbox.start();
+        relay = outbox;
+        GroupMembership membership = new GroupMembership(config.kafka().instanceId(), config.kafka().sessionTimeout());
         for (EventConsumer consumer : consumers) {
             EventSubscription subscription = new EventSubscription(
                     "privet." + config.serviceName() + "." + consumer.name(),
-                    consumer.topics().stream().map(Topic::topicName).toList(), bootstrap, transactions, consumer);
+                    consumer.topics().stream().map(Topic::topicName).toList(), bootstrap, transactions, consumer,
+                    membership);
             subscriptions.put(consumer.name(), subscription);
             subscription.start();
         }
-        LOG.infof("%s: relay publishing to %s, %d subscriptions", config.serviceName(), ownTopic().topicName(),
-                subscriptions.size());
+        LOG.infof("%s: relay publishing to %s, %d inline read models, %d subscriptions", config.serviceName(),
+                ownTopic().topicName(), store.projections().size(), subscriptions.size());
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -91,19 +118,44 @@ public class EventRuntime {
 
     /** This service's topic: the one whose name carries the service's name. */
     private Topic ownTopic() {
-        return Topic.valueOf(config.serviceName().toUpperCase(java.util.Locale.ROOT));
+        return Topic.valueOf(config.serviceName().toUpperCase(Locale.ROOT));
     }
 
     /**
-     * Waits, bounded, until the named consumer has applied everything published before this call (DESIGN rule 10:
-     * a miss is confirmed before it is answered).
+     * Waits, bounded by {@code privet.consistency-wait}, until the named view of other services' events has applied
+     * everything published before this call (DESIGN rule 10: a miss is confirmed before it is answered).
+     *
+     * @throws Rejection {@code ServiceUnavailable} when it did not catch up in time: the miss is not confirmed
      */
-    public boolean awaitCaughtUp(String consumerName) {
-        return subscription(consumerName).awaitCaughtUp(config.consistencyWait());
+    public void catchUp(String consumerName) {
+        if (!subscription(consumerName).awaitCaughtUp(config.consistencyWait())) {
+            throw Rejection.unavailable("the " + consumerName + " view of other services' events did not catch up within "
+                    + config.consistencyWait().toMillis() + " ms; retry the request");
+        }
+    }
+
+    /**
+     * Waits, bounded by {@code privet.publish-wait}, until the relay has put every event up to {@code position} on
+     * Kafka (DESIGN rule 11), so the next request, in any service, can see them.
+     *
+     * @throws Rejection {@code ServiceUnavailable} when they were not published in time (they are kept, and will be)
+     */
+    public void awaitPublished(long position) {
+        OutboxRelay outbox = relay;
+        if (outbox == null || !outbox.awaitPublished(position, config.publishWait())) {
+            throw Rejection.unavailable("the change was recorded but not yet published to the other services within "
+                    + config.publishWait().toMillis() + " ms; retry the request (with the same Idempotency-Key for a create)");
+        }
     }
 
     public boolean started() {
         return relay != null;
+    }
+
+    /** Why the relay cannot get past an event, while it cannot; empty when it publishes. */
+    public Optional<String> relayStuck() {
+        OutboxRelay outbox = relay;
+        return outbox == null ? Optional.empty() : outbox.stuck();
     }
 
     /** The subscriptions that stopped on their own, with why; none when all is well. */
@@ -113,17 +165,42 @@ public class EventRuntime {
         return failed;
     }
 
-    /** Drops the named read model and replays its topics from the start. */
-    public void rebuild(String consumerName) {
-        EventConsumer consumer = consumer(consumerName).orElseThrow(() -> new NoSuchElementException(consumerName));
-        if (!(consumer instanceof Projection projection)) {
-            throw new IllegalArgumentException(consumerName + " is a reaction, not a read model: it cannot be rebuilt");
+    /**
+     * Drops the named read model and builds it again: an own read model from the event store in position order, a
+     * view of other services' events from their topics.
+     */
+    public void rebuild(String readModel) {
+        Optional<InlineProjection> own = ownReadModel(readModel);
+        if (own.isPresent()) {
+            transactions.inTransaction(c -> {
+                store.rebuild(c, own.get());
+                return null;
+            });
+            return;
         }
-        subscription(consumerName).rebuild(projection::reset);
+        EventConsumer consumer = consumer(readModel).orElseThrow(() -> new NoSuchElementException(readModel));
+        if (!(consumer instanceof Projection projection)) {
+            throw new IllegalArgumentException(readModel + " is a reaction, not a read model: it cannot be rebuilt");
+        }
+        EventSubscription subscription = subscription(readModel);
+        subscription.rebuild(projection::reset);
+        // A replay reads the whole topics, which never expire: it gets longer than a request's catch-up.
+        if (!subscription.awaitCaughtUp(REBUILD_WAIT)) {
+            throw Rejection.unavailable("the rebuild of " + readModel + " is still replaying after "
+                    + REBUILD_WAIT.toSeconds() + " s; it goes on, and the read model answers meanwhile");
+        }
     }
 
     public List<String> consumerNames() {
         return List.copyOf(subscriptions.keySet());
+    }
+
+    public List<String> ownReadModelNames() {
+        return store.projections().stream().map(InlineProjection::name).toList();
+    }
+
+    public Optional<InlineProjection> ownReadModel(String name) {
+        return store.projections().stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
     public Optional<EventConsumer> consumer(String name) {

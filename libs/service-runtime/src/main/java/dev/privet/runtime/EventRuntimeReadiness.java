@@ -5,7 +5,12 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once topics exist and the relay and every subscription have started; down if a subscription died. */
+/**
+ * Ready once topics exist and the relay and every subscription have started. Down, with why in the data, while a
+ * subscription is not consuming everything (it stopped, or a partition waits at an event this build cannot read) or
+ * the relay is stuck at an event Kafka refuses: the service still answers, but what it appends is not published, or
+ * what others publish is not applied, so it should not take traffic that expects either.
+ */
 @Readiness
 @ApplicationScoped
 public class EventRuntimeReadiness implements HealthCheck {
@@ -18,8 +23,11 @@ public class EventRuntimeReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var failed = runtime.failedSubscriptions();
-        var response = HealthCheckResponse.named("event-runtime").status(runtime.started() && failed.isEmpty());
+        var stuck = runtime.relayStuck();
+        var response = HealthCheckResponse.named("event-runtime")
+                .status(runtime.started() && failed.isEmpty() && stuck.isEmpty());
         failed.forEach(response::withData);
+        stuck.ifPresent(why -> response.withData("relay", why));
         return response.build();
     }
 }

@@ -3,7 +3,10 @@ package dev.privet.runtime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.errors.Rejection;
 import dev.privet.eventstore.ConcurrencyConflictException;
+import dev.privet.eventstore.EventStoreException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -15,14 +18,42 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** Seconds a client is asked to wait before it retries a 503. */
+    static final int RETRY_AFTER_SECONDS = 1;
+
     @ServerExceptionMapper
-    public Response api(ApiException e) {
-        return Problem.response(e.status(), e.code(), e.field(), e.getMessage());
+    public Response rejection(Rejection e) {
+        int status = switch (e.kind()) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case UNAVAILABLE -> 503;
+        };
+        return withRetryAfter(Problem.response(status, e.code().wire(), e.field(), e.getMessage()));
+    }
+
+    /** A lock that could not be had in time, a broken connection: retryable, and nothing was committed. */
+    @ServerExceptionMapper
+    public Response store(EventStoreException e) {
+        if (e.isRetryable()) {
+            LOG.warnf("retryable store failure: %s", e.getMessage());
+            return withRetryAfter(Problem.response(503, ErrorCode.SERVICE_UNAVAILABLE.wire(), null,
+                    "the service is busy; retry the request"));
+        }
+        return unexpected(e);
+    }
+
+    private static Response withRetryAfter(Response response) {
+        if (response.getStatus() == 503) {
+            return Response.fromResponse(response).header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper
     public Response conflict(ConcurrencyConflictException e) {
-        return Problem.response(409, "ConcurrentModification", null,
+        return Problem.response(409, ErrorCode.CONCURRENT_MODIFICATION.wire(), null,
                 "the resource changed while this request was handled; retry it");
     }
 
@@ -34,7 +65,8 @@ public class ProblemMappers {
                 : null;
         String detail = field == null ? "the request body is not valid JSON"
                 : "the value of " + field + " has the wrong type or shape";
-        return Problem.response(400, field == null ? "MalformedRequest" : "InvalidParameterValue", field, detail);
+        return Problem.response(400, (field == null ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INVALID_PARAMETER_VALUE).wire(),
+                field, detail);
     }
 
     /** Quarkus maps this one itself, with a plain JSON body; the exact type is needed to take it over. */
@@ -49,19 +81,19 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return json(json);
         }
-        String code = switch (status) {
-            case 404 -> "NotFound";
-            case 405 -> "MethodNotAllowed";
-            case 406 -> "NotAcceptable";
-            case 415 -> "UnsupportedMediaType";
-            default -> status < 500 ? "MalformedRequest" : "InternalError";
+        ErrorCode code = switch (status) {
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 406 -> ErrorCode.NOT_ACCEPTABLE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            default -> status < 500 ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL_ERROR;
         };
-        return Problem.response(status, code, null, e.getMessage());
+        return Problem.response(status, code.wire(), null, e.getMessage());
     }
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         LOG.error("unexpected error", e);
-        return Problem.response(500, "InternalError", null, "an unexpected error occurred; see the service log");
+        return Problem.response(500, ErrorCode.INTERNAL_ERROR.wire(), null, "an unexpected error occurred; see the service log");
     }
 }

@@ -1,5 +1,7 @@
 package dev.privet.network.api;
 
+import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
 import dev.privet.contracts.events.Values.Listener;
 import dev.privet.contracts.events.Values.Target;
@@ -10,10 +12,8 @@ import dev.privet.network.api.NetworkDtos.CreateLoadBalancer;
 import dev.privet.network.api.NetworkDtos.LoadBalancer;
 import dev.privet.network.app.NetworkCommands;
 import dev.privet.network.projection.NetworkReads;
-import dev.privet.network.projection.NetworkView;
-import dev.privet.runtime.ApiException;
 import dev.privet.runtime.Caller;
-import dev.privet.runtime.EventRuntime;
+import dev.privet.runtime.IdempotencyKey;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -37,30 +37,31 @@ public class LoadBalancerResource {
 
     private final NetworkCommands commands;
     private final NetworkReads reads;
-    private final EventRuntime runtime;
 
-    LoadBalancerResource(NetworkCommands commands, NetworkReads reads, EventRuntime runtime) {
+    LoadBalancerResource(NetworkCommands commands, NetworkReads reads) {
         this.commands = commands;
         this.reads = reads;
-        this.runtime = runtime;
     }
 
     @POST
-    public Response create(@HeaderParam(Caller.HEADER) String account, CreateLoadBalancer body) {
+    public Response create(@HeaderParam(Caller.HEADER) String account,
+                           @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey, CreateLoadBalancer body) {
         AccountId caller = Caller.require(account);
         RequestFields.present(body, "body");
-        String name = RequestFields.text(body.name(), "name");
+        String name = RequestFields.text(body.name(), "name", 32);
         if (!LoadBalancerArn.isValidName(name)) {
-            throw ApiException.invalid("name", "name must be 1 to 32 letters, digits or hyphens, not starting or ending with a hyphen");
+            throw Rejection.invalidValue("name", "name must be 1 to 32 letters, digits or hyphens, not starting or ending with a hyphen");
         }
         String type = body.type() == null ? "network" : body.type();
         if (!TYPES.contains(type)) {
-            throw ApiException.invalid("type", "type must be network or gateway, got '" + type + "'");
+            throw Rejection.invalidValue("type", "type must be network or gateway, got '" + type + "'");
         }
-        List<String> subnetIds = RequestFields.ids(body.subnetIds(), IdFormat.SUBNET, "subnetIds");
+        List<String> subnetIds = RequestFields.ids(body.subnetIds(), IdFormat.SUBNET, "subnetIds",
+                RequestFields.MAX_SUBNETS);
         List<Listener> listeners = listeners(body.listeners());
         List<Target> targets = targets(body.targets());
-        LoadBalancerCreated lb = commands.createLoadBalancer(caller, name, type, subnetIds, listeners, targets);
+        LoadBalancerCreated lb = commands.createLoadBalancer(caller, IdempotencyKey.of(caller, idempotencyKey, body),
+                name, type, subnetIds, listeners, targets);
         return Response.status(201).entity(new LoadBalancer(lb.loadBalancerArn(), lb.name(), lb.type(), lb.vpcId(),
                 lb.subnetIds(), lb.listeners(), lb.targets(), lb.ownerId(), "active")).build();
     }
@@ -68,7 +69,6 @@ public class LoadBalancerResource {
     @GET
     public List<LoadBalancer> list(@HeaderParam(Caller.HEADER) String account) {
         AccountId caller = Caller.require(account);
-        runtime.awaitCaughtUp(NetworkView.NAME);
         return reads.loadBalancers(caller.value(), null);
     }
 
@@ -76,33 +76,29 @@ public class LoadBalancerResource {
     @Path("/{name}")
     public LoadBalancer get(@HeaderParam(Caller.HEADER) String account, @PathParam("name") String name) {
         AccountId caller = Caller.require(account);
-        List<LoadBalancer> found = reads.loadBalancers(caller.value(), name);
-        if (found.isEmpty()) {
-            runtime.awaitCaughtUp(NetworkView.NAME); // confirm the miss before answering it
-            found = reads.loadBalancers(caller.value(), name);
-        }
-        return found.stream().findFirst().orElseThrow(() -> ApiException.notFound("LoadBalancerNotFound", "name",
-                "no load balancer named '" + name + "'"));
+        return reads.loadBalancers(caller.value(), name).stream().findFirst().orElseThrow(() -> Rejection.notFound(
+                ErrorCode.LOAD_BALANCER_NOT_FOUND, "name", "no load balancer named '" + name + "'"));
     }
 
     private static List<Listener> listeners(List<Listener> listeners) {
         if (listeners == null || listeners.isEmpty()) {
-            throw ApiException.missing("listeners");
+            throw Rejection.missing("listeners");
         }
+        RequestFields.atMost(listeners, RequestFields.MAX_LISTENERS, "listeners");
         for (int i = 0; i < listeners.size(); i++) {
             Listener l = listeners.get(i);
             String field = "listeners[" + i + "]";
             if (l == null) {
-                throw ApiException.missing(field);
+                throw Rejection.missing(field);
             }
             String protocol = l.protocol() == null ? "TCP" : l.protocol();
             if (!PROTOCOLS.contains(protocol)) {
-                throw ApiException.invalid(field + ".protocol", "protocol must be one of " + PROTOCOLS);
+                throw Rejection.invalidValue(field + ".protocol", "protocol must be one of " + PROTOCOLS);
             }
             RequestFields.port(l.port(), field + ".port");
         }
         if (listeners.stream().map(Listener::port).distinct().count() != listeners.size()) {
-            throw ApiException.invalid("listeners", "two listeners use the same port");
+            throw Rejection.invalidValue("listeners", "two listeners use the same port");
         }
         return listeners.stream().map(l -> new Listener(l.protocol() == null ? "TCP" : l.protocol(), l.port())).toList();
     }
@@ -111,13 +107,14 @@ public class LoadBalancerResource {
         if (targets == null) {
             return List.of();
         }
+        RequestFields.atMost(targets, RequestFields.MAX_TARGETS, "targets");
         for (int i = 0; i < targets.size(); i++) {
             Target t = targets.get(i);
             String field = "targets[" + i + "]";
             if (t == null) {
-                throw ApiException.missing(field);
+                throw Rejection.missing(field);
             }
-            RequestFields.text(t.host(), field + ".host");
+            RequestFields.text(t.host(), field + ".host", RequestFields.MAX_HOST_LENGTH);
             RequestFields.port(t.port(), field + ".port");
         }
         return targets;

@@ -4,9 +4,7 @@ import dev.privet.contracts.ids.AccountId;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.network.api.NetworkDtos.NetworkInterface;
 import dev.privet.network.projection.NetworkReads;
-import dev.privet.network.projection.NetworkView;
 import dev.privet.runtime.Caller;
-import dev.privet.runtime.EventRuntime;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -21,11 +19,9 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class NetworkInterfaceResource {
     private final NetworkReads reads;
-    private final EventRuntime runtime;
 
-    NetworkInterfaceResource(NetworkReads reads, EventRuntime runtime) {
+    NetworkInterfaceResource(NetworkReads reads) {
         this.reads = reads;
-        this.runtime = runtime;
     }
 
     @GET
@@ -35,7 +31,6 @@ public class NetworkInterfaceResource {
         if (vpcEndpointId != null) {
             RequestFields.id(vpcEndpointId, IdFormat.VPC_ENDPOINT, "vpcEndpointId");
         }
-        runtime.awaitCaughtUp(NetworkView.NAME);
         return reads.endpointInterfaces(caller.value(), vpcEndpointId);
     }
 }

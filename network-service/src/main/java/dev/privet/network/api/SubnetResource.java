@@ -1,5 +1,7 @@
 package dev.privet.network.api;
 
+import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.NetworkEvent.SubnetCreated;
 import dev.privet.contracts.ids.AccountId;
 import dev.privet.contracts.ids.IdFormat;
@@ -8,11 +10,8 @@ import dev.privet.network.api.NetworkDtos.Subnet;
 import dev.privet.network.app.NetworkCommands;
 import dev.privet.network.domain.Cidr;
 import dev.privet.network.projection.NetworkReads;
-import dev.privet.network.projection.NetworkView;
-import dev.privet.runtime.ApiException;
 import dev.privet.runtime.Caller;
-import dev.privet.runtime.EventRuntime;
-import dev.privet.runtime.ReadYourWrites;
+import dev.privet.runtime.IdempotencyKey;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -31,32 +30,29 @@ import java.util.List;
 public class SubnetResource {
     private final NetworkCommands commands;
     private final NetworkReads reads;
-    private final ReadYourWrites readYourWrites;
-    private final EventRuntime runtime;
 
-    SubnetResource(NetworkCommands commands, NetworkReads reads, ReadYourWrites readYourWrites, EventRuntime runtime) {
+    SubnetResource(NetworkCommands commands, NetworkReads reads) {
         this.commands = commands;
         this.reads = reads;
-        this.readYourWrites = readYourWrites;
-        this.runtime = runtime;
     }
 
     @POST
-    public Response create(@HeaderParam(Caller.HEADER) String account, CreateSubnet body) {
+    public Response create(@HeaderParam(Caller.HEADER) String account,
+                           @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey, CreateSubnet body) {
         AccountId caller = Caller.require(account);
         RequestFields.present(body, "body");
         String vpcId = RequestFields.id(body.vpcId(), IdFormat.VPC, "vpcId");
         Cidr cidr = RequestFields.cidr(body.cidrBlock(), "cidrBlock");
-        String zone = RequestFields.text(body.availabilityZone(), "availabilityZone");
-        SubnetCreated s = commands.createSubnet(caller, vpcId, cidr, zone);
+        String zone = RequestFields.text(body.availabilityZone(), "availabilityZone", 32);
+        var subnet = commands.createSubnet(caller, IdempotencyKey.of(caller, idempotencyKey, body), vpcId, cidr, zone);
+        SubnetCreated s = subnet.created();
         return Response.status(201).entity(new Subnet(s.subnetId(), s.vpcId(), s.cidrBlock(), s.availabilityZone(),
-                dev.privet.network.domain.Subnet.usableAddresses(cidr), s.ownerId(), "available")).build();
+                subnet.availableAddressCount(), s.ownerId(), "available")).build();
     }
 
     @GET
     public List<Subnet> list(@HeaderParam(Caller.HEADER) String account) {
         AccountId caller = Caller.require(account);
-        runtime.awaitCaughtUp(NetworkView.NAME);
         return reads.subnets(caller.value(), null);
     }
 
@@ -65,8 +61,7 @@ public class SubnetResource {
     public Subnet get(@HeaderParam(Caller.HEADER) String account, @PathParam("subnetId") String subnetId) {
         AccountId caller = Caller.require(account);
         RequestFields.id(subnetId, IdFormat.SUBNET, "subnetId");
-        readYourWrites.await(subnetId, reads.versionOf("subnets", "subnet_id", subnetId));
-        return reads.subnets(caller.value(), subnetId).stream().findFirst().orElseThrow(() -> ApiException.notFound(
-                "InvalidSubnetID.NotFound", "subnetId", "The subnet ID '" + subnetId + "' does not exist"));
+        return reads.subnets(caller.value(), subnetId).stream().findFirst().orElseThrow(() -> Rejection.notFound(
+                ErrorCode.INVALID_SUBNET_ID_NOT_FOUND, "subnetId", "The subnet ID '" + subnetId + "' does not exist"));
     }
 }

@@ -6,12 +6,11 @@ import dev.privet.contracts.ids.IdFormat;
 import dev.privet.network.api.NetworkDtos.CreateVpc;
 import dev.privet.network.api.NetworkDtos.Vpc;
 import dev.privet.network.app.NetworkCommands;
+import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.errors.Rejection;
 import dev.privet.network.projection.NetworkReads;
-import dev.privet.network.projection.NetworkView;
-import dev.privet.runtime.ApiException;
 import dev.privet.runtime.Caller;
-import dev.privet.runtime.EventRuntime;
-import dev.privet.runtime.ReadYourWrites;
+import dev.privet.runtime.IdempotencyKey;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -30,21 +29,19 @@ import java.util.List;
 public class VpcResource {
     private final NetworkCommands commands;
     private final NetworkReads reads;
-    private final ReadYourWrites readYourWrites;
-    private final EventRuntime runtime;
 
-    VpcResource(NetworkCommands commands, NetworkReads reads, ReadYourWrites readYourWrites, EventRuntime runtime) {
+    VpcResource(NetworkCommands commands, NetworkReads reads) {
         this.commands = commands;
         this.reads = reads;
-        this.readYourWrites = readYourWrites;
-        this.runtime = runtime;
     }
 
     @POST
-    public Response create(@HeaderParam(Caller.HEADER) String account, CreateVpc body) {
+    public Response create(@HeaderParam(Caller.HEADER) String account,
+                           @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey, CreateVpc body) {
         AccountId caller = Caller.require(account);
         RequestFields.present(body, "body");
-        VpcCreated vpc = commands.createVpc(caller, RequestFields.cidr(body.cidrBlock(), "cidrBlock"));
+        var cidr = RequestFields.cidr(body.cidrBlock(), "cidrBlock");
+        VpcCreated vpc = commands.createVpc(caller, IdempotencyKey.of(caller, idempotencyKey, body), cidr);
         return Response.status(201)
                 .entity(new Vpc(vpc.vpcId(), vpc.cidrBlock(), vpc.ownerId(), vpc.region(), "available")).build();
     }
@@ -52,7 +49,6 @@ public class VpcResource {
     @GET
     public List<Vpc> list(@HeaderParam(Caller.HEADER) String account) {
         AccountId caller = Caller.require(account);
-        runtime.awaitCaughtUp(NetworkView.NAME);
         return reads.vpcs(caller.value(), null);
     }
 
@@ -61,8 +57,7 @@ public class VpcResource {
     public Vpc get(@HeaderParam(Caller.HEADER) String account, @PathParam("vpcId") String vpcId) {
         AccountId caller = Caller.require(account);
         RequestFields.id(vpcId, IdFormat.VPC, "vpcId");
-        readYourWrites.await(vpcId, reads.versionOf("vpcs", "vpc_id", vpcId));
-        return reads.vpcs(caller.value(), vpcId).stream().findFirst().orElseThrow(() ->
-                ApiException.notFound("InvalidVpcID.NotFound", "vpcId", "The vpc ID '" + vpcId + "' does not exist"));
+        return reads.vpcs(caller.value(), vpcId).stream().findFirst().orElseThrow(() -> Rejection.notFound(
+                ErrorCode.INVALID_VPC_ID_NOT_FOUND, "vpcId", "The vpc ID '" + vpcId + "' does not exist"));
     }
 }

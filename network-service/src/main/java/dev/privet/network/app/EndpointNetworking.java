@@ -1,18 +1,22 @@
 package dev.privet.network.app;
 
+import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.EventMetadata;
-import dev.privet.contracts.events.NetworkEvent.EndpointNetworkFailed;
-import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
-import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
 import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceCreated;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
 import dev.privet.contracts.events.Values.EndpointInterface;
 import dev.privet.contracts.ids.IdFormat;
-import dev.privet.eventstore.EventStore;
+import dev.privet.eventstore.DeciderRunner;
+import dev.privet.eventstore.DeciderRunner.Loaded;
 import dev.privet.network.domain.EndpointNetwork;
-import dev.privet.network.domain.NetworkRejected;
+import dev.privet.network.domain.EndpointNetwork.Command.Fail;
+import dev.privet.network.domain.EndpointNetwork.Command.Provision;
+import dev.privet.network.domain.EndpointNetwork.Command.Release;
 import dev.privet.network.domain.Subnet;
+import dev.privet.network.domain.SubnetState;
+import dev.privet.network.domain.SubnetState.Command.AllocateInterface;
+import dev.privet.network.domain.SubnetState.Command.ReleaseInterface;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -22,20 +26,21 @@ import java.util.List;
 
 /**
  * Builds and tears down the interfaces of accepted endpoints: one interface per subnet, each holding an address of
- * its subnet. Runs inside the reacting consumer's transaction; a concurrent allocation in the same subnet makes the
- * append conflict, the transaction roll back and the event be applied again.
+ * its subnet. Runs inside the reacting consumer's transaction, appending to each subnet's stream and to the
+ * endpoint's network stream together; a concurrent allocation in the same subnet makes the append conflict, the
+ * transaction roll back and the event be applied again.
  */
 @ApplicationScoped
 public class EndpointNetworking {
-    private final EventStore store;
+    private final DeciderRunner deciders;
 
-    EndpointNetworking(EventStore store) {
-        this.store = store;
+    EndpointNetworking(DeciderRunner deciders) {
+        this.deciders = deciders;
     }
 
     public void provision(Connection c, EndpointConnectionAccepted accepted, EventEnvelope cause) throws SQLException {
-        List<EventEnvelope> history = store.load(c, accepted.vpcEndpointId());
-        if (!EndpointNetwork.from(history).awaitsProvisioning()) {
+        String endpointId = accepted.vpcEndpointId();
+        if (!deciders.load(c, endpointId, EndpointNetwork.DECIDER).state().awaitsProvisioning()) {
             return;
         }
         EventMetadata metadata = EventMetadata.causedBy(cause);
@@ -43,56 +48,55 @@ public class EndpointNetworking {
         // nothing is allocated anywhere (no address would ever be released otherwise).
         List<Allocation> allocations = new ArrayList<>();
         for (String subnetId : accepted.subnetIds()) {
-            List<EventEnvelope> subnetHistory = store.load(c, subnetId);
-            Subnet subnet = Subnet.from(subnetHistory);
-            if (subnet == null || !subnet.created().vpcId().equals(accepted.vpcId())) {
-                fail(c, accepted, history, metadata, "subnet " + subnetId + " does not exist in " + accepted.vpcId());
+            Loaded<SubnetState> subnet = deciders.load(c, subnetId, SubnetState.DECIDER);
+            if (!(subnet.state() instanceof Subnet s) || !s.created().vpcId().equals(accepted.vpcId())) {
+                fail(c, accepted, metadata, "subnet " + subnetId + " does not exist in " + accepted.vpcId());
                 return;
             }
             try {
-                allocations.add(new Allocation(subnet, subnetHistory,
-                        subnet.allocate(IdFormat.NETWORK_INTERFACE.newId(), accepted.vpcEndpointId())));
-            } catch (NetworkRejected full) {
-                fail(c, accepted, history, metadata, full.getMessage());
+                var allocate = new AllocateInterface(IdFormat.NETWORK_INTERFACE.newId(), endpointId);
+                allocations.add(new Allocation(subnet, (NetworkInterfaceCreated)
+                        SubnetState.DECIDER.decide(allocate, s).getFirst()));
+            } catch (Rejection full) {
+                fail(c, accepted, metadata, full.getMessage());
                 return;
             }
         }
         List<EndpointInterface> interfaces = new ArrayList<>();
         for (Allocation a : allocations) {
-            StreamAppender.append(store, c, a.subnetHistory(), metadata, a.created());
-            interfaces.add(new EndpointInterface(a.created().networkInterfaceId(), a.subnet().created().subnetId(),
-                    a.subnet().created().availabilityZone(), a.created().privateIpAddress()));
+            deciders.appendDecision(c, a.subnet(), List.of(a.created()), SubnetState.DECIDER, metadata);
+            Subnet s = (Subnet) a.subnet().state();
+            interfaces.add(new EndpointInterface(a.created().networkInterfaceId(), s.created().subnetId(),
+                    s.created().availabilityZone(), a.created().privateIpAddress()));
         }
-        StreamAppender.append(store, c, history, metadata,
-                new EndpointNetworkProvisioned(accepted.vpcEndpointId(), accepted.serviceId(), interfaces));
+        deciders.run(c, endpointId, new Provision(endpointId, accepted.serviceId(), interfaces),
+                EndpointNetwork.DECIDER, metadata);
     }
 
     /** An address decided for one subnet, not yet appended. */
-    private record Allocation(Subnet subnet, List<EventEnvelope> subnetHistory, NetworkInterfaceCreated created) {
+    private record Allocation(Loaded<SubnetState> subnet, NetworkInterfaceCreated created) {
     }
 
     /** Deletes the endpoint's interfaces, if any, and marks its network released for good. */
     public void release(Connection c, String vpcEndpointId, String serviceId, EventEnvelope cause) throws SQLException {
-        List<EventEnvelope> history = store.load(c, vpcEndpointId);
-        EndpointNetwork state = EndpointNetwork.from(history);
-        if (state.released()) {
+        Loaded<EndpointNetwork> network = deciders.load(c, vpcEndpointId, EndpointNetwork.DECIDER);
+        if (EndpointNetwork.DECIDER.isTerminal(network.state())) {
             return;
         }
         EventMetadata metadata = EventMetadata.causedBy(cause);
         List<String> released = new ArrayList<>();
-        for (EndpointInterface eni : state.interfacesToRelease()) {
-            List<EventEnvelope> subnetHistory = store.load(c, eni.subnetId());
-            StreamAppender.append(store, c, subnetHistory, metadata,
-                    Subnet.from(subnetHistory).release(eni.networkInterfaceId(), vpcEndpointId));
+        for (EndpointInterface eni : network.state().interfacesToRelease()) {
+            deciders.run(c, eni.subnetId(), new ReleaseInterface(eni.networkInterfaceId(), vpcEndpointId),
+                    SubnetState.DECIDER, metadata);
             released.add(eni.networkInterfaceId());
         }
-        StreamAppender.append(store, c, history, metadata,
-                new EndpointNetworkReleased(vpcEndpointId, serviceId, released));
+        deciders.appendDecision(c, network, EndpointNetwork.DECIDER.decide(
+                new Release(vpcEndpointId, serviceId, released), network.state()), EndpointNetwork.DECIDER, metadata);
     }
 
-    private void fail(Connection c, EndpointConnectionAccepted accepted, List<EventEnvelope> history,
-                      EventMetadata metadata, String reason) throws SQLException {
-        StreamAppender.append(store, c, history, metadata,
-                new EndpointNetworkFailed(accepted.vpcEndpointId(), accepted.serviceId(), reason));
+    private void fail(Connection c, EndpointConnectionAccepted accepted, EventMetadata metadata, String reason)
+            throws SQLException {
+        deciders.run(c, accepted.vpcEndpointId(), new Fail(accepted.vpcEndpointId(), accepted.serviceId(), reason),
+                EndpointNetwork.DECIDER, metadata);
     }
 }

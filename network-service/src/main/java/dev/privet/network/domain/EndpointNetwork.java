@@ -1,11 +1,13 @@
 package dev.privet.network.domain;
 
-import dev.privet.contracts.events.EventEnvelope;
+import dev.privet.contracts.events.NetworkEvent;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkFailed;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
 import dev.privet.contracts.events.Values.EndpointInterface;
+import dev.privet.eventstore.Decider;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -27,17 +29,18 @@ public sealed interface EndpointNetwork {
     record Released() implements EndpointNetwork {
     }
 
-    static EndpointNetwork from(List<EventEnvelope> history) {
-        EndpointNetwork state = new None();
-        for (EventEnvelope e : history) {
-            state = switch (e.event()) {
-                case EndpointNetworkProvisioned p -> new Provisioned(p.serviceId(), p.networkInterfaces());
-                case EndpointNetworkFailed f -> new Failed(f.reason());
-                case EndpointNetworkReleased r -> new Released();
-                default -> throw new IllegalStateException("not an event of an endpoint's network: " + e.type());
-            };
+    /** The commands of an endpoint's network stream. */
+    sealed interface Command {
+        /** Record the interfaces built for the endpoint (their addresses are appended to the subnets beside it). */
+        record Provision(String vpcEndpointId, String serviceId, List<EndpointInterface> interfaces) implements Command {
         }
-        return state;
+
+        record Fail(String vpcEndpointId, String serviceId, String reason) implements Command {
+        }
+
+        /** Mark the network released, with the interfaces deleted beside it. */
+        record Release(String vpcEndpointId, String serviceId, List<String> deletedInterfaceIds) implements Command {
+        }
     }
 
     /** Whether an acceptance should build interfaces now. */
@@ -50,7 +53,39 @@ public sealed interface EndpointNetwork {
         return this instanceof Provisioned p ? p.interfaces() : List.of();
     }
 
-    default boolean released() {
-        return this instanceof Released;
-    }
+    Decider<Command, EndpointNetwork, NetworkEvent> DECIDER = new Decider<>() {
+        @Override
+        public EndpointNetwork initialState() {
+            return new None();
+        }
+
+        @Override
+        public List<NetworkEvent> decide(Command command, EndpointNetwork state) {
+            return switch (command) {
+                case Command.Provision p -> state.awaitsProvisioning()
+                        ? List.of(new EndpointNetworkProvisioned(p.vpcEndpointId(), p.serviceId(), p.interfaces()))
+                        : List.of();
+                case Command.Fail f -> state.awaitsProvisioning()
+                        ? List.of(new EndpointNetworkFailed(f.vpcEndpointId(), f.serviceId(), f.reason()))
+                        : List.of();
+                case Command.Release r -> state instanceof Released ? List.of()
+                        : List.of(new EndpointNetworkReleased(r.vpcEndpointId(), r.serviceId(), r.deletedInterfaceIds()));
+            };
+        }
+
+        @Override
+        public EndpointNetwork evolve(EndpointNetwork state, NetworkEvent event, Instant recordedAt) {
+            return switch (event) {
+                case EndpointNetworkProvisioned p -> new Provisioned(p.serviceId(), p.networkInterfaces());
+                case EndpointNetworkFailed f -> new Failed(f.reason());
+                case EndpointNetworkReleased r -> new Released();
+                default -> throw new IllegalStateException("not an event of an endpoint's network: " + event.eventType());
+            };
+        }
+
+        @Override
+        public boolean isTerminal(EndpointNetwork state) {
+            return state instanceof Released;
+        }
+    };
 }

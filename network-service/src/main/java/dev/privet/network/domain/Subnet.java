@@ -1,11 +1,12 @@
 package dev.privet.network.domain;
 
-import dev.privet.contracts.events.EventEnvelope;
+import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceCreated;
 import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceDeleted;
 import dev.privet.contracts.events.NetworkEvent.SubnetCreated;
 
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -13,21 +14,9 @@ import java.util.TreeMap;
  * A subnet and the addresses its interfaces hold, folded from the subnet's stream. AWS reserves the first four
  * addresses of every subnet (network, router, DNS, future use) and the last (broadcast).
  */
-public record Subnet(SubnetCreated created, Cidr cidr, Map<String, String> addressesByInterface) {
+public record Subnet(SubnetCreated created, Cidr cidr, Map<String, String> addressesByInterface)
+        implements SubnetState {
     static final int RESERVED_AT_START = 4;
-
-    public static Subnet from(List<EventEnvelope> history) {
-        Subnet subnet = null;
-        for (EventEnvelope e : history) {
-            subnet = switch (e.event()) {
-                case SubnetCreated c -> new Subnet(c, Cidr.parse(c.cidrBlock()).orElseThrow(), new TreeMap<>());
-                case NetworkInterfaceCreated n -> subnet.with(n.networkInterfaceId(), n.privateIpAddress());
-                case NetworkInterfaceDeleted d -> subnet.without(d.networkInterfaceId());
-                default -> throw new IllegalStateException("not an event of a subnet: " + e.type());
-            };
-        }
-        return subnet;
-    }
 
     /** Addresses of a block that interfaces can hold: all but the five AWS reserves. */
     public static long usableAddresses(Cidr cidr) {
@@ -41,15 +30,19 @@ public record Subnet(SubnetCreated created, Cidr cidr, Map<String, String> addre
 
     /** A new interface for the endpoint, on the lowest free address. */
     public NetworkInterfaceCreated allocate(String networkInterfaceId, String vpcEndpointId) {
-        var used = new java.util.HashSet<>(addressesByInterface.values());
+        var used = new HashSet<>(addressesByInterface.values());
         for (long offset = RESERVED_AT_START; offset < cidr.size() - 1; offset++) {
             String address = cidr.address(offset);
             if (!used.contains(address)) {
                 return new NetworkInterfaceCreated(created.subnetId(), networkInterfaceId, address, vpcEndpointId);
             }
         }
-        throw new NetworkRejected("InsufficientFreeAddressesInSubnet", "subnetIds",
+        throw Rejection.invalid(ErrorCode.INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET, "subnetIds",
                 "subnet " + created.subnetId() + " has no free address left");
+    }
+
+    public boolean holds(String networkInterfaceId) {
+        return addressesByInterface.containsKey(networkInterfaceId);
     }
 
     public NetworkInterfaceDeleted release(String networkInterfaceId, String vpcEndpointId) {
@@ -57,13 +50,13 @@ public record Subnet(SubnetCreated created, Cidr cidr, Map<String, String> addre
                 addressesByInterface.get(networkInterfaceId), vpcEndpointId);
     }
 
-    private Subnet with(String eni, String address) {
+    Subnet with(String eni, String address) {
         Map<String, String> next = new TreeMap<>(addressesByInterface);
         next.put(eni, address);
         return new Subnet(created, cidr, next);
     }
 
-    private Subnet without(String eni) {
+    Subnet without(String eni) {
         Map<String, String> next = new TreeMap<>(addressesByInterface);
         next.remove(eni);
         return new Subnet(created, cidr, next);

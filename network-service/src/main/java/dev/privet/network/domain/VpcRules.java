@@ -1,5 +1,7 @@
 package dev.privet.network.domain;
 
+import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.NetworkEvent.SubnetCreated;
 import dev.privet.contracts.events.NetworkEvent.VpcCreated;
 
@@ -26,17 +28,18 @@ public final class VpcRules {
     public static SubnetCreated createSubnet(String subnetId, VpcCreated vpc, String caller, Cidr cidr,
                                              String availabilityZone, List<Cidr> siblings) {
         if (!vpc.ownerId().equals(caller)) {
-            throw new NetworkRejected("InvalidVpcID.NotFound", "vpcId", "The vpc ID '" + vpc.vpcId() + "' does not exist");
+            throw Rejection.invalid(ErrorCode.INVALID_VPC_ID_NOT_FOUND, "vpcId",
+                    "The vpc ID '" + vpc.vpcId() + "' does not exist");
         }
         requireSize(cidr, "cidrBlock");
         Cidr vpcCidr = Cidr.parse(vpc.cidrBlock()).orElseThrow();
         if (!vpcCidr.contains(cidr)) {
-            throw new NetworkRejected("InvalidSubnet.Range", "cidrBlock",
+            throw Rejection.invalid(ErrorCode.INVALID_SUBNET_RANGE, "cidrBlock",
                     "The CIDR '" + cidr + "' is invalid for the VPC's block " + vpcCidr);
         }
         for (Cidr sibling : siblings) {
             if (sibling.overlaps(cidr)) {
-                throw new NetworkRejected("InvalidSubnet.Conflict", "cidrBlock",
+                throw Rejection.invalid(ErrorCode.INVALID_SUBNET_CONFLICT, "cidrBlock",
                         "The CIDR '" + cidr + "' conflicts with another subnet (" + sibling + ")");
             }
         }
@@ -45,7 +48,7 @@ public final class VpcRules {
 
     private static void requireSize(Cidr cidr, String field) {
         if (cidr.prefix() < LARGEST_PREFIX || cidr.prefix() > SMALLEST_PREFIX) {
-            throw new NetworkRejected("InvalidParameterValue", field,
+            throw Rejection.invalidValue(field,
                     "The CIDR block " + cidr + " must be between /16 and /28");
         }
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.privet.contracts.events.Values.Listener;
 import dev.privet.contracts.events.Values.Target;
-import dev.privet.eventstore.SqlWork;
 import dev.privet.eventstore.Transactions;
 import dev.privet.network.api.NetworkDtos.LoadBalancer;
 import dev.privet.network.api.NetworkDtos.NetworkInterface;
@@ -63,18 +62,6 @@ public class NetworkReads {
                  where s.owner_id = ? and (?::text is null or n.vpc_endpoint_id = ?) order by n.network_interface_id""",
                 rs -> new NetworkInterface(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
                 owner, vpcEndpointId, vpcEndpointId);
-    }
-
-    /** The version of a VPC, subnet or load balancer the read model holds; 0 when it holds none. */
-    public SqlWork<Long> versionOf(String table, String idColumn, String id) {
-        return c -> {
-            try (PreparedStatement st = c.prepareStatement("select version from " + table + " where " + idColumn + " = ?")) {
-                st.setString(1, id);
-                try (ResultSet rs = st.executeQuery()) {
-                    return rs.next() ? rs.getLong(1) : 0L;
-                }
-            }
-        };
     }
 
     private <T> T read(String text, TypeReference<T> type) {

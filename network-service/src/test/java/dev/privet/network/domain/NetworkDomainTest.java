@@ -1,8 +1,9 @@
 package dev.privet.network.domain;
 
-import dev.privet.contracts.events.EventEnvelope;
-import dev.privet.contracts.events.EventMetadata;
-import dev.privet.contracts.events.IntegrationEvent;
+import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.errors.Rejection;
+import dev.privet.contracts.events.NetworkEvent;
+import dev.privet.contracts.events.NetworkEvent.EndpointNetworkFailed;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
 import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
@@ -13,7 +14,17 @@ import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersVerified;
 import dev.privet.contracts.events.NetworkEvent.SubnetCreated;
 import dev.privet.contracts.events.NetworkEvent.VpcCreated;
 import dev.privet.contracts.events.Values.EndpointInterface;
+import dev.privet.eventstore.Decider;
+import dev.privet.network.domain.EndpointNetwork.Command.Fail;
+import dev.privet.network.domain.EndpointNetwork.Command.Provision;
+import dev.privet.network.domain.EndpointNetwork.Command.Release;
+import dev.privet.network.domain.ServiceBinding.VerifyLoadBalancers;
+import dev.privet.network.domain.SubnetState.Command.AllocateInterface;
+import dev.privet.network.domain.SubnetState.Command.CreateSubnet;
+import dev.privet.network.domain.SubnetState.Command.ReleaseInterface;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -21,21 +32,67 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@DisplayName("network-service's deciders")
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class NetworkDomainTest {
     static final String OWNER = "111122223333";
+    static final String STRANGER = "444455556666";
+    static final String VPC_ID = "vpc-0123456789abcdef0";
+    static final String SUBNET_ID = "subnet-0123456789abcdef0";
+    static final String ENDPOINT_ID = "vpce-0123456789abcdef0";
+    static final String SERVICE_ID = "vpce-svc-0123456789abcdef0";
 
-    static List<EventEnvelope> history(IntegrationEvent... events) {
-        List<EventEnvelope> history = new ArrayList<>();
-        for (IntegrationEvent e : events) {
-            history.add(new EventEnvelope(UUID.randomUUID(), e.streamId(), e.streamType(), history.size() + 1, 1,
-                    Instant.now(), EventMetadata.forRequest(OWNER), e));
+    // ---- given events / when command / then events, for any of the service's deciders ----
+
+    /** A stream so far: its events, folded with the decider from its initial state. */
+    record Given<C, S>(Decider<C, S, NetworkEvent> decider, List<NetworkEvent> history) {
+        S state() {
+            S state = decider.initialState();
+            for (NetworkEvent e : history) {
+                state = decider.evolve(state, e, Instant.EPOCH);
+            }
+            return state;
         }
-        return history;
+
+        When<C, S> when(C command) {
+            return new When<>(this, command);
+        }
+    }
+
+    record When<C, S>(Given<C, S> given, C command) {
+        /** Asserts the events decided, and returns the state after them. */
+        S then(NetworkEvent... expected) {
+            List<NetworkEvent> decided = given.decider().decide(command, given.state());
+            assertThat(decided).containsExactly(expected);
+            List<NetworkEvent> all = new ArrayList<>(given.history());
+            all.addAll(decided);
+            return new Given<>(given.decider(), all).state();
+        }
+
+        void thenNothing() {
+            assertThat(given.decider().decide(command, given.state())).isEmpty();
+        }
+
+        void thenRejected(ErrorCode code, String field) {
+            assertThatThrownBy(() -> given.decider().decide(command, given.state()))
+                    .isInstanceOfSatisfying(Rejection.class, r -> {
+                        assertThat(r.kind()).isEqualTo(Rejection.Kind.INVALID);
+                        assertThat(r.code()).isEqualTo(code);
+                        assertThat(r.field()).isEqualTo(field);
+                    });
+        }
+    }
+
+    static <C, S> Given<C, S> given(Decider<C, S, NetworkEvent> decider, NetworkEvent... events) {
+        return new Given<>(decider, List.of(events));
+    }
+
+    static <C, S> Given<C, S> given(Decider<C, S, NetworkEvent> decider, List<? extends NetworkEvent> events) {
+        return new Given<>(decider, List.copyOf(events));
     }
 
     static Cidr cidr(String text) {
@@ -52,10 +109,11 @@ class NetworkDomainTest {
             assertThat(Cidr.parse("10.0.0.0/33")).isEmpty();
             assertThat(Cidr.parse("300.0.0.0/8")).isEmpty();
             assertThat(Cidr.parse("ten/8")).isEmpty();
+            assertThat(Cidr.parse(null)).isEmpty();
         }
 
         @Test
-        void containment_and_overlap() {
+        void contain_and_overlap_one_another() {
             assertThat(cidr("10.0.0.0/16").contains(cidr("10.0.1.0/24"))).isTrue();
             assertThat(cidr("10.0.1.0/24").contains(cidr("10.0.0.0/16"))).isFalse();
             assertThat(cidr("10.0.0.0/23").overlaps(cidr("10.0.1.0/24"))).isTrue();
@@ -65,109 +123,286 @@ class NetworkDomainTest {
     }
 
     @Nested
-    @DisplayName("VPCs and subnets")
+    @DisplayName("a VPC")
     class Vpcs {
-        final VpcCreated vpc = VpcRules.createVpc("vpc-0123456789abcdef0", OWNER, cidr("10.0.0.0/16"), "us-east-1");
+        final VpcCreated vpc = new VpcCreated(VPC_ID, OWNER, "10.0.0.0/16", "us-east-1");
 
         @Test
-        void a_subnet_lies_inside_its_vpc_and_overlaps_no_sibling() {
-            assertThat(VpcRules.createSubnet("subnet-0123456789abcdef0", vpc, OWNER, cidr("10.0.1.0/24"), "us-east-1a",
-                    List.of(cidr("10.0.2.0/24")))).extracting(SubnetCreated::cidrBlock).isEqualTo("10.0.1.0/24");
-            assertThatThrownBy(() -> VpcRules.createSubnet("subnet-0123456789abcdef0", vpc, OWNER, cidr("10.1.0.0/24"),
-                    "us-east-1a", List.of())).extracting("code").isEqualTo("InvalidSubnet.Range");
-            assertThatThrownBy(() -> VpcRules.createSubnet("subnet-0123456789abcdef0", vpc, OWNER, cidr("10.0.1.0/25"),
-                    "us-east-1a", List.of(cidr("10.0.1.0/24")))).extracting("code").isEqualTo("InvalidSubnet.Conflict");
+        void is_created_with_its_block() {
+            Vpc created = given(Vpc.DECIDER)
+                    .when(new Vpc.CreateVpc(VPC_ID, OWNER, cidr("10.0.0.0/16"), "us-east-1"))
+                    .then(vpc);
+            assertThat(created).isEqualTo(new Vpc.Created(vpc));
         }
 
         @Test
-        void another_accounts_vpc_does_not_exist_for_the_caller() {
-            assertThatThrownBy(() -> VpcRules.createSubnet("subnet-0123456789abcdef0", vpc, "444455556666",
-                    cidr("10.0.1.0/24"), "us-east-1a", List.of())).extracting("code").isEqualTo("InvalidVpcID.NotFound");
+        void block_must_be_between_16_and_28() {
+            given(Vpc.DECIDER).when(new Vpc.CreateVpc(VPC_ID, OWNER, cidr("10.0.0.0/8"), "us-east-1"))
+                    .thenRejected(ErrorCode.INVALID_PARAMETER_VALUE, "cidrBlock");
+            given(Vpc.DECIDER).when(new Vpc.CreateVpc(VPC_ID, OWNER, cidr("10.0.0.0/29"), "us-east-1"))
+                    .thenRejected(ErrorCode.INVALID_PARAMETER_VALUE, "cidrBlock");
+            given(Vpc.DECIDER).when(new Vpc.CreateVpc(VPC_ID, OWNER, cidr("10.0.0.0/28"), "us-east-1"))
+                    .then(new VpcCreated(VPC_ID, OWNER, "10.0.0.0/28", "us-east-1"));
         }
 
         @Test
-        void blocks_are_between_16_and_28() {
-            assertThatThrownBy(() -> VpcRules.createVpc("vpc-0123456789abcdef0", OWNER, cidr("10.0.0.0/8"), "us-east-1"))
-                    .extracting("field").isEqualTo("cidrBlock");
+        void exists_only_for_its_owner() {
+            Vpc created = given(Vpc.DECIDER, vpc).state();
+            assertThat(created.ownedBy(OWNER, VPC_ID)).isEqualTo(vpc);
+            assertThatThrownBy(() -> created.ownedBy(STRANGER, VPC_ID)).isInstanceOfSatisfying(Rejection.class,
+                    r -> assertThat(r.code()).isEqualTo(ErrorCode.INVALID_VPC_ID_NOT_FOUND));
+            assertThatThrownBy(() -> Vpc.DECIDER.initialState().ownedBy(OWNER, VPC_ID))
+                    .isInstanceOfSatisfying(Rejection.class, r -> {
+                        assertThat(r.code()).isEqualTo(ErrorCode.INVALID_VPC_ID_NOT_FOUND);
+                        assertThat(r.code().wire()).isEqualTo("InvalidVpcID.NotFound");
+                        assertThat(r.field()).isEqualTo("vpcId");
+                    });
+        }
+
+        @Test
+        void is_created_only_once_on_its_stream() {
+            assertThatThrownBy(() -> given(Vpc.DECIDER, vpc)
+                    .when(new Vpc.CreateVpc(VPC_ID, OWNER, cidr("10.0.0.0/16"), "us-east-1")).then())
+                    .isInstanceOf(IllegalStateException.class);
         }
     }
 
     @Nested
-    @DisplayName("subnet addresses")
-    class Addresses {
-        final SubnetCreated created = new SubnetCreated("subnet-0123456789abcdef0", "vpc-0123456789abcdef0", OWNER,
-                "10.0.1.0/28", "us-east-1a");
+    @DisplayName("a subnet's creation")
+    class Subnets {
+        final Vpc vpc = given(Vpc.DECIDER, new VpcCreated(VPC_ID, OWNER, "10.0.0.0/16", "us-east-1")).state();
 
-        @Test
-        void the_first_four_and_the_last_address_are_reserved() {
-            Subnet subnet = Subnet.from(history(created));
-            assertThat(subnet.availableAddressCount()).isEqualTo(11);
-            assertThat(subnet.allocate("eni-1", "vpce-1").privateIpAddress()).isEqualTo("10.0.1.4");
+        CreateSubnet create(Vpc in, String caller, String block, List<Cidr> siblings) {
+            return new CreateSubnet(SUBNET_ID, in, VPC_ID, caller, cidr(block), "us-east-1a", siblings);
         }
 
         @Test
-        void a_released_address_is_given_again_and_a_full_subnet_refuses() {
-            List<IntegrationEvent> events = new ArrayList<>(List.of(created));
-            for (int i = 4; i < 15; i++) {
-                events.add(new NetworkInterfaceCreated(created.subnetId(), "eni-" + i, "10.0.1." + i, "vpce-1"));
-            }
-            Subnet full = Subnet.from(history(events.toArray(IntegrationEvent[]::new)));
-            assertThatThrownBy(() -> full.allocate("eni-x", "vpce-2")).extracting("code")
-                    .isEqualTo("InsufficientFreeAddressesInSubnet");
+        void lies_inside_its_vpc_and_overlaps_no_sibling() {
+            SubnetState subnet = given(SubnetState.DECIDER)
+                    .when(create(vpc, OWNER, "10.0.1.0/24", List.of(cidr("10.0.2.0/24"))))
+                    .then(new SubnetCreated(SUBNET_ID, VPC_ID, OWNER, "10.0.1.0/24", "us-east-1a"));
+            assertThat(subnet).isInstanceOfSatisfying(Subnet.class,
+                    s -> assertThat(s.availableAddressCount()).isEqualTo(251));
+        }
 
-            events.add(new NetworkInterfaceDeleted(created.subnetId(), "eni-7", "10.0.1.7", "vpce-1"));
-            Subnet oneFree = Subnet.from(history(events.toArray(IntegrationEvent[]::new)));
-            assertThat(oneFree.allocate("eni-y", "vpce-2").privateIpAddress()).isEqualTo("10.0.1.7");
+        @Test
+        void outside_its_vpc_is_refused() {
+            given(SubnetState.DECIDER).when(create(vpc, OWNER, "10.1.0.0/24", List.of()))
+                    .thenRejected(ErrorCode.INVALID_SUBNET_RANGE, "cidrBlock");
+        }
+
+        @Test
+        void overlapping_a_sibling_is_refused() {
+            given(SubnetState.DECIDER).when(create(vpc, OWNER, "10.0.1.0/25", List.of(cidr("10.0.1.0/24"))))
+                    .thenRejected(ErrorCode.INVALID_SUBNET_CONFLICT, "cidrBlock");
+        }
+
+        @Test
+        void of_a_block_outside_16_to_28_is_refused() {
+            given(SubnetState.DECIDER).when(create(vpc, OWNER, "10.0.1.0/29", List.of()))
+                    .thenRejected(ErrorCode.INVALID_PARAMETER_VALUE, "cidrBlock");
+        }
+
+        @Test
+        void in_another_accounts_vpc_or_in_none_finds_no_vpc() {
+            given(SubnetState.DECIDER).when(create(vpc, STRANGER, "10.0.1.0/24", List.of()))
+                    .thenRejected(ErrorCode.INVALID_VPC_ID_NOT_FOUND, "vpcId");
+            given(SubnetState.DECIDER).when(create(Vpc.DECIDER.initialState(), OWNER, "10.0.1.0/24", List.of()))
+                    .thenRejected(ErrorCode.INVALID_VPC_ID_NOT_FOUND, "vpcId");
+        }
+    }
+
+    @Nested
+    @DisplayName("a subnet's addresses")
+    class Addresses {
+        final SubnetCreated created = new SubnetCreated(SUBNET_ID, VPC_ID, OWNER, "10.0.1.0/28", "us-east-1a");
+
+        NetworkInterfaceCreated holding(String eni, String address) {
+            return new NetworkInterfaceCreated(SUBNET_ID, eni, address, "vpce-1");
+        }
+
+        /** The /28 with every one of its eleven usable addresses (.4 to .14) held. */
+        List<NetworkEvent> full() {
+            List<NetworkEvent> events = new ArrayList<>(List.of(created));
+            for (int i = 4; i < 15; i++) {
+                events.add(holding("eni-" + i, "10.0.1." + i));
+            }
+            return events;
+        }
+
+        @Test
+        void the_first_four_and_the_last_are_reserved() {
+            Subnet subnet = (Subnet) given(SubnetState.DECIDER, created).state();
+            assertThat(subnet.availableAddressCount()).isEqualTo(11);
+            given(SubnetState.DECIDER, created).when(new AllocateInterface("eni-1", ENDPOINT_ID))
+                    .then(new NetworkInterfaceCreated(SUBNET_ID, "eni-1", "10.0.1.4", ENDPOINT_ID));
+        }
+
+        @Test
+        void an_interface_gets_the_lowest_free_address() {
+            Subnet after = (Subnet) given(SubnetState.DECIDER, created, holding("eni-4", "10.0.1.4"),
+                    holding("eni-5", "10.0.1.5"), holding("eni-7", "10.0.1.7"))
+                    .when(new AllocateInterface("eni-new", ENDPOINT_ID))
+                    .then(new NetworkInterfaceCreated(SUBNET_ID, "eni-new", "10.0.1.6", ENDPOINT_ID));
+            assertThat(after.availableAddressCount()).isEqualTo(7);
+            assertThat(after.holds("eni-new")).isTrue();
+        }
+
+        @Test
+        void a_full_subnet_refuses_another_interface() {
+            assertThat(((Subnet) given(SubnetState.DECIDER, full()).state()).availableAddressCount()).isZero();
+            given(SubnetState.DECIDER, full()).when(new AllocateInterface("eni-x", ENDPOINT_ID))
+                    .thenRejected(ErrorCode.INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET, "subnetIds");
+        }
+
+        @Test
+        void a_released_address_is_given_again() {
+            List<NetworkEvent> events = full();
+            events.add(new NetworkInterfaceDeleted(SUBNET_ID, "eni-7", "10.0.1.7", "vpce-1"));
+            given(SubnetState.DECIDER, events).when(new AllocateInterface("eni-y", ENDPOINT_ID))
+                    .then(new NetworkInterfaceCreated(SUBNET_ID, "eni-y", "10.0.1.7", ENDPOINT_ID));
+        }
+
+        @Test
+        void releasing_an_interface_returns_its_address() {
+            Subnet after = (Subnet) given(SubnetState.DECIDER, created, holding("eni-4", "10.0.1.4"))
+                    .when(new ReleaseInterface("eni-4", "vpce-1"))
+                    .then(new NetworkInterfaceDeleted(SUBNET_ID, "eni-4", "10.0.1.4", "vpce-1"));
+            assertThat(after.availableAddressCount()).isEqualTo(11);
+            assertThat(after.holds("eni-4")).isFalse();
+        }
+
+        @Test
+        void releasing_an_interface_the_subnet_does_not_hold_decides_nothing() {
+            given(SubnetState.DECIDER, created, holding("eni-4", "10.0.1.4"))
+                    .when(new ReleaseInterface("eni-other", "vpce-1")).thenNothing();
+            given(SubnetState.DECIDER, created, holding("eni-4", "10.0.1.4"),
+                    new NetworkInterfaceDeleted(SUBNET_ID, "eni-4", "10.0.1.4", "vpce-1"))
+                    .when(new ReleaseInterface("eni-4", "vpce-1")).thenNothing();
         }
     }
 
     @Nested
     @DisplayName("an endpoint's network")
     class Endpoints {
-        final EndpointInterface eni = new EndpointInterface("eni-1", "subnet-1", "us-east-1a", "10.0.1.4");
+        final EndpointInterface eni = new EndpointInterface("eni-1", SUBNET_ID, "us-east-1a", "10.0.1.4");
+        final EndpointNetworkProvisioned provisioned = new EndpointNetworkProvisioned(ENDPOINT_ID, SERVICE_ID,
+                List.of(eni));
 
         @Test
-        void is_provisioned_once_and_released_for_good() {
-            assertThat(EndpointNetwork.from(List.of()).awaitsProvisioning()).isTrue();
-            EndpointNetwork provisioned = EndpointNetwork.from(history(
-                    new EndpointNetworkProvisioned("vpce-1", "vpce-svc-1", List.of(eni))));
-            assertThat(provisioned.awaitsProvisioning()).isFalse();
-            assertThat(provisioned.interfacesToRelease()).containsExactly(eni);
+        void awaits_provisioning_until_its_first_acceptance() {
+            EndpointNetwork initial = EndpointNetwork.DECIDER.initialState();
+            assertThat(initial.awaitsProvisioning()).isTrue();
+            assertThat(initial.interfacesToRelease()).isEmpty();
+            assertThat(EndpointNetwork.DECIDER.isTerminal(initial)).isFalse();
+        }
 
-            EndpointNetwork released = EndpointNetwork.from(history(
-                    new EndpointNetworkProvisioned("vpce-1", "vpce-svc-1", List.of(eni)),
-                    new EndpointNetworkReleased("vpce-1", "vpce-svc-1", List.of("eni-1"))));
-            assertThat(released.released()).isTrue();
-            assertThat(released.awaitsProvisioning()).isFalse();
+        @Test
+        void is_provisioned_once() {
+            EndpointNetwork after = given(EndpointNetwork.DECIDER)
+                    .when(new Provision(ENDPOINT_ID, SERVICE_ID, List.of(eni)))
+                    .then(provisioned);
+            assertThat(after.awaitsProvisioning()).isFalse();
+            assertThat(after.interfacesToRelease()).containsExactly(eni);
+
+            given(EndpointNetwork.DECIDER, provisioned).when(new Provision(ENDPOINT_ID, SERVICE_ID, List.of(eni)))
+                    .thenNothing();
+            given(EndpointNetwork.DECIDER, provisioned).when(new Fail(ENDPOINT_ID, SERVICE_ID, "late")).thenNothing();
+        }
+
+        @Test
+        void is_released_for_good() {
+            EndpointNetworkReleased released = new EndpointNetworkReleased(ENDPOINT_ID, SERVICE_ID, List.of("eni-1"));
+            EndpointNetwork after = given(EndpointNetwork.DECIDER, provisioned)
+                    .when(new Release(ENDPOINT_ID, SERVICE_ID, List.of("eni-1")))
+                    .then(released);
+            assertThat(EndpointNetwork.DECIDER.isTerminal(after)).isTrue();
+            assertThat(after.interfacesToRelease()).isEmpty();
+
+            given(EndpointNetwork.DECIDER, provisioned, released)
+                    .when(new Provision(ENDPOINT_ID, SERVICE_ID, List.of(eni))).thenNothing();
         }
 
         @Test
         void released_before_provisioning_ignores_a_late_acceptance() {
-            EndpointNetwork released = EndpointNetwork.from(history(
-                    new EndpointNetworkReleased("vpce-1", "vpce-svc-1", List.of())));
-            assertThat(released.awaitsProvisioning()).isFalse();
-            assertThat(released.interfacesToRelease()).isEmpty();
+            EndpointNetworkReleased released = new EndpointNetworkReleased(ENDPOINT_ID, SERVICE_ID, List.of());
+            EndpointNetwork after = given(EndpointNetwork.DECIDER)
+                    .when(new Release(ENDPOINT_ID, SERVICE_ID, List.of())).then(released);
+            assertThat(EndpointNetwork.DECIDER.isTerminal(after)).isTrue();
+            assertThat(after.awaitsProvisioning()).isFalse();
+
+            given(EndpointNetwork.DECIDER, released).when(new Provision(ENDPOINT_ID, SERVICE_ID, List.of(eni)))
+                    .thenNothing();
+            given(EndpointNetwork.DECIDER, released).when(new Fail(ENDPOINT_ID, SERVICE_ID, "late")).thenNothing();
+        }
+
+        @Test
+        void that_failed_builds_nothing_later_and_has_nothing_to_release() {
+            EndpointNetworkFailed failed = new EndpointNetworkFailed(ENDPOINT_ID, SERVICE_ID, "subnet is full");
+            EndpointNetwork after = given(EndpointNetwork.DECIDER)
+                    .when(new Fail(ENDPOINT_ID, SERVICE_ID, "subnet is full")).then(failed);
+            assertThat(after.interfacesToRelease()).isEmpty();
+            assertThat(EndpointNetwork.DECIDER.isTerminal(after)).isFalse();
+
+            given(EndpointNetwork.DECIDER, failed).when(new Provision(ENDPOINT_ID, SERVICE_ID, List.of(eni)))
+                    .thenNothing();
+            given(EndpointNetwork.DECIDER, failed).when(new Release(ENDPOINT_ID, SERVICE_ID, List.of()))
+                    .then(new EndpointNetworkReleased(ENDPOINT_ID, SERVICE_ID, List.of()));
         }
     }
 
     @Nested
-    @DisplayName("load balancers behind a service")
-    class Services {
-        final LoadBalancerCreated nlb = new LoadBalancerCreated("arn:nlb", "web", OWNER, "network", "vpc-1",
-                List.of("subnet-1"), List.of(), List.of());
+    @DisplayName("a load balancer")
+    class LoadBalancers {
+        final LoadBalancerCreated nlb = new LoadBalancerCreated("arn:nlb", "web", OWNER, "network", VPC_ID,
+                List.of(SUBNET_ID), List.of(), List.of());
 
         @Test
-        void must_exist_be_network_and_belong_to_the_owner() {
-            assertThat(LoadBalancerRules.verifyForService("svc", OWNER, List.of("arn:nlb"), Map.of("arn:nlb", nlb)))
-                    .isInstanceOf(ServiceLoadBalancersVerified.class);
-            assertThat(LoadBalancerRules.verifyForService("svc", OWNER, List.of("arn:nlb", "arn:gone"), Map.of("arn:nlb", nlb)))
-                    .isInstanceOf(ServiceLoadBalancersRejected.class);
-            assertThat(LoadBalancerRules.verifyForService("svc", "444455556666", List.of("arn:nlb"), Map.of("arn:nlb", nlb)))
-                    .isInstanceOf(ServiceLoadBalancersRejected.class);
-            LoadBalancerCreated gwlb = new LoadBalancerCreated("arn:gwy", "fw", OWNER, "gateway", "vpc-1",
-                    List.of("subnet-1"), List.of(), List.of());
-            assertThat(LoadBalancerRules.verifyForService("svc", OWNER, List.of("arn:gwy"), Map.of("arn:gwy", gwlb)))
-                    .isInstanceOf(ServiceLoadBalancersRejected.class);
+        void is_created_as_drafted_once() {
+            LoadBalancer after = given(LoadBalancer.DECIDER).when(new LoadBalancer.CreateLoadBalancer(nlb)).then(nlb);
+            assertThat(after).isEqualTo(new LoadBalancer.Created(nlb));
+            assertThatThrownBy(() -> LoadBalancer.DECIDER.decide(new LoadBalancer.CreateLoadBalancer(nlb), after))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Nested
+    @DisplayName("the load balancers behind a service")
+    class Services {
+        final LoadBalancerCreated nlb = new LoadBalancerCreated("arn:nlb", "web", OWNER, "network", VPC_ID,
+                List.of(SUBNET_ID), List.of(), List.of());
+        final LoadBalancerCreated gwlb = new LoadBalancerCreated("arn:gwy", "fw", OWNER, "gateway", VPC_ID,
+                List.of(SUBNET_ID), List.of(), List.of());
+
+        VerifyLoadBalancers verify(String owner, List<String> arns) {
+            return new VerifyLoadBalancers(SERVICE_ID, owner, arns, Map.of("arn:nlb", nlb, "arn:gwy", gwlb));
+        }
+
+        @Test
+        void are_verified_when_they_exist_are_network_and_belong_to_the_owner() {
+            ServiceBinding after = given(ServiceBinding.DECIDER).when(verify(OWNER, List.of("arn:nlb")))
+                    .then(new ServiceLoadBalancersVerified(SERVICE_ID, List.of("arn:nlb")));
+            assertThat(ServiceBinding.DECIDER.isTerminal(after)).isTrue();
+        }
+
+        @Test
+        void are_rejected_when_one_is_missing_a_gateway_or_another_accounts() {
+            given(ServiceBinding.DECIDER).when(verify(OWNER, List.of("arn:nlb", "arn:gone")))
+                    .then(new ServiceLoadBalancersRejected(SERVICE_ID, "load balancer arn:gone does not exist"));
+            given(ServiceBinding.DECIDER).when(verify(OWNER, List.of("arn:gwy")))
+                    .then(new ServiceLoadBalancersRejected(SERVICE_ID,
+                            "load balancer arn:gwy is not a network load balancer"));
+            given(ServiceBinding.DECIDER).when(verify(STRANGER, List.of("arn:nlb")))
+                    .then(new ServiceLoadBalancersRejected(SERVICE_ID, "load balancer arn:nlb does not exist"));
+        }
+
+        @Test
+        void are_decided_once_a_redelivered_creation_decides_nothing() {
+            given(ServiceBinding.DECIDER, new ServiceLoadBalancersVerified(SERVICE_ID, List.of("arn:nlb")))
+                    .when(verify(OWNER, List.of("arn:gwy"))).thenNothing();
+            ServiceLoadBalancersRejected rejected = new ServiceLoadBalancersRejected(SERVICE_ID, "gone");
+            assertThat(ServiceBinding.DECIDER.isTerminal(given(ServiceBinding.DECIDER, rejected).state())).isTrue();
+            given(ServiceBinding.DECIDER, rejected).when(verify(OWNER, List.of("arn:nlb"))).thenNothing();
         }
     }
 }

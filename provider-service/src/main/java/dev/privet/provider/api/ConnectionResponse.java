@@ -1,6 +1,6 @@
 package dev.privet.provider.api;
 
-import dev.privet.provider.projection.EndpointServiceView.ConnectionRow;
+import dev.privet.provider.projection.EndpointServiceQueries.ConnectionRow;
 
 /** An endpoint's connection to a service, as the provider lists it. */
 public record ConnectionResponse(String vpcEndpointId, String vpcEndpointOwner, String vpcEndpointState) {

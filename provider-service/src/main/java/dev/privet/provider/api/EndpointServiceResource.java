@@ -1,17 +1,16 @@
 package dev.privet.provider.api;
 
+import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.ids.AccountId;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.eventstore.Transactions;
 import dev.privet.provider.app.EndpointServices;
 import dev.privet.provider.domain.EndpointService;
-import dev.privet.provider.projection.EndpointServiceView;
-import dev.privet.provider.projection.EndpointServicesProjection;
-import dev.privet.provider.projection.EndpointServiceView.ServiceRow;
-import dev.privet.runtime.ApiException;
+import dev.privet.provider.projection.EndpointServiceQueries;
+import dev.privet.provider.projection.EndpointServiceQueries.ServiceRow;
 import dev.privet.runtime.Caller;
-import dev.privet.runtime.EventRuntime;
-import dev.privet.runtime.ReadYourWrites;
+import dev.privet.runtime.IdempotencyKey;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -24,7 +23,10 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 
-/** The owner's API of endpoint services: create, read, list, permissions and connections. */
+/**
+ * The owner's API of endpoint services: create, read, list, permissions and connections. Reads come from the inline
+ * read model and never wait: every committed write is already in it.
+ */
 @Path("/v1/endpoint-services")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -32,36 +34,31 @@ public class EndpointServiceResource {
     private static final String SERVICE_ID = "serviceId";
 
     private final EndpointServices services;
-    private final EndpointServiceView view;
+    private final EndpointServiceQueries queries;
     private final Transactions transactions;
-    private final ReadYourWrites readYourWrites;
-    private final EventRuntime eventRuntime;
 
-    EndpointServiceResource(EndpointServices services, EndpointServiceView view, Transactions transactions,
-                            ReadYourWrites readYourWrites, EventRuntime eventRuntime) {
-        this.eventRuntime = eventRuntime;
+    EndpointServiceResource(EndpointServices services, EndpointServiceQueries queries, Transactions transactions) {
         this.services = services;
-        this.view = view;
+        this.queries = queries;
         this.transactions = transactions;
-        this.readYourWrites = readYourWrites;
     }
 
     @POST
-    public Response create(@HeaderParam(Caller.HEADER) String account, CreateEndpointServiceRequest body) {
+    public Response create(@HeaderParam(Caller.HEADER) String account,
+                           @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+                           CreateEndpointServiceRequest body) {
         AccountId caller = Caller.require(account);
         CreateEndpointServiceRequest request = body == null ? new CreateEndpointServiceRequest(null, null) : body;
         request.validate(caller);
-        EndpointService created = services.create(caller, request.networkLoadBalancerArns(),
-                request.acceptanceRequiredOrDefault());
+        EndpointService created = services.create(caller, IdempotencyKey.of(caller, idempotencyKey, request.normalized()),
+                request.networkLoadBalancerArns(), request.acceptanceRequiredOrDefault());
         return Response.status(Response.Status.CREATED).entity(EndpointServiceResponse.of(created)).build();
     }
 
     @GET
     public List<EndpointServiceResponse> list(@HeaderParam(Caller.HEADER) String account) {
         AccountId caller = Caller.require(account);
-        // A list names no one stream: wait instead until the read model has applied everything published so far.
-        eventRuntime.awaitCaughtUp(EndpointServicesProjection.NAME);
-        return transactions.inTransaction(c -> view.ownedBy(c, caller.value())).stream()
+        return transactions.inTransaction(c -> queries.ownedBy(c, caller.value())).stream()
                 .map(EndpointServiceResponse::of).toList();
     }
 
@@ -77,7 +74,7 @@ public class EndpointServiceResource {
     public PermissionsResponse permissions(@HeaderParam(Caller.HEADER) String account,
                                            @PathParam(SERVICE_ID) String serviceId) {
         owned(Caller.require(account), serviceId);
-        return PermissionsResponse.of(transactions.inTransaction(c -> view.allowedPrincipals(c, serviceId)));
+        return PermissionsResponse.of(transactions.inTransaction(c -> queries.allowedPrincipals(c, serviceId)));
     }
 
     @POST
@@ -98,24 +95,24 @@ public class EndpointServiceResource {
     public List<ConnectionResponse> connections(@HeaderParam(Caller.HEADER) String account,
                                                 @PathParam(SERVICE_ID) String serviceId) {
         owned(Caller.require(account), serviceId);
-        return transactions.inTransaction(c -> view.connections(c, serviceId)).stream()
+        return transactions.inTransaction(c -> queries.connections(c, serviceId)).stream()
                 .map(ConnectionResponse::of).toList();
     }
 
-    /** The service as the read model holds it once it has caught up with the store; another owner's is not found. */
+    /** The caller's service; another owner's is not found, as AWS answers it. */
     private ServiceRow owned(AccountId caller, String serviceId) {
         requireWellFormed(serviceId);
-        readYourWrites.await(serviceId, c -> view.version(c, serviceId));
-        return transactions.inTransaction(c -> view.find(c, serviceId))
+        return transactions.inTransaction(c -> queries.find(c, serviceId))
                 .filter(s -> s.ownerId().equals(caller.value()))
-                .orElseThrow(() -> ApiException.notFound("InvalidVpcEndpointServiceId.NotFound", SERVICE_ID,
+                .orElseThrow(() -> Rejection.notFound(ErrorCode.INVALID_VPC_ENDPOINT_SERVICE_ID_NOT_FOUND, SERVICE_ID,
                         "the endpoint service " + serviceId + " does not exist"));
     }
 
+    /** A fixed format, so it bounds the id's length too. */
     private static void requireWellFormed(String serviceId) {
         if (!IdFormat.ENDPOINT_SERVICE.matches(serviceId)) {
-            throw new ApiException(400, "InvalidVpcEndpointServiceId.Malformed", SERVICE_ID,
-                    "not an endpoint service id (vpce-svc- and 17 hex digits): '" + serviceId + "'");
+            throw Rejection.invalid(ErrorCode.INVALID_VPC_ENDPOINT_SERVICE_ID_MALFORMED, SERVICE_ID,
+                    "not an endpoint service id (vpce-svc- and 17 hex digits)");
         }
     }
 }

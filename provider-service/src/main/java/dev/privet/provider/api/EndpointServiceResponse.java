@@ -2,7 +2,7 @@ package dev.privet.provider.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.privet.provider.domain.EndpointService;
-import dev.privet.provider.projection.EndpointServiceView.ServiceRow;
+import dev.privet.provider.projection.EndpointServiceQueries.ServiceRow;
 
 import java.util.List;
 

@@ -1,7 +1,8 @@
 package dev.privet.provider.api;
 
+import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.ids.PrincipalArn;
-import dev.privet.runtime.ApiException;
 
 import java.util.List;
 
@@ -9,11 +10,12 @@ import java.util.List;
 public record ModifyPermissionsRequest(List<String> addAllowedPrincipals, List<String> removeAllowedPrincipals) {
     static final String ADD = "addAllowedPrincipals";
     static final String REMOVE = "removeAllowedPrincipals";
+    static final int MAX_PRINCIPALS = 100;
 
+    /** Checks both lists; throws naming the first field at fault. */
     void validate() {
         if (add().isEmpty() && remove().isEmpty()) {
-            throw new ApiException(400, "MissingParameter", ADD,
-                    "name principals in " + ADD + " or " + REMOVE);
+            throw Rejection.invalid(ErrorCode.MISSING_PARAMETER, ADD, "name principals in " + ADD + " or " + REMOVE);
         }
         check(ADD, add());
         check(REMOVE, remove());
@@ -28,10 +30,14 @@ public record ModifyPermissionsRequest(List<String> addAllowedPrincipals, List<S
     }
 
     private static void check(String field, List<String> principals) {
+        RequestLimits.atMost(field, principals, MAX_PRINCIPALS, "principals");
         for (int i = 0; i < principals.size(); i++) {
-            if (!PrincipalArn.isValid(principals.get(i))) {
-                throw new ApiException(400, "InvalidPrincipal", field + "[" + i + "]",
-                        "not a principal ('*' or an IAM root, user or role ARN): '" + principals.get(i) + "'");
+            String principal = principals.get(i);
+            String at = field + "[" + i + "]";
+            RequestLimits.length(at, principal, RequestLimits.MAX_ARN_LENGTH);
+            if (!PrincipalArn.isValid(principal)) {
+                throw Rejection.invalid(ErrorCode.INVALID_PRINCIPAL, at,
+                        "not a principal ('*' or an IAM root, user or role ARN): '" + principal + "'");
             }
         }
     }

@@ -2,102 +2,75 @@ package dev.privet.provider.app;
 
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.EventMetadata;
-import dev.privet.contracts.events.ProviderEvent;
 import dev.privet.contracts.ids.AccountId;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.contracts.ids.Region;
 import dev.privet.contracts.ids.ServiceName;
-import dev.privet.eventstore.ConcurrencyConflictException;
-import dev.privet.eventstore.EventStore;
-import dev.privet.eventstore.Transactions;
+import dev.privet.eventstore.DeciderRunner;
 import dev.privet.provider.domain.EndpointService;
 import dev.privet.provider.domain.EndpointServiceCommand;
 import dev.privet.provider.domain.EndpointServiceCommand.CreateEndpointService;
 import dev.privet.provider.domain.EndpointServiceCommand.ModifyPermissions;
 import dev.privet.provider.domain.EndpointServiceDecider;
-import dev.privet.provider.domain.EndpointServiceRejected;
-import dev.privet.runtime.ApiException;
+import dev.privet.provider.domain.EndpointServiceState;
+import dev.privet.runtime.CommandRunner;
+import dev.privet.runtime.IdempotencyKey;
 import dev.privet.runtime.PrivetConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs commands on endpoint services: load the service's stream, decide, append, in one transaction. Owners' commands
- * come from the API; reactions run on the connection of the subscription that delivered the causing event.
+ * The use cases of endpoint services. An owner's request runs through the {@link CommandRunner} (its own
+ * transaction, conflicts decided again, answered once published); a reaction to another service's event runs on the
+ * connection of the subscription that delivered it, so its events and the applied marker commit together.
  */
 @ApplicationScoped
 public class EndpointServices {
-    /** An owner's command that lost a race with a reaction on the same stream is decided again, a few times. */
-    private static final int ATTEMPTS = 3;
+    private static final EndpointServiceDecider DECIDER = new EndpointServiceDecider();
 
-    private final Transactions transactions;
-    private final EventStore store;
+    private final CommandRunner commands;
+    private final DeciderRunner reactions;
     private final Region region;
 
-    EndpointServices(Transactions transactions, EventStore store, PrivetConfig config) {
-        this.transactions = transactions;
-        this.store = store;
+    EndpointServices(CommandRunner commands, DeciderRunner reactions, PrivetConfig config) {
+        this.commands = commands;
+        this.reactions = reactions;
         this.region = new Region(config.region());
     }
 
-    /** Creates a service owned by {@code owner}; it starts Pending until network-service confirms its load balancers. */
-    public EndpointService create(AccountId owner, List<String> networkLoadBalancerArns, boolean acceptanceRequired) {
+    /**
+     * Creates a service owned by {@code owner}, Pending until network-service has checked its load balancers; a
+     * retry with the same key returns the service the first request created.
+     */
+    public EndpointService create(AccountId owner, Optional<IdempotencyKey> key, List<String> networkLoadBalancerArns,
+                                  boolean acceptanceRequired) {
         String serviceId = IdFormat.ENDPOINT_SERVICE.newId();
         var command = new CreateEndpointService(serviceId, new ServiceName(region, serviceId).value(), owner.value(),
                 region.name(), networkLoadBalancerArns, acceptanceRequired);
-        return onRequest(owner, serviceId, command);
+        return created(commands.create(key, serviceId, command, DECIDER, EventMetadata.forRequest(owner.value())));
     }
 
     /** Adds and removes allowed principals of a service {@code owner} owns. */
     public EndpointService modifyPermissions(AccountId owner, String serviceId, List<String> add, List<String> remove) {
-        return onRequest(owner, serviceId, new ModifyPermissions(owner.value(), add, remove));
+        return created(commands.execute(serviceId, new ModifyPermissions(owner.value(), add, remove), DECIDER,
+                EventMetadata.forRequest(owner.value())));
     }
 
-    /**
-     * Applies a command another service's event caused, on the subscription's connection.
-     *
-     * @throws EndpointServiceRejected when the command does not apply to the service as it is
-     */
-    public void react(Connection connection, String serviceId, EndpointServiceCommand command, EventEnvelope cause)
-            throws SQLException {
-        decideAndAppend(connection, serviceId, command, EventMetadata.causedBy(cause));
+    /** Applies a command another service's event caused, on the subscription's connection; returns the state after. */
+    public EndpointServiceState react(Connection c, String serviceId, EndpointServiceCommand command,
+                                      EventEnvelope cause) throws SQLException {
+        return reactions.run(c, serviceId, command, DECIDER, EventMetadata.causedBy(cause)).state();
     }
 
-    private EndpointService onRequest(AccountId caller, String serviceId, EndpointServiceCommand command) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transactions.inTransaction(c ->
-                        decideAndAppend(c, serviceId, command, EventMetadata.forRequest(caller.value())))
-                        .orElseThrow();
-            } catch (ConcurrencyConflictException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            } catch (EndpointServiceRejected e) {
-                throw toApiException(e);
-            }
-        }
-    }
-
-    /** The service after the command; empty when it does not exist and the command did not create it. */
-    private Optional<EndpointService> decideAndAppend(Connection c, String serviceId, EndpointServiceCommand command,
-                                            EventMetadata metadata) throws SQLException {
-        List<EventEnvelope> history = store.load(c, serviceId);
-        var current = EndpointService.from(history);
-        List<ProviderEvent> events = EndpointServiceDecider.decide(command, current);
-        long version = history.isEmpty() ? 0 : history.getLast().version();
-        List<EventEnvelope> all = new ArrayList<>(history);
-        all.addAll(store.append(c, version, metadata, events));
-        return EndpointService.from(all);
-    }
-
-    private static ApiException toApiException(EndpointServiceRejected e) {
-        int status = e.isNotFound() ? 404 : 400;
-        return new ApiException(status, e.code(), e.field(), e.getMessage());
+    /** An owner's command either leaves a service or is refused: the decider rejects commands on no service. */
+    private static EndpointService created(EndpointServiceState state) {
+        return switch (state) {
+            case EndpointService service -> service;
+            case EndpointServiceState.NotCreated n -> throw new IllegalStateException("the command left no service");
+        };
     }
 }

@@ -1,5 +1,7 @@
 package dev.privet.provider.domain;
 
+import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.ProviderEvent;
 import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsAdded;
 import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsRemoved;
@@ -10,78 +12,132 @@ import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRequested;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceAvailable;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceCreated;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceFailed;
+import dev.privet.eventstore.Decider;
 import dev.privet.provider.domain.EndpointServiceCommand.ConfirmLoadBalancers;
 import dev.privet.provider.domain.EndpointServiceCommand.CreateEndpointService;
 import dev.privet.provider.domain.EndpointServiceCommand.DeleteConnection;
 import dev.privet.provider.domain.EndpointServiceCommand.ModifyPermissions;
 import dev.privet.provider.domain.EndpointServiceCommand.RefuseLoadBalancers;
 import dev.privet.provider.domain.EndpointServiceCommand.RequestConnection;
+import dev.privet.provider.domain.EndpointServiceState.NotCreated;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
 
 /**
- * The rules of an endpoint service: what events a command produces given the service's current state. Commands that
- * no longer apply (a late or repeated event from another service) produce no events; commands that are not allowed
- * are rejected with {@link EndpointServiceRejected}.
+ * The rules of an endpoint service stream. Commands caused by other services' events that no longer apply (late,
+ * repeated, or about a service this store never had) decide nothing; an owner's command that is not allowed is a
+ * {@link Rejection}. No state is terminal: a Failed service still refuses connections with an event the consumer
+ * can act on, and still takes permission changes.
  */
-public final class EndpointServiceDecider {
-    private EndpointServiceDecider() {
+public final class EndpointServiceDecider
+        implements Decider<EndpointServiceCommand, EndpointServiceState, ProviderEvent> {
+    /** Principals one service may allow at most: its state, loaded for every command, stays small. */
+    public static final int MAX_ALLOWED_PRINCIPALS = 1000;
+    static final String SERVICE_ID = "serviceId";
+    static final String ADD = "addAllowedPrincipals";
+
+    @Override
+    public EndpointServiceState initialState() {
+        return new NotCreated();
     }
 
-    public static List<ProviderEvent> decide(EndpointServiceCommand command, Optional<EndpointService> current) {
+    @Override
+    public List<ProviderEvent> decide(EndpointServiceCommand command, EndpointServiceState state) {
+        return switch (state) {
+            case NotCreated n -> beforeCreation(command);
+            case EndpointService service -> onService(command, service);
+        };
+    }
+
+    @Override
+    public EndpointServiceState evolve(EndpointServiceState state, ProviderEvent event, Instant recordedAt) {
+        return switch (event) {
+            case EndpointServiceCreated e -> EndpointService.created(e);
+            case EndpointServiceAvailable e -> created(state).in(ServiceState.Available, null);
+            case EndpointServiceFailed e -> created(state).in(ServiceState.Failed, e.reason());
+            case AllowedPrincipalsAdded e -> created(state).allowing(e.principals());
+            case AllowedPrincipalsRemoved e -> created(state).noLongerAllowing(e.principals());
+            case EndpointConnectionRequested e -> created(state).withConnection(new EndpointConnection(
+                    e.vpcEndpointId(), e.endpointOwnerId(), e.vpcId(), e.subnetIds(), ConnectionState.PENDING_ACCEPTANCE));
+            case EndpointConnectionAccepted e -> created(state).withConnection(new EndpointConnection(
+                    e.vpcEndpointId(), e.endpointOwnerId(), e.vpcId(), e.subnetIds(), ConnectionState.ACCEPTED));
+            case EndpointConnectionRejected e -> created(state).withConnection(new EndpointConnection(
+                    e.vpcEndpointId(), e.endpointOwnerId(), null, List.of(), ConnectionState.REJECTED));
+            case EndpointConnectionDeleted e -> {
+                EndpointService service = created(state);
+                yield service.connection(e.vpcEndpointId())
+                        .map(connection -> service.withConnection(connection.in(ConnectionState.DELETED)))
+                        .orElse(service);
+            }
+        };
+    }
+
+    private static List<ProviderEvent> beforeCreation(EndpointServiceCommand command) {
         return switch (command) {
-            case CreateEndpointService c -> create(c, current);
-            case ConfirmLoadBalancers c -> whilePending(current, s -> new EndpointServiceAvailable(s.serviceId()));
-            case RefuseLoadBalancers c -> whilePending(current, s -> new EndpointServiceFailed(s.serviceId(), c.reason()));
-            case ModifyPermissions c -> modifyPermissions(c, ownedBy(c.callerId(), current));
-            case RequestConnection c -> requestConnection(c, current);
-            case DeleteConnection c -> current
-                    .flatMap(s -> s.connection(c.vpcEndpointId())
-                            .filter(connection -> connection.state() != ConnectionState.DELETED)
-                            .map(connection -> List.<ProviderEvent>of(
-                                    new EndpointConnectionDeleted(s.serviceId(), c.vpcEndpointId()))))
+            case CreateEndpointService c -> List.of(new EndpointServiceCreated(c.serviceId(), c.serviceName(),
+                    c.ownerId(), c.region(), c.networkLoadBalancerArns(), c.acceptanceRequired()));
+            case ModifyPermissions c -> throw notFound();
+            // Other services' events about a service this store never had: there is no stream to record them on.
+            case ConfirmLoadBalancers c -> List.of();
+            case RefuseLoadBalancers c -> List.of();
+            case RequestConnection c -> List.of();
+            case DeleteConnection c -> List.of();
+        };
+    }
+
+    private static List<ProviderEvent> onService(EndpointServiceCommand command, EndpointService service) {
+        return switch (command) {
+            case CreateEndpointService c -> throw Rejection.invalidValue(SERVICE_ID,
+                    "endpoint service " + c.serviceId() + " already exists");
+            case ConfirmLoadBalancers c -> whilePending(service, new EndpointServiceAvailable(service.serviceId()));
+            case RefuseLoadBalancers c ->
+                    whilePending(service, new EndpointServiceFailed(service.serviceId(), c.reason()));
+            case ModifyPermissions c -> modifyPermissions(c, service);
+            case RequestConnection c -> requestConnection(c, service);
+            case DeleteConnection c -> service.connection(c.vpcEndpointId())
+                    .filter(connection -> connection.state() != ConnectionState.DELETED)
+                    .map(connection -> List.<ProviderEvent>of(
+                            new EndpointConnectionDeleted(service.serviceId(), c.vpcEndpointId())))
                     .orElse(List.of());
         };
     }
 
-    private static List<ProviderEvent> create(CreateEndpointService c, Optional<EndpointService> current) {
-        if (current.isPresent()) {
-            throw new EndpointServiceRejected("InvalidParameterValue", "serviceId",
-                    "endpoint service " + c.serviceId() + " already exists");
-        }
-        return List.of(new EndpointServiceCreated(c.serviceId(), c.serviceName(), c.ownerId(), c.region(),
-                c.networkLoadBalancerArns(), c.acceptanceRequired()));
-    }
-
-    private static List<ProviderEvent> whilePending(Optional<EndpointService> current,
-                                                    Function<EndpointService, ProviderEvent> event) {
-        return current.filter(s -> s.state() == ServiceState.Pending).map(s -> List.of(event.apply(s)))
-                .orElse(List.of());
+    /** Verification moves a Pending service only: a repeated or late one changes nothing. */
+    private static List<ProviderEvent> whilePending(EndpointService service, ProviderEvent event) {
+        return service.state() == ServiceState.Pending ? List.of(event) : List.of();
     }
 
     private static List<ProviderEvent> modifyPermissions(ModifyPermissions c, EndpointService service) {
-        List<ProviderEvent> events = new ArrayList<>();
+        if (!service.ownerId().equals(c.callerId())) {
+            throw notFound(); // another account's service does not exist for the caller
+        }
         List<String> added = new LinkedHashSet<>(c.add()).stream()
                 .filter(p -> !service.allowedPrincipals().contains(p)).toList();
-        if (!added.isEmpty()) {
-            events.add(new AllowedPrincipalsAdded(service.serviceId(), added));
-        }
         // Removal is applied after addition: a principal named in both lists ends up not allowed.
         List<String> removed = new LinkedHashSet<>(c.remove()).stream()
                 .filter(p -> service.allowedPrincipals().contains(p) || added.contains(p)).toList();
+        Set<String> after = new LinkedHashSet<>(service.allowedPrincipals());
+        after.addAll(added);
+        removed.forEach(after::remove);
+        if (after.size() > MAX_ALLOWED_PRINCIPALS) {
+            throw Rejection.invalidValue(ADD, "a service allows at most " + MAX_ALLOWED_PRINCIPALS
+                    + " principals; this request would make it " + after.size());
+        }
+        List<ProviderEvent> events = new ArrayList<>();
+        if (!added.isEmpty()) {
+            events.add(new AllowedPrincipalsAdded(service.serviceId(), added));
+        }
         if (!removed.isEmpty()) {
             events.add(new AllowedPrincipalsRemoved(service.serviceId(), removed));
         }
         return events;
     }
 
-    private static List<ProviderEvent> requestConnection(RequestConnection c, Optional<EndpointService> current) {
-        EndpointService service = current.orElseThrow(() -> new EndpointServiceRejected(
-                EndpointServiceRejected.NOT_FOUND, "serviceId", "no such endpoint service"));
+    private static List<ProviderEvent> requestConnection(RequestConnection c, EndpointService service) {
         if (service.connection(c.vpcEndpointId()).isPresent()) {
             return List.of(); // a redelivered or repeated request
         }
@@ -101,9 +157,17 @@ public final class EndpointServiceDecider {
                 c.vpcId(), c.subnetIds(), service.networkLoadBalancerArns()));
     }
 
-    /** The service, if {@code callerId} owns it; a service of another account does not exist for the caller. */
-    private static EndpointService ownedBy(String callerId, Optional<EndpointService> current) {
-        return current.filter(s -> s.ownerId().equals(callerId)).orElseThrow(() -> new EndpointServiceRejected(
-                EndpointServiceRejected.NOT_FOUND, "serviceId", "no endpoint service with this id"));
+    /** Every event after the first one needs the service the first one created. */
+    private static EndpointService created(EndpointServiceState state) {
+        return switch (state) {
+            case EndpointService service -> service;
+            case NotCreated n -> throw new IllegalStateException(
+                    "an endpoint service stream must begin with " + EndpointServiceCreated.class.getSimpleName());
+        };
+    }
+
+    private static Rejection notFound() {
+        return Rejection.notFound(ErrorCode.INVALID_VPC_ENDPOINT_SERVICE_ID_NOT_FOUND, SERVICE_ID,
+                "no endpoint service with this id");
     }
 }

@@ -7,7 +7,7 @@ import dev.privet.contracts.events.Topic;
 import dev.privet.provider.app.EndpointServices;
 import dev.privet.provider.domain.EndpointServiceCommand.DeleteConnection;
 import dev.privet.provider.domain.EndpointServiceCommand.RequestConnection;
-import dev.privet.provider.domain.EndpointServiceRejected;
+import dev.privet.provider.domain.EndpointServiceState;
 import dev.privet.runtime.EventConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -17,8 +17,8 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Connects consumers' endpoints to services: a requested endpoint is accepted at once or waits for the provider's
- * acceptance; a deleted endpoint's connection is closed.
+ * Connects consumers' endpoints to services: a requested endpoint is accepted at once, waits for the provider's
+ * acceptance, or is refused with the reason; a deleted endpoint's connection is closed.
  */
 @ApplicationScoped
 public class EndpointConnectionReaction implements EventConsumer {
@@ -44,13 +44,12 @@ public class EndpointConnectionReaction implements EventConsumer {
     public void handle(Connection c, EventEnvelope envelope) throws SQLException {
         switch (envelope.event()) {
             case VpcEndpointRequested e -> {
-                try {
-                    services.react(c, e.serviceId(),
-                            new RequestConnection(e.vpcEndpointId(), e.ownerId(), e.vpcId(), e.subnetIds()), envelope);
-                } catch (EndpointServiceRejected rejected) {
-                    // consumer-service validated the request against its catalog; a later issue adds a rejection event
-                    LOG.warnf("endpoint %s on service %s ignored: %s (%s)", e.vpcEndpointId(), e.serviceId(),
-                            rejected.getMessage(), rejected.code());
+                var after = services.react(c, e.serviceId(),
+                        new RequestConnection(e.vpcEndpointId(), e.ownerId(), e.vpcId(), e.subnetIds()), envelope);
+                if (after instanceof EndpointServiceState.NotCreated) {
+                    // consumer-service checked its catalog first; there is no stream here to record a refusal on
+                    LOG.warnf("endpoint %s names service %s, which this provider never had: ignored",
+                            e.vpcEndpointId(), e.serviceId());
                 }
             }
             case VpcEndpointDeletionRequested e ->

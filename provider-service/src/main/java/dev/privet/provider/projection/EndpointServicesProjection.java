@@ -11,25 +11,23 @@ import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRequested;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceAvailable;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceCreated;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceFailed;
-import dev.privet.contracts.events.Topic;
+import dev.privet.eventstore.InlineProjection;
 import dev.privet.provider.domain.ConnectionState;
 import dev.privet.provider.domain.ServiceState;
-import dev.privet.runtime.Projection;
 import dev.privet.runtime.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 
 /**
- * The read model of endpoint services, their allowed principals and their connections, kept from this service's own
- * topic. Every event moves the service's {@code version}, so a read can wait for its own write.
+ * The read model of endpoint services, their allowed principals and their connections, written in the transaction
+ * that appends the events (an inline projection): a read after a write sees it, lists included, from any replica.
+ * A rebuild empties the tables and replays the event store in position order.
  */
 @ApplicationScoped
-public class EndpointServicesProjection implements Projection {
+public class EndpointServicesProjection implements InlineProjection {
     public static final String NAME = "endpoint-services";
 
     @Override
@@ -38,22 +36,22 @@ public class EndpointServicesProjection implements Projection {
     }
 
     @Override
-    public List<Topic> topics() {
-        return List.of(Topic.PROVIDER);
-    }
-
-    @Override
     public void handle(Connection c, EventEnvelope envelope) throws SQLException {
         if (!(envelope.event() instanceof ProviderEvent event)) {
-            return;
+            return; // the store holds only provider events today; a future stream type is not this model's
         }
         switch (event) {
-            case EndpointServiceCreated e -> created(c, e, envelope.version());
+            case EndpointServiceCreated e -> Sql.update(c, """
+                            insert into endpoint_services (service_id, service_name, owner_id, service_state,
+                                                           failure_reason, acceptance_required, network_load_balancer_arns)
+                            values (?, ?, ?, ?, null, ?, ?)""",
+                    e.serviceId(), e.serviceName(), e.ownerId(), ServiceState.Pending.name(), e.acceptanceRequired(),
+                    c.createArrayOf("text", e.networkLoadBalancerArns().toArray()));
             case EndpointServiceAvailable e -> serviceState(c, e.serviceId(), ServiceState.Available, null);
             case EndpointServiceFailed e -> serviceState(c, e.serviceId(), ServiceState.Failed, e.reason());
             case AllowedPrincipalsAdded e -> {
                 for (String principal : e.principals()) {
-                    Sql.update(c, "insert into allowed_principals (service_id, principal) values (?, ?) on conflict do nothing",
+                    Sql.update(c, "insert into allowed_principals (service_id, principal) values (?, ?)",
                             e.serviceId(), principal);
                 }
             }
@@ -73,43 +71,27 @@ public class EndpointServicesProjection implements Projection {
                     "update endpoint_connections set vpc_endpoint_state = ? where service_id = ? and vpc_endpoint_id = ?",
                     ConnectionState.DELETED.wireName(), e.serviceId(), e.vpcEndpointId());
         }
-        Sql.update(c, "update endpoint_services set version = greatest(version, ?) where service_id = ?",
-                envelope.version(), envelope.streamId());
     }
 
     @Override
     public void reset(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("truncate endpoint_services, allowed_principals, endpoint_connections");
+            // Not truncate: readers keep the old rows until the rebuild commits.
+            st.execute("delete from endpoint_connections");
+            st.execute("delete from allowed_principals");
+            st.execute("delete from endpoint_services");
         }
     }
 
-    private void created(Connection c, EndpointServiceCreated e, long version) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("""
-                insert into endpoint_services (service_id, service_name, owner_id, service_state, failure_reason,
-                                               acceptance_required, network_load_balancer_arns, version)
-                values (?, ?, ?, ?, null, ?, ?, ?)
-                on conflict (service_id) do update set service_name = excluded.service_name,
-                    owner_id = excluded.owner_id, acceptance_required = excluded.acceptance_required,
-                    network_load_balancer_arns = excluded.network_load_balancer_arns""")) {
-            st.setString(1, e.serviceId());
-            st.setString(2, e.serviceName());
-            st.setString(3, e.ownerId());
-            st.setString(4, ServiceState.Pending.name());
-            st.setBoolean(5, e.acceptanceRequired());
-            st.setArray(6, c.createArrayOf("text", e.networkLoadBalancerArns().toArray()));
-            st.setLong(7, version);
-            st.executeUpdate();
-        }
-    }
-
-    private void serviceState(Connection c, String serviceId, ServiceState state, String reason) throws SQLException {
+    private static void serviceState(Connection c, String serviceId, ServiceState state, String reason)
+            throws SQLException {
         Sql.update(c, "update endpoint_services set service_state = ?, failure_reason = ? where service_id = ?",
                 state.name(), reason, serviceId);
     }
 
-    private void connection(Connection c, String serviceId, String endpointId, String owner, ConnectionState state)
-            throws SQLException {
+    /** A connection moves from state to state: each of its events replaces the row's state. */
+    private static void connection(Connection c, String serviceId, String endpointId, String owner,
+                                   ConnectionState state) throws SQLException {
         Sql.update(c, """
                 insert into endpoint_connections (service_id, vpc_endpoint_id, vpc_endpoint_owner, vpc_endpoint_state)
                 values (?, ?, ?, ?)
@@ -117,5 +99,4 @@ public class EndpointServicesProjection implements Projection {
                     vpc_endpoint_state = excluded.vpc_endpoint_state""",
                 serviceId, endpointId, owner, state.wireName());
     }
-
 }

@@ -1,13 +1,13 @@
 package dev.privet.provider.domain;
 
-import dev.privet.contracts.events.EventEnvelope;
-import dev.privet.contracts.events.EventMetadata;
+import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.ProviderEvent;
 import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsAdded;
 import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsRemoved;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
-import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRejected;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionDeleted;
+import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRejected;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRequested;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceAvailable;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceCreated;
@@ -18,209 +18,271 @@ import dev.privet.provider.domain.EndpointServiceCommand.DeleteConnection;
 import dev.privet.provider.domain.EndpointServiceCommand.ModifyPermissions;
 import dev.privet.provider.domain.EndpointServiceCommand.RefuseLoadBalancers;
 import dev.privet.provider.domain.EndpointServiceCommand.RequestConnection;
-import org.junit.jupiter.api.DisplayName;
+import dev.privet.provider.domain.EndpointServiceState.NotCreated;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Given an endpoint service's events, when a command arrives, then these events (or this rejection). */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class EndpointServiceDeciderTest {
+    private static final EndpointServiceDecider DECIDER = new EndpointServiceDecider();
     private static final String SERVICE = "vpce-svc-0123456789abcdef0";
+    private static final String NAME = "com.amazonaws.vpce.us-east-1." + SERVICE;
     private static final String OWNER = "111122223333";
     private static final String CONSUMER = "444455556666";
     private static final String LB = "arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/net/web/0123456789abcdef";
     private static final String ENDPOINT = "vpce-0aaaaaaaaaaaaaaaa";
+    private static final String VPC = "vpc-0bbbbbbbbbbbbbbbb";
+    private static final List<String> SUBNETS = List.of("subnet-0cccccccccccccccc");
 
-    private static EndpointServiceCreated created(boolean acceptanceRequired) {
-        return new EndpointServiceCreated(SERVICE, "com.amazonaws.vpce.us-east-1." + SERVICE, OWNER, "us-east-1",
-                List.of(LB), acceptanceRequired);
-    }
-
+    private static final EndpointServiceAvailable AVAILABLE = new EndpointServiceAvailable(SERVICE);
     private static final AllowedPrincipalsAdded CONSUMER_ALLOWED =
             new AllowedPrincipalsAdded(SERVICE, List.of("arn:aws:iam::" + CONSUMER + ":root"));
+    private static final RequestConnection REQUEST = new RequestConnection(ENDPOINT, CONSUMER, VPC, SUBNETS);
+    private static final EndpointConnectionAccepted ACCEPTED =
+            new EndpointConnectionAccepted(SERVICE, ENDPOINT, CONSUMER, VPC, SUBNETS, List.of(LB));
 
-    private static final RequestConnection REQUEST =
-            new RequestConnection(ENDPOINT, CONSUMER, "vpc-0bbbbbbbbbbbbbbbb", List.of("subnet-0cccccccccccccccc"));
+    private static EndpointServiceCreated created(boolean acceptanceRequired) {
+        return new EndpointServiceCreated(SERVICE, NAME, OWNER, "us-east-1", List.of(LB), acceptanceRequired);
+    }
 
-    /** The events the command produces after {@code history}. */
-    private static List<ProviderEvent> given(List<ProviderEvent> history, EndpointServiceCommand command) {
-        List<EventEnvelope> envelopes = new ArrayList<>();
-        for (ProviderEvent e : history) {
-            envelopes.add(new EventEnvelope(UUID.randomUUID(), SERVICE, e.streamType(), envelopes.size() + 1, 1,
-                    Instant.now(), EventMetadata.forRequest(OWNER), e));
+    /** The stream so far. */
+    private static History given(ProviderEvent... events) {
+        return new History(List.of(events));
+    }
+
+    private record History(List<ProviderEvent> events) {
+        EndpointServiceState state() {
+            EndpointServiceState state = DECIDER.initialState();
+            for (ProviderEvent e : events) {
+                state = DECIDER.evolve(state, e, Instant.EPOCH);
+            }
+            return state;
         }
-        return EndpointServiceDecider.decide(command, EndpointService.from(envelopes));
+
+        Outcome when(EndpointServiceCommand command) {
+            return new Outcome(state(), command);
+        }
+    }
+
+    private record Outcome(EndpointServiceState state, EndpointServiceCommand command) {
+        void then(ProviderEvent... expected) {
+            assertThat(DECIDER.decide(command, state)).containsExactly(expected);
+        }
+
+        void thenNothing() {
+            assertThat(DECIDER.decide(command, state)).isEmpty();
+        }
+
+        <E extends ProviderEvent> void thenOne(Class<E> type, Consumer<E> requirements) {
+            assertThat(DECIDER.decide(command, state)).singleElement().isInstanceOfSatisfying(type, requirements);
+        }
+
+        void thenRejected(Rejection.Kind kind, ErrorCode code, String field) {
+            assertThatThrownBy(() -> DECIDER.decide(command, state)).isInstanceOfSatisfying(Rejection.class, r -> {
+                assertThat(r.kind()).isEqualTo(kind);
+                assertThat(r.code()).isEqualTo(code);
+                assertThat(r.field()).isEqualTo(field);
+            });
+        }
     }
 
     @Nested
-    @DisplayName("create")
     class Create {
+        private static final CreateEndpointService CREATE =
+                new CreateEndpointService(SERVICE, NAME, OWNER, "us-east-1", List.of(LB), true);
+
         @Test
-        @DisplayName("a new service starts Pending with no allowed principals")
-        void createsPending() {
-            var command = new CreateEndpointService(SERVICE, "com.amazonaws.vpce.us-east-1." + SERVICE, OWNER,
-                    "us-east-1", List.of(LB), true);
-            List<ProviderEvent> events = given(List.of(), command);
-            assertThat(events).containsExactly(created(true));
-            var state = EndpointService.evolve(null, events.getFirst());
-            assertThat(state.state()).isEqualTo(ServiceState.Pending);
-            assertThat(state.allowedPrincipals()).isEmpty();
+        void a_new_service_starts_Pending_with_no_allowed_principals() {
+            given().when(CREATE).then(created(true));
+            assertThat(given(created(true)).state()).isInstanceOfSatisfying(EndpointService.class, s -> {
+                assertThat(s.state()).isEqualTo(ServiceState.Pending);
+                assertThat(s.allowedPrincipals()).isEmpty();
+                assertThat(s.networkLoadBalancerArns()).containsExactly(LB);
+            });
+        }
+
+        @Test
+        void a_stream_without_events_is_a_service_not_created_yet() {
+            assertThat(given().state()).isEqualTo(new NotCreated());
+        }
+
+        @Test
+        void an_id_that_already_has_a_service_is_refused() {
+            given(created(true)).when(CREATE)
+                    .thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_PARAMETER_VALUE, "serviceId");
+        }
+
+        @Test
+        void a_stream_that_does_not_begin_with_its_creation_cannot_be_read() {
+            assertThatThrownBy(() -> given(AVAILABLE).state()).isInstanceOf(IllegalStateException.class);
         }
     }
 
     @Nested
-    @DisplayName("load balancer verification")
-    class Verification {
+    class Load_balancer_verification {
         @Test
-        @DisplayName("verified load balancers make a Pending service Available")
-        void available() {
-            assertThat(given(List.of(created(true)), new ConfirmLoadBalancers()))
-                    .containsExactly(new EndpointServiceAvailable(SERVICE));
+        void verified_load_balancers_make_a_Pending_service_Available() {
+            given(created(true)).when(new ConfirmLoadBalancers()).then(AVAILABLE);
         }
 
         @Test
-        @DisplayName("rejected load balancers make a Pending service Failed with the reason")
-        void failed() {
-            assertThat(given(List.of(created(true)), new RefuseLoadBalancers("not a network load balancer")))
-                    .containsExactly(new EndpointServiceFailed(SERVICE, "not a network load balancer"));
+        void rejected_load_balancers_make_a_Pending_service_Failed_with_the_reason() {
+            given(created(true)).when(new RefuseLoadBalancers("not a network load balancer"))
+                    .then(new EndpointServiceFailed(SERVICE, "not a network load balancer"));
         }
 
         @Test
-        @DisplayName("a repeated verification of an Available service changes nothing")
-        void repeated() {
-            assertThat(given(List.of(created(true), new EndpointServiceAvailable(SERVICE)), new ConfirmLoadBalancers()))
-                    .isEmpty();
+        void a_repeated_verification_of_an_Available_service_changes_nothing() {
+            given(created(true), AVAILABLE).when(new ConfirmLoadBalancers()).thenNothing();
         }
 
         @Test
-        @DisplayName("a late verification of a Failed service changes nothing")
-        void lateAfterFailure() {
-            assertThat(given(List.of(created(true), new EndpointServiceFailed(SERVICE, "gone")),
-                    new ConfirmLoadBalancers())).isEmpty();
+        void a_late_verification_of_a_Failed_service_changes_nothing() {
+            given(created(true), new EndpointServiceFailed(SERVICE, "gone")).when(new ConfirmLoadBalancers())
+                    .thenNothing();
         }
 
         @Test
-        @DisplayName("a verification of an unknown service changes nothing")
-        void unknown() {
-            assertThat(given(List.of(), new ConfirmLoadBalancers())).isEmpty();
+        void a_verification_of_a_service_never_created_changes_nothing() {
+            given().when(new ConfirmLoadBalancers()).thenNothing();
+            given().when(new RefuseLoadBalancers("gone")).thenNothing();
         }
     }
 
     @Nested
-    @DisplayName("permissions")
     class Permissions {
         @Test
-        @DisplayName("adds only principals not yet allowed, then removes")
-        void addAndRemove() {
-            var history = List.<ProviderEvent>of(created(true), new AllowedPrincipalsAdded(SERVICE, List.of("*")));
-            var command = new ModifyPermissions(OWNER, List.of("*", "arn:aws:iam::444455556666:root"), List.of("*"));
-            assertThat(given(history, command)).containsExactly(
-                    new AllowedPrincipalsAdded(SERVICE, List.of("arn:aws:iam::444455556666:root")),
-                    new AllowedPrincipalsRemoved(SERVICE, List.of("*")));
+        void adds_only_principals_not_yet_allowed_then_removes() {
+            given(created(true), new AllowedPrincipalsAdded(SERVICE, List.of("*")))
+                    .when(new ModifyPermissions(OWNER, List.of("*", "arn:aws:iam::444455556666:root"), List.of("*")))
+                    .then(new AllowedPrincipalsAdded(SERVICE, List.of("arn:aws:iam::444455556666:root")),
+                            new AllowedPrincipalsRemoved(SERVICE, List.of("*")));
         }
 
         @Test
-        @DisplayName("removing a principal that is not allowed changes nothing")
-        void removeAbsent() {
-            assertThat(given(List.of(created(true)), new ModifyPermissions(OWNER, List.of(), List.of("*")))).isEmpty();
+        void a_principal_named_in_both_lists_ends_up_not_allowed() {
+            given(created(true)).when(new ModifyPermissions(OWNER, List.of("*"), List.of("*")))
+                    .then(new AllowedPrincipalsAdded(SERVICE, List.of("*")),
+                            new AllowedPrincipalsRemoved(SERVICE, List.of("*")));
         }
 
         @Test
-        @DisplayName("another account's service is not found")
-        void otherOwner() {
-            assertThatThrownBy(() -> given(List.of(created(true)), new ModifyPermissions(CONSUMER, List.of("*"), List.of())))
-                    .isInstanceOfSatisfying(EndpointServiceRejected.class, e -> assertThat(e.isNotFound()).isTrue());
+        void removing_a_principal_that_is_not_allowed_changes_nothing() {
+            given(created(true)).when(new ModifyPermissions(OWNER, List.of(), List.of("*"))).thenNothing();
+        }
+
+        @Test
+        void another_accounts_service_is_not_found() {
+            given(created(true)).when(new ModifyPermissions(CONSUMER, List.of("*"), List.of()))
+                    .thenRejected(Rejection.Kind.NOT_FOUND, ErrorCode.INVALID_VPC_ENDPOINT_SERVICE_ID_NOT_FOUND,
+                            "serviceId");
+        }
+
+        @Test
+        void a_service_never_created_is_not_found() {
+            given().when(new ModifyPermissions(OWNER, List.of("*"), List.of()))
+                    .thenRejected(Rejection.Kind.NOT_FOUND, ErrorCode.INVALID_VPC_ENDPOINT_SERVICE_ID_NOT_FOUND,
+                            "serviceId");
+        }
+
+        @Test
+        void a_service_allows_at_most_a_thousand_principals() {
+            List<String> thousand = IntStream.range(0, EndpointServiceDecider.MAX_ALLOWED_PRINCIPALS)
+                    .mapToObj(i -> "arn:aws:iam::%012d:root".formatted(i)).toList();
+            var full = given(created(true), new AllowedPrincipalsAdded(SERVICE, thousand));
+            full.when(new ModifyPermissions(OWNER, List.of("*"), List.of()))
+                    .thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_PARAMETER_VALUE, "addAllowedPrincipals");
+            full.when(new ModifyPermissions(OWNER, List.of("*"), List.of(thousand.getFirst())))
+                    .then(new AllowedPrincipalsAdded(SERVICE, List.of("*")),
+                            new AllowedPrincipalsRemoved(SERVICE, List.of(thousand.getFirst())));
         }
     }
 
     @Nested
-    @DisplayName("connections")
     class Connections {
         @Test
-        @DisplayName("an endpoint on an Available service without acceptance is accepted with the load balancers")
-        void acceptedAtOnce() {
-            assertThat(given(List.of(created(false), new EndpointServiceAvailable(SERVICE), CONSUMER_ALLOWED), REQUEST))
-                    .containsExactly(new EndpointConnectionAccepted(SERVICE, ENDPOINT, CONSUMER, REQUEST.vpcId(),
-                            REQUEST.subnetIds(), List.of(LB)));
+        void an_endpoint_on_an_Available_service_without_acceptance_is_accepted_with_the_load_balancers() {
+            given(created(false), AVAILABLE, CONSUMER_ALLOWED).when(REQUEST).then(ACCEPTED);
         }
 
         @Test
-        @DisplayName("an endpoint on a service that requires acceptance waits for it")
-        void waitsForAcceptance() {
-            assertThat(given(List.of(created(true), new EndpointServiceAvailable(SERVICE), CONSUMER_ALLOWED), REQUEST))
-                    .containsExactly(new EndpointConnectionRequested(SERVICE, ENDPOINT, CONSUMER, REQUEST.vpcId(),
-                            REQUEST.subnetIds()));
+        void an_endpoint_on_a_service_that_requires_acceptance_waits_for_it() {
+            given(created(true), AVAILABLE, CONSUMER_ALLOWED).when(REQUEST)
+                    .then(new EndpointConnectionRequested(SERVICE, ENDPOINT, CONSUMER, VPC, SUBNETS));
         }
 
         @Test
-        @DisplayName("a connection already known is not added twice")
-        void notTwice() {
-            var history = List.<ProviderEvent>of(created(false), new EndpointServiceAvailable(SERVICE),
-                    new EndpointConnectionAccepted(SERVICE, ENDPOINT, CONSUMER, REQUEST.vpcId(), REQUEST.subnetIds(),
-                            List.of(LB)));
-            assertThat(given(history, REQUEST)).isEmpty();
+        void a_connection_already_known_is_not_added_twice() {
+            given(created(false), AVAILABLE, ACCEPTED).when(REQUEST).thenNothing();
+            given(created(false), new EndpointConnectionRejected(SERVICE, ENDPOINT, CONSUMER, "not Available"))
+                    .when(REQUEST).thenNothing();
         }
 
         @Test
-        @DisplayName("an endpoint on a service that is not Available is refused with the reason")
-        void pendingService() {
-            assertThat(given(List.of(created(false), CONSUMER_ALLOWED), REQUEST)).singleElement()
-                    .isInstanceOfSatisfying(EndpointConnectionRejected.class,
-                            e -> assertThat(e.reason()).contains("not Available"));
+        void an_endpoint_on_a_service_that_is_not_Available_is_refused_with_the_reason() {
+            given(created(false), CONSUMER_ALLOWED).when(REQUEST)
+                    .thenOne(EndpointConnectionRejected.class, e -> assertThat(e.reason()).contains("not Available"));
+            given(created(false), new EndpointServiceFailed(SERVICE, "gone"), CONSUMER_ALLOWED).when(REQUEST)
+                    .thenOne(EndpointConnectionRejected.class, e -> assertThat(e.reason()).contains("Failed"));
         }
 
         @Test
-        @DisplayName("an endpoint of an account no principal admits is refused, even if the consumer's catalog lagged")
-        void notAllowed() {
-            assertThat(given(List.of(created(false), new EndpointServiceAvailable(SERVICE)), REQUEST)).singleElement()
-                    .isInstanceOfSatisfying(EndpointConnectionRejected.class,
-                            e -> assertThat(e.reason()).contains("not an allowed principal"));
-            assertThat(given(List.of(created(false), new EndpointServiceAvailable(SERVICE), CONSUMER_ALLOWED,
-                    new AllowedPrincipalsRemoved(SERVICE, CONSUMER_ALLOWED.principals())), REQUEST)).singleElement()
-                    .isInstanceOf(EndpointConnectionRejected.class);
+        void an_endpoint_of_an_account_no_principal_admits_is_refused_even_if_the_consumers_catalog_lagged() {
+            given(created(false), AVAILABLE).when(REQUEST).thenOne(EndpointConnectionRejected.class,
+                    e -> assertThat(e.reason()).contains("not an allowed principal"));
+            given(created(false), AVAILABLE, CONSUMER_ALLOWED,
+                    new AllowedPrincipalsRemoved(SERVICE, CONSUMER_ALLOWED.principals()))
+                    .when(REQUEST).thenOne(EndpointConnectionRejected.class, e -> assertThat(e.vpcEndpointId())
+                            .isEqualTo(ENDPOINT));
         }
 
         @Test
-        @DisplayName("the owner's own endpoints and those admitted by * need no other permission")
-        void ownerAndEveryone() {
-            var own = new RequestConnection(ENDPOINT, OWNER, REQUEST.vpcId(), REQUEST.subnetIds());
-            assertThat(given(List.of(created(false), new EndpointServiceAvailable(SERVICE)), own)).singleElement()
-                    .isInstanceOf(EndpointConnectionAccepted.class);
-            assertThat(given(List.of(created(false), new EndpointServiceAvailable(SERVICE),
-                    new AllowedPrincipalsAdded(SERVICE, List.of("*"))), REQUEST)).singleElement()
-                    .isInstanceOf(EndpointConnectionAccepted.class);
+        void the_owners_own_endpoints_and_those_admitted_by_a_star_need_no_other_permission() {
+            given(created(false), AVAILABLE).when(new RequestConnection(ENDPOINT, OWNER, VPC, SUBNETS))
+                    .thenOne(EndpointConnectionAccepted.class, e -> assertThat(e.endpointOwnerId()).isEqualTo(OWNER));
+            given(created(false), AVAILABLE, new AllowedPrincipalsAdded(SERVICE, List.of("*"))).when(REQUEST)
+                    .then(ACCEPTED);
         }
 
         @Test
-        @DisplayName("an endpoint on an unknown service is rejected as not found")
-        void unknownService() {
-            assertThatThrownBy(() -> given(List.of(), REQUEST))
-                    .isInstanceOfSatisfying(EndpointServiceRejected.class, e -> assertThat(e.isNotFound()).isTrue());
+        void an_endpoint_on_a_service_never_created_changes_nothing() {
+            given().when(REQUEST).thenNothing();
         }
 
         @Test
-        @DisplayName("deleting a connection closes it once")
-        void delete() {
-            var history = new ArrayList<ProviderEvent>(List.of(created(false), new EndpointServiceAvailable(SERVICE),
-                    new EndpointConnectionAccepted(SERVICE, ENDPOINT, CONSUMER, REQUEST.vpcId(), REQUEST.subnetIds(),
-                            List.of(LB))));
-            assertThat(given(history, new DeleteConnection(ENDPOINT)))
-                    .containsExactly(new EndpointConnectionDeleted(SERVICE, ENDPOINT));
-            history.add(new EndpointConnectionDeleted(SERVICE, ENDPOINT));
-            assertThat(given(history, new DeleteConnection(ENDPOINT))).isEmpty();
+        void deleting_a_connection_closes_it_once() {
+            given(created(false), AVAILABLE, ACCEPTED).when(new DeleteConnection(ENDPOINT))
+                    .then(new EndpointConnectionDeleted(SERVICE, ENDPOINT));
+            given(created(false), AVAILABLE, ACCEPTED, new EndpointConnectionDeleted(SERVICE, ENDPOINT))
+                    .when(new DeleteConnection(ENDPOINT)).thenNothing();
         }
 
         @Test
-        @DisplayName("deleting an unknown connection changes nothing")
-        void deleteUnknown() {
-            assertThat(given(List.of(created(false)), new DeleteConnection(ENDPOINT))).isEmpty();
+        void deleting_an_unknown_connection_changes_nothing() {
+            given(created(false)).when(new DeleteConnection(ENDPOINT)).thenNothing();
+            given().when(new DeleteConnection(ENDPOINT)).thenNothing();
+        }
+
+        @Test
+        void the_state_keeps_each_connection_with_its_latest_state() {
+            var state = given(created(false), AVAILABLE, ACCEPTED, new EndpointConnectionDeleted(SERVICE, ENDPOINT))
+                    .state();
+            assertThat(state).isInstanceOfSatisfying(EndpointService.class, s -> assertThat(s.connection(ENDPOINT))
+                    .hasValueSatisfying(c -> {
+                        assertThat(c.state()).isEqualTo(ConnectionState.DELETED);
+                        assertThat(c.subnetIds()).isEqualTo(SUBNETS);
+                    }));
         }
     }
 }

@@ -12,9 +12,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads of the endpoint-services read model, as rows the API turns into answers. */
+/**
+ * Reads of the endpoint-services read model ({@link EndpointServicesProjection}), as rows the API turns into answers.
+ * The model is written with the events, so these reads never wait: a committed write is already in it.
+ */
 @ApplicationScoped
-public class EndpointServiceView {
+public class EndpointServiceQueries {
     private static final String SERVICE_COLUMNS = "service_id, service_name, owner_id, service_state, failure_reason, "
             + "acceptance_required, network_load_balancer_arns";
 
@@ -27,19 +30,8 @@ public class EndpointServiceView {
     public record ConnectionRow(String vpcEndpointId, String vpcEndpointOwner, String vpcEndpointState) {
     }
 
-    /** The stream version the read model has applied for the service; 0 when it has none. */
-    public long version(Connection c, String serviceId) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("select version from endpoint_services where service_id = ?")) {
-            st.setString(1, serviceId);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        }
-    }
-
     public Optional<ServiceRow> find(Connection c, String serviceId) throws SQLException {
-        List<ServiceRow> rows = services(c, "where service_id = ?", serviceId);
-        return rows.stream().findFirst();
+        return services(c, "where service_id = ?", serviceId).stream().findFirst();
     }
 
     public List<ServiceRow> ownedBy(Connection c, String ownerId) throws SQLException {

@@ -1,6 +1,8 @@
 package dev.privet.network.app;
 
+import dev.privet.eventstore.AdvisoryLocks;
 import dev.privet.network.domain.Cidr;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,18 +16,17 @@ import java.util.List;
  * account) read the event store itself, not a read model, under a transaction-scoped advisory lock on the scope,
  * so two concurrent requests cannot both pass the check.
  */
-final class NetworkQueries {
-    private NetworkQueries() {
+@ApplicationScoped
+class CrossStreamChecks {
+    private final AdvisoryLocks locks;
+
+    CrossStreamChecks(AdvisoryLocks locks) {
+        this.locks = locks;
     }
 
-    static void lockScope(Connection c, String scope) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-            st.setString(1, scope);
-            st.execute();
-        }
-    }
-
-    static List<Cidr> subnetBlocksOf(Connection c, String vpcId) throws SQLException {
+    /** The blocks of the VPC's subnets, after locking the VPC's subnet scope until the transaction ends. */
+    List<Cidr> lockedSubnetBlocksOf(Connection c, String vpcId) throws SQLException {
+        locks.lockScope(c, "subnets-of:" + vpcId);
         try (PreparedStatement st = c.prepareStatement(
                 "select payload->>'cidrBlock' from events where event_type = 'SubnetCreated' and payload->>'vpcId' = ?")) {
             st.setString(1, vpcId);
@@ -39,7 +40,9 @@ final class NetworkQueries {
         }
     }
 
-    static boolean loadBalancerNameTaken(Connection c, String owner, String name) throws SQLException {
+    /** Whether the account has a load balancer of that name, after locking the account's names. */
+    boolean lockedLoadBalancerNameTaken(Connection c, String owner, String name) throws SQLException {
+        locks.lockScope(c, "load-balancer-names:" + owner);
         try (PreparedStatement st = c.prepareStatement("""
                 select 1 from events where event_type = 'LoadBalancerCreated'
                    and payload->>'ownerId' = ? and payload->>'name' = ?""")) {

@@ -1,0 +1,131 @@
+package dev.privet.consumer.api;
+
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
+import dev.privet.contracts.events.EventCodec;
+import dev.privet.contracts.events.EventEnvelope;
+import dev.privet.contracts.events.Topic;
+import dev.privet.eventstore.EventRecords;
+import dev.privet.runtime.IdempotencyKey;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+/** The consumer-service API as a client calls it, and what a test checks behind it (the store, the topic). */
+final class ConsumerApi {
+    static final String PROVIDER = "222222222222";
+    static final Duration ASYNC = Duration.ofSeconds(20);
+
+    private ConsumerApi() {
+    }
+
+    static String newAccount() {
+        return String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
+    }
+
+    static String rootArn(String account) {
+        return "arn:aws:iam::" + account + ":root";
+    }
+
+    static Map<String, Object> body(String serviceName, String vpcId, List<String> subnetIds) {
+        return Map.of("serviceName", serviceName, "vpcId", vpcId, "subnetIds", subnetIds, "securityGroupIds", List.of());
+    }
+
+    static ValidatableResponse create(String account, Object body) {
+        return given().header("X-Privet-Account", account).contentType(ContentType.JSON).body(body)
+                .post("/v1/vpc-endpoints").then();
+    }
+
+    static ValidatableResponse create(String account, String idempotencyKey, Object body) {
+        return given().header("X-Privet-Account", account).header(IdempotencyKey.HEADER, idempotencyKey)
+                .contentType(ContentType.JSON).body(body).post("/v1/vpc-endpoints").then();
+    }
+
+    static ValidatableResponse get(String account, String id) {
+        return given().header("X-Privet-Account", account).get("/v1/vpc-endpoints/" + id).then();
+    }
+
+    static ValidatableResponse list(String account) {
+        return given().header("X-Privet-Account", account).get("/v1/vpc-endpoints").then();
+    }
+
+    static ValidatableResponse delete(String account, String id) {
+        return given().header("X-Privet-Account", account).delete("/v1/vpc-endpoints/" + id).then();
+    }
+
+    static ValidatableResponse services(String account, String serviceName) {
+        var request = given().header("X-Privet-Account", account);
+        if (serviceName != null) {
+            request = request.queryParam("serviceName", serviceName);
+        }
+        return request.get("/v1/vpc-endpoint-services").then();
+    }
+
+    /** How many events the store holds that {@code principal} caused. */
+    static long eventsBy(DataSource dataSource, String principal) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("select count(*) from events where principal = ?")) {
+            st.setString(1, principal);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Whether the service catalog holds the service yet. */
+    static boolean catalogHas(DataSource dataSource, String serviceId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("select 1 from catalog_services where service_id = ?")) {
+            st.setString(1, serviceId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The endpoint's request as it was published on the consumer topic; waits for it. */
+    static EventEnvelope publishedRequest(String vpcEndpointId) {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        try (var kafka = new KafkaConsumer<String, byte[]>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            var partitions = kafka.partitionsFor(Topic.CONSUMER.topicName()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            kafka.assign(partitions);
+            kafka.seekToBeginning(partitions);
+            var codec = new EventCodec();
+            AtomicReference<EventEnvelope> found = new AtomicReference<>();
+            await().atMost(ASYNC).until(() -> {
+                for (var record : kafka.poll(Duration.ofMillis(200))) {
+                    var envelope = EventRecords.fromRecord(record, codec).orElseThrow();
+                    if (envelope.event() instanceof VpcEndpointRequested r && r.vpcEndpointId().equals(vpcEndpointId)
+                            && record.key().equals(vpcEndpointId)) {
+                        found.set(envelope);
+                        return true;
+                    }
+                }
+                return false;
+            });
+            return found.get();
+        }
+    }
+}

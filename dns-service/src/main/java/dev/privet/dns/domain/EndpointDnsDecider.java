@@ -1,0 +1,81 @@
+package dev.privet.dns.domain;
+
+import dev.privet.contracts.events.DnsEvent;
+import dev.privet.contracts.events.DnsEvent.EndpointDnsPublished;
+import dev.privet.contracts.events.DnsEvent.EndpointDnsRemoved;
+import dev.privet.contracts.events.Values.DnsEntry;
+import dev.privet.contracts.events.Values.EndpointInterface;
+import dev.privet.dns.domain.EndpointDns.Initial;
+import dev.privet.dns.domain.EndpointDns.Published;
+import dev.privet.dns.domain.EndpointDns.Removed;
+import dev.privet.dns.domain.EndpointDnsCommand.PublishNames;
+import dev.privet.dns.domain.EndpointDnsCommand.RemoveNames;
+import dev.privet.eventstore.Decider;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rules of an endpoint's names. Both commands come from reactions to other services' events, which arrive in any
+ * order and may repeat, so a command that no longer applies decides nothing rather than failing: names are published
+ * once, a removal comes through even when nothing was published (the deletion overtook the provisioning), and a
+ * removed endpoint never gets names again.
+ */
+public final class EndpointDnsDecider implements Decider<EndpointDnsCommand, EndpointDns, DnsEvent> {
+    public static final EndpointDnsDecider DECIDER = new EndpointDnsDecider();
+
+    private EndpointDnsDecider() {
+    }
+
+    @Override
+    public EndpointDns initialState() {
+        return new Initial();
+    }
+
+    @Override
+    public List<DnsEvent> decide(EndpointDnsCommand command, EndpointDns state) {
+        return switch (command) {
+            case PublishNames publish -> switch (state) {
+                case Initial initial -> List.of(published(publish));
+                case Published published -> List.of(); // the provisioning was delivered again
+                case Removed removed -> List.of(); // the provisioning arrived after the deletion
+            };
+            case RemoveNames remove -> switch (state) {
+                case Initial initial -> List.of(removed(remove));
+                case Published published -> List.of(removed(remove));
+                case Removed removed -> List.of(); // the deletion was delivered again
+            };
+        };
+    }
+
+    @Override
+    public EndpointDns evolve(EndpointDns state, DnsEvent event, Instant recordedAt) {
+        return switch (event) {
+            case EndpointDnsPublished published -> new Published(published.serviceId(), published.dnsEntries());
+            case EndpointDnsRemoved removed -> new Removed(removed.serviceId());
+        };
+    }
+
+    @Override
+    public boolean isTerminal(EndpointDns state) {
+        return state instanceof Removed;
+    }
+
+    /** The regional name first, then one zonal name per availability zone, in the order the interfaces came. */
+    private static EndpointDnsPublished published(PublishNames publish) {
+        List<DnsEntry> entries = new ArrayList<>();
+        entries.add(new DnsEntry(publish.names().regional(), publish.hostedZoneId()));
+        Set<String> zones = new LinkedHashSet<>();
+        publish.networkInterfaces().stream().map(EndpointInterface::availabilityZone).forEach(zones::add);
+        zones.forEach(zone -> entries.add(new DnsEntry(publish.names().zonal(zone), publish.hostedZoneId())));
+        return new EndpointDnsPublished(publish.vpcEndpointId(), publish.serviceId(), List.copyOf(entries),
+                publish.networkInterfaces());
+    }
+
+    private static EndpointDnsRemoved removed(RemoveNames remove) {
+        return new EndpointDnsRemoved(remove.vpcEndpointId(), remove.serviceId());
+    }
+}

@@ -1,0 +1,64 @@
+package dev.privet.dns.messaging;
+
+import dev.privet.contracts.events.EventEnvelope;
+import dev.privet.contracts.events.EventMetadata;
+import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
+import dev.privet.contracts.events.Topic;
+import dev.privet.contracts.ids.EndpointDnsNames;
+import dev.privet.contracts.ids.Region;
+import dev.privet.dns.domain.EndpointDnsCommand.PublishNames;
+import dev.privet.dns.domain.VpceHostedZone;
+import dev.privet.eventstore.DeciderRunner;
+import dev.privet.runtime.EventConsumer;
+import dev.privet.runtime.PrivetConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import static dev.privet.dns.domain.EndpointDnsDecider.DECIDER;
+
+/**
+ * When an endpoint's interfaces are ready, its names are published (unless its DNS stream already exists: published,
+ * or removed because the deletion came first). The append, the records the DNS server answers from (inline read
+ * model) and this reaction's applied marker commit together, on the subscription's connection.
+ */
+@ApplicationScoped
+public class PublishNamesOnProvisioning implements EventConsumer {
+    private static final Logger LOG = Logger.getLogger(PublishNamesOnProvisioning.class);
+
+    private final DeciderRunner deciders;
+    private final Region region;
+    private final String hostedZoneId;
+
+    PublishNamesOnProvisioning(DeciderRunner deciders, PrivetConfig config) {
+        this.deciders = deciders;
+        this.region = new Region(config.region());
+        this.hostedZoneId = VpceHostedZone.of(region);
+    }
+
+    @Override
+    public String name() {
+        return "publish-names";
+    }
+
+    @Override
+    public List<Topic> topics() {
+        return List.of(Topic.NETWORK);
+    }
+
+    @Override
+    public void handle(Connection c, EventEnvelope envelope) throws SQLException {
+        if (!(envelope.event() instanceof EndpointNetworkProvisioned provisioned)) {
+            return;
+        }
+        // The names carry a random suffix: generated here, so deciding stays pure.
+        var names = EndpointDnsNames.generate(provisioned.vpcEndpointId(), provisioned.serviceId(), region);
+        var decided = deciders.run(c, provisioned.vpcEndpointId(), new PublishNames(provisioned.vpcEndpointId(),
+                provisioned.serviceId(), provisioned.networkInterfaces(), names, hostedZoneId), DECIDER,
+                EventMetadata.causedBy(envelope));
+        ReactionLog.log(LOG, provisioned.vpcEndpointId(), "provisioning", decided);
+    }
+}

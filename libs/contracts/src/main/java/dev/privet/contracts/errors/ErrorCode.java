@@ -1,0 +1,60 @@
+package dev.privet.contracts.errors;
+
+/**
+ * Every error code Privet answers with: AWS's own where AWS has one, spelt as AWS spells it on the wire (EC2 writes
+ * {@code InvalidVpcID.NotFound} with a capital D, and {@code InvalidVpcEndpointId.NotFound} without). A code is
+ * named here once, so a misspelt one does not compile and two services cannot drift apart.
+ */
+public enum ErrorCode {
+    // request shape
+    MISSING_PARAMETER("MissingParameter"),
+    INVALID_PARAMETER_VALUE("InvalidParameterValue"),
+    MALFORMED_REQUEST("MalformedRequest"),
+    AUTH_FAILURE("AuthFailure"),
+    IDEMPOTENT_PARAMETER_MISMATCH("IdempotentParameterMismatch"),
+    // state and concurrency
+    CONCURRENT_MODIFICATION("ConcurrentModification"),
+    SERVICE_UNAVAILABLE("ServiceUnavailable"),
+    INVALID_CONFIGURATION_REQUEST("InvalidConfigurationRequest"),
+    // network
+    INVALID_VPC_ID_MALFORMED("InvalidVpcId.Malformed"),
+    INVALID_VPC_ID_NOT_FOUND("InvalidVpcID.NotFound"),
+    INVALID_SUBNET_ID_NOT_FOUND("InvalidSubnetID.NotFound"),
+    INVALID_SUBNET_RANGE("InvalidSubnet.Range"),
+    INVALID_SUBNET_CONFLICT("InvalidSubnet.Conflict"),
+    INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET("InsufficientFreeAddressesInSubnet"),
+    DUPLICATE_LOAD_BALANCER_NAME("DuplicateLoadBalancerName"),
+    LOAD_BALANCER_NOT_FOUND("LoadBalancerNotFound"),
+    // provider
+    INVALID_VPC_ENDPOINT_SERVICE_ID_MALFORMED("InvalidVpcEndpointServiceId.Malformed"),
+    INVALID_VPC_ENDPOINT_SERVICE_ID_NOT_FOUND("InvalidVpcEndpointServiceId.NotFound"),
+    INVALID_PRINCIPAL("InvalidPrincipal"),
+    // consumer
+    INVALID_SERVICE_NAME("InvalidServiceName"),
+    INVALID_VPC_ENDPOINT_ID_MALFORMED("InvalidVpcEndpointId.Malformed"),
+    INVALID_VPC_ENDPOINT_ID_NOT_FOUND("InvalidVpcEndpointId.NotFound"),
+    DUPLICATE_SUBNETS_IN_SAME_ZONE("DuplicateSubnetsInSameZone"),
+    INVALID_GROUP_ID_MALFORMED("InvalidGroupId.Malformed"),
+    // generic HTTP outcomes of the REST layer
+    NOT_FOUND("NotFound"),
+    METHOD_NOT_ALLOWED("MethodNotAllowed"),
+    NOT_ACCEPTABLE("NotAcceptable"),
+    UNSUPPORTED_MEDIA_TYPE("UnsupportedMediaType"),
+    INTERNAL_ERROR("InternalError");
+
+    private final String wire;
+
+    ErrorCode(String wire) {
+        this.wire = wire;
+    }
+
+    /** The code as it appears in an error response. */
+    public String wire() {
+        return wire;
+    }
+
+    @Override
+    public String toString() {
+        return wire;
+    }
+}

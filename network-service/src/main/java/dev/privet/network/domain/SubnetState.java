@@ -1,0 +1,73 @@
+package dev.privet.network.domain;
+
+import dev.privet.contracts.events.NetworkEvent;
+import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceCreated;
+import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceDeleted;
+import dev.privet.contracts.events.NetworkEvent.SubnetCreated;
+import dev.privet.eventstore.Decider;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeMap;
+
+/** A subnet's stream: not created yet, or a {@link Subnet} with the addresses its interfaces hold. */
+public sealed interface SubnetState permits SubnetState.NoSubnet, Subnet {
+
+    record NoSubnet() implements SubnetState {
+    }
+
+    /** The commands of a subnet's stream. */
+    sealed interface Command {
+        /** A new subnet in {@code vpc}, whose other subnets hold {@code siblings}. */
+        record CreateSubnet(String subnetId, Vpc vpc, String vpcId, String caller, Cidr cidr,
+                            String availabilityZone, List<Cidr> siblings) implements Command {
+        }
+
+        record AllocateInterface(String networkInterfaceId, String vpcEndpointId) implements Command {
+        }
+
+        record ReleaseInterface(String networkInterfaceId, String vpcEndpointId) implements Command {
+        }
+    }
+
+    Decider<Command, SubnetState, NetworkEvent> DECIDER = new Decider<>() {
+        @Override
+        public SubnetState initialState() {
+            return new NoSubnet();
+        }
+
+        @Override
+        public List<NetworkEvent> decide(Command command, SubnetState state) {
+            return switch (command) {
+                case Command.CreateSubnet c -> {
+                    if (state instanceof Subnet) {
+                        throw new IllegalStateException("subnet " + c.subnetId() + " exists already");
+                    }
+                    yield List.of(VpcRules.createSubnet(c.subnetId(), c.vpc().ownedBy(c.caller(), c.vpcId()),
+                            c.caller(), c.cidr(), c.availabilityZone(), c.siblings()));
+                }
+                case Command.AllocateInterface a -> List.of(existing(state).allocate(a.networkInterfaceId(),
+                        a.vpcEndpointId()));
+                case Command.ReleaseInterface r -> existing(state).holds(r.networkInterfaceId())
+                        ? List.of(existing(state).release(r.networkInterfaceId(), r.vpcEndpointId())) : List.of();
+            };
+        }
+
+        @Override
+        public SubnetState evolve(SubnetState state, NetworkEvent event, Instant recordedAt) {
+            return switch (event) {
+                case SubnetCreated c -> new Subnet(c, Cidr.parse(c.cidrBlock()).orElseThrow(), new TreeMap<>());
+                case NetworkInterfaceCreated n -> existing(state).with(n.networkInterfaceId(), n.privateIpAddress());
+                case NetworkInterfaceDeleted d -> existing(state).without(d.networkInterfaceId());
+                default -> throw new IllegalStateException("not an event of a subnet: " + event.eventType());
+            };
+        }
+    };
+
+    private static Subnet existing(SubnetState state) {
+        if (state instanceof Subnet subnet) {
+            return subnet;
+        }
+        throw new IllegalStateException("the subnet does not exist");
+    }
+}

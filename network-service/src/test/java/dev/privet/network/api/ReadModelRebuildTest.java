@@ -1,0 +1,191 @@
+package dev.privet.network.api;
+
+import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
+import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
+import dev.privet.contracts.events.NetworkEvent.SubnetCreated;
+import dev.privet.contracts.events.NetworkEvent.VpcCreated;
+import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
+import dev.privet.contracts.events.Topic;
+import dev.privet.contracts.ids.IdFormat;
+import dev.privet.eventstore.DeciderRunner;
+import dev.privet.eventstore.Transactions;
+import dev.privet.network.domain.LoadBalancer;
+import dev.privet.network.domain.Subnet;
+import dev.privet.network.domain.SubnetState;
+import dev.privet.network.domain.Vpc;
+import dev.privet.network.projection.NetworkView;
+import dev.privet.testkit.PrivetServiceTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static dev.privet.network.api.NetworkApi.ASYNC;
+import static dev.privet.network.api.NetworkApi.as;
+import static dev.privet.network.api.NetworkApi.createLoadBalancer;
+import static dev.privet.network.api.NetworkApi.createSubnet;
+import static dev.privet.network.api.NetworkApi.createVpc;
+import static dev.privet.network.api.NetworkApi.listed;
+import static dev.privet.network.api.NetworkApi.newAccount;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * The inline read model dropped and rebuilt from the event store comes out equal to the store, also while writes go
+ * on: the rebuild holds the append lock, so a write waits for it and is then projected on the rebuilt model.
+ */
+@QuarkusTest
+@QuarkusTestResource(PrivetServiceTestResource.class)
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class ReadModelRebuildTest {
+    static final String REBUILD = "/admin/consumers/" + NetworkView.NAME + "/rebuild";
+
+    @Inject
+    Transactions transactions;
+    @Inject
+    DeciderRunner deciders;
+    @Inject
+    StoredEvents store;
+
+    @Test
+    void a_rebuilt_read_model_answers_as_the_live_one() {
+        String account = newAccount();
+        String vpc = createVpc(account, "10.5.0.0/16");
+        String subnetA = createSubnet(account, vpc, "10.5.1.0/24", "us-east-1c");
+        String subnetB = createSubnet(account, vpc, "10.5.2.0/24", "us-east-1d");
+        createLoadBalancer(account, "rebuilt", "network", subnetA);
+        String endpoint = IdFormat.VPC_ENDPOINT.newId();
+        KafkaEvents.publish(new EndpointConnectionAccepted(IdFormat.ENDPOINT_SERVICE.newId(), endpoint, account, vpc,
+                List.of(subnetA, subnetB), List.of()), 2, account);
+        KafkaEvents.await(Topic.NETWORK, EndpointNetworkProvisioned.class, e -> e.vpcEndpointId().equals(endpoint));
+        List<String> paths = List.of("/v1/vpcs", "/v1/subnets", "/v1/load-balancers", "/v1/network-interfaces",
+                "/v1/vpcs/" + vpc, "/v1/subnets/" + subnetA, "/v1/load-balancers/rebuilt");
+        List<String> live = paths.stream().map(p -> as(account).get(p).then().statusCode(200).extract().asString())
+                .toList();
+        assertThat(live.get(3)).contains(endpoint);
+
+        given().post(REBUILD).then().statusCode(200).body("rebuilt", equalTo(true)).body("caughtUp", equalTo(true));
+
+        assertThat(paths.stream().map(p -> as(account).get(p).then().statusCode(200).extract().asString()).toList())
+                .isEqualTo(live);
+        given().get("/admin/consumers").then().statusCode(200).body("name", hasItem(NetworkView.NAME))
+                .body("find { it.name == 'network-view' }.source", equalTo("event-store"));
+    }
+
+    @Test
+    void a_rebuild_while_vpcs_are_created_comes_out_equal_to_the_store() throws Exception {
+        String account = newAccount();
+        AtomicBoolean stop = new AtomicBoolean();
+        List<String> created = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            while (!stop.get()) {
+                String vpc = createVpc(account, "10.60.0.0/16");
+                as(account).get("/v1/vpcs/" + vpc).then().statusCode(200); // read back even while rebuilt
+                createSubnet(account, vpc, "10.60.1.0/24", "us-east-1a");
+                created.add(vpc);
+            }
+        });
+        try {
+            for (int i = 0; i < 3; i++) {
+                int before = created.size();
+                await().atMost(ASYNC).until(() -> created.size() >= before + 3 || writer.isDone());
+                given().post(REBUILD).then().statusCode(200).body("rebuilt", equalTo(true));
+            }
+        } finally {
+            stop.set(true);
+            writer.get(1, TimeUnit.MINUTES); // and any write that failed fails the test
+        }
+
+        assertThat(created).hasSizeGreaterThanOrEqualTo(9);
+        assertThat(listed(account, "/v1/vpcs", "vpcId")).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(created)
+                .containsExactlyInAnyOrderElementsOf(store.ids("VpcCreated", "vpcId", account));
+        assertThat(listed(account, "/v1/subnets", "vpcId")).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(created);
+        assertThat(listed(account, "/v1/subnets", "subnetId"))
+                .containsExactlyInAnyOrderElementsOf(store.ids("SubnetCreated", "subnetId", account));
+        assertThat(transactions.inTransaction(this::modelInTables))
+                .isEqualTo(transactions.inTransaction(this::modelFoldedFromStore));
+    }
+
+    /** Every row of the read model's tables, one line each. */
+    private TreeSet<String> modelInTables(Connection c) throws SQLException {
+        TreeSet<String> rows = new TreeSet<>();
+        rows.addAll(lines(c, "select concat_ws('|', 'vpc', vpc_id, owner_id, cidr_block, region) from vpcs"));
+        rows.addAll(lines(c, """
+                select concat_ws('|', 'subnet', subnet_id, vpc_id, owner_id, cidr_block, availability_zone,
+                                 available_addresses) from subnets"""));
+        rows.addAll(lines(c, """
+                select concat_ws('|', 'interface', network_interface_id, subnet_id, private_ip_address)
+                  from network_interfaces"""));
+        rows.addAll(lines(c, """
+                select concat_ws('|', 'load-balancer', load_balancer_arn, name, owner_id, type, vpc_id)
+                  from load_balancers"""));
+        return rows;
+    }
+
+    /** The same lines, from every VPC, subnet and load balancer stream of the store folded with its decider. */
+    private TreeSet<String> modelFoldedFromStore(Connection c) throws SQLException {
+        TreeSet<String> rows = new TreeSet<>();
+        for (String id : streams(c, "vpc")) {
+            VpcCreated v = ((Vpc.Created) deciders.load(c, id, Vpc.DECIDER).state()).vpc();
+            rows.add(String.join("|", "vpc", v.vpcId(), v.ownerId(), v.cidrBlock(), v.region()));
+        }
+        for (String id : streams(c, "subnet")) {
+            Subnet subnet = (Subnet) deciders.load(c, id, SubnetState.DECIDER).state();
+            SubnetCreated s = subnet.created();
+            rows.add(String.join("|", "subnet", s.subnetId(), s.vpcId(), s.ownerId(), s.cidrBlock(),
+                    s.availabilityZone(), String.valueOf(subnet.availableAddressCount())));
+            subnet.addressesByInterface().forEach((eni, address) ->
+                    rows.add(String.join("|", "interface", eni, s.subnetId(), address)));
+        }
+        for (String id : streams(c, "load-balancer")) {
+            LoadBalancerCreated lb = ((LoadBalancer.Created) deciders.load(c, id, LoadBalancer.DECIDER).state())
+                    .loadBalancer();
+            rows.add(String.join("|", "load-balancer", lb.loadBalancerArn(), lb.name(), lb.ownerId(), lb.type(),
+                    lb.vpcId()));
+        }
+        return rows;
+    }
+
+    private static List<String> streams(Connection c, String streamType) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("select distinct stream_id from events where stream_type = ?")) {
+            st.setString(1, streamType);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    private static List<String> lines(Connection c, String sql) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                lines.add(rs.getString(1));
+            }
+        }
+        return lines;
+    }
+}
