@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# How fast VPC endpoints reach `available` through the gateway of a local cluster, beside a Kafka round trip and
+# pgbench on the same broker and PostgreSQL: benchmarks/endpoints.sh [--flag=value ...] (flags and defaults in
+# docs/benchmarks.md; e.g. --n=300 --clients=16 --burst-runs=3 --rates=10,20,50 --duration=15). Run from anywhere.
+#
+# Uses the cluster that runs on PRIVET_DATA_DIR (default: <repo>/.privet) if there is one. Otherwise it starts one
+# with ./privet up on a fresh data folder of its own (benchmarks/target/endpoints-cluster) and stops it at the end.
+#   PRIVET_BENCH_REPO=<checkout>  run the cluster of another checkout, e.g. a worktree of an older commit
+#                                 (the driver is still built here); default: this checkout
+#   PRIVET_BENCH_KEEP_UP=1        leave a cluster this script started running
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+repo="$(cd "${PRIVET_BENCH_REPO:-$root}" && pwd)"
+say() { printf 'endpoints.sh: %s\n' "$*"; }
+
+skip_pgbench=""
+for arg in "$@"; do
+  case "$arg" in --peers=false) skip_pgbench=1 ;; esac
+done
+if [ -z "$skip_pgbench" ] && ! command -v pgbench >/dev/null 2>&1; then
+  say "pgbench is not installed. On Debian 12 it comes with the PostgreSQL server package (not the client one):"
+  say "    apt-get update && apt-get install --no-install-recommends postgresql-15"
+  say "then run this again, or pass --peers=false to skip the Kafka and pgbench peers."
+  exit 1
+fi
+
+. "$root/.mvn/find-jdk.sh" # the JDK 21+ that ./mvnw uses, as JAVA_HOME
+cd "$root"
+say "building the driver: ./mvnw -Pbenchmarks -pl benchmarks -am -q package -DskipTests"
+./mvnw -Pbenchmarks -pl benchmarks -am -q package -DskipTests
+jar="$root/benchmarks/target/privet-benchmarks-0.1.0-SNAPSHOT.jar"
+
+# A cluster already running (./privet status exits 0) on the data folder named, or ours.
+data="$(realpath -m "${PRIVET_DATA_DIR:-$repo/.privet}")"
+started=""
+if PRIVET_DATA_DIR="$data" "$repo/privet" status >/dev/null 2>&1; then
+  say "using the cluster running on $data (the endpoints it creates stay in its data)"
+else
+  if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:${PRIVET_GATEWAY_PORT:-8080}/q/health"; then
+    say "a gateway answers on port ${PRIVET_GATEWAY_PORT:-8080} but no cluster runs on $data:"
+    say "set PRIVET_DATA_DIR to that cluster's data folder (or stop it with ./privet down there), then run this again."
+    exit 1
+  fi
+  data="$root/benchmarks/target/endpoints-cluster"
+  rm -rf "$data"
+  say "no cluster runs; starting one on a fresh data folder: PRIVET_DATA_DIR=$data $repo/privet up"
+  say "(it builds the services first if they are not built, which takes a few minutes)"
+  PRIVET_DATA_DIR="$data" "$repo/privet" up
+  started=1
+fi
+stop() {
+  if [ -n "$started" ] && [ -z "${PRIVET_BENCH_KEEP_UP:-}" ]; then
+    say "stopping the cluster this script started: PRIVET_DATA_DIR=$data $repo/privet down"
+    PRIVET_DATA_DIR="$data" "$repo/privet" down || true
+  elif [ -n "$started" ]; then
+    say "left running: PRIVET_DATA_DIR=$data $repo/privet down stops it"
+  fi
+}
+trap stop EXIT
+
+out="$root/benchmarks/target/endpoints-$(date +%Y%m%d-%H%M%S).txt"
+say "running; the output is also written to $out"
+rc=0
+"$JAVA_HOME/bin/java" -cp "$jar" dev.privet.benchmarks.EndpointBenchmark --cluster="$data" "$@" 2>&1 | tee "$out" || rc=$?
+cat <<EOF
+
+To record a run: add a section to docs/benchmarks.md ("Endpoints to available") with the command as you ran it,
+the commit ($(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?') in $repo), the machine (nproc, free -h,
+the CPU model from /proc/cpuinfo), the load average before and after, and the tables above (saved in $out).
+EOF
+exit "$rc"
