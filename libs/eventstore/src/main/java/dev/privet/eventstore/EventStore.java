@@ -68,9 +68,15 @@ public final class EventStore {
 
     /** Every event of the stream, oldest first; empty when the stream does not exist. */
     public List<EventEnvelope> load(Connection connection, String streamId) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(
-                "select " + StoredEvent.COLUMNS + " from events where stream_id = ? order by version")) {
+        return loadAfter(connection, streamId, 0);
+    }
+
+    /** The stream's events after {@code version}, oldest first: the tail a fold up to that version lacks. */
+    public List<EventEnvelope> loadAfter(Connection connection, String streamId, long version) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("select " + StoredEvent.COLUMNS
+                + " from events where stream_id = ? and version > ? order by version")) {
             st.setString(1, streamId);
+            st.setLong(2, version);
             List<EventEnvelope> events = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {

@@ -33,6 +33,11 @@ public final class Transactions {
         commitListeners.add(listener);
     }
 
+    /** Whether the transaction running on this thread has appended: what it reads may then be its own, uncommitted. */
+    static boolean appendedInThisTransaction() {
+        return APPENDED_UP_TO.get()[0] > 0;
+    }
+
     static void appended(long position) {
         long[] upTo = APPENDED_UP_TO.get();
         upTo[0] = Math.max(upTo[0], position);
