@@ -57,19 +57,6 @@ public final class AppliedEvents {
     }
 
     /**
-     * Records that {@code consumer} applies {@code eventId}, with no position; false when it already had. Such a
-     * marker is never pruned: for consumers not fed by a Kafka partition.
-     */
-    public static boolean markApplied(Connection connection, String consumer, UUID eventId) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(
-                "insert into applied_events (consumer_name, event_id) values (?, ?) on conflict do nothing")) {
-            st.setString(1, consumer);
-            st.setObject(2, eventId);
-            return st.executeUpdate() == 1;
-        }
-    }
-
-    /**
      * Moves the consumer's position in the partition past {@code offset}; false when it already was past it (the
      * record was applied before, and is delivered again). Concurrent callers on one partition serialise on the row.
      */

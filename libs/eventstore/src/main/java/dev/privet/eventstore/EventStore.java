@@ -161,6 +161,9 @@ public final class EventStore {
             }
             throw e;
         }
+        if (lastPosition == 0) { // the relay wait and the fold cache rest on knowing what this transaction appended
+            throw new IllegalStateException("the store did not say where it put the events of " + streamId);
+        }
         Transactions.appended(lastPosition);
         for (InlineProjection projection : projections) {
             for (EventEnvelope envelope : recorded) {
@@ -172,9 +175,11 @@ public final class EventStore {
 
     /**
      * Empties the projection's read model and replays every event of the store into it, in position order, in one
-     * transaction that holds the append lock: writers wait for the rebuild (they do not fail), and the model that
-     * commits is exactly the store's. Readers see the old model until then, provided the projection's reset deletes
-     * its rows rather than truncating its tables (a truncate locks readers out until the rebuild commits).
+     * transaction that holds the append lock, and the model that
+     * commits is exactly the store's: writers wait for it, up to {@code privet.lock-timeout}, and past that are
+     * answered 503 (so a rebuild should take less, which it does at today's sizes). Readers see the old model until
+     * then, provided the projection's reset deletes its rows rather than truncating its tables (a truncate locks
+     * readers out until the rebuild commits).
      */
     public void rebuild(Connection connection, InlineProjection projection) throws SQLException {
         locks.lockAppends(connection);

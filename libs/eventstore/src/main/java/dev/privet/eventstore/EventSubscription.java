@@ -90,6 +90,9 @@ public final class EventSubscription implements AutoCloseable {
     private final Map<TopicPartition, RuntimeException> stopped = new ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile Throwable failure;
+    /** A handler that keeps failing on one record: it is retried, and reported once it has failed for a while. */
+    private volatile RuntimeException handlerTrouble;
+    private volatile long handlerTroubleSince;
     private volatile KafkaException pollTrouble;
     private volatile long pollTroubleSince;
     private KafkaConsumer<String, byte[]> consumer;
@@ -166,6 +169,10 @@ public final class EventSubscription implements AutoCloseable {
         KafkaException trouble = pollTrouble;
         if (trouble != null && System.nanoTime() - pollTroubleSince > POLL_TROUBLE_REPORTED_AFTER.toNanos()) {
             return Optional.of(trouble);
+        }
+        RuntimeException failing = handlerTrouble;
+        if (failing != null && System.nanoTime() - handlerTroubleSince > POLL_TROUBLE_REPORTED_AFTER.toNanos()) {
+            return Optional.of(failing);
         }
         return Optional.empty();
     }
@@ -496,8 +503,14 @@ public final class EventSubscription implements AutoCloseable {
             try {
                 apply(tp, record, event);
                 appliedSincePrune++;
+                handlerTrouble = null;
                 return true;
             } catch (RuntimeException e) {
+                if (handlerTrouble == null) {
+                    handlerTroubleSince = System.nanoTime();
+                }
+                handlerTrouble = new IllegalStateException("applying " + tp + "@" + record.offset() + " keeps failing: "
+                        + e, e);
                 LOG.warnf("subscription %s: applying %s@%d failed (%s); retrying in %d ms", name, tp, record.offset(),
                         e, backoff.toMillis());
                 try {

@@ -71,6 +71,10 @@ public final class OutboxRelay implements AutoCloseable {
     private final AtomicLong publishedUpTo = new AtomicLong();
     private final Object publishedMonitor = new Object();
     private volatile boolean holdingLock;
+    private static final Duration SAVED_POSITION_FRESHNESS = Duration.ofMillis(10);
+    private final Object savedPositionLock = new Object();
+    private long savedPositionReadAt = System.nanoTime() - SAVED_POSITION_FRESHNESS.toNanos() - 1;
+    private long savedPositionSeen;
     private final Object wake = new Object();
     private boolean wakeRequested;
     private volatile boolean running;
@@ -173,9 +177,19 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
+    /**
+     * The position the publishing relay saved, read at most every {@link #SAVED_POSITION_FRESHNESS} however many
+     * requests wait: one query per interval per replica, not one per waiter.
+     */
     private long savedPosition() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return RelayPosition.load(c, name).position();
+        synchronized (savedPositionLock) {
+            if (System.nanoTime() - savedPositionReadAt > SAVED_POSITION_FRESHNESS.toNanos()) {
+                try (Connection c = dataSource.getConnection()) {
+                    savedPositionSeen = RelayPosition.load(c, name).position();
+                }
+                savedPositionReadAt = System.nanoTime();
+            }
+            return savedPositionSeen;
         }
     }
 

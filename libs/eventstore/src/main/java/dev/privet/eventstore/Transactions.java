@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.LongConsumer;
 
 /**
  * Runs work in a local PostgreSQL transaction: commit when it returns, roll back when it throws. It knows the
@@ -18,7 +17,7 @@ public final class Transactions {
     private static final ThreadLocal<long[]> APPENDED_UP_TO = ThreadLocal.withInitial(() -> new long[1]);
 
     private final DataSource dataSource;
-    private final List<LongConsumer> commitListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
 
     public Transactions(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -28,8 +27,8 @@ public final class Transactions {
         return dataSource;
     }
 
-    /** {@code listener} hears the last position of every commit that appended events. */
-    public void onCommit(LongConsumer listener) {
+    /** {@code listener} hears of every commit that appended events. */
+    public void onCommit(Runnable listener) {
         commitListeners.add(listener);
     }
 
@@ -54,14 +53,23 @@ public final class Transactions {
         return commit(work).result();
     }
 
-    /** Runs {@code work} in a transaction and tells what it appended. */
+    /**
+     * Runs {@code work} in a transaction and tells what it appended. A transaction may open another on the same thread
+     * only to read, or before it appends: the inner one's append would wait for the append lock its own thread holds.
+     */
     public <T> Committed<T> commit(SqlWork<T> work) {
+        Connection opened;
+        try {
+            opened = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw EventStoreException.unavailable(e); // the pool is exhausted or the server away: retry later
+        }
         long[] upTo = APPENDED_UP_TO.get();
         long outer = upTo[0]; // an enclosing transaction on this thread keeps its own mark
         upTo[0] = 0;
         T result;
         long appendedUpTo;
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = opened) {
             connection.setAutoCommit(false);
             try {
                 result = work.run(connection);
@@ -79,9 +87,7 @@ public final class Transactions {
             upTo[0] = outer;
         }
         if (appendedUpTo > 0) {
-            for (LongConsumer listener : commitListeners) {
-                listener.accept(appendedUpTo);
-            }
+            commitListeners.forEach(Runnable::run);
         }
         return new Committed<>(result, appendedUpTo);
     }

@@ -82,7 +82,9 @@ class OutboxRelayTest {
              Connection earlier = fx.dataSource.getConnection()) {
             earlier.setAutoCommit(false);
             // This transaction writes something first (a consumer's applied marker, say), so it is the older one...
-            AppliedEvents.markApplied(earlier, "some-consumer", java.util.UUID.randomUUID());
+            try (var write = earlier.prepareStatement("insert into outbox_relay values ('some-other-relay', 0)")) {
+                write.executeUpdate();
+            }
             fx.appendEvents(7, 1); // ...while a younger one appends version 1 and commits.
             fx.store.append(earlier, 1, EventMetadata.forRequest("111122223333"),
                     List.of(new VpcEndpointAccepted(stream))); // the older one appends version 2

@@ -2,6 +2,7 @@ package dev.privet.runtime;
 
 import dev.privet.contracts.events.EventMetadata;
 import dev.privet.contracts.events.IntegrationEvent;
+import dev.privet.eventstore.AdvisoryLocks;
 import dev.privet.eventstore.ConcurrencyConflictException;
 import dev.privet.eventstore.Decider;
 import dev.privet.eventstore.DeciderRunner;
@@ -29,12 +30,15 @@ public class CommandRunner {
     private final Transactions transactions;
     private final EventStore store;
     private final DeciderRunner deciders;
+    private final AdvisoryLocks locks;
     private final EventRuntime runtime;
 
-    CommandRunner(Transactions transactions, EventStore store, DeciderRunner deciders, EventRuntime runtime) {
+    CommandRunner(Transactions transactions, EventStore store, DeciderRunner deciders, AdvisoryLocks locks,
+                  EventRuntime runtime) {
         this.transactions = transactions;
         this.store = store;
         this.deciders = deciders;
+        this.locks = locks;
         this.runtime = runtime;
     }
 
@@ -79,7 +83,8 @@ public class CommandRunner {
     /**
      * A create that a client may retry: with a key, the first request creates {@code newStreamId} and records the
      * key with it; a retry with the same key and the same request returns the resource the first one created
-     * ({@code existing}), also after a restart; the same key with another request is refused.
+     * ({@code existing}), also after a restart; the same key with another request is refused. Requests with one
+     * key are serialised on a lock of their own, taken before anything else.
      */
     public <T> T create(Optional<IdempotencyKey> key, String newStreamId, SqlWork<T> create, Existing<T> existing) {
         if (key.isEmpty()) {
@@ -87,6 +92,9 @@ public class CommandRunner {
         }
         long[] replayedUpTo = {0};
         T result = execute(c -> {
+            // Requests with one key take turns: a retry racing the first request then finds what it created, rather
+            // than tripping over it in a check of its own (a name that is now taken, a block that now overlaps).
+            locks.lockScope(c, "idempotency-key:" + key.get().account().value() + ":" + key.get().key());
             Optional<String> earlier = IdempotencyKeys.earlierResource(c, key.get());
             if (earlier.isPresent()) {
                 replayedUpTo[0] = store.lastPosition(c, earlier.get());

@@ -1,5 +1,6 @@
 package dev.privet.runtime;
 
+import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.EventCodec;
 import dev.privet.contracts.events.Topic;
@@ -47,6 +48,7 @@ public class EventRuntime {
 
     private final PrivetConfig config;
     private final Transactions transactions;
+    private final AdvisoryLocks locks;
     private final EventStore store;
     private final List<EventConsumer> consumers;
     private final Map<String, EventSubscription> subscriptions = new LinkedHashMap<>();
@@ -56,8 +58,8 @@ public class EventRuntime {
                  @All List<InlineProjection> ownReadModels) {
         this.config = config;
         this.transactions = new Transactions(dataSource);
-        this.store = new EventStore(new EventCodec(), config.events().maxBytes(),
-                new AdvisoryLocks(config.lockTimeout().toMillis()), ownReadModels);
+        this.locks = new AdvisoryLocks(config.lockTimeout().toMillis());
+        this.store = new EventStore(new EventCodec(), config.events().maxBytes(), locks, ownReadModels);
         this.consumers = consumers;
     }
 
@@ -82,7 +84,7 @@ public class EventRuntime {
     @Produces
     @Singleton
     AdvisoryLocks advisoryLocks() {
-        return new AdvisoryLocks(config.lockTimeout().toMillis());
+        return locks;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -93,7 +95,7 @@ public class EventRuntime {
         }
         OutboxRelay outbox = new OutboxRelay(config.serviceName(), ownTopic().topicName(), transactions.dataSource(),
                 () -> new KafkaProducer<>(OutboxRelay.producerSettings(bootstrap)), 500, Duration.ofMillis(200));
-        transactions.onCommit(position -> outbox.wakeUp());
+        transactions.onCommit(outbox::wakeUp);
         outbox.start();
         relay = outbox;
         GroupMembership membership = new GroupMembership(config.kafka().instanceId(), config.kafka().sessionTimeout());
@@ -183,7 +185,13 @@ public class EventRuntime {
             throw new IllegalArgumentException(readModel + " is a reaction, not a read model: it cannot be rebuilt");
         }
         EventSubscription subscription = subscription(readModel);
-        subscription.rebuild(projection::reset);
+        try {
+            subscription.rebuild(projection::reset);
+        } catch (IllegalStateException cannotRewind) {
+            // Kafka moves the offsets of a group only when it has no members: another replica may be running.
+            throw Rejection.conflict(ErrorCode.INVALID_CONFIGURATION_REQUEST, "name", cannotRewind.getMessage()
+                    + "; stop this service's other replicas, then rebuild again");
+        }
         // A replay reads the whole topics, which never expire: it gets longer than a request's catch-up.
         if (!subscription.awaitCaughtUp(REBUILD_WAIT)) {
             throw Rejection.unavailable("the rebuild of " + readModel + " is still replaying after "
