@@ -13,6 +13,7 @@ import dev.privet.eventstore.Transactions;
 import dev.privet.testkit.Database;
 import dev.privet.testkit.KafkaBroker;
 import dev.privet.testkit.Postgres;
+import dev.privet.testkit.ReusingDataSource;
 import dev.privet.testkit.TestInfrastructure;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
@@ -236,7 +237,7 @@ public final class EventStoreBenchmark {
 
     private double singleWriter(int n) throws Exception {
         Database db = eventStoreDatabase("bench_single");
-        try (ReusingDataSource ds = new ReusingDataSource(db)) {
+        try (ReusingDataSource ds = ReusingDataSource.of(db)) {
             Transactions tx = new Transactions(ds);
             EventStore store = new EventStore(codec);
             long[] versions = new long[streamIds.length];
@@ -264,7 +265,7 @@ public final class EventStoreBenchmark {
 
     private double batched(int n) throws Exception {
         Database db = eventStoreDatabase("bench_batched");
-        try (ReusingDataSource ds = new ReusingDataSource(db)) {
+        try (ReusingDataSource ds = ReusingDataSource.of(db)) {
             long start = System.nanoTime();
             appendBatched(ds, n, latencies.get(Scenario.BATCHED));
             double rate = rate(n, System.nanoTime() - start);
@@ -310,7 +311,7 @@ public final class EventStoreBenchmark {
 
     private double relay(int n) throws Exception {
         Database db = eventStoreDatabase("bench_relay");
-        try (ReusingDataSource ds = new ReusingDataSource(db)) {
+        try (ReusingDataSource ds = ReusingDataSource.of(db)) {
             appendBatched(ds, n, new Histogram(3_600_000_000L, 3)); // the pre-fill, not measured
             try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
                 st.execute("analyze events"); // as autovacuum would have on a live table
@@ -359,7 +360,7 @@ public final class EventStoreBenchmark {
 
     private double rawAutocommit(int n) throws Exception {
         Database db = plainDatabase("bench_raw_single");
-        try (ReusingDataSource ds = new ReusingDataSource(db)) {
+        try (ReusingDataSource ds = ReusingDataSource.of(db)) {
             Histogram latency = latencies.get(Scenario.RAW_AUTOCOMMIT);
             double rate;
             try (Connection c = ds.getConnection(); PreparedStatement st = c.prepareStatement(PLAIN_INSERT)) {
@@ -383,7 +384,7 @@ public final class EventStoreBenchmark {
 
     private double rawBatched(int n) throws Exception {
         Database db = plainDatabase("bench_raw_batch");
-        try (ReusingDataSource ds = new ReusingDataSource(db)) {
+        try (ReusingDataSource ds = ReusingDataSource.of(db)) {
             Histogram latency = latencies.get(Scenario.RAW_BATCH);
             double rate;
             try (Connection c = ds.getConnection(); PreparedStatement st = c.prepareStatement(PLAIN_INSERT)) {
@@ -478,7 +479,7 @@ public final class EventStoreBenchmark {
 
     private Database eventStoreDatabase(String name) {
         Database db = postgres.createDatabase(name);
-        try (ReusingDataSource ds = new ReusingDataSource(db)) {
+        try (ReusingDataSource ds = ReusingDataSource.of(db)) {
             Flyway.configure().dataSource(ds).locations("classpath:db/eventstore").load().migrate();
         }
         return db;

@@ -1,6 +1,5 @@
 package dev.privet.eventstore;
 
-import dev.privet.contracts.events.EventEnvelope;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -33,21 +32,11 @@ class AppliedMarkersTest {
     private EventSubscription subscription;
 
     /** Counts every application: a duplicate that slipped through would show as one too many. */
-    private final EventHandler counting = (Connection c, EventEnvelope e) -> {
-        try (PreparedStatement st = c.prepareStatement("""
-                insert into endpoint_counts (stream_id, applied, last_version) values (?, 1, ?)
-                on conflict (stream_id) do update set applied = endpoint_counts.applied + 1,
-                                                      last_version = excluded.last_version""")) {
-            st.setString(1, e.streamId());
-            st.setLong(2, e.version());
-            st.executeUpdate();
-        }
-    };
+    private final EventHandler counting = EndpointCounts::count;
 
     @BeforeEach
     void start() {
-        fx.transactions.inTransaction(c -> update(c, "create table endpoint_counts (stream_id text primary key, "
-                + "applied int not null, last_version bigint not null)"));
+        EndpointCounts.create(fx);
         relay = fx.relay();
         subscription = new EventSubscription(consumer, List.of(fx.topic), fx.bootstrap, fx.transactions, counting)
                 .retainMarkers(new AppliedEvents.Retention(KEEP, Duration.ZERO));

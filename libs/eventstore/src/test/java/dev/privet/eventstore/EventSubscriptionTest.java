@@ -1,6 +1,5 @@
 package dev.privet.eventstore;
 
-import dev.privet.contracts.events.EventEnvelope;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -32,21 +31,11 @@ class EventSubscriptionTest {
     private EventSubscription subscription;
 
     /** A read model: per endpoint, how many events were applied and the last version seen. */
-    private final EventHandler countingProjection = (Connection c, EventEnvelope e) -> {
-        try (PreparedStatement st = c.prepareStatement("""
-                insert into endpoint_counts (stream_id, applied, last_version) values (?, 1, ?)
-                on conflict (stream_id) do update set applied = endpoint_counts.applied + 1,
-                                                      last_version = excluded.last_version""")) {
-            st.setString(1, e.streamId());
-            st.setLong(2, e.version());
-            st.executeUpdate();
-        }
-    };
+    private final EventHandler countingProjection = EndpointCounts::count;
 
     @BeforeEach
     void start() {
-        fx.transactions.inTransaction(c -> update(c,
-                "create table endpoint_counts (stream_id text primary key, applied int not null, last_version bigint not null)"));
+        EndpointCounts.create(fx);
         relay = fx.relay();
         subscription = new EventSubscription("counter-" + fx.topic, List.of(fx.topic), fx.bootstrap, fx.transactions,
                 countingProjection);

@@ -4,6 +4,7 @@ import dev.privet.contracts.events.ConsumerEvent.VpcEndpointAccepted;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointFailed;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.EventMetadata;
+import dev.privet.testkit.ReusingDataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -209,7 +210,7 @@ class OutboxRelayTest {
                 assertThat(fx.readTopic(2)).hasSize(2);
             }
         } finally {
-            pool.shutdown();
+            pool.close();
         }
         assertThat(pool.outstanding()).isZero();
     }

@@ -34,25 +34,13 @@ class SubscriptionRebalanceTest {
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
         }
-        try (PreparedStatement st = c.prepareStatement("""
-                insert into endpoint_counts (stream_id, applied, last_version) values (?, 1, ?)
-                on conflict (stream_id) do update set applied = endpoint_counts.applied + 1,
-                                                      last_version = excluded.last_version""")) {
-            st.setString(1, e.streamId());
-            st.setLong(2, e.version());
-            st.executeUpdate();
-        }
+        EndpointCounts.count(c, e);
         handled.incrementAndGet();
     };
 
     @BeforeEach
     void start() {
-        fx.transactions.inTransaction(c -> {
-            try (var st = c.createStatement()) {
-                return st.executeUpdate("create table endpoint_counts (stream_id text primary key, "
-                        + "applied int not null, last_version bigint not null)");
-            }
-        });
+        EndpointCounts.create(fx);
         relay = fx.relay();
     }
 

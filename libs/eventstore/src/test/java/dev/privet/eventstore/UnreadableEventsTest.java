@@ -19,7 +19,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -52,25 +51,11 @@ class UnreadableEventsTest {
     private EventSubscription subscription;
 
     /** Per stream: how many events were applied and the last version. */
-    private final EventHandler counting = (Connection c, EventEnvelope e) -> {
-        try (PreparedStatement st = c.prepareStatement("""
-                insert into endpoint_counts (stream_id, applied, last_version) values (?, 1, ?)
-                on conflict (stream_id) do update set applied = endpoint_counts.applied + 1,
-                                                      last_version = excluded.last_version""")) {
-            st.setString(1, e.streamId());
-            st.setLong(2, e.version());
-            st.executeUpdate();
-        }
-    };
+    private final EventHandler counting = EndpointCounts::count;
 
     @BeforeEach
     void setUp() {
-        fx.transactions.inTransaction(c -> {
-            try (var st = c.createStatement()) {
-                return st.executeUpdate("create table endpoint_counts (stream_id text primary key, "
-                        + "applied int not null, last_version bigint not null)");
-            }
-        });
+        EndpointCounts.create(fx);
         producer = new KafkaProducer<>(OutboxRelay.producerSettings(fx.bootstrap));
     }
 

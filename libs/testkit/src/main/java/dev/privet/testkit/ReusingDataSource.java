@@ -1,4 +1,6 @@
-package dev.privet.eventstore;
+package dev.privet.testkit;
+
+import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;
@@ -15,32 +17,48 @@ import java.util.logging.Logger;
 /**
  * The smallest real connection pool: {@code close()} on a connection hands its open PostgreSQL session back for the
  * next caller, as Agroal does in the services, so whatever the session holds (a session advisory lock) outlives the
- * close. It counts what was borrowed and not given back.
+ * close, and no caller pays for a connection start (benchmarks measure without it). It opens a session only when
+ * none is idle (no limits, no validation) and counts what was borrowed and not given back; {@link #close()} really
+ * closes the idle sessions.
  */
-final class ReusingDataSource implements DataSource {
+public final class ReusingDataSource implements DataSource, AutoCloseable {
     private final DataSource physical;
     private final Deque<Connection> idle = new ArrayDeque<>();
     private final AtomicInteger borrowed = new AtomicInteger();
     private final AtomicInteger outstanding = new AtomicInteger();
 
-    ReusingDataSource(DataSource physical) {
+    public ReusingDataSource(DataSource physical) {
         this.physical = physical;
     }
 
+    /** A pool of sessions of {@code database}. */
+    public static ReusingDataSource of(Database database) {
+        PGSimpleDataSource target = new PGSimpleDataSource();
+        target.setUrl(database.jdbcUrl());
+        target.setUser(database.username());
+        target.setPassword(database.password());
+        return new ReusingDataSource(target);
+    }
+
     /** How many connections were handed out. */
-    int borrowed() {
+    public int borrowed() {
         return borrowed.get();
     }
 
     /** How many connections were handed out and not closed. */
-    int outstanding() {
+    public int outstanding() {
         return outstanding.get();
     }
 
     /** Really closes the idle sessions. */
-    synchronized void shutdown() throws SQLException {
+    @Override
+    public synchronized void close() {
         for (Connection c : idle) {
-            c.close();
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // the session is going away either way
+            }
         }
         idle.clear();
     }
