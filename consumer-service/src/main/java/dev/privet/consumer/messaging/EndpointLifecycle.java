@@ -12,14 +12,16 @@ import dev.privet.contracts.events.NetworkEvent.EndpointNetworkFailed;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRejected;
-import dev.privet.contracts.events.Topic;
 import dev.privet.contracts.events.Values.EndpointInterface;
 import dev.privet.runtime.EventConsumer;
+import dev.privet.runtime.EventRuntime;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 
 /**
  * Moves endpoints along their lifecycle as the other services report: the provider accepted the connection, the
@@ -27,20 +29,26 @@ import java.util.List;
  */
 @ApplicationScoped
 public class EndpointLifecycle implements EventConsumer {
+    public static final String NAME = "endpoint-lifecycle";
+
+    private final EventRuntime runtime;
     private final VpcEndpointCommands commands;
 
-    EndpointLifecycle(VpcEndpointCommands commands) {
+    EndpointLifecycle(VpcEndpointCommands commands, EventRuntime runtime) {
+        this.runtime = runtime;
         this.commands = commands;
     }
 
     @Override
     public String name() {
-        return "endpoint-lifecycle";
+        return NAME;
     }
 
-    @Override
-    public List<Topic> topics() {
-        return List.of(Topic.PROVIDER, Topic.DNS, Topic.NETWORK);
+    /** This consumer's channel: each poll is applied once, in one transaction (see {@link EventRuntime#apply}). */
+    @Incoming(NAME)
+    @Blocking
+    void receive(ConsumerRecords<String, byte[]> records) {
+        runtime.apply(NAME, records);
     }
 
     @Override

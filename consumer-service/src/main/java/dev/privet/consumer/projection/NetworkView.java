@@ -5,9 +5,12 @@ import dev.privet.consumer.domain.Vpc;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.NetworkEvent.SubnetCreated;
 import dev.privet.contracts.events.NetworkEvent.VpcCreated;
-import dev.privet.contracts.events.Topic;
+import dev.privet.runtime.EventRuntime;
 import dev.privet.runtime.Projection;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,14 +27,22 @@ import java.util.Optional;
 public class NetworkView implements Projection {
     public static final String NAME = "network-view";
 
+    private final EventRuntime runtime;
+
+    NetworkView(EventRuntime runtime) {
+        this.runtime = runtime;
+    }
+
     @Override
     public String name() {
         return NAME;
     }
 
-    @Override
-    public List<Topic> topics() {
-        return List.of(Topic.NETWORK);
+    /** This consumer's channel: each poll is applied once, in one transaction (see {@link EventRuntime#apply}). */
+    @Incoming(NAME)
+    @Blocking
+    void receive(ConsumerRecords<String, byte[]> records) {
+        runtime.apply(NAME, records);
     }
 
     @Override

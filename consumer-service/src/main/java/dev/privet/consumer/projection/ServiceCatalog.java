@@ -7,10 +7,13 @@ import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsRemoved;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceAvailable;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceCreated;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceFailed;
-import dev.privet.contracts.events.Topic;
+import dev.privet.runtime.EventRuntime;
 import dev.privet.runtime.Projection;
 import dev.privet.runtime.Sql;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,14 +34,22 @@ import java.util.Optional;
 public class ServiceCatalog implements Projection {
     public static final String NAME = "service-catalog";
 
+    private final EventRuntime runtime;
+
+    ServiceCatalog(EventRuntime runtime) {
+        this.runtime = runtime;
+    }
+
     @Override
     public String name() {
         return NAME;
     }
 
-    @Override
-    public List<Topic> topics() {
-        return List.of(Topic.PROVIDER);
+    /** This consumer's channel: each poll is applied once, in one transaction (see {@link EventRuntime#apply}). */
+    @Incoming(NAME)
+    @Blocking
+    void receive(ConsumerRecords<String, byte[]> records) {
+        runtime.apply(NAME, records);
     }
 
     @Override

@@ -3,20 +3,22 @@ package dev.privet.dns.messaging;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.EventMetadata;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
-import dev.privet.contracts.events.Topic;
 import dev.privet.contracts.ids.EndpointDnsNames;
 import dev.privet.contracts.ids.Region;
 import dev.privet.dns.domain.EndpointDnsCommand.PublishNames;
 import dev.privet.dns.domain.VpceHostedZone;
 import dev.privet.eventstore.DeciderRunner;
 import dev.privet.runtime.EventConsumer;
+import dev.privet.runtime.EventRuntime;
 import dev.privet.runtime.PrivetConfig;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 
 import static dev.privet.dns.domain.EndpointDnsDecider.DECIDER;
 
@@ -27,13 +29,17 @@ import static dev.privet.dns.domain.EndpointDnsDecider.DECIDER;
  */
 @ApplicationScoped
 public class PublishNamesOnProvisioning implements EventConsumer {
+    public static final String NAME = "publish-names";
+
     private static final Logger LOG = Logger.getLogger(PublishNamesOnProvisioning.class);
 
+    private final EventRuntime runtime;
     private final DeciderRunner deciders;
     private final Region region;
     private final String hostedZoneId;
 
-    PublishNamesOnProvisioning(DeciderRunner deciders, PrivetConfig config) {
+    PublishNamesOnProvisioning(DeciderRunner deciders, PrivetConfig config, EventRuntime runtime) {
+        this.runtime = runtime;
         this.deciders = deciders;
         this.region = new Region(config.region());
         this.hostedZoneId = VpceHostedZone.of(region);
@@ -41,12 +47,14 @@ public class PublishNamesOnProvisioning implements EventConsumer {
 
     @Override
     public String name() {
-        return "publish-names";
+        return NAME;
     }
 
-    @Override
-    public List<Topic> topics() {
-        return List.of(Topic.NETWORK);
+    /** This consumer's channel: each poll is applied once, in one transaction (see {@link EventRuntime#apply}). */
+    @Incoming(NAME)
+    @Blocking
+    void receive(ConsumerRecords<String, byte[]> records) {
+        runtime.apply(NAME, records);
     }
 
     @Override

@@ -3,16 +3,18 @@ package dev.privet.dns.messaging;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeletionRequested;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.EventMetadata;
-import dev.privet.contracts.events.Topic;
 import dev.privet.dns.domain.EndpointDnsCommand.RemoveNames;
 import dev.privet.eventstore.DeciderRunner;
 import dev.privet.runtime.EventConsumer;
+import dev.privet.runtime.EventRuntime;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 
 import static dev.privet.dns.domain.EndpointDnsDecider.DECIDER;
 
@@ -23,22 +25,28 @@ import static dev.privet.dns.domain.EndpointDnsDecider.DECIDER;
  */
 @ApplicationScoped
 public class RemoveNamesOnDeletion implements EventConsumer {
+    public static final String NAME = "remove-names";
+
     private static final Logger LOG = Logger.getLogger(RemoveNamesOnDeletion.class);
 
+    private final EventRuntime runtime;
     private final DeciderRunner deciders;
 
-    RemoveNamesOnDeletion(DeciderRunner deciders) {
+    RemoveNamesOnDeletion(DeciderRunner deciders, EventRuntime runtime) {
+        this.runtime = runtime;
         this.deciders = deciders;
     }
 
     @Override
     public String name() {
-        return "remove-names";
+        return NAME;
     }
 
-    @Override
-    public List<Topic> topics() {
-        return List.of(Topic.CONSUMER);
+    /** This consumer's channel: each poll is applied once, in one transaction (see {@link EventRuntime#apply}). */
+    @Incoming(NAME)
+    @Blocking
+    void receive(ConsumerRecords<String, byte[]> records) {
+        runtime.apply(NAME, records);
     }
 
     @Override

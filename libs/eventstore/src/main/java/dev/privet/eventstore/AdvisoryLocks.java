@@ -19,6 +19,7 @@ public final class AdvisoryLocks {
     /** Relay locks and scope locks take their second key from a hash of a name, each kind in a space of its own. */
     private static final int RELAY_NAMESPACE = 0x50525655;
     private static final int SCOPE_NAMESPACE = 0x50525656;
+    private static final int SUBSCRIPTION_NAMESPACE = 0x50525657;
     public static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private final String lockTimeout;
@@ -43,12 +44,20 @@ public final class AdvisoryLocks {
      * (subnet blocks of a VPC; load balancer names of an account).
      */
     public void lockScope(Connection c, String scope) throws SQLException {
-        boundWait(c);
-        try (PreparedStatement st = c.prepareStatement("select pg_advisory_xact_lock(?, hashtext(?))")) {
-            st.setInt(1, SCOPE_NAMESPACE);
-            st.setString(2, scope);
-            st.execute();
-        }
+        lockNamed(c, "pg_advisory_xact_lock", SCOPE_NAMESPACE, scope);
+    }
+
+    /**
+     * Shares, until the transaction ends, the lock of a subscription: every poll it applies takes it, so none
+     * commits while a rebuild ({@link #lockSubscription}) replays.
+     */
+    void lockSubscriptionShared(Connection c, String subscription) throws SQLException {
+        lockNamed(c, "pg_advisory_xact_lock_shared", SUBSCRIPTION_NAMESPACE, subscription);
+    }
+
+    /** Holds, until the transaction ends, a subscription's lock alone: a rebuild replays under it. */
+    void lockSubscription(Connection c, String subscription) throws SQLException {
+        lockNamed(c, "pg_advisory_xact_lock", SUBSCRIPTION_NAMESPACE, subscription);
     }
 
     /** Takes the session lock of the one active relay, if free; the caller keeps the connection while it holds it. */
@@ -68,6 +77,16 @@ public final class AdvisoryLocks {
         try (PreparedStatement st = c.prepareStatement("select pg_advisory_unlock(?, hashtext(?))")) {
             st.setInt(1, RELAY_NAMESPACE);
             st.setString(2, relay);
+            st.execute();
+        }
+    }
+
+    /** Takes a transaction lock keyed by a name in one space, waiting at most the lock timeout. */
+    private void lockNamed(Connection c, String lockFunction, int space, String name) throws SQLException {
+        boundWait(c);
+        try (PreparedStatement st = c.prepareStatement("select " + lockFunction + "(?, hashtext(?))")) {
+            st.setInt(1, space);
+            st.setString(2, name);
             st.execute();
         }
     }

@@ -5,35 +5,24 @@ import dev.privet.contracts.events.EventEnvelope;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.AuthenticationException;
-import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.InvalidConfigurationException;
-import org.apache.kafka.common.errors.InvalidGroupIdException;
-import org.apache.kafka.common.errors.InvalidTopicException;
-import org.apache.kafka.common.errors.RecordDeserializationException;
-import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,31 +33,35 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * An idempotent consumer: reads topics in a consumer group named after the subscription and applies each event
- * with its handler. The handler's effect and the record's bookkeeping ({@link AppliedEvents}: the partition's
- * position, and the event-id marker) commit in one PostgreSQL transaction; Kafka offsets are committed only after
- * that, so a redelivered event (after a crash, a rebalance, offsets reset to zero, or a copy the relay published
- * again) is recognised and changes nothing.
+ * The idempotent side of a subscription to other services' topics: a Kafka client (in the services, SmallRye
+ * Reactive Messaging's connector) polls the records and hands each poll to {@link #apply}; this class applies them
+ * with the handler, exactly once in effect. The handler's effect and the records' bookkeeping ({@link AppliedEvents}:
+ * the partition's position and the event-id marker) commit in one PostgreSQL transaction per poll, and the client
+ * commits its offsets only after {@code apply} returns. So a redelivered event (after a crash, a rebalance, offsets
+ * reset, or a copy the relay published again) is recognised and changes nothing. The positions in the database, not
+ * the Kafka offsets, are the authority on what was applied: any replica, a restarted one, or a rebuild reads them.
  *
- * <p>Events of one partition are never skipped or reordered. A handler that fails is retried with backoff on the
- * same event. A record this build cannot read (unknown type, newer schema version, malformed) stops its partition
- * right there ({@link UnreadableEventException}, reported by {@link #failure()}): it is not applied and neither its
- * offset nor any later one is committed, so a build that can read it takes over at exactly that record. The other
- * partitions go on.
+ * <p>Events of one partition are never skipped or reordered. A poll whose transaction fails is retried with backoff
+ * until it commits (or the subscription closes); after {@value #TROUBLE_REPORTED_AFTER_SECONDS} s of failures
+ * {@link #failure()} reports it. A record this build cannot read (unknown type, newer schema version, malformed)
+ * is not applied, nor anything after it in its partition: the readable rest of the poll is applied, then
+ * {@link #apply} throws {@link UnreadableEventException}, which stops the client at that record without committing
+ * it, so a build that can read it takes over exactly there.
  *
- * <p>A failed offset commit only means redelivery, and a rebalance is normal: neither stops the subscription. The
- * group uses the cooperative sticky assignor, so a replica joining or leaving moves only the partitions that change
- * hands, and the others keep flowing. {@link #awaitCaughtUp} lets a request confirm a miss against everything
- * published so far, and {@link #rebuild} drops a read model and replays the topics from the start.
+ * <p>{@link #awaitCaughtUp} lets a request confirm a miss against everything published so far, and {@link #rebuild}
+ * empties a read model and replays the topics from the start while the live client goes on.
  */
 public final class EventSubscription implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EventSubscription.class);
-    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
-    /** A poll that keeps failing for this long makes {@link #failure()} report it, while the loop keeps trying. */
-    private static final Duration POLL_TROUBLE_REPORTED_AFTER = Duration.ofSeconds(30);
+    private static final long TROUBLE_REPORTED_AFTER_SECONDS = 30;
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
     private static final long PRUNE_AFTER_RECORDS = 10_000;
+    /** How often a request waiting to catch up reads the positions other replicas wrote. */
+    private static final long POSITION_READ_EVERY_NANOS = Duration.ofMillis(10).toNanos();
+    /** A replay that reads nothing for this long while records remain below the ends gives up (and changes nothing). */
+    private static final Duration REPLAY_STALLED_AFTER = Duration.ofSeconds(30);
 
     /** Reads a record into an event; empty when this build does not know its type or schema version. */
     @FunctionalInterface
@@ -76,50 +69,50 @@ public final class EventSubscription implements AutoCloseable {
         Optional<EventEnvelope> read(ConsumerRecord<String, byte[]> record);
     }
 
+    /** Empties a read model's tables before a rebuild. */
+    @FunctionalInterface
+    public interface ReadModelReset {
+        void reset(Connection connection) throws SQLException;
+    }
+
     private final String name;
     private final List<String> topics;
     private final String bootstrapServers;
     private final Transactions transactions;
+    private final AdvisoryLocks locks;
     private final EventHandler handler;
-    private final GroupMembership membership;
     private final RecordReader reader;
     private volatile AppliedEvents.Retention retention = AppliedEvents.Retention.DEFAULT;
-    /** Next offset to apply, per partition this instance owns; updated after each database commit. */
+    /** The positions this process has committed, per partition: a lower bound of the database's. */
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
-    /** The partitions this instance stopped consuming, and why; the record at the position is the one at fault. */
-    private final Map<TopicPartition, RuntimeException> stopped = new ConcurrentHashMap<>();
-    private volatile boolean running;
-    private volatile Throwable failure;
-    /** A handler that keeps failing on one record: it is retried, and reported once it has failed for a while. */
-    private volatile RuntimeException handlerTrouble;
-    private volatile long handlerTroubleSince;
-    private volatile KafkaException pollTrouble;
-    private volatile long pollTroubleSince;
-    private KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
+    private volatile boolean closed;
+    /** Why the subscription cannot go on without an operator or a newer build; null while it can. */
+    private volatile RuntimeException stopped;
+    /** A poll that keeps failing: it is retried, and reported once it has failed for a while. */
+    private volatile RuntimeException trouble;
+    private volatile long troubleSince;
     private final Object adminLock = new Object();
     private Admin admin;
     private long lastPrune = System.nanoTime();
     private long appliedSincePrune;
 
+    /**
+     * @param name the consumer group's id: it also keys the positions and markers
+     * @param topics the topics the group subscribes to
+     */
     public EventSubscription(String name, List<String> topics, String bootstrapServers, Transactions transactions,
-                             EventHandler handler) {
-        this(name, topics, bootstrapServers, transactions, handler, GroupMembership.DYNAMIC);
-    }
-
-    public EventSubscription(String name, List<String> topics, String bootstrapServers, Transactions transactions,
-                             EventHandler handler, GroupMembership membership) {
-        this(name, topics, bootstrapServers, transactions, handler, membership, codecReader(new EventCodec()));
+                             AdvisoryLocks locks, EventHandler handler) {
+        this(name, topics, bootstrapServers, transactions, locks, handler, codecReader(new EventCodec()));
     }
 
     /** With another reader: tests stand in for a newer build, whose codec knows more, with it. */
     EventSubscription(String name, List<String> topics, String bootstrapServers, Transactions transactions,
-                      EventHandler handler, GroupMembership membership, RecordReader reader) {
-        this.membership = membership;
+                      AdvisoryLocks locks, EventHandler handler, RecordReader reader) {
         this.name = name;
         this.topics = List.copyOf(topics);
         this.bootstrapServers = bootstrapServers;
         this.transactions = transactions;
+        this.locks = locks;
         this.handler = handler;
         this.reader = reader;
     }
@@ -132,61 +125,118 @@ public final class EventSubscription implements AutoCloseable {
         return name;
     }
 
+    public List<String> topics() {
+        return topics;
+    }
+
     /** How long event-id markers are kept (see {@link AppliedEvents}); the default suits production. */
     public EventSubscription retainMarkers(AppliedEvents.Retention retention) {
         this.retention = retention;
         return this;
     }
 
-    public synchronized void start() {
-        if (running) {
-            return;
+    /**
+     * Applies one poll's records, in order within each partition, in one transaction, retrying it with backoff until
+     * it commits. Records at or below a partition's position, and copies of events applied before, change nothing.
+     *
+     * @throws UnreadableEventException after applying the rest, when a record cannot be read by this build: the
+     *                                  client must not commit it, and stop
+     * @throws IllegalStateException when the subscription was closed before the records were applied
+     */
+    public void apply(Iterable<ConsumerRecord<String, byte[]>> records) {
+        if (stopped != null) {
+            throw stopped; // a poll after the stop: nothing more is applied until a restart
         }
-        running = true;
-        failure = null;
-        pollTrouble = null;
-        stopped.clear();
-        consumer = new KafkaConsumer<>(consumerSettings());
-        thread = Thread.ofPlatform().name("subscription-" + name).daemon().start(this::run);
+        List<Delivery> readable = new ArrayList<>();
+        Set<TopicPartition> blocked = new HashSet<>();
+        UnreadableEventException unreadable = null;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+            if (blocked.contains(tp)) {
+                continue;
+            }
+            Optional<UnreadableEventException> fault = Optional.empty();
+            try {
+                Optional<EventEnvelope> event = reader.read(record);
+                if (event.isPresent()) {
+                    readable.add(new Delivery(tp, record.offset(), event.get()));
+                } else {
+                    fault = Optional.of(unreadable(record, tp, unknownBecause(record), false, null));
+                }
+            } catch (RuntimeException malformed) {
+                fault = Optional.of(unreadable(record, tp, "the record is malformed (" + malformed + ")", true,
+                        malformed));
+            }
+            if (fault.isPresent()) {
+                blocked.add(tp);
+                unreadable = unreadable == null ? fault.get() : unreadable;
+            }
+        }
+        applyUntilDone(readable);
+        if (unreadable != null) {
+            stopped = unreadable;
+            LOG.error(unreadable.getMessage());
+            throw unreadable;
+        }
+        maybePrune();
     }
 
     /**
-     * Why the subscription is not consuming everything, if it is not: it stopped on its own (a fatal Kafka error, a
-     * broken build), a partition is stopped at a record this build cannot read ({@link UnreadableEventException}), or
-     * polling has failed for a while (it keeps trying).
+     * Starts each newly assigned partition at the later of the client's position and the one recorded in the
+     * database (an offset commit may have failed, or expired while the group was empty), so what was applied is not
+     * read again. A recorded position beyond the end of the log means the topic was recreated or truncated under
+     * this consumer: its new records would pass for ones applied before, so the subscription reports it and stops.
+     * Call it from the client's rebalance listener, on its polling thread.
      */
-    public Optional<Throwable> failure() {
-        if (failure != null) {
-            return Optional.of(failure);
+    public void onAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        if (partitions.isEmpty()) {
+            return;
         }
-        Optional<Throwable> firstStopped = stopped.entrySet().stream()
-                .min(Map.Entry.comparingByKey(Comparator.comparing(TopicPartition::topic)
-                        .thenComparingInt(TopicPartition::partition)))
-                .map(Map.Entry::getValue);
-        if (firstStopped.isPresent()) {
-            return firstStopped;
+        Map<TopicPartition, Long> recorded;
+        Map<TopicPartition, Long> ends;
+        try {
+            recorded = transactions.inTransaction(c -> AppliedEvents.positions(c, name, partitions));
+            ends = recorded.isEmpty() ? Map.of() : consumer.endOffsets(recorded.keySet());
+        } catch (WakeupException | InterruptException e) {
+            throw e; // the client is shutting down
+        } catch (RuntimeException e) {
+            // The check per record still holds; only the shortcut and the recreated-topic check are skipped.
+            LOG.warnf("subscription %s: cannot read its recorded positions (%s)", name, e.toString());
+            return;
         }
-        KafkaException trouble = pollTrouble;
-        if (trouble != null && System.nanoTime() - pollTroubleSince > POLL_TROUBLE_REPORTED_AFTER.toNanos()) {
-            return Optional.of(trouble);
+        recorded.forEach((tp, position) -> {
+            Long end = ends.get(tp);
+            if (end != null && position > end) {
+                stopped = new IllegalStateException("subscription " + name + " stopped at " + tp + ": it has applied"
+                        + " records up to offset " + position + " but the partition ends at " + end + ", so the topic"
+                        + " was recreated or truncated; rebuild this consumer");
+                LOG.error(stopped.getMessage());
+            } else if (position > consumer.position(tp)) {
+                consumer.seek(tp, position);
+            }
+            positions.merge(tp, position, Math::max);
+        });
+    }
+
+    /**
+     * Why the subscription is not applying everything, if it is not: it stopped at a record this build cannot read
+     * or at a recreated topic, or its polls have failed to commit for a while (it keeps trying).
+     */
+    public Optional<RuntimeException> failure() {
+        if (stopped != null) {
+            return Optional.of(stopped);
         }
-        RuntimeException failing = handlerTrouble;
-        if (failing != null && System.nanoTime() - handlerTroubleSince > POLL_TROUBLE_REPORTED_AFTER.toNanos()) {
+        RuntimeException failing = trouble;
+        if (failing != null && System.nanoTime() - troubleSince > TimeUnit.SECONDS.toNanos(TROUBLE_REPORTED_AFTER_SECONDS)) {
             return Optional.of(failing);
         }
         return Optional.empty();
     }
 
-    /** The partitions this instance stopped at a record it cannot read, and why; empty when all flow. */
-    public Map<TopicPartition, String> stoppedPartitions() {
-        Map<TopicPartition, String> reasons = new LinkedHashMap<>();
-        stopped.forEach((tp, why) -> reasons.put(tp, why.getMessage()));
-        return reasons;
-    }
-
+    /** Stops retrying: a poll being retried gives up, and its records are delivered again to whoever runs next. */
     @Override
-    public synchronized void close() {
-        stop();
+    public void close() {
+        closed = true;
         synchronized (adminLock) {
             if (admin != null) {
                 admin.close(Duration.ofSeconds(5));
@@ -196,39 +246,98 @@ public final class EventSubscription implements AutoCloseable {
     }
 
     /**
-     * Drops the read model and replays every event from the start of the topics: stops consuming, sets the group's
-     * offsets back to zero, runs {@code reset} (which empties the handler's tables) and forgets the applied markers
-     * and positions in one transaction, then consumes again. Every instance of the group must be stopped first
-     * (Kafka refuses to move the offsets of a group with live members; a stopped instance leaves the group, static
-     * member or not); one instance per service does it today.
+     * Waits until this subscription, in whichever replica owns each partition, has applied every event published to
+     * its topics before the call, or the timeout passes.
+     *
+     * @return whether it caught up in time
      */
-    public synchronized void rebuild(ReadModelReset reset) {
-        stop();
+    public boolean awaitCaughtUp(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            // Rewind first: if that fails, the read model is untouched and consumption resumes where it was.
-            // If the reset fails after it, the positions and markers survive and the replay changes nothing.
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            Map<TopicPartition, OffsetAndMetadata> zero = new HashMap<>();
-            endOffsets(deadline).keySet().forEach(tp -> zero.put(tp, new OffsetAndMetadata(0)));
-            admin().alterConsumerGroupOffsets(name, zero).all().get(remaining(deadline), TimeUnit.NANOSECONDS);
-            transactions.inTransaction(c -> {
-                reset.reset(c);
-                AppliedEvents.forget(c, name);
-                return null;
-            });
+            Map<TopicPartition, Long> ends = endOffsets(deadline);
+            long lastRead = 0;
+            while (true) {
+                List<TopicPartition> behind = ends.entrySet().stream()
+                        .filter(end -> positions.getOrDefault(end.getKey(), 0L) < end.getValue())
+                        .map(Map.Entry::getKey).toList();
+                if (behind.isEmpty()) {
+                    return true;
+                }
+                if (System.nanoTime() - lastRead >= POSITION_READ_EVERY_NANOS) {
+                    // Another replica may own them: its progress is in the database.
+                    lastRead = System.nanoTime();
+                    transactions.inTransaction(c -> AppliedEvents.positions(c, name, behind))
+                            .forEach((tp, position) -> positions.merge(tp, position, Math::max));
+                    continue;
+                }
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.sleep(2);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while rewinding " + name, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot rewind " + name + ": " + e, e);
-        } finally {
-            start();
+            return false;
+        } catch (RuntimeException e) {
+            LOG.warnf("subscription %s: cannot tell whether it caught up: %s", name, e.toString());
+            return false;
+        }
+    }
+
+    /**
+     * Empties the read model and replays every event of the topics, from the start up to their ends, in one
+     * transaction: it takes the subscription's lock (the live client's polls wait, and fail over to a retry, until
+     * it commits), reads the ends, runs {@code reset}, forgets the positions and markers, and applies the replay
+     * with a client of its own that belongs to no group. Then the live client goes on: what it holds below the new
+     * positions is recognised as applied. Any replica may do it while the others run; a failure leaves everything
+     * as it was.
+     *
+     * @throws UnreadableEventException when the replay meets a record this build cannot read (nothing changes)
+     */
+    public void rebuild(ReadModelReset reset) {
+        try (KafkaConsumer<String, byte[]> replay = new KafkaConsumer<>(replaySettings())) {
+            transactions.inTransaction(c -> {
+                locks.lockSubscription(c, name);
+                Map<TopicPartition, Long> ends;
+                try {
+                    ends = endOffsets(System.nanoTime() + Duration.ofSeconds(30).toNanos());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while rebuilding " + name, e);
+                }
+                reset.reset(c);
+                AppliedEvents.forget(c, name);
+                replay.assign(ends.keySet());
+                replay.seekToBeginning(ends.keySet());
+                Map<TopicPartition, Long> unread = new HashMap<>(ends);
+                unread.values().removeIf(end -> end == 0);
+                long lastRecord = System.nanoTime();
+                while (!unread.isEmpty()) {
+                    var polled = replay.poll(Duration.ofMillis(200));
+                    if (!polled.isEmpty()) {
+                        lastRecord = System.nanoTime();
+                    } else if (System.nanoTime() - lastRecord > REPLAY_STALLED_AFTER.toNanos()) {
+                        throw new IllegalStateException("the replay of " + name + " got no records for "
+                                + REPLAY_STALLED_AFTER.toSeconds() + " s with " + unread + " still to read");
+                    }
+                    for (ConsumerRecord<String, byte[]> record : polled) {
+                        TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                        Long end = unread.get(tp);
+                        if (end != null && record.offset() < end) {
+                            applyOne(c, new Delivery(tp, record.offset(), readForReplay(record, tp)));
+                        }
+                    }
+                    // By position, not by the last record: the offsets below the end need not all be records.
+                    unread.entrySet().removeIf(end -> replay.position(end.getKey()) >= end.getValue());
+                }
+                return ends;
+            }).forEach(positions::put); // only once committed: the positions held here never run ahead
         }
     }
 
     /**
      * Deletes the event-id markers no republished copy can still need (see {@link AppliedEvents}). The subscription
-     * does it on its own every minute; this runs it now.
+     * does it on its own every minute, or every {@value #PRUNE_AFTER_RECORDS} records; this runs it now.
      *
      * @return how many markers were deleted
      */
@@ -237,209 +346,77 @@ public final class EventSubscription implements AutoCloseable {
         return transactions.inTransaction(c -> AppliedEvents.prune(c, name, keep));
     }
 
-    /**
-     * Waits until this subscription has applied every event published to its topics before the call, or the
-     * timeout passes.
-     *
-     * @return whether it caught up in time
-     */
-    public boolean awaitCaughtUp(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try {
-            Map<TopicPartition, Long> ends = endOffsets(deadline);
-            while (true) {
-                Map<TopicPartition, OffsetAndMetadata> committed = null;
-                boolean caughtUp = true;
-                for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-                    Long position = positions.get(end.getKey());
-                    if (position == null) { // owned by another instance, or not assigned yet
-                        if (committed == null) {
-                            committed = admin().listConsumerGroupOffsets(name).partitionsToOffsetAndMetadata()
-                                    .get(remaining(deadline), TimeUnit.NANOSECONDS);
-                        }
-                        OffsetAndMetadata offset = committed.get(end.getKey());
-                        position = offset == null ? 0L : offset.offset();
-                    }
-                    if (position < end.getValue()) {
-                        caughtUp = false;
-                        break;
-                    }
-                }
-                if (caughtUp) {
-                    return true;
-                }
-                if (System.nanoTime() > deadline) {
-                    return false;
-                }
-                Thread.sleep(10);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warnf("subscription %s: cannot tell whether it caught up: %s", name, e.toString());
-            return false;
-        }
+    /** One readable record of a poll. */
+    private record Delivery(TopicPartition partition, long offset, EventEnvelope event) {
     }
 
-    /** Empties a read model's tables before a rebuild. */
-    @FunctionalInterface
-    public interface ReadModelReset {
-        void reset(java.sql.Connection connection) throws java.sql.SQLException;
-    }
-
-    private Map<TopicPartition, Long> endOffsets(long deadline)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        admin().describeTopics(topics).allTopicNames().get(remaining(deadline), TimeUnit.NANOSECONDS)
-                .forEach((topic, description) -> description.partitions().forEach(p ->
-                        request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        admin().listOffsets(request).all().get(remaining(deadline), TimeUnit.NANOSECONDS)
-                .forEach((tp, info) -> ends.put(tp, info.offset()));
-        return ends;
-    }
-
-    private static long remaining(long deadline) {
-        return Math.max(1, deadline - System.nanoTime());
-    }
-
-    private Admin admin() {
-        synchronized (adminLock) { // not the subscription's lock: a rebuild holds that for a while
-            if (admin == null) {
-                admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
-            }
-            return admin;
-        }
-    }
-
-    private void stop() {
-        Thread t = thread;
-        if (!running || t == null) {
+    private void applyUntilDone(List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
             return;
         }
-        running = false;
-        consumer.wakeup();
-        try {
-            t.join(30_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        thread = null;
-    }
-
-    private Map<String, Object> consumerSettings() {
-        Map<String, Object> settings = new HashMap<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, name,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) membership.sessionTimeout().toMillis(),
-                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) membership.sessionTimeout().toMillis() / 4));
-        membership.instanceId().ifPresent(id -> settings.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
-        // Incremental rebalancing: a replica that joins or leaves moves only the partitions that change hands.
-        // (Members of the default [range, cooperative-sticky] list upgrade to this in one rolling restart.)
-        settings.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, List.of(CooperativeStickyAssignor.class));
-        return settings;
-    }
-
-    private void run() {
-        KafkaConsumer<String, byte[]> c = consumer;
-        try {
-            c.subscribe(topics, new Rebalance(c));
-            Duration pollBackoff = POLL;
-            while (running) {
-                ConsumerRecords<String, byte[]> records;
-                try {
-                    records = c.poll(POLL);
-                    pollTrouble = null;
-                    pollBackoff = POLL;
-                } catch (RecordDeserializationException e) {
-                    stopAt(c, e.topicPartition(), e.offset(), null, "the record cannot be deserialised", true, e);
-                    continue;
-                } catch (WakeupException | InterruptException e) {
-                    throw e;
-                } catch (KafkaException e) {
-                    if (isFatal(e)) {
-                        throw e;
-                    }
-                    // A rebalance in progress, a coordinator moving, a broker away, a rebalance callback that
-                    // failed (its commit only means redelivery): poll again, which also completes a rebalance.
-                    pollFailed(e, pollBackoff);
-                    sleep(pollBackoff);
-                    pollBackoff = pollBackoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF
-                            : pollBackoff.multipliedBy(2);
-                    continue;
-                }
-                for (TopicPartition tp : records.partitions()) {
-                    if (!applyPartition(c, tp, records.records(tp))) {
-                        return; // stopping: the record at hand stays uncommitted and is read again next time
-                    }
-                }
-                if (!records.isEmpty()) {
-                    commit(c, ownedPositions(c.assignment()));
-                }
-                maybePrune();
-            }
-        } catch (WakeupException | InterruptException e) {
-            // stop() woke the consumer up
-        } catch (RuntimeException | Error e) {
-            failure = e; // a broken build or a broken broker: readiness reports it rather than a silent dead thread
-            LOG.errorf(e, "subscription %s stopped", name);
-        } finally {
-            // Leave the group even as a static member: an orderly stop hands the partitions on at once, and a
-            // rebuild can only move the offsets of a group without members.
-            closeQuietly(c);
-            positions.clear();
-            running = false; // a subscription that failed can be started again
-        }
-    }
-
-    /** Errors no retry will cure: they end the subscription, and readiness reports them. */
-    private static boolean isFatal(KafkaException e) {
-        return e instanceof FencedInstanceIdException // another process runs with this instance id
-                || e instanceof AuthenticationException || e instanceof AuthorizationException
-                || e instanceof InvalidTopicException || e instanceof InvalidGroupIdException
-                || e instanceof UnsupportedVersionException || e instanceof InvalidConfigurationException;
-    }
-
-    private void pollFailed(KafkaException e, Duration backoff) {
-        if (pollTrouble == null) {
-            pollTroubleSince = System.nanoTime();
-            LOG.warnf("subscription %s: poll failed (%s); polling again in %d ms", name, e, backoff.toMillis());
-        } else {
-            LOG.debugf("subscription %s: poll failed again (%s)", name, e);
-        }
-        pollTrouble = e;
-    }
-
-    /** Applies the partition's records in order; false when the subscription is stopping. */
-    private boolean applyPartition(KafkaConsumer<String, byte[]> c, TopicPartition tp,
-                                   List<ConsumerRecord<String, byte[]>> records) {
-        for (ConsumerRecord<String, byte[]> record : records) {
-            if (stopped.containsKey(tp)) {
-                return true;
-            }
-            Optional<EventEnvelope> event;
+        Duration backoff = FIRST_BACKOFF;
+        while (true) {
             try {
-                event = reader.read(record);
-            } catch (RuntimeException malformed) {
-                stopAt(c, tp, record.offset(), record, "the record is malformed (" + malformed + ")", true, malformed);
-                return true;
+                transactions.inTransaction(c -> {
+                    locks.lockSubscriptionShared(c, name); // a rebuild holds it exclusively while it replays
+                    for (Delivery d : deliveries) {
+                        applyOne(c, d);
+                    }
+                    return null;
+                });
+                deliveries.forEach(d -> positions.merge(d.partition(), d.offset() + 1, Math::max));
+                appliedSincePrune += deliveries.size();
+                trouble = null;
+                return;
+            } catch (RuntimeException e) {
+                if (closed) {
+                    throw new IllegalStateException("subscription " + name + " closed before it applied its poll", e);
+                }
+                if (trouble == null) {
+                    troubleSince = System.nanoTime();
+                }
+                Delivery first = deliveries.getFirst();
+                trouble = new IllegalStateException("applying the poll from " + first.partition() + "@"
+                        + first.offset() + " keeps failing: " + e, e);
+                LOG.warnf("subscription %s: applying %d records from %s@%d failed (%s); retrying in %d ms", name,
+                        deliveries.size(), first.partition(), first.offset(), e, backoff.toMillis());
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while applying " + name, ie);
+                }
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
-            if (event.isEmpty()) {
-                stopAt(c, tp, record.offset(), record, unknownBecause(record), false, null);
-                return true;
-            }
-            if (!applyUntilDone(tp, record, event.get())) {
-                return false;
-            }
-            positions.put(tp, record.offset() + 1);
         }
-        return true;
+    }
+
+    /**
+     * A record below the partition's position was applied before; one at a new offset with a known event id is a
+     * copy the relay published again. Either way the handler does not run.
+     */
+    private void applyOne(Connection c, Delivery d) throws SQLException {
+        if (AppliedEvents.advance(c, name, d.partition(), d.offset())
+                && AppliedEvents.markApplied(c, name, d.event().eventId(), d.partition(), d.offset())) {
+            handler.handle(c, d.event());
+        }
+    }
+
+    private EventEnvelope readForReplay(ConsumerRecord<String, byte[]> record, TopicPartition tp) {
+        Optional<EventEnvelope> event;
+        try {
+            event = reader.read(record);
+        } catch (RuntimeException malformed) {
+            throw unreadable(record, tp, "the record is malformed (" + malformed + ")", true, malformed);
+        }
+        return event.orElseThrow(() -> unreadable(record, tp, unknownBecause(record), false, null));
+    }
+
+    private UnreadableEventException unreadable(ConsumerRecord<String, byte[]> record, TopicPartition tp, String why,
+                                                boolean malformed, Throwable cause) {
+        return new UnreadableEventException(name, tp, record.offset(), EventRecords.header(record, EventRecords.ID),
+                EventRecords.header(record, EventRecords.TYPE),
+                EventRecords.header(record, EventRecords.SCHEMA_VERSION), why, malformed, cause);
     }
 
     private static String unknownBecause(ConsumerRecord<String, byte[]> record) {
@@ -448,93 +425,6 @@ public final class EventSubscription implements AutoCloseable {
             return "this build does not know the event type " + type;
         }
         return "this build reads schema versions up to " + EventCodec.CURRENT_SCHEMA_VERSION + " of " + type;
-    }
-
-    /**
-     * Stops consuming the partition at {@code offset}: the record there is not applied, and neither its offset nor a
-     * later one is committed. The partition stays paused while this instance owns it; whoever owns it next (this
-     * build again, or a newer one) starts at the same record.
-     */
-    private void stopAt(KafkaConsumer<String, byte[]> c, TopicPartition tp, long offset,
-                        ConsumerRecord<String, byte[]> record, String why, boolean malformed, Throwable cause) {
-        UnreadableEventException stop = new UnreadableEventException(name, tp, offset,
-                record == null ? null : EventRecords.header(record, EventRecords.ID),
-                record == null ? null : EventRecords.header(record, EventRecords.TYPE),
-                record == null ? null : EventRecords.header(record, EventRecords.SCHEMA_VERSION), why, malformed,
-                cause);
-        halt(c, tp, offset, stop);
-    }
-
-    private void halt(KafkaConsumer<String, byte[]> c, TopicPartition tp, long offset, RuntimeException why) {
-        stopped.put(tp, why);
-        positions.put(tp, offset);
-        c.pause(Set.of(tp));
-        c.seek(tp, offset); // forget what was fetched after it
-        LOG.error(why.getMessage());
-    }
-
-    private void closeQuietly(KafkaConsumer<String, byte[]> c) {
-        try {
-            c.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                    .withTimeout(Duration.ofSeconds(5)));
-        } catch (RuntimeException e) {
-            LOG.warnf("subscription %s: closing the consumer: %s", name, e.toString());
-        }
-    }
-
-    /**
-     * Commits offsets. A commit that fails for any reason (a rebalance in progress or completed without us, the
-     * coordinator moving, the broker away, this member fenced) only means these events are delivered again, which
-     * the positions and markers make harmless: log it and go on; a fatal condition shows in the next poll.
-     */
-    private void commit(KafkaConsumer<String, byte[]> c, Map<TopicPartition, OffsetAndMetadata> offsets) {
-        try {
-            c.commitSync(offsets);
-        } catch (WakeupException | InterruptException e) {
-            throw e;
-        } catch (KafkaException e) {
-            LOG.warnf("subscription %s: offsets not committed (%s); those events will be delivered again", name, e);
-        }
-    }
-
-    private boolean applyUntilDone(TopicPartition tp, ConsumerRecord<String, byte[]> record, EventEnvelope event) {
-        Duration backoff = Duration.ofMillis(50);
-        while (running) {
-            try {
-                apply(tp, record, event);
-                appliedSincePrune++;
-                handlerTrouble = null;
-                return true;
-            } catch (RuntimeException e) {
-                if (handlerTrouble == null) {
-                    handlerTroubleSince = System.nanoTime();
-                }
-                handlerTrouble = new IllegalStateException("applying " + tp + "@" + record.offset() + " keeps failing: "
-                        + e, e);
-                LOG.warnf("subscription %s: applying %s@%d failed (%s); retrying in %d ms", name, tp, record.offset(),
-                        e, backoff.toMillis());
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-            }
-        }
-        return false;
-    }
-
-    private void apply(TopicPartition tp, ConsumerRecord<String, byte[]> record, EventEnvelope event) {
-        transactions.inTransaction(c -> {
-            // A record below the partition's position was applied before; one at a new offset with a known event id
-            // is a copy the relay published again. Either way the handler does not run.
-            if (AppliedEvents.advance(c, name, tp, record.offset())
-                    && AppliedEvents.markApplied(c, name, event.eventId(), tp, record.offset())) {
-                handler.handle(c, event);
-            }
-            return null;
-        });
     }
 
     private void maybePrune() {
@@ -551,83 +441,44 @@ public final class EventSubscription implements AutoCloseable {
         }
     }
 
-    private Map<TopicPartition, OffsetAndMetadata> ownedPositions(Collection<TopicPartition> owned) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition tp : owned) {
-            Long position = positions.get(tp);
-            if (position != null) {
-                offsets.put(tp, new OffsetAndMetadata(position));
-            }
-        }
-        return offsets;
-    }
-
-    private static void sleep(Duration d) {
+    /** The end offset of every partition of the topics now. */
+    private Map<TopicPartition, Long> endOffsets(long deadline) throws InterruptedException {
         try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            admin().describeTopics(topics).allTopicNames().get(remaining(deadline), TimeUnit.NANOSECONDS)
+                    .forEach((topic, description) -> description.partitions().forEach(p ->
+                            request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin().listOffsets(request).all().get(remaining(deadline), TimeUnit.NANOSECONDS)
+                    .forEach((tp, info) -> ends.put(tp, info.offset()));
+            return ends;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the ends of " + topics + " are unknown: " + e, e);
         }
     }
 
-    private final class Rebalance implements ConsumerRebalanceListener {
-        private final KafkaConsumer<String, byte[]> consumer;
+    private static long remaining(long deadline) {
+        return Math.max(1, deadline - System.nanoTime());
+    }
 
-        Rebalance(KafkaConsumer<String, byte[]> consumer) {
-            this.consumer = consumer;
-        }
-
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            commit(consumer, ownedPositions(partitions));
-            partitions.forEach(positions::remove);
-            partitions.forEach(stopped::remove); // whoever owns them next stops at the same record, and says so
-        }
-
-        @Override
-        public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            partitions.forEach(positions::remove); // no longer ours: nothing to commit
-            partitions.forEach(stopped::remove);
-        }
-
-        /**
-         * Starts each partition at the later of the committed offset and the position recorded in the database (the
-         * commit may have failed, or expired while the group was empty). A position beyond the end of the log means
-         * the topic was recreated or truncated under this consumer: its records would be taken for ones applied
-         * before, so the partition is stopped until the consumer is rebuilt.
-         */
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            if (partitions.isEmpty()) {
-                return;
+    private Admin admin() {
+        synchronized (adminLock) {
+            if (closed) {
+                throw new IllegalStateException("subscription " + name + " is closed");
             }
-            Map<TopicPartition, Long> applied = Map.of();
-            Map<TopicPartition, Long> ends = Map.of();
-            try {
-                applied = transactions.inTransaction(c -> AppliedEvents.positions(c, name, partitions));
-                ends = applied.isEmpty() ? Map.of() : consumer.endOffsets(partitions);
-            } catch (WakeupException | InterruptException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                // The check per record still holds; only the shortcut and the recreated-topic check are skipped.
-                LOG.warnf("subscription %s: cannot read its recorded positions (%s)", name, e.toString());
+            if (admin == null) {
+                admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
             }
-            for (TopicPartition tp : partitions) {
-                long position = consumer.position(tp);
-                Long recorded = applied.get(tp);
-                Long end = ends.get(tp);
-                if (recorded != null && end != null && recorded > end) {
-                    halt(consumer, tp, position, new IllegalStateException("subscription " + name + " stopped at "
-                            + tp + ": it has applied records up to offset " + recorded + " but the partition ends at "
-                            + end + ", so the topic was recreated or truncated; rebuild this consumer"));
-                    continue;
-                }
-                if (recorded != null && recorded > position) {
-                    consumer.seek(tp, recorded);
-                    position = recorded;
-                }
-                positions.put(tp, position);
-            }
+            return admin;
         }
+    }
+
+    private Map<String, Object> replaySettings() {
+        return Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     }
 }

@@ -10,7 +10,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.flywaydb.core.Flyway;
@@ -18,6 +20,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,9 +28,11 @@ import java.util.function.Predicate;
 
 /** A fresh database with the event store schema, and a fresh topic, on the real servers of the testkit. */
 final class StoreFixture {
+    static final int PARTITIONS = 3;
     final PGSimpleDataSource dataSource = new PGSimpleDataSource();
     final Transactions transactions;
     final EventStore store = new EventStore(new EventCodec());
+    final AdvisoryLocks locks = new AdvisoryLocks(5_000);
     final String topic = "test.events." + UUID.randomUUID();
     final String bootstrap = TestInfrastructure.kafka().bootstrapServers();
 
@@ -38,8 +43,8 @@ final class StoreFixture {
         dataSource.setPassword(db.password());
         Flyway.configure().dataSource(dataSource).locations("classpath:db/eventstore").load().migrate();
         transactions = new Transactions(dataSource);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            EventTopics.ensure(admin, List.of(topic), 3, (short) 1);
+        try (Admin admin = admin()) {
+            EventTopics.ensure(admin, List.of(topic), PARTITIONS, (short) 1);
         }
     }
 
@@ -56,6 +61,49 @@ final class StoreFixture {
                         List.of(new VpcEndpointAccepted(endpointId(i))));
             });
         }
+    }
+
+    /** A subscription of this fixture's topic, as this build reads it; pair it with a {@link GroupClient}. */
+    EventSubscription subscription(String name, EventHandler handler) {
+        return new EventSubscription(name, List.of(topic), bootstrap, transactions, locks, handler);
+    }
+
+    /** A subscription of this fixture's topic that reads records with {@code reader}: a newer build, say. */
+    EventSubscription subscription(String name, EventHandler handler, EventSubscription.RecordReader reader) {
+        return new EventSubscription(name, List.of(topic), bootstrap, transactions, locks, handler, reader);
+    }
+
+    /** The consumer group's committed offset per partition of the topic (none for a partition it never committed). */
+    Map<Integer, Long> committedOffsets(String group) throws Exception {
+        try (Admin admin = admin()) {
+            Map<Integer, Long> offsets = new HashMap<>();
+            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+                    .forEach((tp, o) -> offsets.put(tp.partition(), o.offset()));
+            return offsets;
+        }
+    }
+
+    /** Sets the consumer group's offsets, as an operator does; the group must have no member running. */
+    void moveOffsets(String group, Map<Integer, Long> offsets) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> moved = new HashMap<>();
+        offsets.forEach((partition, offset) ->
+                moved.put(new TopicPartition(topic, partition), new OffsetAndMetadata(offset)));
+        try (Admin admin = admin()) {
+            admin.alterConsumerGroupOffsets(group, moved).all().get();
+        }
+    }
+
+    /** Moves every partition of the group back to offset zero: everything is delivered again. */
+    void resetOffsetsToZero(String group) throws Exception {
+        Map<Integer, Long> zero = new HashMap<>();
+        for (int partition = 0; partition < PARTITIONS; partition++) {
+            zero.put(partition, 0L);
+        }
+        moveOffsets(group, zero);
+    }
+
+    Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
     }
 
     OutboxRelay relay() {

@@ -4,10 +4,8 @@ import dev.privet.contracts.events.ConsumerEvent.VpcEndpointAccepted;
 import dev.privet.contracts.events.EventCodec;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.EventMetadata;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import dev.privet.contracts.events.IntegrationEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -16,20 +14,20 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -40,6 +38,7 @@ import static org.awaitility.Awaitility.await;
  * where a newer codec would.
  */
 @DisplayName("a subscription stops at records this build cannot read")
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class UnreadableEventsTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String TELEPORTED = "VpcEndpointTeleported"; // a type a later version adds
@@ -49,9 +48,7 @@ class UnreadableEventsTest {
     private final String group = "view-" + UUID.randomUUID();
     private KafkaProducer<String, byte[]> producer;
     private EventSubscription subscription;
-
-    /** Per stream: how many events were applied and the last version. */
-    private final EventHandler counting = EndpointCounts::count;
+    private GroupClient client;
 
     @BeforeEach
     void setUp() {
@@ -61,65 +58,90 @@ class UnreadableEventsTest {
 
     @AfterEach
     void tearDown() {
-        if (subscription != null) {
-            subscription.close();
-        }
+        stopClient();
         producer.close();
     }
 
     @Test
-    void an_unknown_event_type_stops_its_partition_until_a_build_that_knows_it_applies_it() throws Exception {
+    void the_readable_rest_of_the_poll_is_applied_then_every_apply_throws_until_a_restart() {
         send(0, known("a", 1));
         send(0, withHeader(known("x", 1), "ce_type", TELEPORTED)); // offset 1 of partition 0
         send(0, known("a", 2));
         send(1, known("b", 1));
         send(1, known("b", 2));
+        List<ConsumerRecord<String, byte[]>> poll = fx.readTopic(5);
+        subscription = fx.subscription(group, EndpointCounts::count, EventSubscription.codecReader(codec));
 
-        subscription = start(EventSubscription.codecReader(codec));
-        await().atMost(WAIT).until(() -> subscription.failure().isPresent() && applied("b") == 2);
+        UnreadableEventException stop = catchUnreadable(poll);
 
-        assertThat(subscription.failure().get()).isInstanceOf(UnreadableEventException.class);
-        assertThat(subscription.failure().get().getMessage()).contains(fx.topic + "-0@1", "type " + TELEPORTED,
-                "schema version 1", "does not know the event type");
-        assertThat(rows()).containsOnlyKeys("a", "b"); // nothing of x, and a's second event waits behind it
-        assertThat(applied("a")).isEqualTo(1);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(committed()).containsEntry(0, 1L).containsEntry(1, 2L));
+        assertThat(stop.partition()).isEqualTo(new TopicPartition(fx.topic, 0));
+        assertThat(stop.offset()).isEqualTo(1);
+        assertThat(stop.eventType()).isEqualTo(TELEPORTED);
+        assertThat(EndpointCounts.rows(fx)).containsOnly(Map.entry("a", List.of(1L, 1L)), Map.entry("b", List.of(2L, 2L)));
+        assertThatThrownBy(() -> subscription.apply(List.of())).isSameAs(stop);
+        assertThatThrownBy(() -> subscription.apply(poll)).isSameAs(stop);
+        assertThat(subscription.failure()).containsSame(stop);
         assertThat(subscription.awaitCaughtUp(Duration.ofSeconds(1))).as("it is not caught up").isFalse();
-
-        send(0, known("a", 3)); // more behind it in the partition: still waits
-        send(1, known("b", 3)); // the other partitions go on
-        await().atMost(WAIT).until(() -> applied("b") == 3);
-        assertThat(applied("a")).isEqualTo(1);
-        assertThat(committed()).containsEntry(0, 1L);
-
         subscription.close();
-        subscription = start(EventSubscription.codecReader(codec)); // a restart of the same build stops there again
-        await().atMost(WAIT).until(() -> subscription.failure().isPresent());
-        assertThat(subscription.stoppedPartitions()).containsOnlyKeys(new TopicPartition(fx.topic, 0));
 
-        subscription.close();
-        subscription = start(newerBuildKnowing(TELEPORTED)); // the upgrade
+        subscription = fx.subscription(group, EndpointCounts::count, newerBuildKnowing(TELEPORTED));
+        subscription.apply(poll);
+
+        assertThat(EndpointCounts.rows(fx)).containsOnly(Map.entry("a", List.of(2L, 2L)),
+                Map.entry("b", List.of(2L, 2L)), Map.entry("x", List.of(1L, 1L)));
         assertThat(subscription.awaitCaughtUp(WAIT)).isTrue();
-        assertThat(subscription.failure()).isEmpty();
-        assertThat(rows()).containsEntry("x", List.of(1L, 1L)).containsEntry("a", List.of(3L, 3L))
-                .containsEntry("b", List.of(3L, 3L));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(committed()).containsEntry(0, 4L));
     }
 
     @Test
-    void a_newer_schema_version_stops_its_partition_until_a_build_that_reads_it_applies_it() {
+    void an_unknown_event_type_stops_its_partition_until_a_build_that_knows_it_applies_it() throws Exception {
+        send(0, known("a", 1));
+        startClient(EventSubscription.codecReader(codec));
+        awaitAppliedAndCommitted(Map.of(0, 1L));
+        send(0, withHeader(known("x", 1), "ce_type", TELEPORTED)); // offset 1 of partition 0
+        send(0, known("a", 2));
+        send(0, known("a", 3));
+
+        UnreadableEventException stop = awaitStop();
+        assertThat(stop.getMessage()).contains(fx.topic + "-0@1", "type " + TELEPORTED, "schema version 1",
+                "does not know the event type");
+        assertThat(subscription.failure()).containsSame(stop);
+        assertThat(EndpointCounts.rows(fx)).containsOnly(Map.entry("a", List.of(1L, 1L))); // nothing of x, nor after it
+        assertThat(fx.committedOffsets(group)).containsEntry(0, 1L);
+        assertThat(subscription.awaitCaughtUp(Duration.ofSeconds(1))).as("it is not caught up").isFalse();
+
+        stopClient();
+        startClient(EventSubscription.codecReader(codec)); // a restart of the same build stops there again
+        UnreadableEventException again = awaitStop();
+        assertThat(again.partition()).isEqualTo(stop.partition());
+        assertThat(again.offset()).isEqualTo(stop.offset());
+        assertThat(EndpointCounts.rows(fx)).containsOnly(Map.entry("a", List.of(1L, 1L)));
+        assertThat(fx.committedOffsets(group)).containsEntry(0, 1L);
+
+        stopClient();
+        startClient(newerBuildKnowing(TELEPORTED)); // the upgrade
+        assertThat(subscription.awaitCaughtUp(WAIT)).isTrue();
+        assertThat(subscription.failure()).isEmpty();
+        assertThat(EndpointCounts.rows(fx)).containsOnly(Map.entry("a", List.of(3L, 3L)), Map.entry("x", List.of(1L, 1L)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(fx.committedOffsets(group)).containsEntry(0, 4L));
+        assertThat(client.failure()).isEmpty();
+    }
+
+    @Test
+    void a_newer_schema_version_stops_its_partition_until_a_build_that_reads_it_applies_it() throws Exception {
         send(2, known("a", 1));
+        startClient(EventSubscription.codecReader(codec));
+        awaitAppliedAndCommitted(Map.of(2, 1L));
         send(2, withHeader(known("n", 1), "schema_version", "2"));
         send(2, known("a", 2));
 
-        subscription = start(EventSubscription.codecReader(codec));
-        await().atMost(WAIT).until(() -> subscription.failure().isPresent() && applied("a") == 1);
-        assertThat(subscription.failure().get().getMessage()).contains(fx.topic + "-2@1",
-                "type VpcEndpointAccepted", "schema version 2", "reads schema versions up to 1");
-        assertThat(rows()).containsOnlyKeys("a");
+        UnreadableEventException stop = awaitStop();
+        assertThat(stop.getMessage()).contains(fx.topic + "-2@1", "type VpcEndpointAccepted", "schema version 2",
+                "reads schema versions up to 1");
+        assertThat(EndpointCounts.rows(fx)).containsOnly(Map.entry("a", List.of(1L, 1L)));
+        assertThat(fx.committedOffsets(group)).containsEntry(2, 1L);
 
-        subscription.close();
-        subscription = start(record -> { // a build with an upcaster from version 2
+        stopClient();
+        startClient(record -> { // a build with an upcaster from version 2
             if ("2".equals(EventRecords.header(record, "schema_version"))) {
                 return codec.decode(EventRecords.header(record, "ce_type"), 1, record.value())
                         .map(event -> envelope(record, event));
@@ -128,12 +150,16 @@ class UnreadableEventsTest {
         });
         assertThat(subscription.awaitCaughtUp(WAIT)).isTrue();
         assertThat(subscription.failure()).isEmpty();
-        assertThat(rows()).containsEntry("n", List.of(1L, 1L)).containsEntry("a", List.of(2L, 2L));
+        assertThat(EndpointCounts.rows(fx)).containsOnly(Map.entry("a", List.of(2L, 2L)), Map.entry("n", List.of(1L, 1L)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(fx.committedOffsets(group)).containsEntry(2, 3L));
     }
 
     @Test
     void a_malformed_record_stops_its_partition_and_is_never_committed_past() throws Exception {
         send(0, known("a", 1));
+        send(1, known("b", 1));
+        startClient(EventSubscription.codecReader(codec));
+        awaitAppliedAndCommitted(Map.of(0, 1L, 1, 1L));
         ProducerRecord<String, byte[]> broken = known("m", 1);
         send(0, new ProducerRecord<>(fx.topic, 0, broken.key(), "{\"vpcEndpointId\": ".getBytes(StandardCharsets.UTF_8),
                 broken.headers()));
@@ -144,36 +170,62 @@ class UnreadableEventsTest {
                 noId.add(h);
             }
         });
-        send(1, known("b", 1));
         send(1, new ProducerRecord<>(fx.topic, 1, "z", codec.encode(new VpcEndpointAccepted("z")), noId));
         send(1, known("b", 2));
 
-        subscription = start(EventSubscription.codecReader(codec));
-        await().atMost(WAIT).until(() -> subscription.stoppedPartitions().size() == 2);
-        assertThat(subscription.stoppedPartitions().get(new TopicPartition(fx.topic, 0)))
-                .contains(fx.topic + "-0@1", "malformed", "cannot decode VpcEndpointAccepted");
-        assertThat(subscription.stoppedPartitions().get(new TopicPartition(fx.topic, 1)))
-                .contains(fx.topic + "-1@1", "malformed", "event null");
-        assertThat(rows()).containsEntry("a", List.of(1L, 1L)).containsEntry("b", List.of(1L, 1L)).hasSize(2);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(committed()).containsEntry(0, 1L).containsEntry(1, 1L));
+        // Whichever of the two it meets first stops it; the other partition's is never applied past either.
+        UnreadableEventException stop = awaitStop();
+        assertThat(stop.offset()).isEqualTo(1);
+        assertThat(stop.getMessage()).contains(stop.partition() + "@1", "malformed", "no build can read it")
+                .containsAnyOf("cannot decode VpcEndpointAccepted", "event null");
+        assertThat(EndpointCounts.rows(fx)).containsOnly(Map.entry("a", List.of(1L, 1L)), Map.entry("b", List.of(1L, 1L)));
+        assertThat(fx.committedOffsets(group)).containsEntry(0, 1L).containsEntry(1, 1L);
 
         // No build can read these. The way on is an operator's: with the group stopped, move its offsets past them.
-        subscription.close();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, fx.bootstrap))) {
-            admin.alterConsumerGroupOffsets(group, Map.of(new TopicPartition(fx.topic, 0), new OffsetAndMetadata(2),
-                    new TopicPartition(fx.topic, 1), new OffsetAndMetadata(2))).all().get();
-        }
-        subscription = start(EventSubscription.codecReader(codec));
+        stopClient();
+        fx.moveOffsets(group, Map.of(0, 2L, 1, 2L));
+        startClient(EventSubscription.codecReader(codec));
         assertThat(subscription.awaitCaughtUp(WAIT)).isTrue();
         assertThat(subscription.failure()).isEmpty();
-        assertThat(rows()).containsEntry("a", List.of(2L, 2L)).containsEntry("b", List.of(2L, 2L)).hasSize(2);
+        assertThat(EndpointCounts.rows(fx)).containsOnly(Map.entry("a", List.of(2L, 2L)), Map.entry("b", List.of(2L, 2L)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(fx.committedOffsets(group))
+                .containsEntry(0, 3L).containsEntry(1, 3L));
     }
 
-    private EventSubscription start(EventSubscription.RecordReader reader) {
-        EventSubscription s = new EventSubscription(group, List.of(fx.topic), fx.bootstrap, fx.transactions, counting,
-                GroupMembership.DYNAMIC, reader);
-        s.start();
-        return s;
+    private void startClient(EventSubscription.RecordReader reader) {
+        subscription = fx.subscription(group, EndpointCounts::count, reader);
+        client = new GroupClient(subscription, fx.bootstrap);
+    }
+
+    private void stopClient() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+    }
+
+    /** Waits until each partition's records so far are applied and their offsets committed. */
+    private void awaitAppliedAndCommitted(Map<Integer, Long> offsets) {
+        await().atMost(WAIT).untilAsserted(() -> assertThat(fx.committedOffsets(group)).containsAllEntriesOf(offsets));
+    }
+
+    private UnreadableEventException awaitStop() {
+        await().atMost(WAIT).until(() -> client.failure().isPresent());
+        assertThat(client.failure().get()).isInstanceOf(UnreadableEventException.class);
+        return (UnreadableEventException) client.failure().get();
+    }
+
+    private UnreadableEventException catchUnreadable(List<ConsumerRecord<String, byte[]>> poll) {
+        try {
+            subscription.apply(poll);
+        } catch (UnreadableEventException e) {
+            return e;
+        }
+        throw new AssertionError("apply did not stop at the unreadable record");
     }
 
     /** A build whose codec also knows {@code type}: here, an event shaped like {@link VpcEndpointAccepted}. */
@@ -186,8 +238,7 @@ class UnreadableEventsTest {
         };
     }
 
-    private static EventEnvelope envelope(ConsumerRecord<String, byte[]> record,
-                                          dev.privet.contracts.events.IntegrationEvent event) {
+    private static EventEnvelope envelope(ConsumerRecord<String, byte[]> record, IntegrationEvent event) {
         return new EventEnvelope(UUID.fromString(EventRecords.header(record, "ce_id")),
                 EventRecords.header(record, "ce_subject"), EventRecords.header(record, "privet_stream_type"),
                 Long.parseLong(EventRecords.header(record, "privet_stream_version")), 1,
@@ -218,32 +269,5 @@ class UnreadableEventsTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private Map<Integer, Long> committed() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, fx.bootstrap))) {
-            Map<Integer, Long> offsets = new HashMap<>();
-            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
-                    .forEach((tp, o) -> offsets.put(tp.partition(), o.offset()));
-            return offsets;
-        }
-    }
-
-    private long applied(String stream) {
-        List<Long> row = rows().get(stream);
-        return row == null ? 0 : row.get(0);
-    }
-
-    private Map<String, List<Long>> rows() {
-        return fx.transactions.inTransaction(c -> {
-            Map<String, List<Long>> rows = new HashMap<>();
-            try (PreparedStatement st = c.prepareStatement("select stream_id, applied, last_version from endpoint_counts");
-                 ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    rows.put(rs.getString(1), List.of(rs.getLong(2), rs.getLong(3)));
-                }
-            }
-            return rows;
-        });
     }
 }

@@ -1,6 +1,5 @@
 package dev.privet.runtime;
 
-import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.EventCodec;
 import dev.privet.contracts.events.Topic;
@@ -9,7 +8,6 @@ import dev.privet.eventstore.DeciderRunner;
 import dev.privet.eventstore.EventStore;
 import dev.privet.eventstore.EventSubscription;
 import dev.privet.eventstore.EventTopics;
-import dev.privet.eventstore.GroupMembership;
 import dev.privet.eventstore.InlineProjection;
 import dev.privet.eventstore.OutboxRelay;
 import dev.privet.eventstore.Transactions;
@@ -21,6 +19,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.Config;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.jboss.logging.Logger;
@@ -38,29 +38,51 @@ import java.util.Optional;
 /**
  * Wires the event store into a Quarkus service: the store with the service's inline projections (its own read
  * models, written with the events), the outbox relay publishing this service's topic, and one idempotent
- * subscription per {@link EventConsumer} bean (views of other services' events, and reactions). Topics are created at
- * start-up (all four, with infinite retention), before anything reads or writes them.
+ * {@link EventSubscription} per {@link EventConsumer} bean (views of other services' events, and reactions), fed by
+ * the SmallRye Kafka channel of the consumer's name. Topics are created at start-up (all four, with infinite
+ * retention), before anything reads or writes them.
  */
 @ApplicationScoped
 public class EventRuntime {
     private static final Logger LOG = Logger.getLogger(EventRuntime.class);
-    private static final Duration REBUILD_WAIT = Duration.ofMinutes(2);
 
     private final PrivetConfig config;
     private final Transactions transactions;
     private final AdvisoryLocks locks;
     private final EventStore store;
     private final List<EventConsumer> consumers;
+    private final Config channels;
     private final Map<String, EventSubscription> subscriptions = new LinkedHashMap<>();
     private volatile OutboxRelay relay;
 
-    EventRuntime(PrivetConfig config, DataSource dataSource, @All List<EventConsumer> consumers,
+    EventRuntime(PrivetConfig config, Config channels, DataSource dataSource, @All List<EventConsumer> consumers,
                  @All List<InlineProjection> ownReadModels) {
         this.config = config;
-        this.transactions = new Transactions(dataSource);
+        this.transactions = new Transactions(dataSource, new JtaBoundary(dataSource));
         this.locks = new AdvisoryLocks(config.lockTimeout().toMillis());
         this.store = new EventStore(new EventCodec(), config.events().maxBytes(), locks, ownReadModels);
         this.consumers = consumers;
+        this.channels = channels;
+    }
+
+    /**
+     * The subscriptions, one per consumer, made on first use: not in the constructor, because a consumer bean
+     * depends on what this runtime produces (a consumer's first poll may come before the start-up event).
+     */
+    private synchronized Map<String, EventSubscription> subscriptions() {
+        if (subscriptions.isEmpty()) {
+            for (EventConsumer consumer : consumers) {
+                subscriptions.put(consumer.name(), new EventSubscription(groupId(config, consumer.name()),
+                        SubscriptionChannels.topics(channels, consumer.name()), config.kafka().bootstrapServers(),
+                        transactions, locks, consumer));
+            }
+        }
+        return subscriptions;
+    }
+
+    /** The consumer group of a subscription: {@code privet.<service>.<consumer>}. */
+    static String groupId(PrivetConfig config, String consumerName) {
+        return "privet." + config.serviceName() + "." + consumerName;
     }
 
     @Produces
@@ -98,24 +120,28 @@ public class EventRuntime {
         transactions.onCommit(outbox::wakeUp);
         outbox.start();
         relay = outbox;
-        GroupMembership membership = new GroupMembership(config.kafka().instanceId(), config.kafka().sessionTimeout());
-        for (EventConsumer consumer : consumers) {
-            EventSubscription subscription = new EventSubscription(
-                    "privet." + config.serviceName() + "." + consumer.name(),
-                    consumer.topics().stream().map(Topic::topicName).toList(), bootstrap, transactions, consumer,
-                    membership);
-            subscriptions.put(consumer.name(), subscription);
-            subscription.start();
-        }
         LOG.infof("%s: relay publishing to %s, %d inline read models, %d subscriptions", config.serviceName(),
-                ownTopic().topicName(), store.projections().size(), subscriptions.size());
+                ownTopic().topicName(), store.projections().size(), subscriptions().size());
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        subscriptions.values().forEach(EventSubscription::close);
+        subscriptions().values().forEach(EventSubscription::close);
         if (relay != null) {
             relay.close();
         }
+    }
+
+    /**
+     * Applies one poll of the named consumer's channel; its {@code @Incoming} method calls this, and the connector
+     * commits the offsets once it returns (see {@link EventSubscription#apply}).
+     */
+    public void apply(String consumerName, Iterable<ConsumerRecord<String, byte[]>> records) {
+        subscription(consumerName).apply(records);
+    }
+
+    /** The subscription whose consumer group this is, if it is one of this service's. */
+    Optional<EventSubscription> subscriptionOfGroup(String groupId) {
+        return subscriptions().values().stream().filter(s -> s.name().equals(groupId)).findFirst();
     }
 
     /** This service's topic: the one whose name carries the service's name. */
@@ -163,7 +189,7 @@ public class EventRuntime {
     /** The subscriptions that stopped on their own, with why; none when all is well. */
     public Map<String, String> failedSubscriptions() {
         Map<String, String> failed = new LinkedHashMap<>();
-        subscriptions.forEach((name, s) -> s.failure().ifPresent(f -> failed.put(name, f.toString())));
+        subscriptions().forEach((name, s) -> s.failure().ifPresent(f -> failed.put(name, f.toString())));
         return failed;
     }
 
@@ -184,23 +210,11 @@ public class EventRuntime {
         if (!(consumer instanceof Projection projection)) {
             throw new IllegalArgumentException(readModel + " is a reaction, not a read model: it cannot be rebuilt");
         }
-        EventSubscription subscription = subscription(readModel);
-        try {
-            subscription.rebuild(projection::reset);
-        } catch (IllegalStateException cannotRewind) {
-            // Kafka moves the offsets of a group only when it has no members: another replica may be running.
-            throw Rejection.conflict(ErrorCode.INVALID_CONFIGURATION_REQUEST, "name", cannotRewind.getMessage()
-                    + "; stop this service's other replicas, then rebuild again");
-        }
-        // A replay reads the whole topics, which never expire: it gets longer than a request's catch-up.
-        if (!subscription.awaitCaughtUp(REBUILD_WAIT)) {
-            throw Rejection.unavailable("the rebuild of " + readModel + " is still replaying after "
-                    + REBUILD_WAIT.toSeconds() + " s; it goes on, and the read model answers meanwhile");
-        }
+        subscription(readModel).rebuild(projection::reset);
     }
 
     public List<String> consumerNames() {
-        return List.copyOf(subscriptions.keySet());
+        return List.copyOf(subscriptions().keySet());
     }
 
     public List<String> ownReadModelNames() {
@@ -216,7 +230,7 @@ public class EventRuntime {
     }
 
     private EventSubscription subscription(String name) {
-        EventSubscription subscription = subscriptions.get(name);
+        EventSubscription subscription = subscriptions().get(name);
         if (subscription == null) {
             throw new NoSuchElementException(name);
         }

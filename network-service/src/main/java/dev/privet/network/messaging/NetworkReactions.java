@@ -4,15 +4,17 @@ import dev.privet.contracts.events.DnsEvent.EndpointDnsRemoved;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceCreated;
-import dev.privet.contracts.events.Topic;
 import dev.privet.network.app.EndpointNetworking;
 import dev.privet.network.app.ServiceBindings;
 import dev.privet.runtime.EventConsumer;
+import dev.privet.runtime.EventRuntime;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 
 /**
  * What network-service does when others act: verify a new service's load balancers, build an accepted endpoint's
@@ -20,22 +22,28 @@ import java.util.List;
  */
 @ApplicationScoped
 public class NetworkReactions implements EventConsumer {
+    public static final String NAME = "reactions";
+
+    private final EventRuntime runtime;
     private final ServiceBindings bindings;
     private final EndpointNetworking networking;
 
-    NetworkReactions(ServiceBindings bindings, EndpointNetworking networking) {
+    NetworkReactions(ServiceBindings bindings, EndpointNetworking networking, EventRuntime runtime) {
+        this.runtime = runtime;
         this.bindings = bindings;
         this.networking = networking;
     }
 
     @Override
     public String name() {
-        return "reactions";
+        return NAME;
     }
 
-    @Override
-    public List<Topic> topics() {
-        return List.of(Topic.PROVIDER, Topic.DNS);
+    /** This consumer's channel: each poll is applied once, in one transaction (see {@link EventRuntime#apply}). */
+    @Incoming(NAME)
+    @Blocking
+    void receive(ConsumerRecords<String, byte[]> records) {
+        runtime.apply(NAME, records);
     }
 
     @Override

@@ -4,11 +4,10 @@ import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.ids.AccountId;
 import dev.privet.contracts.ids.IdFormat;
-import dev.privet.eventstore.Transactions;
 import dev.privet.provider.app.EndpointServices;
 import dev.privet.provider.domain.EndpointService;
-import dev.privet.provider.projection.EndpointServiceQueries;
-import dev.privet.provider.projection.EndpointServiceQueries.ServiceRow;
+import dev.privet.provider.projection.EndpointConnectionRow;
+import dev.privet.provider.projection.EndpointServiceRow;
 import dev.privet.runtime.Caller;
 import dev.privet.runtime.IdempotencyKey;
 import jakarta.ws.rs.Consumes;
@@ -34,13 +33,9 @@ public class EndpointServiceResource {
     private static final String SERVICE_ID = "serviceId";
 
     private final EndpointServices services;
-    private final EndpointServiceQueries queries;
-    private final Transactions transactions;
 
-    EndpointServiceResource(EndpointServices services, EndpointServiceQueries queries, Transactions transactions) {
+    EndpointServiceResource(EndpointServices services) {
         this.services = services;
-        this.queries = queries;
-        this.transactions = transactions;
     }
 
     @POST
@@ -58,8 +53,7 @@ public class EndpointServiceResource {
     @GET
     public List<EndpointServiceResponse> list(@HeaderParam(Caller.HEADER) String account) {
         AccountId caller = Caller.require(account);
-        return transactions.inTransaction(c -> queries.ownedBy(c, caller.value())).stream()
-                .map(EndpointServiceResponse::of).toList();
+        return EndpointServiceRow.ownedBy(caller.value()).stream().map(EndpointServiceResponse::of).toList();
     }
 
     @GET
@@ -73,8 +67,7 @@ public class EndpointServiceResource {
     @Path("/{serviceId}/permissions")
     public PermissionsResponse permissions(@HeaderParam(Caller.HEADER) String account,
                                            @PathParam(SERVICE_ID) String serviceId) {
-        owned(Caller.require(account), serviceId);
-        return PermissionsResponse.of(transactions.inTransaction(c -> queries.allowedPrincipals(c, serviceId)));
+        return PermissionsResponse.of(List.copyOf(owned(Caller.require(account), serviceId).allowedPrincipals));
     }
 
     @POST
@@ -95,15 +88,14 @@ public class EndpointServiceResource {
     public List<ConnectionResponse> connections(@HeaderParam(Caller.HEADER) String account,
                                                 @PathParam(SERVICE_ID) String serviceId) {
         owned(Caller.require(account), serviceId);
-        return transactions.inTransaction(c -> queries.connections(c, serviceId)).stream()
-                .map(ConnectionResponse::of).toList();
+        return EndpointConnectionRow.ofService(serviceId).stream().map(ConnectionResponse::of).toList();
     }
 
     /** The caller's service; another owner's is not found, as AWS answers it. */
-    private ServiceRow owned(AccountId caller, String serviceId) {
+    private EndpointServiceRow owned(AccountId caller, String serviceId) {
         requireWellFormed(serviceId);
-        return transactions.inTransaction(c -> queries.find(c, serviceId))
-                .filter(s -> s.ownerId().equals(caller.value()))
+        return EndpointServiceRow.find(serviceId)
+                .filter(s -> s.ownerId.equals(caller.value()))
                 .orElseThrow(() -> Rejection.notFound(ErrorCode.INVALID_VPC_ENDPOINT_SERVICE_ID_NOT_FOUND, SERVICE_ID,
                         "the endpoint service " + serviceId + " does not exist"));
     }

@@ -2,7 +2,7 @@ package dev.privet.provider.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.privet.provider.domain.EndpointService;
-import dev.privet.provider.projection.EndpointServiceQueries.ServiceRow;
+import dev.privet.provider.projection.EndpointServiceRow;
 
 import java.util.List;
 
@@ -18,8 +18,8 @@ public record EndpointServiceResponse(String serviceId, String serviceName, Stri
                 s.acceptanceRequired(), s.networkLoadBalancerArns(), s.ownerId(), INTERFACE);
     }
 
-    static EndpointServiceResponse of(ServiceRow s) {
-        return new EndpointServiceResponse(s.serviceId(), s.serviceName(), s.serviceState(), s.failureReason(),
-                s.acceptanceRequired(), s.networkLoadBalancerArns(), s.ownerId(), INTERFACE);
+    static EndpointServiceResponse of(EndpointServiceRow s) {
+        return new EndpointServiceResponse(s.serviceId, s.serviceName, s.serviceState, s.failureReason,
+                s.acceptanceRequired, List.copyOf(s.networkLoadBalancerArns), s.ownerId, INTERFACE);
     }
 }

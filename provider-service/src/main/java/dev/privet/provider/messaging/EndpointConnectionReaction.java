@@ -3,18 +3,20 @@ package dev.privet.provider.messaging;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeletionRequested;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
 import dev.privet.contracts.events.EventEnvelope;
-import dev.privet.contracts.events.Topic;
 import dev.privet.provider.app.EndpointServices;
 import dev.privet.provider.domain.EndpointServiceCommand.DeleteConnection;
 import dev.privet.provider.domain.EndpointServiceCommand.RequestConnection;
 import dev.privet.provider.domain.EndpointServiceState;
 import dev.privet.runtime.EventConsumer;
+import dev.privet.runtime.EventRuntime;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 
 /**
  * Connects consumers' endpoints to services: a requested endpoint is accepted at once, waits for the provider's
@@ -22,22 +24,28 @@ import java.util.List;
  */
 @ApplicationScoped
 public class EndpointConnectionReaction implements EventConsumer {
+    public static final String NAME = "endpoint-connections";
+
     private static final Logger LOG = Logger.getLogger(EndpointConnectionReaction.class);
 
+    private final EventRuntime runtime;
     private final EndpointServices services;
 
-    EndpointConnectionReaction(EndpointServices services) {
+    EndpointConnectionReaction(EndpointServices services, EventRuntime runtime) {
+        this.runtime = runtime;
         this.services = services;
     }
 
     @Override
     public String name() {
-        return "endpoint-connections";
+        return NAME;
     }
 
-    @Override
-    public List<Topic> topics() {
-        return List.of(Topic.CONSUMER);
+    /** This consumer's channel: each poll is applied once, in one transaction (see {@link EventRuntime#apply}). */
+    @Incoming(NAME)
+    @Blocking
+    void receive(ConsumerRecords<String, byte[]> records) {
+        runtime.apply(NAME, records);
     }
 
     @Override

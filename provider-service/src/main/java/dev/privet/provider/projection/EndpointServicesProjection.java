@@ -14,17 +14,18 @@ import dev.privet.contracts.events.ProviderEvent.EndpointServiceFailed;
 import dev.privet.eventstore.InlineProjection;
 import dev.privet.provider.domain.ConnectionState;
 import dev.privet.provider.domain.ServiceState;
-import dev.privet.runtime.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 
 /**
- * The read model of endpoint services, their allowed principals and their connections, written in the transaction
- * that appends the events (an inline projection): a read after a write sees it, lists included, from any replica.
- * A rebuild empties the tables and replays the event store in position order.
+ * The read model of endpoint services, their allowed principals and their connections ({@link EndpointServiceRow},
+ * {@link EndpointConnectionRow}), written through Panache in the transaction that appends the events (an inline
+ * projection): a read after a write sees it, lists included, from any replica. A rebuild empties the tables (one
+ * SQL delete each) and replays the event store in position order.
  */
 @ApplicationScoped
 public class EndpointServicesProjection implements InlineProjection {
@@ -36,40 +37,34 @@ public class EndpointServicesProjection implements InlineProjection {
     }
 
     @Override
-    public void handle(Connection c, EventEnvelope envelope) throws SQLException {
+    public void handle(Connection c, EventEnvelope envelope) {
         if (!(envelope.event() instanceof ProviderEvent event)) {
             return; // the store holds only provider events today; a future stream type is not this model's
         }
         switch (event) {
-            case EndpointServiceCreated e -> Sql.update(c, """
-                            insert into endpoint_services (service_id, service_name, owner_id, service_state,
-                                                           failure_reason, acceptance_required, network_load_balancer_arns)
-                            values (?, ?, ?, ?, null, ?, ?)""",
-                    e.serviceId(), e.serviceName(), e.ownerId(), ServiceState.Pending.name(), e.acceptanceRequired(),
-                    c.createArrayOf("text", e.networkLoadBalancerArns().toArray()));
-            case EndpointServiceAvailable e -> serviceState(c, e.serviceId(), ServiceState.Available, null);
-            case EndpointServiceFailed e -> serviceState(c, e.serviceId(), ServiceState.Failed, e.reason());
-            case AllowedPrincipalsAdded e -> {
-                for (String principal : e.principals()) {
-                    Sql.update(c, "insert into allowed_principals (service_id, principal) values (?, ?)",
-                            e.serviceId(), principal);
-                }
+            case EndpointServiceCreated e -> {
+                EndpointServiceRow row = new EndpointServiceRow();
+                row.serviceId = e.serviceId();
+                row.serviceName = e.serviceName();
+                row.ownerId = e.ownerId();
+                row.serviceState = ServiceState.Pending.name();
+                row.acceptanceRequired = e.acceptanceRequired();
+                row.networkLoadBalancerArns = new ArrayList<>(e.networkLoadBalancerArns());
+                row.persist();
             }
-            case AllowedPrincipalsRemoved e -> {
-                for (String principal : e.principals()) {
-                    Sql.update(c, "delete from allowed_principals where service_id = ? and principal = ?",
-                            e.serviceId(), principal);
-                }
-            }
+            case EndpointServiceAvailable e -> serviceState(e.serviceId(), ServiceState.Available, null);
+            case EndpointServiceFailed e -> serviceState(e.serviceId(), ServiceState.Failed, e.reason());
+            case AllowedPrincipalsAdded e -> service(e.serviceId()).allowedPrincipals.addAll(e.principals());
+            case AllowedPrincipalsRemoved e -> service(e.serviceId()).allowedPrincipals.removeAll(e.principals());
             case EndpointConnectionRequested e ->
-                    connection(c, e.serviceId(), e.vpcEndpointId(), e.endpointOwnerId(), ConnectionState.PENDING_ACCEPTANCE);
+                    connection(e.serviceId(), e.vpcEndpointId(), e.endpointOwnerId(), ConnectionState.PENDING_ACCEPTANCE);
             case EndpointConnectionAccepted e ->
-                    connection(c, e.serviceId(), e.vpcEndpointId(), e.endpointOwnerId(), ConnectionState.ACCEPTED);
+                    connection(e.serviceId(), e.vpcEndpointId(), e.endpointOwnerId(), ConnectionState.ACCEPTED);
             case EndpointConnectionRejected e ->
-                    connection(c, e.serviceId(), e.vpcEndpointId(), e.endpointOwnerId(), ConnectionState.REJECTED);
-            case EndpointConnectionDeleted e -> Sql.update(c,
-                    "update endpoint_connections set vpc_endpoint_state = ? where service_id = ? and vpc_endpoint_id = ?",
-                    ConnectionState.DELETED.wireName(), e.serviceId(), e.vpcEndpointId());
+                    connection(e.serviceId(), e.vpcEndpointId(), e.endpointOwnerId(), ConnectionState.REJECTED);
+            case EndpointConnectionDeleted e -> EndpointConnectionRow.<EndpointConnectionRow>findByIdOptional(
+                            new EndpointConnectionRow.Key(e.serviceId(), e.vpcEndpointId()))
+                    .ifPresent(row -> row.vpcEndpointState = ConnectionState.DELETED.wireName());
         }
     }
 
@@ -83,20 +78,29 @@ public class EndpointServicesProjection implements InlineProjection {
         }
     }
 
-    private static void serviceState(Connection c, String serviceId, ServiceState state, String reason)
-            throws SQLException {
-        Sql.update(c, "update endpoint_services set service_state = ?, failure_reason = ? where service_id = ?",
-                state.name(), reason, serviceId);
+    /** A service's events come after its creation, in the same stream: its row exists. */
+    private static EndpointServiceRow service(String serviceId) {
+        return EndpointServiceRow.find(serviceId).orElseThrow(() ->
+                new IllegalStateException("an event of service " + serviceId + " before its creation"));
+    }
+
+    private static void serviceState(String serviceId, ServiceState state, String reason) {
+        EndpointServiceRow row = service(serviceId);
+        row.serviceState = state.name();
+        row.failureReason = reason;
     }
 
     /** A connection moves from state to state: each of its events replaces the row's state. */
-    private static void connection(Connection c, String serviceId, String endpointId, String owner,
-                                   ConnectionState state) throws SQLException {
-        Sql.update(c, """
-                insert into endpoint_connections (service_id, vpc_endpoint_id, vpc_endpoint_owner, vpc_endpoint_state)
-                values (?, ?, ?, ?)
-                on conflict (service_id, vpc_endpoint_id) do update set vpc_endpoint_owner = excluded.vpc_endpoint_owner,
-                    vpc_endpoint_state = excluded.vpc_endpoint_state""",
-                serviceId, endpointId, owner, state.wireName());
+    private static void connection(String serviceId, String endpointId, String owner, ConnectionState state) {
+        EndpointConnectionRow row = EndpointConnectionRow.<EndpointConnectionRow>findByIdOptional(
+                new EndpointConnectionRow.Key(serviceId, endpointId)).orElseGet(() -> {
+                    EndpointConnectionRow created = new EndpointConnectionRow();
+                    created.serviceId = serviceId;
+                    created.vpcEndpointId = endpointId;
+                    return created;
+                });
+        row.vpcEndpointOwner = owner;
+        row.vpcEndpointState = state.wireName();
+        row.persist();
     }
 }
