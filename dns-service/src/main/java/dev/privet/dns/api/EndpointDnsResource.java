@@ -4,7 +4,6 @@ import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.dns.projection.DnsReadModel;
-import dev.privet.eventstore.Transactions;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,11 +32,9 @@ public class EndpointDnsResource {
             Pattern.CASE_INSENSITIVE);
 
     private final DnsReadModel readModel;
-    private final Transactions transactions;
 
-    EndpointDnsResource(DnsReadModel readModel, Transactions transactions) {
+    EndpointDnsResource(DnsReadModel readModel) {
         this.readModel = readModel;
-        this.transactions = transactions;
     }
 
     @GET
@@ -47,12 +44,10 @@ public class EndpointDnsResource {
             throw Rejection.invalid(ErrorCode.INVALID_VPC_ENDPOINT_ID_MALFORMED, "vpcEndpointId",
                     "not a VPC endpoint id: '" + abbreviated(vpcEndpointId) + "'");
         }
-        return transactions.inTransaction(c -> {
-            var endpoint = readModel.endpoint(c, vpcEndpointId).orElseThrow(() -> Rejection.notFound(
-                    ErrorCode.INVALID_VPC_ENDPOINT_ID_NOT_FOUND, "vpcEndpointId",
-                    "the endpoint '" + vpcEndpointId + "' has no DNS names"));
-            return EndpointDnsResponse.of(endpoint, readModel.recordsOf(c, endpoint));
-        });
+        var endpoint = readModel.endpoint(vpcEndpointId).orElseThrow(() -> Rejection.notFound(
+                ErrorCode.INVALID_VPC_ENDPOINT_ID_NOT_FOUND, "vpcEndpointId",
+                "the endpoint '" + vpcEndpointId + "' has no DNS names"));
+        return EndpointDnsResponse.of(endpoint, readModel.recordsOf(endpoint));
     }
 
     @GET
@@ -69,8 +64,7 @@ public class EndpointDnsResource {
         if (!DNS_NAME.matcher(name).matches()) {
             throw Rejection.invalidValue("name", "not a DNS name: '" + name + "'");
         }
-        return transactions.inTransaction(c -> readModel.recordsNamed(c, normalized)).stream()
-                .map(RecordSetResponse::of).toList();
+        return readModel.recordsNamed(normalized).stream().map(RecordSetResponse::of).toList();
     }
 
     /** Echoes at most the start of a value: a huge one must not come back whole in the error. */

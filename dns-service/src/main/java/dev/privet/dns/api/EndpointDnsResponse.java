@@ -1,6 +1,6 @@
 package dev.privet.dns.api;
 
-import dev.privet.dns.projection.DnsReadModel.EndpointNames;
+import dev.privet.dns.projection.EndpointDnsRow;
 import dev.privet.dns.projection.DnsReadModel.RecordSet;
 
 import java.util.List;
@@ -13,9 +13,9 @@ public record EndpointDnsResponse(String vpcEndpointId, String state, List<DnsEn
     public record DnsEntryResponse(String dnsName, String hostedZoneId) {
     }
 
-    static EndpointDnsResponse of(EndpointNames endpoint, List<RecordSet> records) {
-        return new EndpointDnsResponse(endpoint.vpcEndpointId(), endpoint.state(),
-                endpoint.dnsEntries().stream().map(e -> new DnsEntryResponse(e.dnsName(), e.hostedZoneId())).toList(),
+    static EndpointDnsResponse of(EndpointDnsRow endpoint, List<RecordSet> records) {
+        return new EndpointDnsResponse(endpoint.vpcEndpointId, endpoint.state,
+                endpoint.dnsEntries.stream().map(e -> new DnsEntryResponse(e.dnsName(), e.hostedZoneId())).toList(),
                 records.stream().map(RecordSetResponse::of).toList());
     }
 }

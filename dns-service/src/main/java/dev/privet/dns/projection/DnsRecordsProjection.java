@@ -1,7 +1,5 @@
 package dev.privet.dns.projection;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.privet.contracts.events.DnsEvent.EndpointDnsPublished;
 import dev.privet.contracts.events.DnsEvent.EndpointDnsRemoved;
 import dev.privet.contracts.events.EventEnvelope;
@@ -11,27 +9,21 @@ import dev.privet.runtime.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
- * Keeps the names and records of endpoints ({@code endpoint_dns}, {@code dns_records}), inline: the event store runs
- * it in the transaction that appends the dns events, so the records commit with {@code EndpointDnsPublished} and are
- * gone with the commit of {@code EndpointDnsRemoved}. The relay publishes only committed events, so by the time either
- * is on Kafka the DNS server, which reads these tables, already answers accordingly. Everything comes from the
- * events, so a rebuild from the store gives the same tables.
+ * Keeps the names and records of endpoints ({@link EndpointDnsRow}, {@link DnsRecordRow}), inline: the event store
+ * runs it in the transaction that appends the dns events, so the records commit with {@code EndpointDnsPublished}
+ * and are gone with the commit of {@code EndpointDnsRemoved}. The relay publishes only committed events, so by the
+ * time either is on Kafka the DNS server, which reads these tables, already answers accordingly. Everything comes
+ * from the events, so a rebuild from the store gives the same tables.
  */
 @ApplicationScoped
 public class DnsRecordsProjection implements InlineProjection {
     public static final String NAME = "dns-records";
-    static final String PUBLISHED = "published";
-    static final String REMOVED = "removed";
-
-    private final ObjectMapper json;
-
-    DnsRecordsProjection(ObjectMapper json) {
-        this.json = json;
-    }
 
     @Override
     public String name() {
@@ -39,54 +31,57 @@ public class DnsRecordsProjection implements InlineProjection {
     }
 
     @Override
-    public void handle(Connection c, EventEnvelope envelope) throws SQLException {
+    public void handle(Connection c, EventEnvelope envelope) {
         switch (envelope.event()) {
-            case EndpointDnsPublished published -> published(c, published);
-            case EndpointDnsRemoved removed -> removed(c, removed);
+            case EndpointDnsPublished published -> published(published);
+            case EndpointDnsRemoved removed -> removed(removed);
             default -> { } // not an event of this model
         }
     }
 
-    private void published(Connection c, EndpointDnsPublished published) throws SQLException {
-        Sql.update(c, """
-                insert into endpoint_dns (vpc_endpoint_id, service_id, state, dns_entries) values (?, ?, ?, ?::jsonb)
-                on conflict (vpc_endpoint_id) do update
-                    set service_id = excluded.service_id, state = excluded.state, dns_entries = excluded.dns_entries""",
-                published.vpcEndpointId(), published.serviceId(), PUBLISHED, entriesJson(published));
-        deleteRecords(c, published.vpcEndpointId());
-        try (PreparedStatement st = c.prepareStatement("""
-                insert into dns_records (name, type, value, vpc_endpoint_id) values (?, 'A', ?, ?)
-                on conflict (name, type, value) do update set vpc_endpoint_id = excluded.vpc_endpoint_id""")) {
-            for (AddressRecordSet set : AddressRecordSet.of(published)) {
-                for (String address : set.addresses()) {
-                    st.setString(1, set.name());
-                    st.setString(2, address);
-                    st.setString(3, published.vpcEndpointId());
-                    st.addBatch();
-                }
-            }
-            st.executeBatch();
+    private static void published(EndpointDnsPublished published) {
+        EndpointDnsRow endpoint = EndpointDnsRow.findOrNew(published.vpcEndpointId());
+        endpoint.serviceId = published.serviceId();
+        endpoint.state = EndpointDnsRow.PUBLISHED;
+        endpoint.dnsEntries = new ArrayList<>(published.dnsEntries());
+        endpoint.persist();
+        Set<DnsRecordRow.Key> values = new LinkedHashSet<>();
+        for (AddressRecordSet set : AddressRecordSet.of(published)) {
+            set.addresses().forEach(address -> values.add(new DnsRecordRow.Key(set.name(), DnsRecordRow.ADDRESS, address)));
         }
+        replaceRecords(published.vpcEndpointId(), values);
     }
 
     /** The endpoint stays known (state removed, its names kept for the record) but none of its names resolve. */
-    private static void removed(Connection c, EndpointDnsRemoved removed) throws SQLException {
-        Sql.update(c, """
-                insert into endpoint_dns (vpc_endpoint_id, service_id, state) values (?, ?, ?)
-                on conflict (vpc_endpoint_id) do update set service_id = excluded.service_id, state = excluded.state""",
-                removed.vpcEndpointId(), removed.serviceId(), REMOVED);
-        deleteRecords(c, removed.vpcEndpointId());
+    private static void removed(EndpointDnsRemoved removed) {
+        EndpointDnsRow endpoint = EndpointDnsRow.findOrNew(removed.vpcEndpointId());
+        endpoint.serviceId = removed.serviceId();
+        endpoint.state = EndpointDnsRow.REMOVED;
+        endpoint.persist();
+        replaceRecords(removed.vpcEndpointId(), Set.of());
     }
 
-    private static void deleteRecords(Connection c, String vpcEndpointId) throws SQLException {
-        Sql.update(c, "delete from dns_records where vpc_endpoint_id = ?", vpcEndpointId);
-    }
-
-    private String entriesJson(EndpointDnsPublished published) {
-        try {
-            return json.writeValueAsString(published.dnsEntries());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("DNS entries are plain records", e);
+    /**
+     * The endpoint's values become exactly {@code values}: the others are deleted and the new ones written; a value
+     * another endpoint held moves to this one.
+     */
+    private static void replaceRecords(String vpcEndpointId, Set<DnsRecordRow.Key> values) {
+        Set<DnsRecordRow.Key> missing = new LinkedHashSet<>(values);
+        for (DnsRecordRow held : DnsRecordRow.ofEndpoint(vpcEndpointId)) {
+            if (!missing.remove(new DnsRecordRow.Key(held.name, held.type, held.value))) {
+                held.delete();
+            }
+        }
+        for (DnsRecordRow.Key key : missing) {
+            DnsRecordRow row = DnsRecordRow.<DnsRecordRow>findByIdOptional(key).orElseGet(() -> {
+                DnsRecordRow created = new DnsRecordRow();
+                created.name = key.name;
+                created.type = key.type;
+                created.value = key.value;
+                return created;
+            });
+            row.vpcEndpointId = vpcEndpointId;
+            row.persist();
         }
     }
 
