@@ -5,7 +5,7 @@ import dev.privet.contracts.events.EventCodec;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.EventMetadata;
 import dev.privet.contracts.events.IntegrationEvent;
-import dev.privet.eventstore.EventRecords;
+import dev.privet.contracts.events.EventRecords;
 import dev.privet.eventstore.EventStore;
 import dev.privet.eventstore.EventTopics;
 import dev.privet.eventstore.OutboxRelay;

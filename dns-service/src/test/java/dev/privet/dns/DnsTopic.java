@@ -3,8 +3,9 @@ package dev.privet.dns;
 import dev.privet.contracts.events.DnsEvent;
 import dev.privet.contracts.events.EventCodec;
 import dev.privet.contracts.events.EventEnvelope;
+import dev.privet.contracts.events.EventRecords;
 import dev.privet.contracts.events.Topic;
-import dev.privet.eventstore.EventRecords;
+import dev.privet.testkit.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -32,7 +33,7 @@ final class DnsTopic implements AutoCloseable {
 
     DnsTopic() {
         consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EventPlayer.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,

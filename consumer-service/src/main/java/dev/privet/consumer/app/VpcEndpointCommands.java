@@ -4,10 +4,14 @@ import dev.privet.consumer.domain.EndpointCommand;
 import dev.privet.consumer.domain.EndpointCommand.DeleteEndpoint;
 import dev.privet.consumer.domain.EndpointCommand.RequestEndpoint;
 import dev.privet.consumer.domain.EndpointServiceOffer;
+import dev.privet.consumer.domain.Subnet;
 import dev.privet.consumer.domain.VpcEndpoint;
 import dev.privet.consumer.domain.VpcEndpointDecider;
 import dev.privet.consumer.domain.VpcEndpointState;
+import dev.privet.consumer.projection.CatalogServiceRow;
+import dev.privet.consumer.projection.NetworkSubnetRow;
 import dev.privet.consumer.projection.NetworkView;
+import dev.privet.consumer.projection.NetworkVpcRow;
 import dev.privet.consumer.projection.ServiceCatalog;
 import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.EventEnvelope;
@@ -25,8 +29,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The commands on VPC endpoints: the owner's requests (create, delete) through the {@link CommandRunner}, and the
@@ -46,17 +53,13 @@ public class VpcEndpointCommands {
     private final DeciderRunner deciders;
     private final Transactions transactions;
     private final EventRuntime eventRuntime;
-    private final ServiceCatalog catalog;
-    private final NetworkView network;
 
     VpcEndpointCommands(CommandRunner commands, DeciderRunner deciders, Transactions transactions,
-                        EventRuntime eventRuntime, ServiceCatalog catalog, NetworkView network) {
+                        EventRuntime eventRuntime) {
         this.commands = commands;
         this.deciders = deciders;
         this.transactions = transactions;
         this.eventRuntime = eventRuntime;
-        this.catalog = catalog;
-        this.network = network;
     }
 
     /**
@@ -73,7 +76,7 @@ public class VpcEndpointCommands {
         while (true) {
             try {
                 return commands.create(key, vpcEndpointId,
-                        c -> endpoint(deciders.run(c, vpcEndpointId, command(c, vpcEndpointId, caller, request),
+                        c -> endpoint(deciders.run(c, vpcEndpointId, command(vpcEndpointId, caller, request),
                                 DECIDER, metadata).state()),
                         (c, earlier) -> endpoint(deciders.load(c, earlier, DECIDER).state()));
             } catch (Rejection rejected) {
@@ -97,12 +100,21 @@ public class VpcEndpointCommands {
         deciders.run(c, vpcEndpointId, command, DECIDER, EventMetadata.causedBy(cause));
     }
 
-    /** The create command, with what the views know now of the service, the VPC and the subnets named. */
-    private RequestEndpoint command(Connection c, String vpcEndpointId, AccountId caller, EndpointRequest request)
-            throws SQLException {
+    /**
+     * The create command, with what the views know now of the service, the VPC and the subnets named (read in the
+     * command's transaction, through Panache).
+     */
+    private static RequestEndpoint command(String vpcEndpointId, AccountId caller, EndpointRequest request) {
         return new RequestEndpoint(vpcEndpointId, caller, request.vpcEndpointType(), request.serviceName(),
-                catalog.findByName(c, request.serviceName()), request.vpcId(), network.findVpc(c, request.vpcId()),
-                request.subnetIds(), network.findSubnets(c, request.subnetIds()));
+                CatalogServiceRow.named(request.serviceName()).map(CatalogServiceRow::offer), request.vpcId(),
+                NetworkVpcRow.find(request.vpcId()).map(NetworkVpcRow::vpc), request.subnetIds(),
+                subnets(request.subnetIds()));
+    }
+
+    /** The subnets of {@code subnetIds} the network view knows, by id. */
+    private static Map<String, Subnet> subnets(List<String> subnetIds) {
+        return NetworkSubnetRow.withIds(subnetIds).stream()
+                .collect(Collectors.toMap(row -> row.subnetId, NetworkSubnetRow::subnet));
     }
 
     /**
@@ -131,7 +143,8 @@ public class VpcEndpointCommands {
     }
 
     private boolean pendingFor(AccountId caller, EndpointRequest request) {
-        return transactions.inTransaction(c -> catalog.findByName(c, request.serviceName()))
+        return transactions.inTransaction(c -> CatalogServiceRow.named(request.serviceName())
+                        .map(CatalogServiceRow::offer))
                 .filter(offer -> EndpointServiceOffer.PENDING.equals(offer.serviceState()) && offer.admits(caller))
                 .isPresent();
     }

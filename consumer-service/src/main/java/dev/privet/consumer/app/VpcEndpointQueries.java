@@ -2,8 +2,9 @@ package dev.privet.consumer.app;
 
 import dev.privet.consumer.domain.EndpointServiceOffer;
 import dev.privet.consumer.domain.VpcEndpoint;
+import dev.privet.consumer.projection.CatalogServiceRow;
 import dev.privet.consumer.projection.ServiceCatalog;
-import dev.privet.consumer.projection.VpcEndpointsView;
+import dev.privet.consumer.projection.VpcEndpointRow;
 import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.ids.AccountId;
@@ -22,20 +23,15 @@ import java.util.List;
 public class VpcEndpointQueries {
     private final Transactions transactions;
     private final EventRuntime eventRuntime;
-    private final VpcEndpointsView endpoints;
-    private final ServiceCatalog catalog;
 
-    VpcEndpointQueries(Transactions transactions, EventRuntime eventRuntime, VpcEndpointsView endpoints,
-                       ServiceCatalog catalog) {
+    VpcEndpointQueries(Transactions transactions, EventRuntime eventRuntime) {
         this.transactions = transactions;
         this.eventRuntime = eventRuntime;
-        this.endpoints = endpoints;
-        this.catalog = catalog;
     }
 
     /** The caller's endpoint; another account's reads as missing. */
     public VpcEndpoint get(AccountId caller, String vpcEndpointId) {
-        return transactions.inTransaction(c -> endpoints.find(c, vpcEndpointId))
+        return transactions.inTransaction(c -> VpcEndpointRow.find(vpcEndpointId).map(VpcEndpointRow::endpoint))
                 .filter(e -> e.ownerId().equals(caller.value()))
                 .orElseThrow(() -> Rejection.notFound(ErrorCode.INVALID_VPC_ENDPOINT_ID_NOT_FOUND, "vpcEndpointId",
                         "The Vpc Endpoint Id '" + vpcEndpointId + "' does not exist"));
@@ -43,7 +39,8 @@ public class VpcEndpointQueries {
 
     /** The caller's endpoints, oldest first. */
     public List<VpcEndpoint> list(AccountId caller) {
-        return transactions.inTransaction(c -> endpoints.ownedBy(c, caller.value()));
+        return transactions.inTransaction(c -> VpcEndpointRow.ownedBy(caller.value()).stream()
+                .map(VpcEndpointRow::endpoint).toList());
     }
 
     /**
@@ -60,9 +57,9 @@ public class VpcEndpointQueries {
     }
 
     private List<EndpointServiceOffer> usableServices(AccountId caller, String serviceName) {
-        return transactions.inTransaction(c -> serviceName == null ? catalog.all(c)
-                        : catalog.findByName(c, serviceName).stream().toList()).stream()
-                .filter(s -> s.admits(caller))
-                .toList();
+        List<EndpointServiceOffer> offers = transactions.inTransaction(c -> (serviceName == null
+                ? CatalogServiceRow.all() : CatalogServiceRow.named(serviceName).stream().toList())
+                .stream().map(CatalogServiceRow::offer).toList());
+        return offers.stream().filter(s -> s.admits(caller)).toList();
     }
 }

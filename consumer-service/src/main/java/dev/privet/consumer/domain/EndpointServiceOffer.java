@@ -13,6 +13,7 @@ public record EndpointServiceOffer(String serviceId, String serviceName, String 
                                    boolean acceptanceRequired, List<String> allowedPrincipals) {
     public static final String AVAILABLE = "Available";
     public static final String PENDING = "Pending";
+    public static final String FAILED = "Failed";
 
     public EndpointServiceOffer {
         allowedPrincipals = List.copyOf(allowedPrincipals);

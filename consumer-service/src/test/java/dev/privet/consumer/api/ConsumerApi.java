@@ -1,19 +1,12 @@
 package dev.privet.consumer.api;
 
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
-import dev.privet.contracts.events.EventCodec;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.Topic;
-import dev.privet.eventstore.EventRecords;
 import dev.privet.runtime.IdempotencyKey;
+import dev.privet.testkit.PublishedEvents;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -24,10 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 
 /** The consumer-service API as a client calls it, and what a test checks behind it (the store, the topic). */
 final class ConsumerApi {
@@ -104,28 +95,7 @@ final class ConsumerApi {
 
     /** The endpoint's request as it was published on the consumer topic; waits for it. */
     static EventEnvelope publishedRequest(String vpcEndpointId) {
-        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        try (var kafka = new KafkaConsumer<String, byte[]>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-            var partitions = kafka.partitionsFor(Topic.CONSUMER.topicName()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            kafka.assign(partitions);
-            kafka.seekToBeginning(partitions);
-            var codec = new EventCodec();
-            AtomicReference<EventEnvelope> found = new AtomicReference<>();
-            await().atMost(ASYNC).until(() -> {
-                for (var record : kafka.poll(Duration.ofMillis(200))) {
-                    var envelope = EventRecords.fromRecord(record, codec).orElseThrow();
-                    if (envelope.event() instanceof VpcEndpointRequested r && r.vpcEndpointId().equals(vpcEndpointId)
-                            && record.key().equals(vpcEndpointId)) {
-                        found.set(envelope);
-                        return true;
-                    }
-                }
-                return false;
-            });
-            return found.get();
-        }
+        return PublishedEvents.onTestBroker().awaitEnvelope(Topic.CONSUMER, VpcEndpointRequested.class,
+                r -> r.vpcEndpointId().equals(vpcEndpointId), ASYNC);
     }
 }

@@ -1,9 +1,6 @@
 package dev.privet.consumer.api;
 
 import dev.privet.contracts.events.DnsEvent.EndpointDnsPublished;
-import dev.privet.contracts.events.EventCodec;
-import dev.privet.contracts.events.EventEnvelope;
-import dev.privet.contracts.events.EventMetadata;
 import dev.privet.contracts.events.IntegrationEvent;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
 import dev.privet.contracts.events.NetworkEvent.SubnetCreated;
@@ -12,25 +9,17 @@ import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsAdded;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceAvailable;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceCreated;
-import dev.privet.contracts.events.Topic;
 import dev.privet.contracts.events.Values.DnsEntry;
 import dev.privet.contracts.events.Values.EndpointInterface;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.contracts.ids.Region;
 import dev.privet.contracts.ids.ServiceName;
-import dev.privet.eventstore.EventRecords;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
+import dev.privet.testkit.PublishedEvents;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -38,21 +27,13 @@ import java.util.function.Supplier;
 
 /**
  * Plays provider-, network- and dns-service in tests: publishes their events to their topics for real, as their
- * relays would, with per-stream versions.
+ * relays would ({@link PublishedEvents}), with per-stream versions.
  */
-final class OtherServices implements AutoCloseable {
-    private final KafkaProducer<String, byte[]> producer;
-    private final EventCodec codec = new EventCodec();
+final class OtherServices {
+    private final PublishedEvents broker = PublishedEvents.onTestBroker();
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
     /** While publishing behind a backlog: the sends not yet acknowledged. */
     private List<Future<RecordMetadata>> pending;
-
-    OtherServices() {
-        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
-    }
 
     /** A subnet the network view should know, with the VPC it is in. */
     record Network(String vpcId, String subnetId, String zone) {
@@ -61,9 +42,7 @@ final class OtherServices implements AutoCloseable {
     void publish(String principal, IntegrationEvent... events) {
         for (IntegrationEvent event : events) {
             long version = versions.merge(event.streamId(), 1L, Long::sum);
-            var envelope = new EventEnvelope(UUID.randomUUID(), event.streamId(), event.streamType(), version, 1,
-                    Instant.now(), EventMetadata.forRequest(principal), event);
-            Future<RecordMetadata> sent = producer.send(EventRecords.toRecord(Topic.of(event).topicName(), envelope, codec));
+            Future<RecordMetadata> sent = broker.send(PublishedEvents.envelope(event, version, principal));
             if (pending != null) {
                 pending.add(sent);
                 continue;
@@ -90,7 +69,6 @@ final class OtherServices implements AutoCloseable {
                         new VpcCreated(IdFormat.VPC.newId(), "999999999999", "10.0.0.0/16", "us-east-1"));
             }
             T published = publishing.get();
-            producer.flush();
             for (Future<RecordMetadata> f : pending) {
                 f.get();
             }
@@ -141,10 +119,5 @@ final class OtherServices implements AutoCloseable {
 
     void releaseNetwork(String owner, String serviceName, String vpcEndpointId, String eniId) {
         publish(owner, new EndpointNetworkReleased(vpcEndpointId, serviceIdOf(serviceName), List.of(eniId)));
-    }
-
-    @Override
-    public void close() {
-        producer.close();
     }
 }

@@ -3,6 +3,7 @@ package dev.privet.consumer.api;
 import dev.privet.consumer.domain.VpcEndpoint;
 import dev.privet.consumer.domain.VpcEndpointDecider;
 import dev.privet.consumer.domain.VpcEndpointState;
+import dev.privet.consumer.projection.VpcEndpointRow;
 import dev.privet.consumer.projection.VpcEndpointsView;
 import dev.privet.contracts.events.Values.DnsEntry;
 import dev.privet.contracts.ids.IdFormat;
@@ -12,7 +13,6 @@ import dev.privet.testkit.PrivetServiceTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -59,17 +59,10 @@ class ReadModelTest {
     Transactions transactions;
     @Inject
     DeciderRunner deciders;
-    @Inject
-    VpcEndpointsView view;
 
     @BeforeAll
     static void connect() {
         others = new OtherServices();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        others.close();
     }
 
     @Test
@@ -139,7 +132,7 @@ class ReadModelTest {
         Map<String, VpcEndpointState> fromView = new LinkedHashMap<>();
         transactions.inTransaction(c -> {
             for (String id : fromStore.keySet()) {
-                fromView.put(id, view.find(c, id).orElse(null));
+                fromView.put(id, VpcEndpointRow.find(id).map(VpcEndpointRow::endpoint).orElse(null));
             }
             return null;
         });

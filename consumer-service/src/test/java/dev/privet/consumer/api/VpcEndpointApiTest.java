@@ -8,7 +8,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -61,11 +60,6 @@ class VpcEndpointApiTest {
     @BeforeAll
     static void connect() {
         others = new OtherServices();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        others.close();
     }
 
     long eventsBy(String principal) throws SQLException {

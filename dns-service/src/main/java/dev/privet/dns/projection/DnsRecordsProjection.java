@@ -5,7 +5,7 @@ import dev.privet.contracts.events.DnsEvent.EndpointDnsRemoved;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.dns.domain.AddressRecordSet;
 import dev.privet.eventstore.InlineProjection;
-import dev.privet.runtime.Sql;
+import dev.privet.runtime.ReadModelTables;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -91,7 +91,6 @@ public class DnsRecordsProjection implements InlineProjection {
      */
     @Override
     public void reset(Connection c) throws SQLException {
-        Sql.update(c, "delete from dns_records");
-        Sql.update(c, "delete from endpoint_dns");
+        ReadModelTables.empty(c, "dns_records", "endpoint_dns");
     }
 }

@@ -2,6 +2,7 @@ package dev.privet.eventstore;
 
 import dev.privet.contracts.events.EventCodec;
 import dev.privet.contracts.events.EventEnvelope;
+import dev.privet.contracts.events.EventRecords;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;

@@ -304,7 +304,7 @@ public final class OutboxRelay implements AutoCloseable {
         for (StoredEvent event : batch) {
             Future<RecordMetadata> ack;
             try {
-                ack = p.send(EventRecords.toRecord(topic, event));
+                ack = p.send(event.toRecord(topic));
             } catch (RuntimeException refusedAtOnce) { // not serialisable, producer closed or in a fatal state
                 ack = CompletableFuture.failedFuture(refusedAtOnce);
             }

@@ -3,6 +3,8 @@ package dev.privet.eventstore;
 import dev.privet.contracts.events.EventCodec;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.EventMetadata;
+import dev.privet.contracts.events.EventRecords;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,6 +25,12 @@ record StoredEvent(long position, UUID eventId, String streamId, String streamTy
                 rs.getLong(5), rs.getString(6), rs.getInt(7), rs.getTimestamp(8).toInstant(),
                 rs.getObject(9, UUID.class), rs.getObject(10, UUID.class), rs.getString(11),
                 rs.getString(12).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The record the relay sends: the stored payload as it is, with the event's headers. */
+    ProducerRecord<String, byte[]> toRecord(String topic) {
+        return new ProducerRecord<>(topic, null, streamId, payload, EventRecords.headers(eventId, type, schemaVersion,
+                streamId, streamType, version, time, new EventMetadata(correlationId, causationId, principal)));
     }
 
     /** The envelope, or empty when this build does not know the event's type or schema version. */

@@ -4,6 +4,7 @@ import dev.privet.contracts.events.ConsumerEvent.VpcEndpointAccepted;
 import dev.privet.contracts.events.EventCodec;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.EventMetadata;
+import dev.privet.contracts.events.EventRecords;
 import dev.privet.contracts.events.IntegrationEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;

@@ -11,7 +11,7 @@ import dev.privet.contracts.ids.LoadBalancerArn;
 import dev.privet.network.api.NetworkDtos.CreateLoadBalancer;
 import dev.privet.network.api.NetworkDtos.LoadBalancer;
 import dev.privet.network.app.NetworkCommands;
-import dev.privet.network.projection.NetworkReads;
+import dev.privet.network.projection.LoadBalancerRow;
 import dev.privet.runtime.Caller;
 import dev.privet.runtime.IdempotencyKey;
 import jakarta.ws.rs.Consumes;
@@ -36,11 +36,9 @@ public class LoadBalancerResource {
     private static final Set<String> PROTOCOLS = Set.of("TCP", "TLS", "UDP", "TCP_UDP");
 
     private final NetworkCommands commands;
-    private final NetworkReads reads;
 
-    LoadBalancerResource(NetworkCommands commands, NetworkReads reads) {
+    LoadBalancerResource(NetworkCommands commands) {
         this.commands = commands;
-        this.reads = reads;
     }
 
     @POST
@@ -69,15 +67,15 @@ public class LoadBalancerResource {
     @GET
     public List<LoadBalancer> list(@HeaderParam(Caller.HEADER) String account) {
         AccountId caller = Caller.require(account);
-        return reads.loadBalancers(caller.value(), null);
+        return LoadBalancerRow.ownedBy(caller.value()).stream().map(LoadBalancer::of).toList();
     }
 
     @GET
     @Path("/{name}")
     public LoadBalancer get(@HeaderParam(Caller.HEADER) String account, @PathParam("name") String name) {
         AccountId caller = Caller.require(account);
-        return reads.loadBalancers(caller.value(), name).stream().findFirst().orElseThrow(() -> Rejection.notFound(
-                ErrorCode.LOAD_BALANCER_NOT_FOUND, "name", "no load balancer named '" + name + "'"));
+        return LoadBalancerRow.findOwned(caller.value(), name).map(LoadBalancer::of).orElseThrow(() ->
+                Rejection.notFound(ErrorCode.LOAD_BALANCER_NOT_FOUND, "name", "no load balancer named '" + name + "'"));
     }
 
     private static List<Listener> listeners(List<Listener> listeners) {

@@ -3,7 +3,7 @@ package dev.privet.network.api;
 import dev.privet.contracts.ids.AccountId;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.network.api.NetworkDtos.NetworkInterface;
-import dev.privet.network.projection.NetworkReads;
+import dev.privet.network.projection.NetworkInterfaceRow;
 import dev.privet.runtime.Caller;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -18,19 +18,15 @@ import java.util.List;
 @Path("/v1/network-interfaces")
 @Produces(MediaType.APPLICATION_JSON)
 public class NetworkInterfaceResource {
-    private final NetworkReads reads;
-
-    NetworkInterfaceResource(NetworkReads reads) {
-        this.reads = reads;
-    }
-
     @GET
     public List<NetworkInterface> list(@HeaderParam(Caller.HEADER) String account,
                                        @QueryParam("vpcEndpointId") String vpcEndpointId) {
         AccountId caller = Caller.require(account);
-        if (vpcEndpointId != null) {
-            RequestFields.id(vpcEndpointId, IdFormat.VPC_ENDPOINT, "vpcEndpointId");
+        if (vpcEndpointId == null) {
+            return NetworkInterfaceRow.inSubnetsOf(caller.value()).stream().map(NetworkInterface::of).toList();
         }
-        return reads.endpointInterfaces(caller.value(), vpcEndpointId);
+        RequestFields.id(vpcEndpointId, IdFormat.VPC_ENDPOINT, "vpcEndpointId");
+        return NetworkInterfaceRow.ofEndpointInSubnetsOf(caller.value(), vpcEndpointId).stream()
+                .map(NetworkInterface::of).toList();
     }
 }

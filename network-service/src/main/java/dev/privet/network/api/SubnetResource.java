@@ -9,7 +9,7 @@ import dev.privet.network.api.NetworkDtos.CreateSubnet;
 import dev.privet.network.api.NetworkDtos.Subnet;
 import dev.privet.network.app.NetworkCommands;
 import dev.privet.network.domain.Cidr;
-import dev.privet.network.projection.NetworkReads;
+import dev.privet.network.projection.SubnetRow;
 import dev.privet.runtime.Caller;
 import dev.privet.runtime.IdempotencyKey;
 import jakarta.ws.rs.Consumes;
@@ -29,11 +29,9 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SubnetResource {
     private final NetworkCommands commands;
-    private final NetworkReads reads;
 
-    SubnetResource(NetworkCommands commands, NetworkReads reads) {
+    SubnetResource(NetworkCommands commands) {
         this.commands = commands;
-        this.reads = reads;
     }
 
     @POST
@@ -53,7 +51,7 @@ public class SubnetResource {
     @GET
     public List<Subnet> list(@HeaderParam(Caller.HEADER) String account) {
         AccountId caller = Caller.require(account);
-        return reads.subnets(caller.value(), null);
+        return SubnetRow.ownedBy(caller.value()).stream().map(Subnet::of).toList();
     }
 
     @GET
@@ -61,7 +59,7 @@ public class SubnetResource {
     public Subnet get(@HeaderParam(Caller.HEADER) String account, @PathParam("subnetId") String subnetId) {
         AccountId caller = Caller.require(account);
         RequestFields.id(subnetId, IdFormat.SUBNET, "subnetId");
-        return reads.subnets(caller.value(), subnetId).stream().findFirst().orElseThrow(() -> Rejection.notFound(
+        return SubnetRow.findOwned(caller.value(), subnetId).map(Subnet::of).orElseThrow(() -> Rejection.notFound(
                 ErrorCode.INVALID_SUBNET_ID_NOT_FOUND, "subnetId", "The subnet ID '" + subnetId + "' does not exist"));
     }
 }

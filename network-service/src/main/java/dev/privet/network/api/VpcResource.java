@@ -8,7 +8,7 @@ import dev.privet.network.api.NetworkDtos.Vpc;
 import dev.privet.network.app.NetworkCommands;
 import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.errors.Rejection;
-import dev.privet.network.projection.NetworkReads;
+import dev.privet.network.projection.VpcRow;
 import dev.privet.runtime.Caller;
 import dev.privet.runtime.IdempotencyKey;
 import jakarta.ws.rs.Consumes;
@@ -28,11 +28,9 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class VpcResource {
     private final NetworkCommands commands;
-    private final NetworkReads reads;
 
-    VpcResource(NetworkCommands commands, NetworkReads reads) {
+    VpcResource(NetworkCommands commands) {
         this.commands = commands;
-        this.reads = reads;
     }
 
     @POST
@@ -49,7 +47,7 @@ public class VpcResource {
     @GET
     public List<Vpc> list(@HeaderParam(Caller.HEADER) String account) {
         AccountId caller = Caller.require(account);
-        return reads.vpcs(caller.value(), null);
+        return VpcRow.ownedBy(caller.value()).stream().map(Vpc::of).toList();
     }
 
     @GET
@@ -57,7 +55,7 @@ public class VpcResource {
     public Vpc get(@HeaderParam(Caller.HEADER) String account, @PathParam("vpcId") String vpcId) {
         AccountId caller = Caller.require(account);
         RequestFields.id(vpcId, IdFormat.VPC, "vpcId");
-        return reads.vpcs(caller.value(), vpcId).stream().findFirst().orElseThrow(() -> Rejection.notFound(
+        return VpcRow.findOwned(caller.value(), vpcId).map(Vpc::of).orElseThrow(() -> Rejection.notFound(
                 ErrorCode.INVALID_VPC_ID_NOT_FOUND, "vpcId", "The vpc ID '" + vpcId + "' does not exist"));
     }
 }

@@ -1,7 +1,5 @@
 package dev.privet.network.projection;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
 import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceCreated;
@@ -11,21 +9,22 @@ import dev.privet.contracts.events.NetworkEvent.VpcCreated;
 import dev.privet.eventstore.InlineProjection;
 import dev.privet.network.domain.Cidr;
 import dev.privet.network.domain.Subnet;
-import dev.privet.runtime.Sql;
+import dev.privet.runtime.ReadModelTables;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 
 /**
- * The read model of VPCs, subnets, load balancers and interfaces that the API's GETs answer from, written in the
- * transaction that appends their events: a GET after a POST always sees it.
+ * The read model of VPCs, subnets, load balancers and interfaces that the API's GETs answer from ({@link VpcRow},
+ * {@link SubnetRow}, {@link LoadBalancerRow}, {@link NetworkInterfaceRow}), written through Panache in the
+ * transaction that appends their events: a GET after a POST always sees it. A rebuild empties the tables (one SQL
+ * delete each) and replays the event store in position order.
  */
 @ApplicationScoped
 public class NetworkView implements InlineProjection {
     public static final String NAME = "network-view";
-
-    private final ObjectMapper json = new ObjectMapper();
 
     @Override
     public String name() {
@@ -33,51 +32,73 @@ public class NetworkView implements InlineProjection {
     }
 
     @Override
-    public void handle(Connection c, EventEnvelope e) throws SQLException {
+    public void handle(Connection c, EventEnvelope e) {
         switch (e.event()) {
-            case VpcCreated v -> Sql.update(c, """
-                    insert into vpcs (vpc_id, owner_id, cidr_block, region) values (?, ?, ?, ?)""",
-                    v.vpcId(), v.ownerId(), v.cidrBlock(), v.region());
-            case SubnetCreated s -> Sql.update(c, """
-                    insert into subnets (subnet_id, vpc_id, owner_id, cidr_block, availability_zone, available_addresses)
-                    values (?, ?, ?, ?, ?, ?)""",
-                    s.subnetId(), s.vpcId(), s.ownerId(), s.cidrBlock(), s.availabilityZone(),
-                    Subnet.usableAddresses(Cidr.parse(s.cidrBlock()).orElseThrow()));
+            case VpcCreated v -> vpc(v).persist();
+            case SubnetCreated s -> subnet(s).persist();
             case NetworkInterfaceCreated n -> {
-                Sql.update(c, """
-                        insert into network_interfaces (network_interface_id, subnet_id, vpc_endpoint_id, private_ip_address)
-                        values (?, ?, ?, ?)""",
-                        n.networkInterfaceId(), n.subnetId(), n.vpcEndpointId(), n.privateIpAddress());
-                Sql.update(c, "update subnets set available_addresses = available_addresses - 1 where subnet_id = ?",
-                        n.subnetId());
+                networkInterface(n).persist();
+                subnet(n.subnetId()).availableAddresses--;
             }
             case NetworkInterfaceDeleted d -> {
-                Sql.update(c, "delete from network_interfaces where network_interface_id = ?", d.networkInterfaceId());
-                Sql.update(c, "update subnets set available_addresses = available_addresses + 1 where subnet_id = ?",
-                        d.subnetId());
+                NetworkInterfaceRow.deleteById(d.networkInterfaceId());
+                subnet(d.subnetId()).availableAddresses++;
             }
-            case LoadBalancerCreated lb -> Sql.update(c, """
-                    insert into load_balancers (load_balancer_arn, name, owner_id, type, vpc_id, subnet_ids, listeners,
-                                                targets) values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)""",
-                    lb.loadBalancerArn(), lb.name(), lb.ownerId(), lb.type(), lb.vpcId(), toJson(lb.subnetIds()),
-                    toJson(lb.listeners()), toJson(lb.targets()));
+            case LoadBalancerCreated lb -> loadBalancer(lb).persist();
             default -> { } // endpoint and service-binding streams have no rows here
         }
     }
 
     @Override
     public void reset(Connection c) throws SQLException {
-        for (String table : new String[] {"network_interfaces", "load_balancers", "subnets", "vpcs"}) {
-            Sql.update(c, "delete from " + table); // not truncate: readers keep the old model until the rebuild commits
-        }
+        ReadModelTables.empty(c, "network_interfaces", "load_balancers", "subnets", "vpcs");
     }
 
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    /** An interface's events come after its subnet's creation, in the subnet's stream: its row exists. */
+    private static SubnetRow subnet(String subnetId) {
+        return SubnetRow.<SubnetRow>findByIdOptional(subnetId).orElseThrow(() ->
+                new IllegalStateException("an interface event of subnet " + subnetId + " before its creation"));
     }
 
+    private static VpcRow vpc(VpcCreated created) {
+        VpcRow row = new VpcRow();
+        row.vpcId = created.vpcId();
+        row.ownerId = created.ownerId();
+        row.cidrBlock = created.cidrBlock();
+        row.region = created.region();
+        return row;
+    }
+
+    private static SubnetRow subnet(SubnetCreated created) {
+        SubnetRow row = new SubnetRow();
+        row.subnetId = created.subnetId();
+        row.vpcId = created.vpcId();
+        row.ownerId = created.ownerId();
+        row.cidrBlock = created.cidrBlock();
+        row.availabilityZone = created.availabilityZone();
+        row.availableAddresses = Subnet.usableAddresses(Cidr.parse(created.cidrBlock()).orElseThrow());
+        return row;
+    }
+
+    private static NetworkInterfaceRow networkInterface(NetworkInterfaceCreated created) {
+        NetworkInterfaceRow row = new NetworkInterfaceRow();
+        row.networkInterfaceId = created.networkInterfaceId();
+        row.subnetId = created.subnetId();
+        row.vpcEndpointId = created.vpcEndpointId();
+        row.privateIpAddress = created.privateIpAddress();
+        return row;
+    }
+
+    private static LoadBalancerRow loadBalancer(LoadBalancerCreated created) {
+        LoadBalancerRow row = new LoadBalancerRow();
+        row.loadBalancerArn = created.loadBalancerArn();
+        row.name = created.name();
+        row.ownerId = created.ownerId();
+        row.type = created.type();
+        row.vpcId = created.vpcId();
+        row.subnetIds = new ArrayList<>(created.subnetIds());
+        row.listeners = new ArrayList<>(created.listeners());
+        row.targets = new ArrayList<>(created.targets());
+        return row;
+    }
 }

@@ -1,7 +1,6 @@
 package dev.privet.provider.projection;
 
 import dev.privet.contracts.events.EventEnvelope;
-import dev.privet.contracts.events.ProviderEvent;
 import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsAdded;
 import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsRemoved;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
@@ -11,14 +10,15 @@ import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRequested;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceAvailable;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceCreated;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceFailed;
+import dev.privet.contracts.events.ProviderEvent;
 import dev.privet.eventstore.InlineProjection;
 import dev.privet.provider.domain.ConnectionState;
 import dev.privet.provider.domain.ServiceState;
+import dev.privet.runtime.ReadModelTables;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 
 /**
@@ -70,12 +70,7 @@ public class EndpointServicesProjection implements InlineProjection {
 
     @Override
     public void reset(Connection c) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            // Not truncate: readers keep the old rows until the rebuild commits.
-            st.execute("delete from endpoint_connections");
-            st.execute("delete from allowed_principals");
-            st.execute("delete from endpoint_services");
-        }
+        ReadModelTables.empty(c, "endpoint_connections", "allowed_principals", "endpoint_services");
     }
 
     /** A service's events come after its creation, in the same stream: its row exists. */

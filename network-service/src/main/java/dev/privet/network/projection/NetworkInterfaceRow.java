@@ -1,0 +1,45 @@
+package dev.privet.network.projection;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.util.List;
+
+/**
+ * An endpoint's network interface in the read model, written by {@link NetworkView} in the transaction that appends
+ * it to its subnet, and deleted with it. It belongs to the account that owns its subnet.
+ */
+@Entity
+@Table(name = "network_interfaces")
+public class NetworkInterfaceRow extends PanacheEntityBase {
+    private static final String IN_SUBNETS_OF_OWNER =
+            "subnetId in (select s.subnetId from SubnetRow s where s.ownerId = ?1)";
+
+    @Id
+    @Column(name = "network_interface_id")
+    public String networkInterfaceId;
+
+    @Column(name = "subnet_id", nullable = false)
+    public String subnetId;
+
+    @Column(name = "vpc_endpoint_id", nullable = false)
+    public String vpcEndpointId;
+
+    @Column(name = "private_ip_address", nullable = false)
+    public String privateIpAddress;
+
+    /** The interfaces in the owner's subnets, by id. */
+    public static List<NetworkInterfaceRow> inSubnetsOf(String ownerId) {
+        return find(IN_SUBNETS_OF_OWNER, Sort.by("networkInterfaceId"), ownerId).list();
+    }
+
+    /** The endpoint's interfaces in the owner's subnets, by id. */
+    public static List<NetworkInterfaceRow> ofEndpointInSubnetsOf(String ownerId, String vpcEndpointId) {
+        return find(IN_SUBNETS_OF_OWNER + " and vpcEndpointId = ?2", Sort.by("networkInterfaceId"), ownerId,
+                vpcEndpointId).list();
+    }
+}
