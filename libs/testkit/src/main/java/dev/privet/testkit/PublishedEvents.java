@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -79,7 +80,12 @@ public final class PublishedEvents implements AutoCloseable {
 
     /** Sends the envelope on its family's topic; the future completes once the broker has it. */
     public Future<RecordMetadata> send(EventEnvelope envelope) {
-        return producer.send(EventRecords.toRecord(Topic.of(envelope.event()).topicName(), envelope, CODEC));
+        return send(EventRecords.toRecord(Topic.of(envelope.event()).topicName(), envelope, CODEC));
+    }
+
+    /** Sends a record as it is: one a newer build would publish, or a malformed one. */
+    public Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
+        return producer.send(record);
     }
 
     /** Every event on the topic so far, from its start, in each partition's order. */

@@ -1,0 +1,96 @@
+package dev.privet.runtime;
+
+import dev.privet.contracts.events.ProviderEvent.EndpointServiceAvailable;
+import dev.privet.contracts.ids.IdFormat;
+import dev.privet.testkit.PrivetServiceTestResource;
+import dev.privet.testkit.PublishedEvents;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/** A view of another service's events, fed by its SmallRye Kafka channel, as a service runs it. */
+@QuarkusTest
+@WithTestResource(PrivetServiceTestResource.class)
+class SubscriptionChannelTest {
+    private static final int STREAMS = 6;
+    private static final String ACCOUNT = "111122223333";
+
+    @Inject
+    EventRuntime runtime;
+    @Inject
+    DataSource dataSource;
+
+    private final PublishedEvents events = PublishedEvents.onTestBroker();
+
+    @Test
+    void every_published_event_is_applied_once_and_a_catch_up_sees_all_of_them() {
+        List<String> streams = streams();
+        for (int version = 1; version <= 10; version++) {
+            for (String stream : streams) {
+                events.publish(new EndpointServiceAvailable(stream), version, ACCOUNT);
+            }
+        }
+
+        runtime.catchUp(CountingView.NAME); // no waiting of our own: the catch-up is the guarantee
+
+        Map<String, Long> counts = counts();
+        streams.forEach(stream -> assertThat(counts.get(stream)).as(stream).isEqualTo(10L));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void rebuilds_while_events_keep_coming_lose_and_double_nothing() {
+        List<String> streams = streams();
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            for (int version = 1; version <= 40; version++) {
+                for (String stream : streams) {
+                    events.publish(new EndpointServiceAvailable(stream), version, ACCOUNT);
+                }
+            }
+        });
+        for (int rebuild = 0; rebuild < 3; rebuild++) {
+            given().post("/admin/consumers/" + CountingView.NAME + "/rebuild").then().statusCode(200)
+                    .body("rebuilt", equalTo(true));
+        }
+        writer.join();
+
+        runtime.catchUp(CountingView.NAME);
+
+        Map<String, Long> counts = counts();
+        streams.forEach(stream -> assertThat(counts.get(stream)).as(stream).isEqualTo(40L));
+    }
+
+    private static List<String> streams() {
+        return IntStream.range(0, STREAMS).mapToObj(i -> IdFormat.ENDPOINT_SERVICE.newId()).toList();
+    }
+
+    private Map<String, Long> counts() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("select stream_id, applied from counted_events");
+             ResultSet rs = st.executeQuery()) {
+            Map<String, Long> counts = new HashMap<>();
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getLong(2));
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
