@@ -29,18 +29,21 @@ public class VpcEndpointQueries {
         this.eventRuntime = eventRuntime;
     }
 
-    /** The caller's endpoint; another account's reads as missing. */
+    /**
+     * The caller's endpoint; another account's reads as missing. Read in the request's session, without a
+     * transaction of its own: the model is inline, so there is nothing to catch up and read again, and clients poll
+     * this read (a JTA transaction and an enlisted connection per poll cost more than the query).
+     */
     public VpcEndpoint get(AccountId caller, String vpcEndpointId) {
-        return transactions.inTransaction(c -> VpcEndpointRow.find(vpcEndpointId).map(VpcEndpointRow::endpoint))
+        return VpcEndpointRow.find(vpcEndpointId).map(VpcEndpointRow::endpoint)
                 .filter(e -> e.ownerId().equals(caller.value()))
                 .orElseThrow(() -> Rejection.notFound(ErrorCode.INVALID_VPC_ENDPOINT_ID_NOT_FOUND, "vpcEndpointId",
                         "The Vpc Endpoint Id '" + vpcEndpointId + "' does not exist"));
     }
 
-    /** The caller's endpoints, oldest first. */
+    /** The caller's endpoints, oldest first; read as {@link #get} is. */
     public List<VpcEndpoint> list(AccountId caller) {
-        return transactions.inTransaction(c -> VpcEndpointRow.ownedBy(caller.value()).stream()
-                .map(VpcEndpointRow::endpoint).toList());
+        return VpcEndpointRow.ownedBy(caller.value()).stream().map(VpcEndpointRow::endpoint).toList();
     }
 
     /**

@@ -42,6 +42,24 @@ public class DnsRecordRow extends PanacheEntityBase {
         return find("vpcEndpointId", Sort.by("name", "type", "value"), vpcEndpointId).list();
     }
 
+    /** The values of any of {@code names}, of every type. */
+    static List<DnsRecordRow> namedAny(List<String> names) {
+        return list("name in ?1", names);
+    }
+
+    /** A new value, not yet persisted. */
+    static DnsRecordRow of(Key key) {
+        DnsRecordRow row = new DnsRecordRow();
+        row.name = key.name;
+        row.type = key.type;
+        row.value = key.value;
+        return row;
+    }
+
+    Key key() {
+        return new Key(name, type, value);
+    }
+
     /** The values of every type of one name, by type and value. */
     static List<DnsRecordRow> named(String name) {
         return find("name", Sort.by("type", "value"), name).list();
@@ -60,6 +78,10 @@ public class DnsRecordRow extends PanacheEntityBase {
             this.name = name;
             this.type = type;
             this.value = value;
+        }
+
+        String name() {
+            return name;
         }
 
         @Override

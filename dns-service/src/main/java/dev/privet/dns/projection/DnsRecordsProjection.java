@@ -11,7 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -68,18 +70,18 @@ public class DnsRecordsProjection implements InlineProjection {
     private static void replaceRecords(String vpcEndpointId, Set<DnsRecordRow.Key> values) {
         Set<DnsRecordRow.Key> missing = new LinkedHashSet<>(values);
         for (DnsRecordRow held : DnsRecordRow.ofEndpoint(vpcEndpointId)) {
-            if (!missing.remove(new DnsRecordRow.Key(held.name, held.type, held.value))) {
+            if (!missing.remove(held.key())) {
                 held.delete();
             }
         }
+        if (missing.isEmpty()) {
+            return;
+        }
+        Map<DnsRecordRow.Key, DnsRecordRow> heldElsewhere = new HashMap<>();
+        DnsRecordRow.namedAny(missing.stream().map(DnsRecordRow.Key::name).distinct().toList())
+                .forEach(row -> heldElsewhere.put(row.key(), row));
         for (DnsRecordRow.Key key : missing) {
-            DnsRecordRow row = DnsRecordRow.<DnsRecordRow>findByIdOptional(key).orElseGet(() -> {
-                DnsRecordRow created = new DnsRecordRow();
-                created.name = key.name;
-                created.type = key.type;
-                created.value = key.value;
-                return created;
-            });
+            DnsRecordRow row = heldElsewhere.computeIfAbsent(key, DnsRecordRow::of);
             row.vpcEndpointId = vpcEndpointId;
             row.persist();
         }
