@@ -12,11 +12,14 @@ import java.sql.SQLException;
 
 /**
  * A Kafka-fed read model for the runtime's tests: counts the events of each stream it applied. Applied twice, an
- * event would count twice; skipped, not at all.
+ * event would count twice; skipped, not at all. A test can make it fail, as a handler whose database is away does.
  */
 @ApplicationScoped
 public class CountingView implements Projection {
     public static final String NAME = "counting-view";
+
+    /** While set, every event fails to apply. */
+    static volatile boolean failing;
 
     private final EventRuntime runtime;
 
@@ -37,6 +40,9 @@ public class CountingView implements Projection {
 
     @Override
     public void handle(Connection c, EventEnvelope event) throws SQLException {
+        if (failing) {
+            throw new SQLException("the counting view is told to fail", "08006");
+        }
         try (PreparedStatement st = c.prepareStatement("""
                 insert into counted_events (stream_id, applied, last_version) values (?, 1, ?)
                 on conflict (stream_id) do update set applied = counted_events.applied + 1,

@@ -10,11 +10,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -49,7 +44,7 @@ class SubscriptionChannelTest {
 
         runtime.catchUp(CountingView.NAME); // no waiting of our own: the catch-up is the guarantee
 
-        Map<String, Long> counts = counts();
+        Map<String, Long> counts = CountedEvents.all(dataSource);
         streams.forEach(stream -> assertThat(counts.get(stream)).as(stream).isEqualTo(10L));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
@@ -72,25 +67,11 @@ class SubscriptionChannelTest {
 
         runtime.catchUp(CountingView.NAME);
 
-        Map<String, Long> counts = counts();
+        Map<String, Long> counts = CountedEvents.all(dataSource);
         streams.forEach(stream -> assertThat(counts.get(stream)).as(stream).isEqualTo(40L));
     }
 
     private static List<String> streams() {
         return IntStream.range(0, STREAMS).mapToObj(i -> IdFormat.ENDPOINT_SERVICE.newId()).toList();
-    }
-
-    private Map<String, Long> counts() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("select stream_id, applied from counted_events");
-             ResultSet rs = st.executeQuery()) {
-            Map<String, Long> counts = new HashMap<>();
-            while (rs.next()) {
-                counts.put(rs.getString(1), rs.getLong(2));
-            }
-            return counts;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

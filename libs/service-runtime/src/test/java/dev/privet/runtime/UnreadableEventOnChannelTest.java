@@ -23,10 +23,6 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -72,7 +68,7 @@ class UnreadableEventOnChannelTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then()
                 .statusCode(503).body(containsString(UNKNOWN_TYPE)));
 
-        assertThat(applied(endpoint)).as("the two events before the unknown one, and not the one after").isEqualTo(2);
+        assertThat(CountedEvents.applied(dataSource, endpoint)).as("the two events before the unknown one, and not the one after").isEqualTo(2);
         TopicPartition partition = new TopicPartition(unknown.topic(), unknown.partition());
         OffsetAndMetadata committed = committed(partition);
         assertThat(committed == null ? 0 : committed.offset()).as("the group's committed offset in %s", partition)
@@ -87,16 +83,6 @@ class UnreadableEventOnChannelTest {
         record.headers().remove(EventRecords.TYPE);
         record.headers().add(EventRecords.TYPE, UNKNOWN_TYPE.getBytes(StandardCharsets.UTF_8));
         return record;
-    }
-
-    private long applied(String streamId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("select applied from counted_events where stream_id = ?")) {
-            st.setString(1, streamId);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        }
     }
 
     private static OffsetAndMetadata committed(TopicPartition partition) throws Exception {
