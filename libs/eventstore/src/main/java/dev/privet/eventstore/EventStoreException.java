@@ -19,8 +19,11 @@ public class EventStoreException extends RuntimeException {
         return new EventStoreException(e.getMessage(), e);
     }
 
-    /** No connection could be had (the pool is exhausted, the server away): nothing ran. */
-    static EventStoreException unavailable(SQLException e) {
+    /**
+     * No connection could be had (the pool is exhausted, the server away): nothing ran, and a retry may succeed. A
+     * {@link Transactions.Boundary} says so when it cannot get its connection.
+     */
+    public static EventStoreException unavailable(SQLException e) {
         return new EventStoreException("no database connection: " + e.getMessage(), e, true);
     }
 

@@ -15,7 +15,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * its next poll); reads do not disturb them.
  */
 public final class Transactions {
-    /** Begins a transaction, runs the work on a connection that takes part in it, and ends it. */
+    /**
+     * Begins a transaction, runs the work on a connection that takes part in it, and ends it. When no connection can
+     * be had it throws {@link EventStoreException#unavailable}, so the caller is told to retry.
+     */
     public interface Boundary {
         /** Commits when {@code work} returns, rolls back when it throws, and rethrows what it threw. */
         <T> T run(SqlWork<T> work) throws SQLException;
@@ -43,7 +46,7 @@ public final class Transactions {
     }
 
     /** A local transaction: auto-commit off on a connection of its own, commit or roll back, auto-commit on. */
-    public static Boundary local(DataSource dataSource) {
+    private static Boundary local(DataSource dataSource) {
         return new Boundary() {
             @Override
             public <T> T run(SqlWork<T> work) throws SQLException {

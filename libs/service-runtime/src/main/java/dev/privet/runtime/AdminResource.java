@@ -37,8 +37,9 @@ public class AdminResource {
     }
 
     /**
-     * Drops the read model and builds it again; answers once it is whole again: an own model when its rebuild
-     * committed, a view of other services' events once it caught up with its topics (503 if it did not in time).
+     * Drops the read model and builds it again, in one transaction, and answers once that committed: an own model
+     * from the event store, a view of other services' events from its topics up to their ends when the rebuild
+     * began (what came after, the live channel applies).
      */
     @POST
     @Path("/{name}/rebuild")

@@ -1,5 +1,6 @@
 package dev.privet.runtime;
 
+import dev.privet.eventstore.EventStoreException;
 import dev.privet.eventstore.SqlWork;
 import dev.privet.eventstore.Transactions;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,7 +27,13 @@ final class JtaBoundary implements Transactions.Boundary {
     public <T> T run(SqlWork<T> work) throws SQLException {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                try (Connection connection = dataSource.getConnection()) {
+                Connection opened;
+                try {
+                    opened = dataSource.getConnection();
+                } catch (SQLException e) {
+                    throw EventStoreException.unavailable(e); // the pool is exhausted or the server away: retry later
+                }
+                try (Connection connection = opened) {
                     return work.run(connection);
                 }
             });
