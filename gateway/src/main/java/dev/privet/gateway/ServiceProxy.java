@@ -26,8 +26,10 @@ import java.util.List;
 public class ServiceProxy {
     private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
     /** The request headers a service reads; the rest (hop-by-hop, host, length) are the client's business. */
-    static final List<String> FORWARDED_HEADERS = List.of("X-Privet-Account", "Content-Type", "Accept",
-            "Idempotency-Key");
+    public static final String ACCOUNT_HEADER = "X-Privet-Account";
+    public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+    static final List<String> FORWARDED_HEADERS = List.of(ACCOUNT_HEADER, "Content-Type", "Accept",
+            IDEMPOTENCY_KEY_HEADER);
     /** The response headers a client needs besides the body: its type, and when to retry a 503. */
     static final List<String> RETURNED_HEADERS = List.of("Content-Type", "Retry-After");
     private static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
@@ -63,7 +65,7 @@ public class ServiceProxy {
                       io.vertx.core.buffer.Buffer body) {
         URI base = URI.create(config.url(backend));
         String uri = path + (in.query() == null ? "" : "?" + in.query());
-        HttpRequest<Buffer> out = client.request(HttpMethod.valueOf(in.method().name()), port(base), base.getHost(), uri)
+        HttpRequest<Buffer> out = client.request(HttpMethod.valueOf(in.method().name()), config.port(backend), base.getHost(), uri)
                 .ssl("https".equals(base.getScheme()))
                 .timeout(config.timeout().toMillis());
         for (String header : FORWARDED_HEADERS) {
@@ -95,12 +97,5 @@ public class ServiceProxy {
         } else {
             out.end(body.getDelegate());
         }
-    }
-
-    private static int port(URI base) {
-        if (base.getPort() > 0) {
-            return base.getPort();
-        }
-        return "https".equals(base.getScheme()) ? 443 : 80;
     }
 }

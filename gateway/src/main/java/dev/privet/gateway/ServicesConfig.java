@@ -30,6 +30,15 @@ public interface ServicesConfig {
     @WithDefault("PT30S")
     Duration timeout();
 
+    /** The port of {@code backend}'s base URL, the scheme's default when it names none. */
+    default int port(Backend backend) {
+        java.net.URI base = java.net.URI.create(url(backend));
+        if (base.getPort() > 0) {
+            return base.getPort();
+        }
+        return "https".equals(base.getScheme()) ? 443 : 80;
+    }
+
     /** The base URL of {@code backend}. */
     default String url(Backend backend) {
         return switch (backend) {

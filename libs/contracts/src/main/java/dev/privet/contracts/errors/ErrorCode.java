@@ -12,6 +12,19 @@ public enum ErrorCode {
     MALFORMED_REQUEST("MalformedRequest"),
     AUTH_FAILURE("AuthFailure"),
     IDEMPOTENT_PARAMETER_MISMATCH("IdempotentParameterMismatch"),
+    UNKNOWN_PARAMETER("UnknownParameter"),
+    INVALID_PARAMETER_COMBINATION("InvalidParameterCombination"),
+    MALFORMED_QUERY_STRING("MalformedQueryString"),
+    INVALID_ACTION("InvalidAction"),
+    INVALID_NEXT_TOKEN("InvalidNextToken"),
+    DRY_RUN_OPERATION("DryRunOperation"),
+    REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLarge"),
+    // Signature V4 and credentials (the Query API at the gateway)
+    MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationToken"),
+    INCOMPLETE_SIGNATURE("IncompleteSignature"),
+    INVALID_CLIENT_TOKEN_ID("InvalidClientTokenId"),
+    SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch"),
+    REQUEST_EXPIRED("RequestExpired"),
     // state and concurrency
     CONCURRENT_MODIFICATION("ConcurrentModification"),
     SERVICE_UNAVAILABLE("ServiceUnavailable"),
@@ -22,6 +35,7 @@ public enum ErrorCode {
     INVALID_SUBNET_ID_NOT_FOUND("InvalidSubnetID.NotFound"),
     INVALID_SUBNET_RANGE("InvalidSubnet.Range"),
     INVALID_SUBNET_CONFLICT("InvalidSubnet.Conflict"),
+    INVALID_NETWORK_INTERFACE_ID_NOT_FOUND("InvalidNetworkInterfaceID.NotFound"),
     INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET("InsufficientFreeAddressesInSubnet"),
     DUPLICATE_LOAD_BALANCER_NAME("DuplicateLoadBalancerName"),
     LOAD_BALANCER_NOT_FOUND("LoadBalancerNotFound"),
@@ -46,6 +60,16 @@ public enum ErrorCode {
 
     ErrorCode(String wire) {
         this.wire = wire;
+    }
+
+    /** The code spelt {@code wire} on the wire, if it is one of these. */
+    public static java.util.Optional<ErrorCode> fromWire(String wire) {
+        for (ErrorCode code : values()) {
+            if (code.wire.equals(wire)) {
+                return java.util.Optional.of(code);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The code as it appears in an error response. */

@@ -1,0 +1,47 @@
+package dev.privet.gateway.auth;
+
+import dev.privet.contracts.ids.AccountId;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Optional;
+
+/** The access keys the gateway knows: the configured ones, then the local ones when they are on. */
+@ApplicationScoped
+public class AccessKeys {
+    static final String LOCAL_SECRET = "test";
+    static final String LOCAL_KEY = "test";
+    static final AccountId LOCAL_ACCOUNT = new AccountId("000000000000");
+
+    /** A key's secret and the identity it stands for. */
+    public record Credentials(String secret, Identity identity) {
+    }
+
+    private final AuthConfig config;
+
+    AccessKeys(AuthConfig config) {
+        this.config = config;
+    }
+
+    public Optional<Credentials> find(String accessKeyId) {
+        AuthConfig.Key key = config.keys().get(accessKeyId);
+        if (key != null) {
+            AccountId account = new AccountId(key.account());
+            return Optional.of(new Credentials(key.secret(), new Identity(accessKeyId, account,
+                    key.principal().orElse(account.rootArn()))));
+        }
+        if (!config.localKeys()) {
+            return Optional.empty();
+        }
+        if (LOCAL_KEY.equals(accessKeyId)) {
+            return Optional.of(local(accessKeyId, LOCAL_ACCOUNT));
+        }
+        if (AccountId.isValid(accessKeyId)) {
+            return Optional.of(local(accessKeyId, new AccountId(accessKeyId)));
+        }
+        return Optional.empty();
+    }
+
+    private static Credentials local(String accessKeyId, AccountId account) {
+        return new Credentials(LOCAL_SECRET, new Identity(accessKeyId, account, account.rootArn()));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.privet.gateway.auth;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** Who may call the Query API, and how strictly a signature's time is checked. */
+@ConfigMapping(prefix = "privet.auth")
+public interface AuthConfig {
+
+    /**
+     * The local keys, for a cluster on a developer's machine: the access key {@code test} is account
+     * {@code 000000000000}, and an access key id of twelve digits is that account; both with the secret
+     * {@code test}. Turn them off wherever the gateway is reachable by others.
+     */
+    @WithName("local-keys")
+    @WithDefault("true")
+    boolean localKeys();
+
+    /** Configured access keys, by access key id: {@code privet.auth.keys.<id>.secret}, {@code .account}. */
+    Map<String, Key> keys();
+
+    /** How far a request's signing time may be from the gateway's clock (AWS: 15 minutes). */
+    @WithName("clock-skew")
+    @WithDefault("PT15M")
+    Duration clockSkew();
+
+    /** One configured access key. */
+    interface Key {
+        String secret();
+
+        /** The 12-digit account the key acts for. */
+        String account();
+
+        /** The principal ARN of the key; the account's root ({@code arn:aws:iam::<account>:root}) by default. */
+        Optional<String> principal();
+    }
+}

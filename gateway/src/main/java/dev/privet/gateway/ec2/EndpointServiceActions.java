@@ -1,0 +1,179 @@
+package dev.privet.gateway.ec2;
+
+import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.ids.IdFormat;
+import dev.privet.gateway.Backend;
+import dev.privet.gateway.query.Listing;
+import dev.privet.gateway.query.QueryAction;
+import dev.privet.gateway.query.QueryActions;
+import dev.privet.gateway.query.QueryCall;
+import dev.privet.gateway.query.QueryFault;
+import dev.privet.gateway.query.QueryParameters;
+import dev.privet.gateway.query.QueryProtocol;
+import dev.privet.gateway.query.Shown;
+import dev.privet.gateway.query.XmlBody;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The provider's side: endpoint service configurations and their permissions, on provider-service's
+ * {@code /v1/endpoint-services}.
+ */
+@ApplicationScoped
+public class EndpointServiceActions implements QueryActions {
+    static final Listing<JsonObject> CONFIGURATIONS = Listing.<JsonObject>of(s -> s.getString("serviceId"))
+            .ids("ServiceId", EndpointServiceActions::notFound)
+            .filter("service-id", s -> s.getString("serviceId"))
+            .filter("service-name", s -> s.getString("serviceName"))
+            .filter("service-state", s -> s.getString("serviceState"))
+            .filter("supported-ip-address-types", s -> "ipv4");
+    static final Listing<JsonObject> PERMISSIONS = Listing.<JsonObject>of(p -> p.getString("principal"))
+            .filter("principal", p -> p.getString("principal"))
+            .filter("principal-type", p -> p.getString("principalType"));
+
+    @Override
+    public QueryProtocol protocol() {
+        return QueryProtocol.EC2;
+    }
+
+    @Override
+    public Map<String, QueryAction> actions() {
+        return Map.of(
+                "CreateVpcEndpointServiceConfiguration", this::create,
+                "DescribeVpcEndpointServiceConfigurations", this::describe,
+                "DescribeVpcEndpointServicePermissions", this::permissions,
+                "ModifyVpcEndpointServicePermissions", this::modifyPermissions);
+    }
+
+    private Consumer<XmlBody> create(QueryCall call) {
+        QueryParameters params = call.params();
+        List<String> arns = params.list("NetworkLoadBalancerArn");
+        if (!params.list("GatewayLoadBalancerArn").isEmpty()) {
+            throw QueryFault.invalidValue("Gateway Load Balancer endpoint services are not supported yet");
+        }
+        if (arns.isEmpty()) {
+            throw QueryFault.missing("NetworkLoadBalancerArn.1");
+        }
+        Optional<Boolean> acceptance = params.optional("AcceptanceRequired")
+                .map(v -> params.bool("AcceptanceRequired", true));
+        params.optional("PrivateDnsName").ifPresent(name -> {
+            throw QueryFault.invalidValue("Private DNS names for endpoint services are not supported yet");
+        });
+        params.list("SupportedIpAddressType").stream().filter(t -> !t.equals("ipv4")).findFirst().ifPresent(t -> {
+            throw QueryFault.invalidValue("SupportedIpAddressType " + t + " is not supported; only ipv4 is");
+        });
+        Optional<String> clientToken = params.optional("ClientToken");
+        params.done();
+        JsonObject request = new JsonObject().put("networkLoadBalancerArns", new JsonArray(arns));
+        acceptance.ifPresent(a -> request.put("acceptanceRequired", a));
+        JsonObject service = call.services().post(Backend.PROVIDER, "/v1/endpoint-services", call.caller(), request,
+                clientToken);
+        return body -> {
+            body.element("serviceConfiguration", out -> write(out, service, call.region()));
+            clientToken.ifPresent(token -> body.text("clientToken", token));
+        };
+    }
+
+    private Consumer<XmlBody> describe(QueryCall call) {
+        var selection = CONFIGURATIONS.read(call.params());
+        call.params().done();
+        var page = selection.select(Ec2.objects(call.services().list(Backend.PROVIDER, "/v1/endpoint-services",
+                call.caller())));
+        return body -> {
+            body.set("serviceConfigurationSet", page.items(), (out, s) -> write(out, s, call.region()));
+            page.nextToken().ifPresent(token -> body.text("nextToken", token));
+        };
+    }
+
+    private Consumer<XmlBody> permissions(QueryCall call) {
+        String serviceId = wellFormed(call.params().required("ServiceId"));
+        var selection = PERMISSIONS.read(call.params());
+        call.params().done();
+        JsonObject permissions = call.services().get(Backend.PROVIDER,
+                "/v1/endpoint-services/" + serviceId + "/permissions", call.caller());
+        var page = selection.select(Ec2.objects(permissions.getJsonArray("allowedPrincipals", new JsonArray())));
+        return body -> {
+            body.set("allowedPrincipals", page.items(), (out, p) -> out
+                    .text("principalType", p.getString("principalType"))
+                    .text("principal", p.getString("principal"))
+                    .text("servicePermissionId", permissionId(serviceId, p.getString("principal")))
+                    .text("serviceId", serviceId)
+                    .values("tagSet", List.of()));
+            page.nextToken().ifPresent(token -> body.text("nextToken", token));
+        };
+    }
+
+    private Consumer<XmlBody> modifyPermissions(QueryCall call) {
+        QueryParameters params = call.params();
+        String serviceId = wellFormed(params.required("ServiceId"));
+        List<String> add = params.list("AddAllowedPrincipals");
+        List<String> remove = params.list("RemoveAllowedPrincipals");
+        params.done();
+        if (add.isEmpty() && remove.isEmpty()) {
+            throw QueryFault.missing("AddAllowedPrincipals.1 or RemoveAllowedPrincipals.1");
+        }
+        JsonObject result = call.services().post(Backend.PROVIDER, "/v1/endpoint-services/" + serviceId
+                + "/permissions", call.caller(), new JsonObject().put("addAllowedPrincipals", new JsonArray(add))
+                .put("removeAllowedPrincipals", new JsonArray(remove)), Optional.empty());
+        List<JsonObject> added = Ec2.objects(result.getJsonArray("allowedPrincipals", new JsonArray())).stream()
+                .filter(p -> add.contains(p.getString("principal"))).toList();
+        return body -> body
+                .set("addedPrincipalSet", added, (out, p) -> out
+                        .text("principalType", p.getString("principalType"))
+                        .text("principal", p.getString("principal"))
+                        .text("servicePermissionId", permissionId(serviceId, p.getString("principal")))
+                        .text("serviceId", serviceId))
+                .text("return", true);
+    }
+
+    static void write(XmlBody out, JsonObject s, String region) {
+        String serviceId = s.getString("serviceId");
+        out.set("serviceType", List.of(s.getString("serviceType", "Interface")), (item, t) -> item.text("serviceType", t))
+                .text("serviceId", serviceId)
+                .text("serviceName", s.getString("serviceName"))
+                .text("serviceState", s.getString("serviceState"))
+                .values("availabilityZoneSet", List.of())
+                .text("acceptanceRequired", s.getBoolean("acceptanceRequired"))
+                .text("managesVpcEndpoints", false)
+                .values("networkLoadBalancerArnSet", Ec2.strings(s, "networkLoadBalancerArns"))
+                .values("supportedIpAddressTypeSet", List.of("ipv4"))
+                .values("baseEndpointDnsNameSet", List.of(serviceId + "." + region + ".vpce.amazonaws.com"))
+                .text("payerResponsibility", "ServiceOwner")
+                .values("tagSet", List.of());
+    }
+
+    static String wellFormed(String serviceId) {
+        if (!IdFormat.ENDPOINT_SERVICE.matches(serviceId)) {
+            throw QueryFault.of(ErrorCode.INVALID_VPC_ENDPOINT_SERVICE_ID_MALFORMED,
+                    "Invalid id: " + Shown.of(serviceId) + " (expecting 'vpce-svc-' and 17 hex digits)");
+        }
+        return serviceId;
+    }
+
+    private static QueryFault notFound(String serviceId) {
+        wellFormed(serviceId);
+        return QueryFault.of(ErrorCode.INVALID_VPC_ENDPOINT_SERVICE_ID_NOT_FOUND,
+                "The Vpc Endpoint Service Id '" + serviceId + "' does not exist");
+    }
+
+    /** A stable id for one principal's permission on one service, in AWS's {@code vpce-svc-perm-} format. */
+    static String permissionId(String serviceId, String principal) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((serviceId + "\n" + principal).getBytes(StandardCharsets.UTF_8));
+            return "vpce-svc-perm-" + HexFormat.of().formatHex(digest).substring(0, 17);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package dev.privet.gateway.ec2;
+
+import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.ids.IdFormat;
+import dev.privet.gateway.Backend;
+import dev.privet.gateway.query.Listing;
+import dev.privet.gateway.query.QueryAction;
+import dev.privet.gateway.query.QueryActions;
+import dev.privet.gateway.query.QueryCall;
+import dev.privet.gateway.query.QueryFault;
+import dev.privet.gateway.query.QueryParameters;
+import dev.privet.gateway.query.QueryProtocol;
+import dev.privet.gateway.query.Shown;
+import dev.privet.gateway.query.XmlBody;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The consumer's side: VPC endpoints and the services they may connect to, on consumer-service's
+ * {@code /v1/vpc-endpoints} and {@code /v1/vpc-endpoint-services}. As in AWS, an endpoint whose type is not given is
+ * a {@code Gateway} endpoint.
+ */
+@ApplicationScoped
+public class VpcEndpointActions implements QueryActions {
+    static final String DEFAULT_TYPE = "Gateway";
+    static final Listing<JsonObject> ENDPOINTS = Listing.<JsonObject>of(e -> e.getString("vpcEndpointId"))
+            .ids("VpcEndpointId", id -> QueryFault.of(ErrorCode.INVALID_VPC_ENDPOINT_ID_NOT_FOUND,
+                    "The Vpc Endpoint Id '" + id + "' does not exist"))
+            .filter("vpc-endpoint-id", e -> e.getString("vpcEndpointId"))
+            .filter("vpc-id", e -> e.getString("vpcId"))
+            .filter("service-name", e -> e.getString("serviceName"))
+            .filter("vpc-endpoint-state", e -> e.getString("state"))
+            .filter("vpc-endpoint-type", e -> e.getString("vpcEndpointType"))
+            .filter("ip-address-type", e -> "ipv4")
+            .maxResults(1, 1000);
+    static final Listing<JsonObject> SERVICES = Listing.<JsonObject>of(s -> s.getString("serviceName"))
+            .ids("ServiceName", name -> QueryFault.of(ErrorCode.INVALID_SERVICE_NAME,
+                    "The Vpc Endpoint Service '" + name + "' does not exist"))
+            .filter("service-name", s -> s.getString("serviceName"))
+            .filter("service-type", s -> "Interface")
+            .filter("owner", s -> s.getString("owner"))
+            .maxResults(1, 1000);
+
+    @Override
+    public QueryProtocol protocol() {
+        return QueryProtocol.EC2;
+    }
+
+    @Override
+    public Map<String, QueryAction> actions() {
+        return Map.of(
+                "CreateVpcEndpoint", this::create,
+                "DescribeVpcEndpoints", this::describe,
+                "DeleteVpcEndpoints", this::delete,
+                "DescribeVpcEndpointServices", this::services);
+    }
+
+    private Consumer<XmlBody> create(QueryCall call) {
+        QueryParameters params = call.params();
+        JsonObject request = new JsonObject()
+                .put("vpcId", params.required("VpcId"))
+                .put("serviceName", params.required("ServiceName"))
+                .put("vpcEndpointType", params.optional("VpcEndpointType").orElse(DEFAULT_TYPE))
+                .put("subnetIds", new JsonArray(params.list("SubnetId")))
+                .put("securityGroupIds", new JsonArray(params.list("SecurityGroupId")));
+        params.bool("PrivateDnsEnabled", false); // no service here has a private DNS name yet: nothing to enable
+        params.optional("IpAddressType").filter(t -> !t.equals("ipv4")).ifPresent(t -> {
+            throw QueryFault.invalidValue("IpAddressType " + Shown.of(t) + " is not supported; only ipv4 is");
+        });
+        params.optional("DnsOptions.DnsRecordIpType").filter(t -> !t.equals("ipv4")).ifPresent(t -> {
+            throw QueryFault.invalidValue("DnsOptions.DnsRecordIpType " + Shown.of(t) + " is not supported; only ipv4 is");
+        });
+        if (!params.list("RouteTableId").isEmpty()) {
+            throw QueryFault.invalidValue("Route tables are for Gateway endpoints, which are not supported yet");
+        }
+        Optional<String> clientToken = params.optional("ClientToken");
+        params.done();
+        JsonObject endpoint = call.services().post(Backend.CONSUMER, "/v1/vpc-endpoints", call.caller(), request,
+                clientToken);
+        return body -> {
+            body.element("vpcEndpoint", out -> write(out, endpoint));
+            clientToken.ifPresent(token -> body.text("clientToken", token));
+        };
+    }
+
+    private Consumer<XmlBody> describe(QueryCall call) {
+        var selection = ENDPOINTS.read(call.params());
+        call.params().done();
+        selection.ids().forEach(VpcEndpointActions::wellFormed);
+        var page = selection.select(Ec2.objects(call.services().list(Backend.CONSUMER, "/v1/vpc-endpoints",
+                call.caller())));
+        return body -> {
+            body.set("vpcEndpointSet", page.items(), VpcEndpointActions::write);
+            page.nextToken().ifPresent(token -> body.text("nextToken", token));
+        };
+    }
+
+    /** Deletes each endpoint named; one that cannot be deleted is reported in {@code unsuccessful}, as in AWS. */
+    private Consumer<XmlBody> delete(QueryCall call) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(call.params().list("VpcEndpointId")));
+        call.params().done();
+        if (ids.isEmpty()) {
+            throw QueryFault.missing("VpcEndpointId.1");
+        }
+        ids.forEach(VpcEndpointActions::wellFormed);
+        List<Map.Entry<String, QueryFault>> unsuccessful = new ArrayList<>();
+        for (String id : ids) {
+            try {
+                call.services().delete(Backend.CONSUMER, "/v1/vpc-endpoints/" + id, call.caller());
+            } catch (QueryFault fault) {
+                if (fault.status() >= 500) {
+                    throw fault;
+                }
+                unsuccessful.add(Map.entry(id, fault));
+            }
+        }
+        return body -> body.set("unsuccessful", unsuccessful, (out, failure) -> out
+                .element("error", error -> error
+                        .text("code", failure.getValue().code().wire())
+                        .text("message", failure.getValue().getMessage()))
+                .text("resourceId", failure.getKey()));
+    }
+
+    private Consumer<XmlBody> services(QueryCall call) {
+        var selection = SERVICES.read(call.params());
+        call.params().done();
+        var page = selection.select(Ec2.objects(call.services().list(Backend.CONSUMER, "/v1/vpc-endpoint-services",
+                call.caller())));
+        return body -> {
+            body.values("serviceNameSet", page.items().stream().map(s -> s.getString("serviceName")).toList());
+            body.set("serviceDetailSet", page.items(), (out, s) -> out
+                    .text("serviceName", s.getString("serviceName"))
+                    .text("serviceId", s.getString("serviceId"))
+                    .set("serviceType", List.of("Interface"), (item, t) -> item.text("serviceType", t))
+                    .text("serviceRegion", call.region())
+                    .values("availabilityZoneSet", List.of())
+                    .text("owner", s.getString("owner"))
+                    .values("baseEndpointDnsNameSet", List.of(s.getString("serviceId") + "." + call.region()
+                            + ".vpce.amazonaws.com"))
+                    .text("vpcEndpointPolicySupported", false)
+                    .text("acceptanceRequired", s.getBoolean("acceptanceRequired"))
+                    .text("managesVpcEndpoints", false)
+                    .values("supportedIpAddressTypeSet", List.of("ipv4"))
+                    .values("tagSet", List.of()));
+            page.nextToken().ifPresent(token -> body.text("nextToken", token));
+        };
+    }
+
+    static void write(XmlBody out, JsonObject e) {
+        out.text("vpcEndpointId", e.getString("vpcEndpointId"))
+                .text("vpcEndpointType", e.getString("vpcEndpointType"))
+                .text("vpcId", e.getString("vpcId"))
+                .text("serviceName", e.getString("serviceName"))
+                .text("state", e.getString("state"))
+                .values("routeTableIdSet", List.of())
+                .values("subnetIdSet", Ec2.strings(e, "subnetIds"))
+                .values("groupSet", List.of())
+                .text("ipAddressType", "ipv4")
+                .element("dnsOptions", dns -> dns.text("dnsRecordIpType", "ipv4"))
+                .text("privateDnsEnabled", false)
+                .text("requesterManaged", false)
+                .values("networkInterfaceIdSet", Ec2.strings(e, "networkInterfaceIds"))
+                .set("dnsEntrySet", Ec2.objects(e.getJsonArray("dnsEntries", new JsonArray())), (item, d) -> item
+                        .text("dnsName", d.getString("dnsName"))
+                        .text("hostedZoneId", d.getString("hostedZoneId")))
+                .text("creationTimestamp", e.getString("creationTimestamp"))
+                .text("ownerId", e.getString("ownerId"))
+                .values("tagSet", List.of());
+        String reason = e.getString("failureReason");
+        if (reason != null) {
+            out.element("lastError", error -> error.text("code", "failed").text("message", reason));
+        }
+    }
+
+    static String wellFormed(String id) {
+        if (!IdFormat.VPC_ENDPOINT.matches(id)) {
+            throw QueryFault.of(ErrorCode.INVALID_VPC_ENDPOINT_ID_MALFORMED,
+                    "Invalid Id: " + Shown.of(id) + " (expecting 'vpce-...')");
+        }
+        return id;
+    }
+}

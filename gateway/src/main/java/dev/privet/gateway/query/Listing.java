@@ -1,0 +1,145 @@
+package dev.privet.gateway.query;
+
+import dev.privet.contracts.errors.ErrorCode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * What a Describe action lists and how a client narrows it: by id ({@code VpcId.N}: each must exist), by the
+ * action's documented filters ({@code Filter.N}; values of one filter are alternatives, filters all apply), and in
+ * pages ({@code MaxResults}, {@code NextToken}). Items are listed in id order, so a page's token is the id the next
+ * page starts at, made opaque.
+ *
+ * @param <T> the resource listed
+ */
+public final class Listing<T> {
+    private final Function<T, String> key;
+    private final Map<String, Function<T, Collection<String>>> filters = new LinkedHashMap<>();
+    private String idParameter;
+    private Function<String, QueryFault> notFound;
+    private int minResults = 5;
+    private int maxResults = 1000;
+    private boolean paged = true;
+
+    private Listing(Function<T, String> key) {
+        this.key = key;
+    }
+
+    /** A listing of items identified by {@code key}. */
+    public static <T> Listing<T> of(Function<T, String> key) {
+        return new Listing<>(key);
+    }
+
+    /** The id list parameter ({@code VpcId}) and the fault for an id that does not exist. */
+    public Listing<T> ids(String parameter, Function<String, QueryFault> fault) {
+        this.idParameter = parameter;
+        this.notFound = fault;
+        return this;
+    }
+
+    public Listing<T> filter(String name, Function<T, String> value) {
+        filters.put(name, item -> java.util.Collections.singletonList(value.apply(item)));
+        return this;
+    }
+
+    /** A filter on a value the item has several of, such as its subnets: any one matching is a match. */
+    public Listing<T> filterAny(String name, Function<T, Collection<String>> values) {
+        filters.put(name, values);
+        return this;
+    }
+
+    /** The bounds of {@code MaxResults} for this action (AWS: 5 to 1000 for most). */
+    public Listing<T> maxResults(int min, int max) {
+        this.minResults = min;
+        this.maxResults = max;
+        return this;
+    }
+
+    /** A listing AWS answers whole, without {@code MaxResults} and {@code NextToken}. */
+    public Listing<T> unpaged() {
+        this.paged = false;
+        return this;
+    }
+
+    /** Reads the ids, filters and page parameters from {@code params}; refuses an unknown filter. */
+    public Selection read(QueryParameters params) {
+        Set<String> ids = idParameter == null ? Set.of() : new LinkedHashSet<>(params.list(idParameter));
+        List<Filter> given = params.filters();
+        for (Filter filter : given) {
+            if (!filters.containsKey(filter.name())) {
+                throw QueryFault.invalidValue("The filter " + Shown.of(filter.name()) + " is invalid; this action "
+                        + "filters by " + String.join(", ", filters.keySet()));
+            }
+        }
+        Optional<Integer> limit = paged ? params.integer("MaxResults", minResults, maxResults) : Optional.empty();
+        Optional<String> from = paged ? params.optional("NextToken").map(Listing::decode) : Optional.empty();
+        return new Selection(ids, given, limit, from);
+    }
+
+    /** What one request asked for. */
+    public final class Selection {
+        private final Set<String> ids;
+        private final List<Filter> given;
+        private final Optional<Integer> limit;
+        private final Optional<String> from;
+
+        private Selection(Set<String> ids, List<Filter> given, Optional<Integer> limit, Optional<String> from) {
+            this.ids = ids;
+            this.given = given;
+            this.limit = limit;
+            this.from = from;
+        }
+
+        /** The ids the request named, to narrow the call to the service where it can; empty when none. */
+        public Set<String> ids() {
+            return ids;
+        }
+
+        /** The page of {@code all} the request selects. */
+        public Page<T> select(Collection<T> all) {
+            List<T> sorted = new ArrayList<>(all);
+            sorted.sort(Comparator.comparing(key));
+            if (!ids.isEmpty()) {
+                Set<String> present = new LinkedHashSet<>(sorted.stream().map(key).toList());
+                ids.stream().filter(id -> !present.contains(id)).findFirst().ifPresent(id -> {
+                    throw notFound.apply(id);
+                });
+                sorted.removeIf(item -> !ids.contains(key.apply(item)));
+            }
+            sorted.removeIf(item -> !given.stream().allMatch(f -> f.matchesAny(filters.get(f.name()).apply(item))));
+            from.ifPresent(start -> sorted.removeIf(item -> key.apply(item).compareTo(start) < 0));
+            int size = limit.orElse(Integer.MAX_VALUE);
+            if (sorted.size() <= size) {
+                return new Page<>(sorted, Optional.empty());
+            }
+            return new Page<>(List.copyOf(sorted.subList(0, size)), Optional.of(encode(key.apply(sorted.get(size)))));
+        }
+    }
+
+    /** One page of a listing and the token of the next, if there is one. */
+    public record Page<T>(List<T> items, Optional<String> nextToken) {
+    }
+
+    private static String encode(String start) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(start.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String token) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw QueryFault.of(ErrorCode.INVALID_NEXT_TOKEN, "The token " + Shown.of(token) + " is not valid");
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.privet.gateway.query;
+
+import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.gateway.auth.IncomingRequest;
+import dev.privet.gateway.auth.SignatureV4;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The AWS Query APIs at the gateway's root: {@code POST /} with a form body, or {@code GET /?Action=...}. A request
+ * is verified (Signature V4) before anything else is read from it; the service it is for is the one its credential
+ * scope names ({@code ec2} or {@code elasticloadbalancing}), and its {@code Version} must be that API's. The action
+ * runs on a worker thread, since it waits for the services.
+ */
+@ApplicationScoped
+public class QueryApiRoutes {
+    private static final Logger LOG = Logger.getLogger(QueryApiRoutes.class);
+    /** AWS's Query APIs take far smaller requests; this bounds what is read before anything is checked. */
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+    static final String XML = "text/xml;charset=UTF-8";
+
+    private final SignatureV4 signatures;
+    private final ServiceCalls services;
+    private final String region;
+    private final Map<QueryProtocol, Map<String, QueryAction>> actions = new EnumMap<>(QueryProtocol.class);
+
+    QueryApiRoutes(SignatureV4 signatures, ServiceCalls services, Instance<QueryActions> groups,
+                   @ConfigProperty(name = "privet.region", defaultValue = "us-east-1") String region) {
+        this.signatures = signatures;
+        this.services = services;
+        this.region = region;
+        for (QueryActions group : groups) {
+            group.actions().forEach((name, action) -> {
+                if (actions.computeIfAbsent(group.protocol(), p -> new HashMap<>()).put(name, action) != null) {
+                    throw new IllegalStateException(group.protocol() + " action " + name + " is defined twice");
+                }
+            });
+        }
+    }
+
+    void routes(@Observes Router router) {
+        router.route("/").method(HttpMethod.POST).method(HttpMethod.GET)
+                .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
+                .blockingHandler(this::handle, false)
+                .failureHandler(this::failed);
+    }
+
+    private void handle(RoutingContext ctx) {
+        String requestId = UUID.randomUUID().toString();
+        QueryProtocol protocol = QueryProtocol.EC2;
+        try {
+            IncomingRequest request = incoming(ctx);
+            Map<String, List<String>> decoded = new LinkedHashMap<>(request.query());
+            if ("POST".equals(request.method())) {
+                formBody(request).forEach((name, values) -> decoded.merge(name, values,
+                        (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
+            }
+            protocol = guess(request, decoded);
+            var verified = signatures.verify(request);
+            protocol = QueryProtocol.bySigningName(verified.service()).orElseThrow(() -> QueryFault.of(
+                    ErrorCode.SIGNATURE_DOES_NOT_MATCH, "Credential should be scoped to correct service: 'ec2' or "
+                            + "'elasticloadbalancing', not " + Shown.of(verified.service())));
+            if (!region.equals(verified.region())) {
+                throw QueryFault.of(ErrorCode.SIGNATURE_DOES_NOT_MATCH, "Credential should be scoped to a valid "
+                        + "region: this installation is " + region + ", not " + Shown.of(verified.region()));
+            }
+            QueryParameters params = QueryParameters.of(decoded);
+            String version = params.required("Version");
+            if (!protocol.version().equals(version)) {
+                throw QueryFault.invalidValue("Version " + Shown.of(version) + " is not an API version of "
+                        + protocol.signingName() + " here; use " + protocol.version());
+            }
+            String name = params.required("Action");
+            QueryAction action = actions.getOrDefault(protocol, Map.of()).get(name);
+            if (action == null) {
+                throw QueryFault.of(ErrorCode.INVALID_ACTION, "The action " + Shown.of(name)
+                        + " is not valid for this web service.");
+            }
+            var writer = action.run(new QueryCall(params, verified.identity(), services, region));
+            answer(ctx, 200, requestId, protocol.success(name, requestId, writer));
+        } catch (QueryFault fault) {
+            answer(ctx, fault.status(), requestId, protocol.error(fault, requestId));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "request %s failed", requestId);
+            answer(ctx, 500, requestId, protocol.error(new QueryFault(ErrorCode.INTERNAL_ERROR, 500,
+                    "An internal error has occurred; see the gateway's log for request " + requestId), requestId));
+        }
+    }
+
+    /** A body too large, or one that could not be read: AWS error XML rather than the router's plain text. */
+    private void failed(RoutingContext ctx) {
+        String requestId = UUID.randomUUID().toString();
+        QueryFault fault = ctx.statusCode() == 413
+                ? QueryFault.of(ErrorCode.REQUEST_ENTITY_TOO_LARGE, "The request body is larger than "
+                + MAX_BODY_BYTES + " bytes")
+                : QueryFault.of(ErrorCode.MALFORMED_QUERY_STRING, "The request could not be read");
+        answer(ctx, fault.status(), requestId, QueryProtocol.EC2.error(fault, requestId));
+    }
+
+    private static void answer(RoutingContext ctx, int status, String requestId, String xml) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", XML).putHeader("x-amzn-RequestId", requestId)
+                .end(xml);
+    }
+
+    private static IncomingRequest incoming(RoutingContext ctx) {
+        var in = ctx.request();
+        Map<String, List<String>> headers = new HashMap<>();
+        in.headers().forEach(h -> headers.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT),
+                k -> new java.util.ArrayList<>()).add(h.getValue()));
+        byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+        return new IncomingRequest(in.method().name(), in.path(), decode(in.query() == null ? "" : in.query()),
+                headers, body);
+    }
+
+    private static Map<String, List<String>> formBody(IncomingRequest request) {
+        if (request.body().length == 0) {
+            return Map.of();
+        }
+        String type = request.header("content-type").orElse("");
+        if (!type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            throw QueryFault.of(ErrorCode.MALFORMED_QUERY_STRING,
+                    "A POST must carry its parameters as application/x-www-form-urlencoded");
+        }
+        return decode(new String(request.body(), StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, List<String>> decode(String encoded) {
+        try {
+            return new QueryStringDecoder(encoded, StandardCharsets.UTF_8, false,
+                    QueryParameters.MAX_PARAMETERS + 1).parameters();
+        } catch (IllegalArgumentException e) {
+            throw QueryFault.of(ErrorCode.MALFORMED_QUERY_STRING, "The parameters are not validly encoded");
+        }
+    }
+
+    /** The protocol a request is most likely for, to shape an error raised before its signature is verified. */
+    private static QueryProtocol guess(IncomingRequest request, Map<String, List<String>> params) {
+        Optional<QueryProtocol> byScope = request.header("authorization")
+                .map(h -> h.split("/")).filter(parts -> parts.length > 3)
+                .flatMap(parts -> QueryProtocol.bySigningName(parts[3]));
+        return byScope.or(() -> Optional.ofNullable(params.get("Version")).filter(v -> !v.isEmpty())
+                .flatMap(v -> QueryProtocol.byVersion(v.getFirst()))).orElse(QueryProtocol.EC2);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.privet.gateway.query;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.StringWriter;
+import java.util.Collection;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * The elements of a Query API response, written with the JDK's StAX writer (which escapes what it must). AWS's
+ * shapes: a value is an element with text; a list is an element holding one {@code item} per member.
+ */
+public final class XmlBody {
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+    private final StringWriter text = new StringWriter();
+    private final XMLStreamWriter xml;
+
+    private XmlBody() {
+        try {
+            xml = FACTORY.createXMLStreamWriter(text);
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A document whose root is {@code root} in {@code namespace} (none when null), filled by {@code content}. */
+    static String document(String root, String namespace, Consumer<XmlBody> content) {
+        XmlBody body = new XmlBody();
+        try {
+            body.xml.writeStartDocument("UTF-8", "1.0");
+            body.xml.writeStartElement(root);
+            if (namespace != null) {
+                body.xml.writeDefaultNamespace(namespace);
+            }
+            content.accept(body);
+            body.xml.writeEndElement();
+            body.xml.writeEndDocument();
+            body.xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return body.text.toString();
+    }
+
+    /** {@code <name>value</name>}; nothing when the value is null. */
+    public XmlBody text(String name, Object value) {
+        if (value == null) {
+            return this;
+        }
+        try {
+            xml.writeStartElement(name);
+            xml.writeCharacters(value.toString());
+            xml.writeEndElement();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
+    /** {@code <name>...</name>} with what {@code content} writes inside. */
+    public XmlBody element(String name, Consumer<XmlBody> content) {
+        try {
+            xml.writeStartElement(name);
+            content.accept(this);
+            xml.writeEndElement();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
+    /** {@code <name><item>...</item>...</name>}, one item per member, each written by {@code item}. */
+    public <T> XmlBody set(String name, Collection<T> members, BiConsumer<XmlBody, T> item) {
+        return element(name, body -> members.forEach(member -> body.element("item", inner -> item.accept(inner, member))));
+    }
+
+    /** {@code <name><item>value</item>...</name>}. */
+    public XmlBody values(String name, Collection<?> values) {
+        return element(name, body -> values.forEach(value -> body.text("item", value)));
+    }
+}

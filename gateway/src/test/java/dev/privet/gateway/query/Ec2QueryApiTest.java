@@ -1,0 +1,229 @@
+package dev.privet.gateway.query;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Vpc;
+
+import java.net.URI;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The EC2 Query API as the AWS SDK for Java sees it, in front of scripted services: what reaches the services, what
+ * the SDK reads back, and the errors it gets. The SDK signs every request; its retries are off, so each call is one.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = ScriptedServices.class, restrictToAnnotatedClass = true)
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class Ec2QueryApiTest {
+    static final String ACCOUNT = "111122223333";
+
+    @TestHTTPResource("/")
+    URI gateway;
+
+    Ec2Client ec2;
+
+    @BeforeEach
+    void client() {
+        ScriptedServices.reset();
+        ec2 = client(ACCOUNT, "test");
+    }
+
+    @AfterEach
+    void close() {
+        ec2.close();
+    }
+
+    Ec2Client client(String accessKey, String secret) {
+        return Ec2Client.builder().endpointOverride(gateway).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secret)))
+                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1)))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    static String vpc(String id, String cidr) {
+        return "{\"vpcId\":\"" + id + "\",\"cidrBlock\":\"" + cidr + "\",\"ownerId\":\"" + ACCOUNT
+                + "\",\"region\":\"us-east-1\",\"state\":\"available\"}";
+    }
+
+    @Test
+    void a_signed_create_reaches_the_owning_service_as_the_signing_account_and_answers_in_aws_shape() {
+        ScriptedServices.answer("POST /v1/vpcs", 201, vpc("vpc-0123456789abcdef0", "10.0.0.0/16"));
+
+        Vpc created = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc();
+
+        assertThat(created.vpcId()).isEqualTo("vpc-0123456789abcdef0");
+        assertThat(created.stateAsString()).isEqualTo("available");
+        assertThat(created.ownerId()).isEqualTo(ACCOUNT);
+        assertThat(created.cidrBlockAssociationSet()).singleElement()
+                .satisfies(a -> assertThat(a.cidrBlock()).isEqualTo("10.0.0.0/16"));
+        assertThat(ScriptedServices.SEEN).singleElement().satisfies(seen -> {
+            assertThat(seen.method()).isEqualTo("POST");
+            assertThat(seen.uri()).isEqualTo("/v1/vpcs");
+            assertThat(seen.account()).isEqualTo(ACCOUNT);
+            assertThat(seen.body()).isEqualTo("{\"cidrBlock\":\"10.0.0.0/16\"}");
+        });
+    }
+
+    @Test
+    void describe_filters_and_pages_in_id_order() {
+        String vpcs = IntStream.range(0, 7).mapToObj(i -> vpc("vpc-0000000000000000" + i, "10." + i + ".0.0/16"))
+                .reduce((a, b) -> a + "," + b).orElseThrow();
+        ScriptedServices.answer("GET /v1/vpcs", 200, "[" + vpcs + "]");
+
+        var first = ec2.describeVpcs(r -> r.maxResults(5));
+        var second = ec2.describeVpcs(r -> r.maxResults(5).nextToken(first.nextToken()));
+        var filtered = ec2.describeVpcs(r -> r.filters(Filter.builder().name("cidr").values("10.3.*", "10.5.0.0/16")
+                .build()));
+
+        assertThat(first.vpcs()).extracting(Vpc::vpcId).hasSize(5).isSorted();
+        assertThat(first.nextToken()).isNotBlank();
+        assertThat(second.vpcs()).extracting(Vpc::vpcId)
+                .containsExactly("vpc-00000000000000005", "vpc-00000000000000006");
+        assertThat(second.nextToken()).isNull();
+        assertThat(filtered.vpcs()).extracting(Vpc::vpcId)
+                .containsExactly("vpc-00000000000000003", "vpc-00000000000000005");
+    }
+
+    @Test
+    void describing_an_id_that_does_not_exist_is_aws_not_found() {
+        ScriptedServices.answer("GET /v1/vpcs", 200, "[" + vpc("vpc-00000000000000001", "10.0.0.0/16") + "]");
+
+        assertThatThrownBy(() -> ec2.describeVpcs(r -> r.vpcIds("vpc-00000000000000009")))
+                .isInstanceOfSatisfying(Ec2Exception.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidVpcID.NotFound");
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.requestId()).isNotBlank();
+                });
+    }
+
+    @Test
+    void a_service_refusal_comes_back_with_its_code_and_message() {
+        ScriptedServices.answer("POST /v1/subnets", 404, "{\"status\":404,\"code\":\"InvalidVpcID.NotFound\","
+                + "\"detail\":\"The vpc ID 'vpc-00000000000000001' does not exist\",\"field\":\"vpcId\"}");
+
+        assertThatThrownBy(() -> ec2.createSubnet(r -> r.vpcId("vpc-00000000000000001").cidrBlock("10.0.1.0/24")))
+                .isInstanceOfSatisfying(Ec2Exception.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidVpcID.NotFound");
+                    assertThat(e.awsErrorDetails().errorMessage()).contains("vpc-00000000000000001");
+                });
+        assertThat(ScriptedServices.SEEN).singleElement().satisfies(seen -> assertThat(seen.body())
+                .contains("\"availabilityZone\":\"us-east-1a\""));
+    }
+
+    @Test
+    void a_dry_run_answers_dry_run_operation_and_reaches_no_service() {
+        assertThatThrownBy(() -> ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16").dryRun(true)))
+                .isInstanceOfSatisfying(Ec2Exception.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("DryRunOperation");
+                    assertThat(e.statusCode()).isEqualTo(412);
+                });
+        assertThat(ScriptedServices.SEEN).isEmpty();
+    }
+
+    @Test
+    void a_wrong_secret_does_not_match_and_an_unknown_key_is_refused() {
+        try (Ec2Client wrongSecret = client(ACCOUNT, "not-the-secret");
+             Ec2Client unknownKey = client("AKIAUNKNOWNKEY000000", "test")) {
+            assertThatThrownBy(wrongSecret::describeVpcs).isInstanceOfSatisfying(Ec2Exception.class, e -> {
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
+                assertThat(e.statusCode()).isEqualTo(403);
+            });
+            assertThatThrownBy(unknownKey::describeVpcs).isInstanceOfSatisfying(Ec2Exception.class, e ->
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId"));
+        }
+        assertThat(ScriptedServices.SEEN).isEmpty();
+    }
+
+    @Test
+    void the_local_test_key_is_account_zero() {
+        try (Ec2Client local = client("test", "test")) {
+            local.describeVpcs();
+        }
+        assertThat(ScriptedServices.SEEN).extracting(ScriptedServices.Seen::account).containsExactly("000000000000");
+    }
+
+    @Test
+    void zones_are_the_regions_six() {
+        var zones = ec2.describeAvailabilityZones().availabilityZones();
+
+        assertThat(zones).extracting(z -> z.zoneName())
+                .containsExactly("us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1e", "us-east-1f");
+        assertThat(zones.getFirst().zoneId()).isEqualTo("use1-az1");
+        assertThat(zones.getFirst().stateAsString()).isEqualTo("available");
+    }
+
+    @Test
+    void an_endpoint_create_carries_the_client_token_as_idempotency_key_and_defaults_to_a_gateway_endpoint() {
+        ScriptedServices.answer("POST /v1/vpc-endpoints", 201, "{\"vpcEndpointId\":\"vpce-0123456789abcdef0\","
+                + "\"vpcEndpointType\":\"Interface\",\"vpcId\":\"vpc-00000000000000001\",\"serviceName\":\"x\","
+                + "\"state\":\"pending\",\"subnetIds\":[\"subnet-00000000000000001\"],\"networkInterfaceIds\":[],"
+                + "\"dnsEntries\":[],\"ownerId\":\"" + ACCOUNT + "\",\"creationTimestamp\":\"2026-12-01T12:00:00Z\"}");
+
+        var endpoint = ec2.createVpcEndpoint(r -> r.vpcId("vpc-00000000000000001").serviceName("x")
+                .subnetIds("subnet-00000000000000001").clientToken("token-1")).vpcEndpoint();
+
+        assertThat(endpoint.vpcEndpointId()).isEqualTo("vpce-0123456789abcdef0");
+        assertThat(endpoint.subnetIds()).containsExactly("subnet-00000000000000001");
+        assertThat(ScriptedServices.SEEN).singleElement().satisfies(seen -> {
+            assertThat(seen.idempotencyKey()).isEqualTo("token-1");
+            assertThat(seen.body()).contains("\"vpcEndpointType\":\"Gateway\"");
+        });
+    }
+
+    @Test
+    void deleting_endpoints_reports_each_one_that_could_not_be_deleted() {
+        ScriptedServices.answer("DELETE /v1/vpc-endpoints/vpce-00000000000000002", 404, "{\"status\":404,"
+                + "\"code\":\"InvalidVpcEndpointId.NotFound\",\"detail\":\"no such endpoint\"}");
+        ScriptedServices.answer("DELETE /v1/vpc-endpoints/vpce-00000000000000001", 200, "{}");
+
+        var result = ec2.deleteVpcEndpoints(r -> r.vpcEndpointIds("vpce-00000000000000001", "vpce-00000000000000002"));
+
+        assertThat(result.unsuccessful()).singleElement().satisfies(item -> {
+            assertThat(item.resourceId()).isEqualTo("vpce-00000000000000002");
+            assertThat(item.error().code()).isEqualTo("InvalidVpcEndpointId.NotFound");
+        });
+        assertThat(ScriptedServices.SEEN).hasSize(2);
+    }
+
+    @Test
+    void a_malformed_endpoint_id_is_refused_before_any_delete() {
+        assertThatThrownBy(() -> ec2.deleteVpcEndpoints(r -> r.vpcEndpointIds("vpce-00000000000000001", "vpce-x")))
+                .isInstanceOfSatisfying(Ec2Exception.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidVpcEndpointId.Malformed"));
+        assertThat(ScriptedServices.SEEN).isEmpty();
+    }
+
+    @Test
+    void permissions_list_the_principals_with_their_types() {
+        ScriptedServices.answer("GET /v1/endpoint-services/vpce-svc-0123456789abcdef0/permissions", 200,
+                "{\"allowedPrincipals\":[{\"principal\":\"arn:aws:iam::444455556666:root\",\"principalType\":\"Account\"}]}");
+
+        var allowed = ec2.describeVpcEndpointServicePermissions(r -> r.serviceId("vpce-svc-0123456789abcdef0"))
+                .allowedPrincipals();
+
+        assertThat(allowed).singleElement().satisfies(p -> {
+            assertThat(p.principal()).isEqualTo("arn:aws:iam::444455556666:root");
+            assertThat(p.principalTypeAsString()).isEqualTo("Account");
+            assertThat(p.servicePermissionId()).matches("vpce-svc-perm-[0-9a-f]{17}");
+        });
+        assertThat(List.copyOf(ScriptedServices.SEEN)).extracting(ScriptedServices.Seen::uri)
+                .containsExactly("/v1/endpoint-services/vpce-svc-0123456789abcdef0/permissions");
+    }
+}
