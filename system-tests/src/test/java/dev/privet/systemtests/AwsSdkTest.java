@@ -1,0 +1,169 @@
+package dev.privet.systemtests;
+
+import dev.privet.cluster.LocalCluster;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DnsEntry;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+import software.amazon.awssdk.services.ec2.model.NetworkInterface;
+import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
+import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The walking skeleton driven by the AWS SDK for Java v2, unchanged but for its endpoint, against the real processes:
+ * each account signs with its own access key (the local keys: a twelve-digit key id with the secret {@code test}).
+ * The network load balancer is still made through the JSON API: Elastic Load Balancing's actions come next.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class AwsSdkTest {
+    static final String PROVIDER = "111122223333";
+    static final String CONSUMER = "444455556666";
+    static final Duration LIFECYCLE = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path data;
+    static LocalCluster cluster;
+    static Ec2Client provider;
+    static Ec2Client consumer;
+
+    static String serviceName;
+    static String endpointId;
+
+    @BeforeAll
+    static void startCluster() {
+        cluster = LocalCluster.builder().dataDirectory(data).randomPorts().build().start();
+        provider = ec2(PROVIDER, "test");
+        consumer = ec2(CONSUMER, "test");
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        for (AutoCloseable closeable : new AutoCloseable[] {provider, consumer, cluster}) {
+            if (closeable != null) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // the cluster's own close reports what went wrong
+                }
+            }
+        }
+    }
+
+    static Ec2Client ec2(String accessKey, String secret) {
+        return Ec2Client.builder().endpointOverride(URI.create(cluster.gatewayUrl())).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secret)))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    @Test
+    @Order(1)
+    void a_provider_publishes_a_service_and_a_consumer_in_another_account_reaches_it() {
+        String providerVpc = provider.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+        provider.waiter().waitUntilVpcAvailable(r -> r.vpcIds(providerVpc));
+        String providerSubnet = provider.createSubnet(r -> r.vpcId(providerVpc).cidrBlock("10.0.1.0/24")
+                .availabilityZone("us-east-1a")).subnet().subnetId();
+        String nlb = given().baseUri(cluster.gatewayUrl()).header("X-Privet-Account", PROVIDER)
+                .contentType(ContentType.JSON).body(Map.of("name", "web", "type", "network",
+                        "subnetIds", List.of(providerSubnet), "listeners", List.of(Map.of("protocol", "TCP", "port", 443)),
+                        "targets", List.of(Map.of("host", "127.0.0.1", "port", 8443))))
+                .post("/v1/load-balancers").then().statusCode(201).extract().path("loadBalancerArn");
+
+        var service = provider.createVpcEndpointServiceConfiguration(r -> r.networkLoadBalancerArns(nlb)
+                .acceptanceRequired(false)).serviceConfiguration();
+        serviceName = service.serviceName();
+        await().atMost(LIFECYCLE).untilAsserted(() -> assertThat(provider.describeVpcEndpointServiceConfigurations(
+                r -> r.serviceIds(service.serviceId())).serviceConfigurations().getFirst().serviceStateAsString())
+                .isEqualTo("Available"));
+        provider.modifyVpcEndpointServicePermissions(r -> r.serviceId(service.serviceId())
+                .addAllowedPrincipals("arn:aws:iam::" + CONSUMER + ":root"));
+        assertThat(provider.describeVpcEndpointServicePermissions(r -> r.serviceId(service.serviceId()))
+                .allowedPrincipals()).extracting(p -> p.principal()).containsExactly("arn:aws:iam::" + CONSUMER + ":root");
+
+        String consumerVpc = consumer.createVpc(r -> r.cidrBlock("172.31.0.0/16")).vpc().vpcId();
+        String subnetA = consumer.createSubnet(r -> r.vpcId(consumerVpc).cidrBlock("172.31.0.0/20")
+                .availabilityZone("us-east-1a")).subnet().subnetId();
+        String subnetB = consumer.createSubnet(r -> r.vpcId(consumerVpc).cidrBlock("172.31.16.0/20")
+                .availabilityZone("us-east-1b")).subnet().subnetId();
+        consumer.waiter().waitUntilSubnetAvailable(r -> r.subnetIds(subnetA, subnetB));
+        assertThat(consumer.describeVpcEndpointServices(r -> r.serviceNames(serviceName)).serviceNames())
+                .containsExactly(serviceName);
+
+        VpcEndpoint created = consumer.createVpcEndpoint(r -> r.vpcEndpointType(VpcEndpointType.INTERFACE)
+                .vpcId(consumerVpc).serviceName(serviceName).subnetIds(subnetA, subnetB).clientToken("skeleton-1"))
+                .vpcEndpoint();
+        endpointId = created.vpcEndpointId();
+        assertThat(created.stateAsString()).isEqualTo("pending");
+        assertThat(consumer.createVpcEndpoint(r -> r.vpcEndpointType(VpcEndpointType.INTERFACE).vpcId(consumerVpc)
+                .serviceName(serviceName).subnetIds(subnetA, subnetB).clientToken("skeleton-1")).vpcEndpoint()
+                .vpcEndpointId()).as("a retry with the same ClientToken").isEqualTo(endpointId);
+
+        VpcEndpoint available = awaitState("available");
+        assertThat(available.dnsEntries()).extracting(DnsEntry::dnsName).hasSize(3).first().asString()
+                .matches(endpointId + "-[a-z0-9]{8}\\." + service.serviceId() + "\\.us-east-1\\.vpce\\.amazonaws\\.com");
+        assertThat(consumer.describeNetworkInterfaces(r -> r.networkInterfaceIds(available.networkInterfaceIds()))
+                .networkInterfaces()).extracting(NetworkInterface::privateIpAddress)
+                .containsExactlyInAnyOrder("172.31.0.4", "172.31.16.4");
+    }
+
+    @Test
+    @Order(2)
+    void errors_are_aws_errors() {
+        assertCode(() -> consumer.describeVpcs(r -> r.vpcIds("vpc-00000000000000000")), "InvalidVpcID.NotFound");
+        assertCode(() -> consumer.describeVpcEndpoints(r -> r.vpcEndpointIds("vpce-nope")),
+                "InvalidVpcEndpointId.Malformed");
+        assertCode(() -> provider.describeVpcEndpoints(r -> r.vpcEndpointIds(endpointId)),
+                "InvalidVpcEndpointId.NotFound");
+        assertCode(() -> consumer.createVpc(r -> r.dryRun(true).cidrBlock("10.9.0.0/16")), "DryRunOperation");
+        assertCode(() -> consumer.createSubnet(r -> r.cidrBlock("10.9.0.0/24")), "MissingParameter");
+        assertCode(() -> consumer.createVpcEndpoint(r -> r.vpcEndpointType(VpcEndpointType.INTERFACE)
+                .vpcId("vpc-00000000000000000").serviceName("com.amazonaws.vpce.us-east-1.vpce-svc-00000000000000000")
+                .subnetIds("subnet-00000000000000000")), "InvalidServiceName");
+        try (Ec2Client forged = ec2(CONSUMER, "not-the-secret")) {
+            assertCode(forged::describeVpcEndpoints, "SignatureDoesNotMatch");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void deleting_the_endpoint_runs_the_chain_backwards() {
+        assertThat(consumer.deleteVpcEndpoints(r -> r.vpcEndpointIds(endpointId)).unsuccessful()).isEmpty();
+
+        awaitState("deleted");
+    }
+
+    private static VpcEndpoint awaitState(String state) {
+        return await().atMost(LIFECYCLE).pollInterval(Duration.ofMillis(200)).until(() -> consumer
+                .describeVpcEndpoints(r -> r.vpcEndpointIds(endpointId)).vpcEndpoints().getFirst(),
+                endpoint -> endpoint.stateAsString().equals(state));
+    }
+
+    private static void assertCode(Runnable call, String code) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(Ec2Exception.class,
+                e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code));
+    }
+}
