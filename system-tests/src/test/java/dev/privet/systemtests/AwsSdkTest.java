@@ -1,7 +1,6 @@
 package dev.privet.systemtests;
 
 import dev.privet.cluster.LocalCluster;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -21,14 +20,18 @@ import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.NetworkInterface;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerSchemeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -36,7 +39,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The walking skeleton driven by the AWS SDK for Java v2, unchanged but for its endpoint, against the real processes:
  * each account signs with its own access key (the local keys: a twelve-digit key id with the secret {@code test}).
- * The network load balancer is still made through the JSON API: Elastic Load Balancing's actions come next.
+ * The network load balancer, its target group and listener are made with the SDK's Elastic Load Balancing client.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -49,6 +52,7 @@ class AwsSdkTest {
     static Path data;
     static LocalCluster cluster;
     static Ec2Client provider;
+    static ElasticLoadBalancingV2Client elb;
     static Ec2Client consumer;
 
     static String serviceName;
@@ -58,12 +62,16 @@ class AwsSdkTest {
     static void startCluster() {
         cluster = LocalCluster.builder().dataDirectory(data).randomPorts().build().start();
         provider = ec2(PROVIDER, "test");
+        elb = ElasticLoadBalancingV2Client.builder().endpointOverride(URI.create(cluster.gatewayUrl()))
+                .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(PROVIDER, "test")))
+                .build();
         consumer = ec2(CONSUMER, "test");
     }
 
     @AfterAll
     static void stopCluster() {
-        for (AutoCloseable closeable : new AutoCloseable[] {provider, consumer, cluster}) {
+        for (AutoCloseable closeable : new AutoCloseable[] {provider, elb, consumer, cluster}) {
             if (closeable != null) {
                 try {
                     closeable.close();
@@ -87,11 +95,24 @@ class AwsSdkTest {
         provider.waiter().waitUntilVpcAvailable(r -> r.vpcIds(providerVpc));
         String providerSubnet = provider.createSubnet(r -> r.vpcId(providerVpc).cidrBlock("10.0.1.0/24")
                 .availabilityZone("us-east-1a")).subnet().subnetId();
-        String nlb = given().baseUri(cluster.gatewayUrl()).header("X-Privet-Account", PROVIDER)
-                .contentType(ContentType.JSON).body(Map.of("name", "web", "type", "network",
-                        "subnetIds", List.of(providerSubnet), "listeners", List.of(Map.of("protocol", "TCP", "port", 443)),
-                        "targets", List.of(Map.of("host", "127.0.0.1", "port", 8443))))
-                .post("/v1/load-balancers").then().statusCode(201).extract().path("loadBalancerArn");
+        String group = elb.createTargetGroup(r -> r.name("web").protocol(ProtocolEnum.TCP).port(8443)
+                .vpcId(providerVpc).targetType(TargetTypeEnum.IP)).targetGroups().getFirst().targetGroupArn();
+        elb.registerTargets(r -> r.targetGroupArn(group).targets(TargetDescription.builder().id("127.0.0.1").build()));
+        String nlb = elb.createLoadBalancer(r -> r.name("web").type(LoadBalancerTypeEnum.NETWORK)
+                .scheme(LoadBalancerSchemeEnum.INTERNAL).subnets(providerSubnet)).loadBalancers().getFirst()
+                .loadBalancerArn();
+        elb.waiter().waitUntilLoadBalancerAvailable(r -> r.loadBalancerArns(nlb));
+        assertThat(elb.describeLoadBalancers(r -> r.names("web")).loadBalancers()).singleElement().satisfies(lb -> {
+            assertThat(lb.loadBalancerArn()).isEqualTo(nlb);
+            assertThat(lb.dnsName()).startsWith("web-");
+            assertThat(lb.availabilityZones()).extracting(z -> z.zoneName()).containsExactly("us-east-1a");
+        });
+        elb.createListener(r -> r.loadBalancerArn(nlb).protocol(ProtocolEnum.TCP).port(443)
+                .defaultActions(Action.builder().type(ActionTypeEnum.FORWARD).targetGroupArn(group).build()));
+        assertThat(elb.describeListeners(r -> r.loadBalancerArn(nlb)).listeners()).singleElement()
+                .satisfies(l -> assertThat(l.defaultActions().getFirst().targetGroupArn()).isEqualTo(group));
+        assertThat(elb.describeTargetHealth(r -> r.targetGroupArn(group)).targetHealthDescriptions())
+                .extracting(h -> h.target().id()).containsExactly("127.0.0.1");
 
         var service = provider.createVpcEndpointServiceConfiguration(r -> r.networkLoadBalancerArns(nlb)
                 .acceptanceRequired(false)).serviceConfiguration();
@@ -143,6 +164,10 @@ class AwsSdkTest {
         assertCode(() -> consumer.createVpcEndpoint(r -> r.vpcEndpointType(VpcEndpointType.INTERFACE)
                 .vpcId("vpc-00000000000000000").serviceName("com.amazonaws.vpce.us-east-1.vpce-svc-00000000000000000")
                 .subnetIds("subnet-00000000000000000")), "InvalidServiceName");
+        assertThatThrownBy(() -> elb.describeTargetGroups(r -> r.names("nope")))
+                .isInstanceOfSatisfying(software.amazon.awssdk.services.elasticloadbalancingv2.model
+                        .ElasticLoadBalancingV2Exception.class, e -> assertThat(e.awsErrorDetails().errorCode())
+                        .isEqualTo("TargetGroupNotFound"));
         try (Ec2Client forged = ec2(CONSUMER, "not-the-secret")) {
             assertCode(forged::describeVpcEndpoints, "SignatureDoesNotMatch");
         }

@@ -94,7 +94,7 @@ public class VpcEndpointActions implements QueryActions {
     private Consumer<XmlBody> describe(QueryCall call) {
         var selection = ENDPOINTS.read(call.params());
         call.params().done();
-        selection.ids().forEach(VpcEndpointActions::wellFormed);
+        selection.named("VpcEndpointId").forEach(VpcEndpointActions::wellFormed);
         var page = selection.select(Ec2.objects(call.services().list(Backend.CONSUMER, "/v1/vpc-endpoints",
                 call.caller())));
         return body -> {

@@ -26,8 +26,9 @@ import java.util.function.Function;
 public final class Listing<T> {
     private final Function<T, String> key;
     private final Map<String, Function<T, Collection<String>>> filters = new LinkedHashMap<>();
-    private String idParameter;
-    private Function<String, QueryFault> notFound;
+    private final List<IdList<T>> idLists = new ArrayList<>();
+    private String sizeParameter = "MaxResults";
+    private String tokenParameter = "NextToken";
     private int minResults = 5;
     private int maxResults = 1000;
     private boolean paged = true;
@@ -43,9 +44,17 @@ public final class Listing<T> {
 
     /** The id list parameter ({@code VpcId}) and the fault for an id that does not exist. */
     public Listing<T> ids(String parameter, Function<String, QueryFault> fault) {
-        this.idParameter = parameter;
-        this.notFound = fault;
+        return ids(parameter, key, fault);
+    }
+
+    /** Another list that names items by {@code value} ({@code Names.member} beside {@code LoadBalancerArns.member}). */
+    public Listing<T> ids(String parameter, Function<T, String> value, Function<String, QueryFault> fault) {
+        idLists.add(new IdList<>(parameter, value, fault));
         return this;
+    }
+
+    /** A list parameter that names items, each of which must exist. */
+    private record IdList<T>(String parameter, Function<T, String> value, Function<String, QueryFault> notFound) {
     }
 
     public Listing<T> filter(String name, Function<T, String> value) {
@@ -66,6 +75,13 @@ public final class Listing<T> {
         return this;
     }
 
+    /** Pages named as Elastic Load Balancing names them: {@code PageSize} and {@code Marker}, within bounds. */
+    public Listing<T> paging(String sizeParameter, String tokenParameter, int min, int max) {
+        this.sizeParameter = sizeParameter;
+        this.tokenParameter = tokenParameter;
+        return maxResults(min, max);
+    }
+
     /** A listing AWS answers whole, without {@code MaxResults} and {@code NextToken}. */
     public Listing<T> unpaged() {
         this.paged = false;
@@ -74,7 +90,13 @@ public final class Listing<T> {
 
     /** Reads the ids, filters and page parameters from {@code params}; refuses an unknown filter. */
     public Selection read(QueryParameters params) {
-        Set<String> ids = idParameter == null ? Set.of() : new LinkedHashSet<>(params.list(idParameter));
+        Map<IdList<T>, Set<String>> named = new LinkedHashMap<>();
+        for (IdList<T> list : idLists) {
+            Set<String> values = new LinkedHashSet<>(params.list(list.parameter()));
+            if (!values.isEmpty()) {
+                named.put(list, values);
+            }
+        }
         List<Filter> given = params.filters();
         for (Filter filter : given) {
             if (!filters.containsKey(filter.name())) {
@@ -82,41 +104,43 @@ public final class Listing<T> {
                         + "filters by " + String.join(", ", filters.keySet()));
             }
         }
-        Optional<Integer> limit = paged ? params.integer("MaxResults", minResults, maxResults) : Optional.empty();
-        Optional<String> from = paged ? params.optional("NextToken").map(Listing::decode) : Optional.empty();
-        return new Selection(ids, given, limit, from);
+        Optional<Integer> limit = paged ? params.integer(sizeParameter, minResults, maxResults) : Optional.empty();
+        Optional<String> from = paged ? params.optional(tokenParameter).map(Listing::decode) : Optional.empty();
+        return new Selection(named, given, limit, from);
     }
 
     /** What one request asked for. */
     public final class Selection {
-        private final Set<String> ids;
+        private final Map<IdList<T>, Set<String>> named;
         private final List<Filter> given;
         private final Optional<Integer> limit;
         private final Optional<String> from;
 
-        private Selection(Set<String> ids, List<Filter> given, Optional<Integer> limit, Optional<String> from) {
-            this.ids = ids;
+        private Selection(Map<IdList<T>, Set<String>> named, List<Filter> given, Optional<Integer> limit,
+                          Optional<String> from) {
+            this.named = named;
             this.given = given;
             this.limit = limit;
             this.from = from;
         }
 
-        /** The ids the request named, to narrow the call to the service where it can; empty when none. */
-        public Set<String> ids() {
-            return ids;
+        /** The values the request named in {@code parameter}; empty when none. */
+        public Set<String> named(String parameter) {
+            return named.entrySet().stream().filter(e -> e.getKey().parameter().equals(parameter))
+                    .map(Map.Entry::getValue).findFirst().orElse(Set.of());
         }
 
         /** The page of {@code all} the request selects. */
         public Page<T> select(Collection<T> all) {
             List<T> sorted = new ArrayList<>(all);
             sorted.sort(Comparator.comparing(key));
-            if (!ids.isEmpty()) {
-                Set<String> present = new LinkedHashSet<>(sorted.stream().map(key).toList());
-                ids.stream().filter(id -> !present.contains(id)).findFirst().ifPresent(id -> {
-                    throw notFound.apply(id);
+            named.forEach((list, values) -> {
+                Set<String> present = new LinkedHashSet<>(sorted.stream().map(list.value()).toList());
+                values.stream().filter(v -> !present.contains(v)).findFirst().ifPresent(v -> {
+                    throw list.notFound().apply(v);
                 });
-                sorted.removeIf(item -> !ids.contains(key.apply(item)));
-            }
+                sorted.removeIf(item -> !values.contains(list.value().apply(item)));
+            });
             sorted.removeIf(item -> !given.stream().allMatch(f -> f.matchesAny(filters.get(f.name()).apply(item))));
             from.ifPresent(start -> sorted.removeIf(item -> key.apply(item).compareTo(start) < 0));
             int size = limit.orElse(Integer.MAX_VALUE);

@@ -103,6 +103,29 @@ public final class QueryParameters {
         return List.copyOf(members.values());
     }
 
+    /**
+     * The members of a list of structures, {@code prefix.1.Field}, {@code prefix.2.Field}, ... in index order: each
+     * member maps the fields it has of {@code fields} to their values. A field not in {@code fields} stays unread.
+     */
+    public List<Map<String, String>> members(String prefix, Set<String> fields) {
+        TreeMap<Integer, Map<String, String>> members = new TreeMap<>();
+        String start = prefix + ".";
+        for (var entry : values.entrySet()) {
+            String name = entry.getKey();
+            if (!name.startsWith(start)) {
+                continue;
+            }
+            int dot = name.indexOf('.', start.length());
+            if (dot < 0 || !fields.contains(name.substring(dot + 1))) {
+                continue;
+            }
+            members.computeIfAbsent(index(name, name.substring(start.length(), dot)), i -> new LinkedHashMap<>())
+                    .put(name.substring(dot + 1), entry.getValue());
+            read.add(name);
+        }
+        return List.copyOf(members.values());
+    }
+
     /** The {@code Filter.N.Name} / {@code Filter.N.Value.M} filters, in index order; each must have a name. */
     public List<Filter> filters() {
         TreeMap<Integer, String> names = new TreeMap<>();

@@ -43,7 +43,15 @@ public class ServiceCalls {
     }
 
     public JsonArray list(Backend backend, String uri, AccountId caller) {
-        Buffer body = send(backend, HttpMethod.GET, uri, caller, null, Optional.empty());
+        return array(backend, uri, send(backend, HttpMethod.GET, uri, caller, null, Optional.empty()));
+    }
+
+    /** A change that the service answers with a list (such as the targets of a group after a registration). */
+    public JsonArray postForList(Backend backend, String uri, AccountId caller, JsonObject body) {
+        return array(backend, uri, send(backend, HttpMethod.POST, uri, caller, body, Optional.empty()));
+    }
+
+    private static JsonArray array(Backend backend, String uri, Buffer body) {
         try {
             return body.toJsonArray();
         } catch (DecodeException | ClassCastException e) {

@@ -76,6 +76,16 @@ public final class XmlBody {
         return element(name, body -> members.forEach(member -> body.element("item", inner -> item.accept(inner, member))));
     }
 
+    /** Elastic Load Balancing's lists: {@code <name><member>...</member>...</name>}. */
+    public <T> XmlBody members(String name, Collection<T> members, BiConsumer<XmlBody, T> member) {
+        return element(name, body -> members.forEach(m -> body.element("member", inner -> member.accept(inner, m))));
+    }
+
+    /** {@code <name><member>value</member>...</name>}. */
+    public XmlBody memberValues(String name, Collection<?> values) {
+        return element(name, body -> values.forEach(value -> body.text("member", value)));
+    }
+
     /** {@code <name><item>value</item>...</name>}. */
     public XmlBody values(String name, Collection<?> values) {
         return element(name, body -> values.forEach(value -> body.text("item", value)));

@@ -121,10 +121,10 @@ class QueryProtocolTest {
 
     @Test
     void elastic_load_balancing_answers_in_its_own_error_shape() {
-        post("Action=DescribeLoadBalancers&Version=2015-12-01", ACCOUNT, "test", "us-east-1", "elasticloadbalancing",
+        post("Action=DescribeRules&Version=2015-12-01", ACCOUNT, "test", "us-east-1", "elasticloadbalancing",
                 Instant.now()).statusCode(400).contentType(startsWith("text/xml"))
                 .body("ErrorResponse.Error.Code", equalTo("InvalidAction"))
                 .body("ErrorResponse.Error.Type", equalTo("Sender"))
-                .body("ErrorResponse.Error.Message", containsString("DescribeLoadBalancers"));
+                .body("ErrorResponse.Error.Message", containsString("DescribeRules"));
     }
 }

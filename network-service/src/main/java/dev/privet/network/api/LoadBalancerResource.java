@@ -8,7 +8,10 @@ import dev.privet.contracts.events.Values.Target;
 import dev.privet.contracts.ids.AccountId;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.contracts.ids.LoadBalancerArn;
+import dev.privet.contracts.ids.TargetGroupArn;
+import dev.privet.network.api.NetworkDtos.CreateListener;
 import dev.privet.network.api.NetworkDtos.CreateLoadBalancer;
+import dev.privet.network.api.NetworkDtos.ListenerView;
 import dev.privet.network.api.NetworkDtos.LoadBalancer;
 import dev.privet.network.app.NetworkCommands;
 import dev.privet.network.projection.LoadBalancerRow;
@@ -27,13 +30,15 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Set;
 
-/** Load balancers: a name, a type, subnets of one VPC, listeners, and the targets behind them. */
+/**
+ * Load balancers: a name, a type, subnets of one VPC, and listeners. Listeners made with the load balancer forward to
+ * the targets given with it; listeners added later forward to a target group.
+ */
 @Path("/v1/load-balancers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class LoadBalancerResource {
     private static final Set<String> TYPES = Set.of("network", "gateway");
-    private static final Set<String> PROTOCOLS = Set.of("TCP", "TLS", "UDP", "TCP_UDP");
 
     private final NetworkCommands commands;
 
@@ -73,14 +78,44 @@ public class LoadBalancerResource {
     @GET
     @Path("/{name}")
     public LoadBalancer get(@HeaderParam(Caller.HEADER) String account, @PathParam("name") String name) {
+        return LoadBalancer.of(owned(Caller.require(account), name));
+    }
+
+    /** The load balancer's listeners: those made with it, and those added since. */
+    @GET
+    @Path("/{name}/listeners")
+    public List<ListenerView> listeners(@HeaderParam(Caller.HEADER) String account, @PathParam("name") String name) {
+        LoadBalancerRow lb = owned(Caller.require(account), name);
+        return lb.listeners.stream().map(l -> ListenerView.of(lb.loadBalancerArn, l)).toList();
+    }
+
+    /** Adds a listener that forwards to one of the caller's target groups in the load balancer's VPC. */
+    @POST
+    @Path("/{name}/listeners")
+    public Response createListener(@HeaderParam(Caller.HEADER) String account, @PathParam("name") String name,
+                                   CreateListener body) {
         AccountId caller = Caller.require(account);
-        return LoadBalancerRow.findOwned(caller.value(), name).map(LoadBalancer::of).orElseThrow(() ->
-                Rejection.notFound(ErrorCode.LOAD_BALANCER_NOT_FOUND, "name", "no load balancer named '" + name + "'"));
+        RequestFields.present(body, "body");
+        LoadBalancerRow lb = owned(caller, name);
+        String protocol = body.protocol() == null ? "TCP"
+                : TargetGroupResource.oneOf(body.protocol(), RequestFields.PROTOCOLS, "protocol");
+        int port = RequestFields.port(body.port(), "port");
+        String targetGroupArn = RequestFields.text(body.targetGroupArn(), "targetGroupArn", 256);
+        if (!TargetGroupArn.isValid(targetGroupArn)) {
+            throw Rejection.invalidValue("targetGroupArn", "targetGroupArn is not a target group ARN");
+        }
+        Listener listener = commands.createListener(caller, lb.loadBalancerArn, protocol, port, targetGroupArn);
+        return Response.status(201).entity(ListenerView.of(lb.loadBalancerArn, listener)).build();
+    }
+
+    private static LoadBalancerRow owned(AccountId caller, String name) {
+        return LoadBalancerRow.findOwned(caller.value(), name).orElseThrow(() -> Rejection.notFound(
+                ErrorCode.LOAD_BALANCER_NOT_FOUND, "name", "no load balancer named '" + name + "'"));
     }
 
     private static List<Listener> listeners(List<Listener> listeners) {
-        if (listeners == null || listeners.isEmpty()) {
-            throw Rejection.missing("listeners");
+        if (listeners == null) {
+            return List.of(); // as in Elastic Load Balancing: listeners can be added later
         }
         RequestFields.atMost(listeners, RequestFields.MAX_LISTENERS, "listeners");
         for (int i = 0; i < listeners.size(); i++) {
@@ -90,8 +125,8 @@ public class LoadBalancerResource {
                 throw Rejection.missing(field);
             }
             String protocol = l.protocol() == null ? "TCP" : l.protocol();
-            if (!PROTOCOLS.contains(protocol)) {
-                throw Rejection.invalidValue(field + ".protocol", "protocol must be one of " + PROTOCOLS);
+            if (!RequestFields.PROTOCOLS.contains(protocol)) {
+                throw Rejection.invalidValue(field + ".protocol", "protocol must be one of " + RequestFields.PROTOCOLS);
             }
             RequestFields.port(l.port(), field + ".port");
         }

@@ -1,7 +1,11 @@
 package dev.privet.network.api;
 
 import dev.privet.contracts.events.Values.Listener;
+import dev.privet.contracts.events.Values.HealthCheck;
+import dev.privet.contracts.events.Values.RegisteredTarget;
 import dev.privet.contracts.events.Values.Target;
+import dev.privet.contracts.ids.LoadBalancerArn;
+import dev.privet.network.projection.TargetGroupRow;
 import dev.privet.network.projection.LoadBalancerRow;
 import dev.privet.network.projection.NetworkInterfaceRow;
 import dev.privet.network.projection.SubnetRow;
@@ -22,6 +26,57 @@ public final class NetworkDtos {
 
     public record CreateLoadBalancer(String name, String type, List<String> subnetIds, List<Listener> listeners,
                                      List<Target> targets) {
+    }
+
+    /** A target group: AWS's defaults are target type {@code instance} and a TCP health check. */
+    public record CreateTargetGroup(String name, String protocol, Integer port, String vpcId, String targetType,
+                                    HealthCheckRequest healthCheck) {
+    }
+
+    /** The health check a request asks for; each field left out takes the network load balancer default. */
+    public record HealthCheckRequest(String protocol, String port, Integer intervalSeconds, Integer timeoutSeconds,
+                                     Integer healthyThreshold, Integer unhealthyThreshold) {
+    }
+
+    /** A target to register or deregister; its port defaults to the target group's. */
+    public record TargetRequest(String id, Integer port) {
+    }
+
+    public record ChangeTargets(List<TargetRequest> registerTargets, List<TargetRequest> deregisterTargets) {
+    }
+
+    public record CreateListener(String protocol, Integer port, String targetGroupArn) {
+    }
+
+    public record TargetGroup(String targetGroupArn, String targetGroupName, String protocol, int port, String vpcId,
+                              String targetType, HealthCheck healthCheck, List<String> loadBalancerArns,
+                              String ownerId) {
+        static TargetGroup of(TargetGroupRow row, List<String> loadBalancerArns) {
+            return new TargetGroup(row.targetGroupArn, row.name, row.protocol, row.port, row.vpcId, row.targetType,
+                    row.healthCheck, loadBalancerArns, row.ownerId);
+        }
+    }
+
+    /**
+     * A registered target and its health as AWS spells it. No health checks run yet, so a target is {@code unused}
+     * while no listener forwards to its group, and {@code unavailable} once one does.
+     */
+    public record TargetHealth(String id, int port, String state, String reason, String description) {
+        static TargetHealth of(RegisteredTarget target, boolean inUse) {
+            return inUse
+                    ? new TargetHealth(target.id(), target.port(), "unavailable", "Target.HealthCheckDisabled",
+                    "Health checks are not run yet")
+                    : new TargetHealth(target.id(), target.port(), "unused", "Target.NotInUse",
+                    "Target group is not configured to receive traffic from the load balancer");
+        }
+    }
+
+    public record ListenerView(String listenerArn, String loadBalancerArn, String protocol, int port,
+                               String targetGroupArn) {
+        static ListenerView of(String loadBalancerArn, Listener listener) {
+            return new ListenerView(LoadBalancerArn.listenerArn(loadBalancerArn, listener.port()), loadBalancerArn,
+                    listener.protocol(), listener.port(), listener.targetGroupArn());
+        }
     }
 
     public record Vpc(String vpcId, String cidrBlock, String ownerId, String region, String state) {

@@ -42,12 +42,23 @@ class CrossStreamChecks {
 
     /** Whether the account has a load balancer of that name, after locking the account's names. */
     boolean lockedLoadBalancerNameTaken(Connection c, String owner, String name) throws SQLException {
-        locks.lockScope(c, "load-balancer-names:" + owner);
+        return lockedNameTaken(c, "load-balancer-names:", "LoadBalancerCreated", owner, name);
+    }
+
+    /** Whether the account has a target group of that name, after locking the account's target group names. */
+    boolean lockedTargetGroupNameTaken(Connection c, String owner, String name) throws SQLException {
+        return lockedNameTaken(c, "target-group-names:", "TargetGroupCreated", owner, name);
+    }
+
+    private boolean lockedNameTaken(Connection c, String scope, String eventType, String owner, String name)
+            throws SQLException {
+        locks.lockScope(c, scope + owner);
         try (PreparedStatement st = c.prepareStatement("""
-                select 1 from events where event_type = 'LoadBalancerCreated'
+                select 1 from events where event_type = ?
                    and payload->>'ownerId' = ? and payload->>'name' = ?""")) {
-            st.setString(1, owner);
-            st.setString(2, name);
+            st.setString(1, eventType);
+            st.setString(2, owner);
+            st.setString(3, name);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next();
             }

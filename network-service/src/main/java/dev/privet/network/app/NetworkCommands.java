@@ -5,6 +5,11 @@ import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.EventMetadata;
 import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
 import dev.privet.contracts.events.NetworkEvent.SubnetCreated;
+import dev.privet.contracts.events.NetworkEvent.TargetGroupCreated;
+import dev.privet.contracts.events.Values.HealthCheck;
+import dev.privet.contracts.events.Values.RegisteredTarget;
+import dev.privet.contracts.ids.TargetGroupArn;
+import dev.privet.network.domain.TargetGroup;
 import dev.privet.contracts.events.NetworkEvent.VpcCreated;
 import dev.privet.contracts.events.Values.Listener;
 import dev.privet.contracts.events.Values.Target;
@@ -30,7 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The network resources a caller creates through the API: VPCs, subnets, load balancers. */
+/** The network resources a caller creates through the API: VPCs, subnets, load balancers, target groups, listeners. */
 @ApplicationScoped
 public class NetworkCommands {
     private final CommandRunner commands;
@@ -79,9 +84,74 @@ public class NetworkCommands {
             }
             var draft = new LoadBalancerCreated(arn, name, caller.value(), type, commonVpc(c, caller, subnetIds),
                     List.copyOf(subnetIds), List.copyOf(listeners), List.copyOf(targets));
-            return created(deciders.run(c, arn, new LoadBalancer.CreateLoadBalancer(draft), LoadBalancer.DECIDER,
-                    EventMetadata.forRequest(caller.value())).state());
+            return created(deciders.run(c, arn, new LoadBalancer.Command.CreateLoadBalancer(draft),
+                    LoadBalancer.DECIDER, EventMetadata.forRequest(caller.value())).state());
         }, (c, id) -> created(deciders.load(c, id, LoadBalancer.DECIDER).state()));
+    }
+
+    /** A target group in one of the caller's VPCs; its name is unique in the account. */
+    public TargetGroupCreated createTargetGroup(AccountId caller, Optional<IdempotencyKey> key, String name,
+                                                String protocol, int port, String vpcId, String targetType,
+                                                HealthCheck healthCheck) {
+        String arn = TargetGroupArn.of(region, caller, name);
+        return commands.create(key, arn, c -> {
+            if (checks.lockedTargetGroupNameTaken(c, caller.value(), name)) {
+                throw Rejection.invalid(ErrorCode.DUPLICATE_TARGET_GROUP_NAME, "name",
+                        "A target group with the same name '" + name + "' exists");
+            }
+            deciders.load(c, vpcId, Vpc.DECIDER).state().ownedBy(caller.value(), vpcId);
+            var draft = new TargetGroupCreated(arn, name, caller.value(), protocol, port, vpcId, targetType,
+                    healthCheck);
+            return group(deciders.run(c, arn, new TargetGroup.Command.Create(draft), TargetGroup.DECIDER,
+                    EventMetadata.forRequest(caller.value())).state()).group();
+        }, (c, id) -> group(deciders.load(c, id, TargetGroup.DECIDER).state()).group());
+    }
+
+    /** Registers and deregisters targets of the caller's target group; what is already so changes nothing. */
+    public TargetGroup.Created changeTargets(AccountId caller, String targetGroupArn, List<RegisteredTarget> register,
+                                             List<RegisteredTarget> deregister) {
+        return commands.execute(c -> {
+            ownedGroup(c, caller, targetGroupArn, "targetGroupName");
+            var meta = EventMetadata.forRequest(caller.value());
+            deciders.run(c, targetGroupArn, new TargetGroup.Command.Deregister(deregister), TargetGroup.DECIDER, meta);
+            return group(deciders.run(c, targetGroupArn, new TargetGroup.Command.Register(register),
+                    TargetGroup.DECIDER, meta).state());
+        });
+    }
+
+    /** A listener on the caller's load balancer, forwarding to the caller's target group in the same VPC. */
+    public Listener createListener(AccountId caller, String loadBalancerArn, String protocol, int port,
+                                   String targetGroupArn) {
+        return commands.execute(c -> {
+            if (!(deciders.load(c, loadBalancerArn, LoadBalancer.DECIDER).state() instanceof LoadBalancer.Created lb)
+                    || !lb.loadBalancer().ownerId().equals(caller.value())) {
+                throw Rejection.notFound(ErrorCode.LOAD_BALANCER_NOT_FOUND, "name",
+                        "Load balancer '" + loadBalancerArn + "' not found");
+            }
+            TargetGroupCreated group = ownedGroup(c, caller, targetGroupArn, "targetGroupArn").group();
+            if (!group.vpcId().equals(lb.loadBalancer().vpcId())) {
+                throw Rejection.invalid(ErrorCode.VALIDATION_ERROR, "targetGroupArn", "The target group is in VPC "
+                        + group.vpcId() + ", the load balancer in " + lb.loadBalancer().vpcId());
+            }
+            Listener listener = new Listener(protocol, port, targetGroupArn);
+            deciders.run(c, loadBalancerArn, new LoadBalancer.Command.AddListener(listener), LoadBalancer.DECIDER,
+                    EventMetadata.forRequest(caller.value()));
+            return listener;
+        });
+    }
+
+    private TargetGroup.Created ownedGroup(Connection c, AccountId caller, String targetGroupArn, String field)
+            throws SQLException {
+        if (deciders.load(c, targetGroupArn, TargetGroup.DECIDER).state() instanceof TargetGroup.Created group
+                && group.group().ownerId().equals(caller.value())) {
+            return group;
+        }
+        throw Rejection.notFound(ErrorCode.TARGET_GROUP_NOT_FOUND, field,
+                "Target groups '" + targetGroupArn + "' not found");
+    }
+
+    private static TargetGroup.Created group(TargetGroup state) {
+        return (TargetGroup.Created) state; // a command that returned decided on an existing group
     }
 
     private static Subnet subnet(SubnetState state) {

@@ -1,7 +1,11 @@
 package dev.privet.network.projection;
 
 import dev.privet.contracts.events.EventEnvelope;
+import dev.privet.contracts.events.NetworkEvent.ListenerCreated;
 import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
+import dev.privet.contracts.events.NetworkEvent.TargetGroupCreated;
+import dev.privet.contracts.events.NetworkEvent.TargetsDeregistered;
+import dev.privet.contracts.events.NetworkEvent.TargetsRegistered;
 import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceCreated;
 import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceDeleted;
 import dev.privet.contracts.events.NetworkEvent.SubnetCreated;
@@ -17,8 +21,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 
 /**
- * The read model of VPCs, subnets, load balancers and interfaces that the API's GETs answer from ({@link VpcRow},
- * {@link SubnetRow}, {@link LoadBalancerRow}, {@link NetworkInterfaceRow}), written through Panache in the
+ * The read model of VPCs, subnets, load balancers (with their listeners), target groups and interfaces that the API's GETs answer from ({@link VpcRow},
+ * {@link SubnetRow}, {@link LoadBalancerRow}, {@link TargetGroupRow}, {@link NetworkInterfaceRow}), written through Panache in the
  * transaction that appends their events: a GET after a POST always sees it. A rebuild empties the tables (one SQL
  * delete each) and replays the event store in position order.
  */
@@ -45,19 +49,43 @@ public class NetworkView implements InlineProjection {
                 subnet(d.subnetId()).availableAddresses++;
             }
             case LoadBalancerCreated lb -> loadBalancer(lb).persist();
+            case ListenerCreated l -> LoadBalancerRow.<LoadBalancerRow>findByIdOptional(l.loadBalancerArn())
+                    .orElseThrow(() -> new IllegalStateException("a listener of " + l.loadBalancerArn()
+                            + " before its load balancer")).listeners.add(l.listener());
+            case TargetGroupCreated g -> targetGroup(g).persist();
+            case TargetsRegistered r -> group(r.targetGroupArn()).targets.addAll(r.targets());
+            case TargetsDeregistered d -> group(d.targetGroupArn()).targets.removeAll(d.targets());
             default -> { } // endpoint and service-binding streams have no rows here
         }
     }
 
     @Override
     public void reset(Connection c) throws SQLException {
-        ReadModelTables.empty(c, "network_interfaces", "load_balancers", "subnets", "vpcs");
+        ReadModelTables.empty(c, "network_interfaces", "load_balancers", "target_groups", "subnets", "vpcs");
     }
 
     /** An interface's events come after its subnet's creation, in the subnet's stream: its row exists. */
     private static SubnetRow subnet(String subnetId) {
         return SubnetRow.<SubnetRow>findByIdOptional(subnetId).orElseThrow(() ->
                 new IllegalStateException("an interface event of subnet " + subnetId + " before its creation"));
+    }
+
+    private static TargetGroupRow group(String targetGroupArn) {
+        return TargetGroupRow.<TargetGroupRow>findByIdOptional(targetGroupArn).orElseThrow(() ->
+                new IllegalStateException("a target event of " + targetGroupArn + " before its creation"));
+    }
+
+    private static TargetGroupRow targetGroup(TargetGroupCreated created) {
+        TargetGroupRow row = new TargetGroupRow();
+        row.targetGroupArn = created.targetGroupArn();
+        row.name = created.name();
+        row.ownerId = created.ownerId();
+        row.protocol = created.protocol();
+        row.port = created.port();
+        row.vpcId = created.vpcId();
+        row.targetType = created.targetType();
+        row.healthCheck = created.healthCheck();
+        return row;
     }
 
     private static VpcRow vpc(VpcCreated created) {

@@ -359,9 +359,9 @@ class NetworkDomainTest {
 
         @Test
         void is_created_as_drafted_once() {
-            LoadBalancer after = given(LoadBalancer.DECIDER).when(new LoadBalancer.CreateLoadBalancer(nlb)).then(nlb);
-            assertThat(after).isEqualTo(new LoadBalancer.Created(nlb));
-            assertThatThrownBy(() -> LoadBalancer.DECIDER.decide(new LoadBalancer.CreateLoadBalancer(nlb), after))
+            LoadBalancer after = given(LoadBalancer.DECIDER).when(new LoadBalancer.Command.CreateLoadBalancer(nlb)).then(nlb);
+            assertThat(after).isEqualTo(new LoadBalancer.Created(nlb, nlb.listeners()));
+            assertThatThrownBy(() -> LoadBalancer.DECIDER.decide(new LoadBalancer.Command.CreateLoadBalancer(nlb), after))
                     .isInstanceOf(IllegalStateException.class);
         }
     }

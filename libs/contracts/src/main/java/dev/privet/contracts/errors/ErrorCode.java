@@ -39,6 +39,14 @@ public enum ErrorCode {
     INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET("InsufficientFreeAddressesInSubnet"),
     DUPLICATE_LOAD_BALANCER_NAME("DuplicateLoadBalancerName"),
     LOAD_BALANCER_NOT_FOUND("LoadBalancerNotFound"),
+    // Elastic Load Balancing
+    VALIDATION_ERROR("ValidationError"),
+    DUPLICATE_TARGET_GROUP_NAME("DuplicateTargetGroupName"),
+    TARGET_GROUP_NOT_FOUND("TargetGroupNotFound"),
+    DUPLICATE_LISTENER("DuplicateListener"),
+    LISTENER_NOT_FOUND("ListenerNotFound"),
+    INVALID_TARGET("InvalidTarget"),
+    TOO_MANY_TARGETS("TooManyTargets"),
     // provider
     INVALID_VPC_ENDPOINT_SERVICE_ID_MALFORMED("InvalidVpcEndpointServiceId.Malformed"),
     INVALID_VPC_ENDPOINT_SERVICE_ID_NOT_FOUND("InvalidVpcEndpointServiceId.NotFound"),

@@ -1,6 +1,8 @@
 package dev.privet.contracts.events;
 
 import dev.privet.contracts.events.Values.EndpointInterface;
+import dev.privet.contracts.events.Values.HealthCheck;
+import dev.privet.contracts.events.Values.RegisteredTarget;
 import dev.privet.contracts.events.Values.Listener;
 import dev.privet.contracts.events.Values.Target;
 
@@ -39,6 +41,31 @@ public sealed interface NetworkEvent extends IntegrationEvent {
             implements NetworkEvent {
         public String streamId() { return loadBalancerArn; }
         public String streamType() { return "load-balancer"; }
+    }
+
+    /** A listener was added to a load balancer; its ARN is derived from the load balancer's and its port. */
+    record ListenerCreated(String loadBalancerArn, Listener listener) implements NetworkEvent {
+        public String streamId() { return loadBalancerArn; }
+        public String streamType() { return "load-balancer"; }
+    }
+
+    /** A target group: where a listener's traffic goes, to the targets registered in it. */
+    record TargetGroupCreated(String targetGroupArn, String name, String ownerId, String protocol, int port,
+                              String vpcId, String targetType, HealthCheck healthCheck) implements NetworkEvent {
+        public String streamId() { return targetGroupArn; }
+        public String streamType() { return "target-group"; }
+    }
+
+    /** Targets joined a target group (each one not registered before, by id and port). */
+    record TargetsRegistered(String targetGroupArn, List<RegisteredTarget> targets) implements NetworkEvent {
+        public String streamId() { return targetGroupArn; }
+        public String streamType() { return "target-group"; }
+    }
+
+    /** Targets left a target group (each one registered before). */
+    record TargetsDeregistered(String targetGroupArn, List<RegisteredTarget> targets) implements NetworkEvent {
+        public String streamId() { return targetGroupArn; }
+        public String streamType() { return "target-group"; }
     }
 
     /** network-service confirmed that an endpoint service's load balancers exist and are network load balancers. */

@@ -5,8 +5,28 @@ public final class Values {
     private Values() {
     }
 
-    /** A load balancer listener: the protocol ({@code TCP}) and port the service is reached on. */
-    public record Listener(String protocol, int port) {
+    /**
+     * A load balancer listener: the protocol ({@code TCP}) and port the service is reached on, and the target group
+     * it forwards to. A listener made with its load balancer in one request has none: it forwards to that load
+     * balancer's own targets.
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Listener(String protocol, int port, String targetGroupArn) {
+        /** A listener that forwards to its load balancer's own targets. */
+        public Listener(String protocol, int port) {
+            this(protocol, port, null);
+        }
+    }
+
+    /** A target registered in a target group: an IP address or an instance id, and the port it is reached on. */
+    public record RegisteredTarget(String id, int port) {
+    }
+
+    /** How a target group's targets are to be checked, with AWS's names and a network load balancer's defaults. */
+    public record HealthCheck(String protocol, String port, int intervalSeconds, int timeoutSeconds,
+                              int healthyThreshold, int unhealthyThreshold) {
+        /** A network load balancer's defaults: TCP on the traffic port, every 30 s, 10 s timeout, 5 up, 2 down. */
+        public static final HealthCheck DEFAULT = new HealthCheck("TCP", "traffic-port", 30, 10, 5, 2);
     }
 
     /** A load balancer target: where the provider's real backend listens. */

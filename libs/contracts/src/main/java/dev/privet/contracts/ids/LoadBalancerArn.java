@@ -29,6 +29,30 @@ public final class LoadBalancerArn {
         return arn != null && FORMAT.matcher(arn).matches();
     }
 
+    /** The name in a well-formed ARN. */
+    public static java.util.Optional<String> name(String arn) {
+        if (!isValid(arn)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(arn.split("/")[2]);
+    }
+
+    /**
+     * The ARN of the load balancer's listener on {@code port}:
+     * {@code arn:aws:elasticloadbalancing:<region>:<account>:listener/net/<name>/<16 hex>/<16 hex>}. A port has one
+     * listener, so the last part is derived from the load balancer and the port, and every reader computes the same.
+     */
+    public static String listenerArn(String loadBalancerArn, int port) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((loadBalancerArn + "#" + port).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return loadBalancerArn.replace(":loadbalancer/", ":listener/") + "/"
+                    + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static boolean isValidName(String name) {
         return name != null && NAME.matcher(name).matches() && !name.startsWith("internal-");
     }

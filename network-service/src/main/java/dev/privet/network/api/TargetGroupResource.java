@@ -1,0 +1,204 @@
+package dev.privet.network.api;
+
+import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.errors.Rejection;
+import dev.privet.contracts.events.NetworkEvent.TargetGroupCreated;
+import dev.privet.contracts.events.Values.HealthCheck;
+import dev.privet.contracts.events.Values.RegisteredTarget;
+import dev.privet.contracts.ids.AccountId;
+import dev.privet.contracts.ids.IdFormat;
+import dev.privet.contracts.ids.LoadBalancerArn;
+import dev.privet.network.api.NetworkDtos.ChangeTargets;
+import dev.privet.network.api.NetworkDtos.CreateTargetGroup;
+import dev.privet.network.api.NetworkDtos.HealthCheckRequest;
+import dev.privet.network.api.NetworkDtos.TargetGroup;
+import dev.privet.network.api.NetworkDtos.TargetHealth;
+import dev.privet.network.api.NetworkDtos.TargetRequest;
+import dev.privet.network.app.NetworkCommands;
+import dev.privet.network.projection.LoadBalancerRow;
+import dev.privet.network.projection.TargetGroupRow;
+import dev.privet.runtime.Caller;
+import dev.privet.runtime.IdempotencyKey;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Target groups, as Elastic Load Balancing has them for network load balancers: a protocol, port and VPC, the
+ * targets registered in it (IP addresses, or instance ids), and the listeners that forward to it.
+ */
+@Path("/v1/target-groups")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TargetGroupResource {
+    private static final Set<String> TARGET_TYPES = Set.of("instance", "ip");
+    private static final Set<String> HEALTH_PROTOCOLS = Set.of("TCP", "HTTP", "HTTPS");
+    private static final Pattern IPV4 = Pattern.compile(
+            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern INSTANCE = Pattern.compile("i-([0-9a-f]{8}|[0-9a-f]{17})");
+    /** AWS takes at most 1000 targets in one call, and no more fit in a group. */
+    static final int MAX_TARGETS_PER_CALL = 1000;
+
+    private final NetworkCommands commands;
+
+    TargetGroupResource(NetworkCommands commands) {
+        this.commands = commands;
+    }
+
+    @POST
+    public Response create(@HeaderParam(Caller.HEADER) String account,
+                           @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey, CreateTargetGroup body) {
+        AccountId caller = Caller.require(account);
+        RequestFields.present(body, "body");
+        String name = RequestFields.text(body.name(), "name", 32);
+        if (!LoadBalancerArn.isValidName(name)) {
+            throw Rejection.invalidValue("name", "name must be 1 to 32 letters, digits or hyphens, not starting or "
+                    + "ending with a hyphen");
+        }
+        String protocol = oneOf(RequestFields.text(body.protocol(), "protocol", 16), RequestFields.PROTOCOLS, "protocol");
+        int port = RequestFields.port(body.port(), "port");
+        String vpcId = RequestFields.id(body.vpcId(), IdFormat.VPC, "vpcId");
+        String targetType = oneOf(body.targetType() == null ? "instance" : body.targetType(), TARGET_TYPES,
+                "targetType");
+        HealthCheck healthCheck = healthCheck(body.healthCheck());
+        TargetGroupCreated group = commands.createTargetGroup(caller,
+                IdempotencyKey.of(caller, idempotencyKey, body), name, protocol, port, vpcId, targetType, healthCheck);
+        return Response.status(201).entity(new TargetGroup(group.targetGroupArn(), group.name(), group.protocol(),
+                group.port(), group.vpcId(), group.targetType(), group.healthCheck(), List.of(), group.ownerId()))
+                .build();
+    }
+
+    @GET
+    public List<TargetGroup> list(@HeaderParam(Caller.HEADER) String account) {
+        AccountId caller = Caller.require(account);
+        List<LoadBalancerRow> balancers = LoadBalancerRow.ownedBy(caller.value());
+        return TargetGroupRow.ownedBy(caller.value()).stream()
+                .map(row -> TargetGroup.of(row, forwardingTo(balancers, row.targetGroupArn))).toList();
+    }
+
+    @GET
+    @Path("/{name}")
+    public TargetGroup get(@HeaderParam(Caller.HEADER) String account, @PathParam("name") String name) {
+        AccountId caller = Caller.require(account);
+        TargetGroupRow row = owned(caller, name);
+        return TargetGroup.of(row, forwardingTo(LoadBalancerRow.ownedBy(caller.value()), row.targetGroupArn));
+    }
+
+    /** The targets registered in the group, with their health. */
+    @GET
+    @Path("/{name}/targets")
+    public List<TargetHealth> targets(@HeaderParam(Caller.HEADER) String account, @PathParam("name") String name) {
+        AccountId caller = Caller.require(account);
+        TargetGroupRow row = owned(caller, name);
+        boolean inUse = !forwardingTo(LoadBalancerRow.ownedBy(caller.value()), row.targetGroupArn).isEmpty();
+        return row.targets.stream().map(t -> TargetHealth.of(t, inUse)).toList();
+    }
+
+    /** Registers and deregisters targets; a target already registered, or not registered, changes nothing. */
+    @POST
+    @Path("/{name}/targets")
+    public List<TargetHealth> changeTargets(@HeaderParam(Caller.HEADER) String account,
+                                            @PathParam("name") String name, ChangeTargets body) {
+        AccountId caller = Caller.require(account);
+        RequestFields.present(body, "body");
+        TargetGroupRow row = owned(caller, name);
+        List<RegisteredTarget> register = targets(body.registerTargets(), "registerTargets", row);
+        List<RegisteredTarget> deregister = targets(body.deregisterTargets(), "deregisterTargets", row);
+        if (register.isEmpty() && deregister.isEmpty()) {
+            throw Rejection.missing("registerTargets");
+        }
+        var group = commands.changeTargets(caller, row.targetGroupArn, register, deregister);
+        boolean inUse = !forwardingTo(LoadBalancerRow.ownedBy(caller.value()), row.targetGroupArn).isEmpty();
+        return group.targets().stream().map(t -> TargetHealth.of(t, inUse)).toList();
+    }
+
+    static TargetGroupRow owned(AccountId caller, String name) {
+        return TargetGroupRow.findOwned(caller.value(), name).orElseThrow(() -> Rejection.notFound(
+                ErrorCode.TARGET_GROUP_NOT_FOUND, "name", "Target groups '" + shown(name) + "' not found"));
+    }
+
+    /** The load balancers with a listener forwarding to the group. */
+    private static List<String> forwardingTo(List<LoadBalancerRow> balancers, String targetGroupArn) {
+        return balancers.stream().filter(lb -> lb.listeners.stream()
+                .anyMatch(l -> targetGroupArn.equals(l.targetGroupArn()))).map(lb -> lb.loadBalancerArn).toList();
+    }
+
+    private static List<RegisteredTarget> targets(List<TargetRequest> requested, String field, TargetGroupRow group) {
+        if (requested == null) {
+            return List.of();
+        }
+        RequestFields.atMost(requested, MAX_TARGETS_PER_CALL, field);
+        List<RegisteredTarget> targets = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            TargetRequest t = requested.get(i);
+            String at = field + "[" + i + "]";
+            RequestFields.present(t, at);
+            String id = RequestFields.text(t.id(), at + ".id", 64);
+            boolean valid = "ip".equals(group.targetType) ? IPV4.matcher(id).matches() : INSTANCE.matcher(id).matches();
+            if (!valid) {
+                throw Rejection.invalid(ErrorCode.INVALID_TARGET, at + ".id", "The target " + shown(id) + " is not "
+                        + ("ip".equals(group.targetType) ? "an IPv4 address" : "an instance id (i-...)")
+                        + ", as target type " + group.targetType + " requires");
+            }
+            targets.add(new RegisteredTarget(id, t.port() == null ? group.port : RequestFields.port(t.port(), at + ".port")));
+        }
+        return targets;
+    }
+
+    private static HealthCheck healthCheck(HealthCheckRequest asked) {
+        HealthCheck d = HealthCheck.DEFAULT;
+        if (asked == null) {
+            return d;
+        }
+        String protocol = asked.protocol() == null ? d.protocol()
+                : oneOf(asked.protocol(), HEALTH_PROTOCOLS, "healthCheck.protocol");
+        String port = asked.port() == null || asked.port().equals("traffic-port") ? d.port()
+                : Integer.toString(RequestFields.port(parsePort(asked.port()), "healthCheck.port"));
+        return new HealthCheck(protocol, port,
+                within(asked.intervalSeconds(), d.intervalSeconds(), 5, 300, "healthCheck.intervalSeconds"),
+                within(asked.timeoutSeconds(), d.timeoutSeconds(), 2, 120, "healthCheck.timeoutSeconds"),
+                within(asked.healthyThreshold(), d.healthyThreshold(), 2, 10, "healthCheck.healthyThreshold"),
+                within(asked.unhealthyThreshold(), d.unhealthyThreshold(), 2, 10, "healthCheck.unhealthyThreshold"));
+    }
+
+    private static Integer parsePort(String port) {
+        try {
+            return Integer.valueOf(port);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static int within(Integer value, int fallback, int min, int max, String field) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value < min || value > max) {
+            throw Rejection.invalidValue(field, field + " must be from " + min + " to " + max + ", got " + value);
+        }
+        return value;
+    }
+
+    static String oneOf(String value, Set<String> allowed, String field) {
+        if (!allowed.contains(value)) {
+            throw Rejection.invalidValue(field, field + " must be one of " + new java.util.TreeSet<>(allowed)
+                    + ", got " + shown(value));
+        }
+        return value;
+    }
+
+    private static String shown(String value) {
+        return value.length() <= 64 ? value : value.substring(0, 64) + "...";
+    }
+}

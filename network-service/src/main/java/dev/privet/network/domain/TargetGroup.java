@@ -1,0 +1,104 @@
+package dev.privet.network.domain;
+
+import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.errors.Rejection;
+import dev.privet.contracts.events.NetworkEvent;
+import dev.privet.contracts.events.NetworkEvent.TargetGroupCreated;
+import dev.privet.contracts.events.NetworkEvent.TargetsDeregistered;
+import dev.privet.contracts.events.NetworkEvent.TargetsRegistered;
+import dev.privet.contracts.events.Values.RegisteredTarget;
+import dev.privet.eventstore.Decider;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** A target group's stream, keyed by its ARN: not created yet, or created with the targets registered in it. */
+public sealed interface TargetGroup {
+    /** AWS's quota for targets in one network load balancer target group. */
+    int MAX_TARGETS = 1000;
+
+    record NoTargetGroup() implements TargetGroup {
+    }
+
+    record Created(TargetGroupCreated group, Set<RegisteredTarget> targets) implements TargetGroup {
+    }
+
+    /** The commands of a target group's stream. */
+    sealed interface Command {
+        /** The target group as the request describes it, in a VPC the caller owns. */
+        record Create(TargetGroupCreated draft) implements Command {
+        }
+
+        record Register(List<RegisteredTarget> targets) implements Command {
+        }
+
+        record Deregister(List<RegisteredTarget> targets) implements Command {
+        }
+    }
+
+    Decider<Command, TargetGroup, NetworkEvent> DECIDER = new Decider<>() {
+        @Override
+        public TargetGroup initialState() {
+            return new NoTargetGroup();
+        }
+
+        @Override
+        public List<NetworkEvent> decide(Command command, TargetGroup state) {
+            return switch (command) {
+                case Command.Create c -> {
+                    if (state instanceof Created) {
+                        throw new IllegalStateException(c.draft().targetGroupArn() + " exists already");
+                    }
+                    yield List.of(c.draft());
+                }
+                case Command.Register r -> {
+                    Created group = existing(state);
+                    List<RegisteredTarget> added = r.targets().stream().distinct()
+                            .filter(t -> !group.targets().contains(t)).toList();
+                    if (group.targets().size() + added.size() > MAX_TARGETS) {
+                        throw Rejection.invalid(ErrorCode.TOO_MANY_TARGETS, "targets", "A target group holds at most "
+                                + MAX_TARGETS + " targets; it has " + group.targets().size());
+                    }
+                    yield added.isEmpty() ? List.of()
+                            : List.of(new TargetsRegistered(group.group().targetGroupArn(), added));
+                }
+                case Command.Deregister d -> {
+                    Created group = existing(state);
+                    List<RegisteredTarget> removed = d.targets().stream().distinct()
+                            .filter(group.targets()::contains).toList();
+                    yield removed.isEmpty() ? List.of()
+                            : List.of(new TargetsDeregistered(group.group().targetGroupArn(), removed));
+                }
+            };
+        }
+
+        @Override
+        public TargetGroup evolve(TargetGroup state, NetworkEvent event, Instant recordedAt) {
+            return switch (event) {
+                case TargetGroupCreated c -> new Created(c, Set.of());
+                case TargetsRegistered r -> {
+                    Created group = existing(state);
+                    Set<RegisteredTarget> targets = new LinkedHashSet<>(group.targets());
+                    targets.addAll(r.targets());
+                    yield new Created(group.group(), Set.copyOf(targets));
+                }
+                case TargetsDeregistered d -> {
+                    Created group = existing(state);
+                    Set<RegisteredTarget> targets = new LinkedHashSet<>(group.targets());
+                    d.targets().forEach(targets::remove);
+                    yield new Created(group.group(), Set.copyOf(targets));
+                }
+                default -> throw new IllegalStateException("not an event of a target group: " + event.eventType());
+            };
+        }
+    };
+
+    private static Created existing(TargetGroup state) {
+        if (state instanceof Created created) {
+            return created;
+        }
+        throw new IllegalStateException("the target group does not exist");
+    }
+}
