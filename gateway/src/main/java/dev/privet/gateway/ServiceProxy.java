@@ -1,5 +1,7 @@
 package dev.privet.gateway;
 
+import dev.privet.gateway.auth.JsonApiCallers;
+import dev.privet.gateway.query.QueryFault;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -13,6 +15,7 @@ import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -20,7 +23,8 @@ import java.util.List;
 
 /**
  * Forwards the REST API to the service that owns each path, without blocking: method, path, query, body and the
- * headers that matter go out; status, body and content type come back as the service sent them.
+ * headers that matter go out, with the account the request proved ({@link JsonApiCallers}) and the gateway's
+ * secret; status, body and content type come back as the service sent them.
  */
 @ApplicationScoped
 public class ServiceProxy {
@@ -28,17 +32,28 @@ public class ServiceProxy {
     /** The request headers a service reads; the rest (hop-by-hop, host, length) are the client's business. */
     public static final String ACCOUNT_HEADER = "X-Privet-Account";
     public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
-    static final List<String> FORWARDED_HEADERS = List.of(ACCOUNT_HEADER, "Content-Type", "Accept",
-            IDEMPOTENCY_KEY_HEADER);
+    /** What proves to a service that a request came through the gateway (the services' {@code GatewaySecret}). */
+    public static final String SECRET_HEADER = "X-Privet-Gateway-Secret";
+    /** The client's headers a service reads; the account is not among them: the gateway sets it. */
+    static final List<String> FORWARDED_HEADERS = List.of("Content-Type", "Accept", IDEMPOTENCY_KEY_HEADER);
     /** The response headers a client needs besides the body: its type, and when to retry a 503. */
     static final List<String> RETURNED_HEADERS = List.of("Content-Type", "Retry-After");
     private static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
 
     private final ServicesConfig config;
+    private final JsonApiCallers callers;
+    private final java.util.Optional<String> secret;
     private final WebClient client;
 
-    ServiceProxy(ServicesConfig config, Vertx vertx) {
+    /**
+     * @param secret {@code privet.gateway-secret}, the same key the services check: sent with every request, so a
+     *               service trusts the account only from the gateway. Unset, the services trust whoever reaches them.
+     */
+    ServiceProxy(ServicesConfig config, JsonApiCallers callers, Vertx vertx,
+                 @ConfigProperty(name = "privet.gateway-secret") java.util.Optional<String> secret) {
         this.config = config;
+        this.callers = callers;
+        this.secret = secret;
         this.client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)
                 .setDecompressionSupported(false));
     }
@@ -58,16 +73,28 @@ public class ServiceProxy {
             ctx.next();
             return;
         }
-        send(ctx, backend.get(), path, ctx.request(), ctx.body().buffer());
+        String account;
+        try {
+            account = callers.accountOf(IncomingRequests.of(ctx),
+                    java.util.Optional.ofNullable(ctx.request().getHeader(ACCOUNT_HEADER)));
+        } catch (QueryFault refused) {
+            Problems.send(ctx, refused.status(),
+                    io.netty.handler.codec.http.HttpResponseStatus.valueOf(refused.status()).reasonPhrase(),
+                    refused.code().wire(), refused.getMessage());
+            return;
+        }
+        send(ctx, backend.get(), path, account, ctx.request(), ctx.body().buffer());
     }
 
-    private void send(RoutingContext ctx, Backend backend, String path, HttpServerRequest in,
+    private void send(RoutingContext ctx, Backend backend, String path, String account, HttpServerRequest in,
                       io.vertx.core.buffer.Buffer body) {
         URI base = URI.create(config.url(backend));
         String uri = path + (in.query() == null ? "" : "?" + in.query());
         HttpRequest<Buffer> out = client.request(HttpMethod.valueOf(in.method().name()), config.port(backend), base.getHost(), uri)
                 .ssl("https".equals(base.getScheme()))
                 .timeout(config.timeout().toMillis());
+        out.putHeader(ACCOUNT_HEADER, account);
+        secret.ifPresent(value -> out.putHeader(SECRET_HEADER, value));
         for (String header : FORWARDED_HEADERS) {
             String value = in.getHeader(header);
             if (value != null) {

@@ -69,6 +69,7 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
         echo.put("accept", headers.getFirst("Accept"));
         echo.put("idempotencyKey", headers.getFirst("Idempotency-Key"));
         echo.put("secret", headers.getFirst("X-Not-Forwarded"));
+        echo.put("gatewaySecret", headers.getFirst("X-Privet-Gateway-Secret"));
         String json = echo.entrySet().stream()
                 .map(e -> quote(e.getKey()) + ":" + (e.getValue() == null ? "null" : quote(e.getValue())))
                 .collect(Collectors.joining(",", "{", "}"));

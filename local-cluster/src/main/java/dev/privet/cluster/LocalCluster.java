@@ -54,6 +54,8 @@ public final class LocalCluster implements AutoCloseable {
     private final Consumer<String> progress;
     private final Duration readyTimeout;
     private final Map<PrivetService, Map<String, String>> serviceProperties;
+    /** Made anew for each cluster object; every process of it gets the same one (see {@link ServiceSettings}). */
+    private final String gatewaySecret;
     private final List<String> serviceJvmOptions;
 
     private final EmbeddedPostgresServer postgres;
@@ -82,6 +84,7 @@ public final class LocalCluster implements AutoCloseable {
         builder.serviceProperties.forEach((service, values) -> properties.put(service, Map.copyOf(values)));
         this.serviceProperties = properties;
         this.serviceJvmOptions = List.copyOf(builder.serviceJvmOptions);
+        this.gatewaySecret = ServiceSettings.newGatewaySecret();
         this.postgres = new EmbeddedPostgresServer(dataDirectory.resolve("postgres"), logDirectory().resolve("postgres.log"),
                 ports.postgres());
         this.kafka = new KafkaBrokerProcess(dataDirectory.resolve("kafka"), ports.kafka(), ports.kafkaController(),
@@ -284,6 +287,14 @@ public final class LocalCluster implements AutoCloseable {
         return current == null ? 0 : current.restarts(kafka);
     }
 
+    /**
+     * The secret a request to a service itself (not through the gateway) must carry in
+     * {@code X-Privet-Gateway-Secret}, such as an operator's call of a service's {@code /admin} API.
+     */
+    public String gatewaySecret() {
+        return gatewaySecret;
+    }
+
     /** The gateway's base URL, {@code http://127.0.0.1:8080} by default. */
     public String gatewayUrl() {
         return serviceUrl(PrivetService.GATEWAY);
@@ -478,7 +489,7 @@ public final class LocalCluster implements AutoCloseable {
 
     private ServiceProcess newServiceProcess(PrivetService service) {
         Map<String, String> settings = ServiceSettings.of(service, ports, kafka.bootstrapServers(), postgres::jdbcUrl,
-                serviceProperties.getOrDefault(service, Map.of()));
+                gatewaySecret, serviceProperties.getOrDefault(service, Map.of()));
         return new ServiceProcess(service, service.runJar(repositoryRoot), settings, serviceJvmOptions,
                 LeftoverProcesses.markers(dataDirectory), logFile(service), ports.http(service), repositoryRoot);
     }
@@ -557,6 +568,7 @@ public final class LocalCluster implements AutoCloseable {
             if (startedAt != null) {
                 p.setProperty("startedAt", startedAt.toString());
             }
+            p.setProperty("gatewaySecret", gatewaySecret);
             p.setProperty("postgres.port", Integer.toString(ports.postgres()));
             p.setProperty("postgres.jdbcUrl", postgres.jdbcUrl("<database>"));
             p.setProperty("postgres.log", logDirectory().resolve("postgres.log").toString());

@@ -1,5 +1,7 @@
 package dev.privet.cluster;
 
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -9,6 +11,11 @@ import java.util.function.Function;
  * behind the gateway the Kafka bootstrap servers, their own database and a Kafka group instance id;
  * for the gateway the URLs of those four. Extra properties given to
  * {@link LocalCluster.Builder#serviceProperty} come last and win.
+ *
+ * <p>Every process gets the cluster's gateway secret ({@code privet.gateway-secret}): the gateway sends it with each
+ * request, and a service answers nothing without it but its health checks, so the account a request names is taken
+ * only from the gateway. The gateway takes that account from the {@code X-Privet-Account} header
+ * ({@code privet.auth.account-header}), as befits a cluster on one developer's machine, or from a signature.
  *
  * <p>The instance id ({@code privet.kafka.instance-id}, e.g. {@code network-local}) is the same at
  * every start of the service: with it as {@code group.instance.id} (static membership) a service the
@@ -28,11 +35,20 @@ final class ServiceSettings {
         return service.shortName() + "-local";
     }
 
+    /** A fresh random secret, 32 hex digits. */
+    static String newGatewaySecret() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
     static Map<String, String> of(PrivetService service, Ports ports, String kafkaBootstrap,
-                                  Function<String, String> jdbcUrl, Map<String, String> extra) {
+                                  Function<String, String> jdbcUrl, String gatewaySecret, Map<String, String> extra) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("quarkus.http.port", Integer.toString(ports.http(service)));
+        settings.put("privet.gateway-secret", gatewaySecret);
         if (service == PrivetService.GATEWAY) {
+            settings.put("privet.auth.account-header", "true");
             for (PrivetService backend : PrivetService.backends()) {
                 settings.put("privet.services." + backend.shortName() + ".url", url(ports.http(backend)));
             }

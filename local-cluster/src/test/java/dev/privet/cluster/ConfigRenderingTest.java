@@ -41,9 +41,10 @@ class ConfigRenderingTest {
     @Test
     void aServiceGetsItsPortKafkaAndItsOwnDatabase() {
         Map<String, String> settings = ServiceSettings.of(PrivetService.PROVIDER, ports, "127.0.0.1:7",
-                db -> "jdbc:postgresql://127.0.0.1:9/" + db, Map.of());
+                db -> "jdbc:postgresql://127.0.0.1:9/" + db, "s3cret", Map.of());
         assertThat(settings).containsExactly(
                 Map.entry("quarkus.http.port", "2"),
+                Map.entry("privet.gateway-secret", "s3cret"),
                 Map.entry("kafka.bootstrap.servers", "127.0.0.1:7"),
                 Map.entry("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:9/provider"),
                 Map.entry("quarkus.datasource.username", "postgres"),
@@ -54,26 +55,28 @@ class ConfigRenderingTest {
     @Test
     void eachServiceBehindTheGatewayHasAStableKafkaInstanceId() {
         for (PrivetService service : PrivetService.backends()) {
-            assertThat(ServiceSettings.of(service, ports, "k", db -> "jdbc:" + db, Map.of()))
+            assertThat(ServiceSettings.of(service, ports, "k", db -> "jdbc:" + db, "s3cret", Map.of()))
                     .containsEntry("privet.kafka.instance-id", service.shortName() + "-local");
         }
-        assertThat(ServiceSettings.of(PrivetService.GATEWAY, ports, "k", db -> "jdbc:" + db, Map.of()))
+        assertThat(ServiceSettings.of(PrivetService.GATEWAY, ports, "k", db -> "jdbc:" + db, "s3cret", Map.of()))
                 .as("the gateway has no Kafka client").doesNotContainKey("privet.kafka.instance-id");
     }
 
     @Test
     void theDnsServiceAlsoGetsItsDnsPort() {
-        Map<String, String> settings = ServiceSettings.of(PrivetService.DNS, ports, "k", db -> "jdbc:" + db, Map.of());
+        Map<String, String> settings = ServiceSettings.of(PrivetService.DNS, ports, "k", db -> "jdbc:" + db, "s3cret", Map.of());
         assertThat(settings).containsEntry("quarkus.http.port", "5").containsEntry("privet.dns.port", "6")
                 .containsEntry("quarkus.datasource.jdbc.url", "jdbc:dns");
     }
 
     @Test
-    void theGatewayGetsTheUrlsOfTheFourServicesAndNoDatabase() {
+    void theGatewayGetsTheUrlsOfTheFourServicesTheSecretAndTheAccountHeaderButNoDatabase() {
         Map<String, String> settings = ServiceSettings.of(PrivetService.GATEWAY, ports, "k", db -> "jdbc:" + db,
-                Map.of("privet.extra", "x"));
+                "s3cret", Map.of("privet.extra", "x"));
         assertThat(settings).containsExactly(
                 Map.entry("quarkus.http.port", "1"),
+                Map.entry("privet.gateway-secret", "s3cret"),
+                Map.entry("privet.auth.account-header", "true"),
                 Map.entry("privet.services.network.url", "http://127.0.0.1:4"),
                 Map.entry("privet.services.provider.url", "http://127.0.0.1:2"),
                 Map.entry("privet.services.consumer.url", "http://127.0.0.1:3"),
@@ -84,7 +87,7 @@ class ConfigRenderingTest {
     @Test
     void extraPropertiesWin() {
         Map<String, String> settings = ServiceSettings.of(PrivetService.NETWORK, ports, "k", db -> "jdbc:" + db,
-                Map.of("quarkus.http.port", "42"));
+                "s3cret", Map.of("quarkus.http.port", "42"));
         assertThat(settings).containsEntry("quarkus.http.port", "42");
     }
 

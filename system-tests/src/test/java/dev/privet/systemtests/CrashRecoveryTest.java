@@ -179,10 +179,12 @@ class CrashRecoveryTest {
         for (PrivetService service : List.of(PrivetService.NETWORK, PrivetService.PROVIDER, PrivetService.CONSUMER,
                 PrivetService.DNS)) {
             String admin = cluster.serviceUrl(service) + "/admin/consumers";
-            for (var model : JSON.readTree(send(HttpRequest.newBuilder(URI.create(admin)).GET()).body())) {
+            for (var model : JSON.readTree(send(HttpRequest.newBuilder(URI.create(admin))
+                    .header("X-Privet-Gateway-Secret", cluster.gatewaySecret()).GET()).body())) {
                 if (model.path("readModel").asBoolean()) {
                     HttpResponse<String> rebuilt = send(HttpRequest.newBuilder(
                             URI.create(admin + "/" + model.path("name").asText() + "/rebuild"))
+                            .header("X-Privet-Gateway-Secret", cluster.gatewaySecret())
                             .POST(HttpRequest.BodyPublishers.noBody()));
                     assertThat(rebuilt.statusCode()).as(service + " " + model + ": " + rebuilt.body()).isEqualTo(200);
                 }

@@ -24,6 +24,18 @@ public interface AuthConfig {
     /** Configured access keys, by access key id: {@code privet.auth.keys.<id>.secret}, {@code .account}. */
     Map<String, Key> keys();
 
+    /** Bearer API keys for the JSON API, each to the account it acts for: {@code privet.auth.api-keys.<key>=<account>}. */
+    @WithName("api-keys")
+    Map<String, String> apiKeys();
+
+    /**
+     * Whether the JSON API takes the account a request names in {@code X-Privet-Account}, unverified. For local use
+     * only (the local cluster turns it on); anywhere else a request signs, or sends a bearer API key.
+     */
+    @WithName("account-header")
+    @WithDefault("false")
+    boolean accountHeader();
+
     /** How far a request's signing time may be from the gateway's clock (AWS: 15 minutes). */
     @WithName("clock-skew")
     @WithDefault("PT15M")

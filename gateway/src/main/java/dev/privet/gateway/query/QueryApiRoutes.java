@@ -1,9 +1,9 @@
 package dev.privet.gateway.query;
 
 import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.gateway.IncomingRequests;
 import dev.privet.gateway.auth.IncomingRequest;
 import dev.privet.gateway.auth.SignatureV4;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -67,7 +67,7 @@ public class QueryApiRoutes {
         String requestId = UUID.randomUUID().toString();
         QueryProtocol protocol = QueryProtocol.EC2;
         try {
-            IncomingRequest request = incoming(ctx);
+            IncomingRequest request = IncomingRequests.of(ctx);
             Map<String, List<String>> decoded = new LinkedHashMap<>(request.query());
             if ("POST".equals(request.method())) {
                 formBody(request).forEach((name, values) -> decoded.merge(name, values,
@@ -120,16 +120,6 @@ public class QueryApiRoutes {
                 .end(xml);
     }
 
-    private static IncomingRequest incoming(RoutingContext ctx) {
-        var in = ctx.request();
-        Map<String, List<String>> headers = new HashMap<>();
-        in.headers().forEach(h -> headers.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT),
-                k -> new java.util.ArrayList<>()).add(h.getValue()));
-        byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-        return new IncomingRequest(in.method().name(), in.path(), decode(in.query() == null ? "" : in.query()),
-                headers, body);
-    }
-
     private static Map<String, List<String>> formBody(IncomingRequest request) {
         if (request.body().length == 0) {
             return Map.of();
@@ -139,16 +129,7 @@ public class QueryApiRoutes {
             throw QueryFault.of(ErrorCode.MALFORMED_QUERY_STRING,
                     "A POST must carry its parameters as application/x-www-form-urlencoded");
         }
-        return decode(new String(request.body(), StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, List<String>> decode(String encoded) {
-        try {
-            return new QueryStringDecoder(encoded, StandardCharsets.UTF_8, false,
-                    QueryParameters.MAX_PARAMETERS + 1).parameters();
-        } catch (IllegalArgumentException e) {
-            throw QueryFault.of(ErrorCode.MALFORMED_QUERY_STRING, "The parameters are not validly encoded");
-        }
+        return IncomingRequests.decode(new String(request.body(), StandardCharsets.UTF_8));
     }
 
     /** The protocol a request is most likely for, to shape an error raised before its signature is verified. */

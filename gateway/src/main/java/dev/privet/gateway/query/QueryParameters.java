@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class QueryParameters {
     /** More parameters than any supported action takes with its largest lists. */
-    public static final int MAX_PARAMETERS = 1000;
+    public static final int MAX_PARAMETERS = dev.privet.gateway.IncomingRequests.MAX_PARAMETERS;
     /** The largest list index accepted ({@code Name.1000}); AWS's own lists are far shorter. */
     static final int MAX_INDEX = 1000;
     private static final Pattern INDEX = Pattern.compile("[1-9][0-9]{0,3}");

@@ -16,6 +16,7 @@ import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -31,10 +32,13 @@ public class ServiceCalls {
     private static final Logger LOG = Logger.getLogger(ServiceCalls.class);
 
     private final ServicesConfig config;
+    private final Optional<String> secret;
     private final WebClient client;
 
-    ServiceCalls(ServicesConfig config, Vertx vertx) {
+    ServiceCalls(ServicesConfig config, Vertx vertx,
+                 @ConfigProperty(name = "privet.gateway-secret") Optional<String> secret) {
         this.config = config;
+        this.secret = secret;
         this.client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false));
     }
 
@@ -77,6 +81,7 @@ public class ServiceCalls {
                 .timeout(config.timeout().toMillis())
                 .putHeader(ServiceProxy.ACCOUNT_HEADER, caller.value())
                 .putHeader("Accept", "application/json");
+        secret.ifPresent(value -> request.putHeader(ServiceProxy.SECRET_HEADER, value));
         idempotencyKey.ifPresent(key -> request.putHeader(ServiceProxy.IDEMPOTENCY_KEY_HEADER, key));
         HttpResponse<Buffer> response;
         try {

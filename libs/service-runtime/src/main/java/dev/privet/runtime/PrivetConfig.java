@@ -19,6 +19,14 @@ public interface PrivetConfig {
     @WithDefault("us-east-1")
     String region();
 
+    /**
+     * The secret the gateway sends with every request it passes on ({@value GatewaySecret#HEADER}). When set, the
+     * service answers nothing else but its health checks: the account a request names is trusted only because the
+     * gateway verified it. Unset (a test, a service run on its own) the service trusts whoever calls it.
+     */
+    @WithName("gateway-secret")
+    Optional<String> gatewaySecret();
+
     Kafka kafka();
 
     Events events();

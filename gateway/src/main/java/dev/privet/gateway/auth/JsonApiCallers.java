@@ -1,0 +1,68 @@
+package dev.privet.gateway.auth;
+
+import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.ids.AccountId;
+import dev.privet.gateway.query.QueryFault;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Who a JSON API request is from: a Signature V4 signer (any service name in its scope, the installation's region),
+ * the account of a bearer API key, or, where the operator turned it on for local use, the account the
+ * {@code X-Privet-Account} header names. The gateway passes on only the account it established this way.
+ */
+@ApplicationScoped
+public class JsonApiCallers {
+    static final String BEARER = "Bearer ";
+
+    private final SignatureV4 signatures;
+    private final AuthConfig config;
+    private final String region;
+
+    JsonApiCallers(SignatureV4 signatures, AuthConfig config,
+                   @ConfigProperty(name = "privet.region", defaultValue = "us-east-1") String region) {
+        this.signatures = signatures;
+        this.config = config;
+        this.region = region;
+    }
+
+    /**
+     * The account {@code request} acts for; {@code claimed} is its {@code X-Privet-Account} header, if any.
+     *
+     * @throws QueryFault with AWS's code and status when the request proves no account
+     */
+    public String accountOf(IncomingRequest request, Optional<String> claimed) {
+        Optional<String> authorization = request.header("authorization");
+        if (authorization.filter(a -> a.startsWith(SignatureV4.ALGORITHM)).isPresent()) {
+            var verified = signatures.verify(request);
+            if (!region.equals(verified.region())) {
+                throw QueryFault.of(ErrorCode.SIGNATURE_DOES_NOT_MATCH, "Credential should be scoped to a valid "
+                        + "region: this installation is " + region);
+            }
+            return verified.identity().account().value();
+        }
+        if (authorization.filter(a -> a.startsWith(BEARER)).isPresent()) {
+            return apiKeyAccount(authorization.get().substring(BEARER.length()).trim());
+        }
+        if (config.accountHeader() && claimed.isPresent()) {
+            return claimed.get(); // the service checks its form
+        }
+        throw QueryFault.of(ErrorCode.AUTH_FAILURE, "Sign the request (Signature V4) or send an API key "
+                + "(Authorization: Bearer ...)" + (config.accountHeader() ? ", or name the account in X-Privet-Account" : ""));
+    }
+
+    private String apiKeyAccount(String key) {
+        byte[] given = key.getBytes(StandardCharsets.UTF_8);
+        for (Map.Entry<String, String> entry : config.apiKeys().entrySet()) {
+            if (MessageDigest.isEqual(entry.getKey().getBytes(StandardCharsets.UTF_8), given)) {
+                return new AccountId(entry.getValue()).value();
+            }
+        }
+        throw QueryFault.of(ErrorCode.INVALID_CLIENT_TOKEN_ID, "The API key is not valid");
+    }
+}
