@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEn
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -57,6 +58,8 @@ class AwsSdkTest {
 
     static String serviceName;
     static String endpointId;
+    static String consumerVpc;
+    static List<String> consumerSubnets;
 
     @BeforeAll
     static void startCluster() {
@@ -125,12 +128,13 @@ class AwsSdkTest {
         assertThat(provider.describeVpcEndpointServicePermissions(r -> r.serviceId(service.serviceId()))
                 .allowedPrincipals()).extracting(p -> p.principal()).containsExactly("arn:aws:iam::" + CONSUMER + ":root");
 
-        String consumerVpc = consumer.createVpc(r -> r.cidrBlock("172.31.0.0/16")).vpc().vpcId();
+        consumerVpc = consumer.createVpc(r -> r.cidrBlock("172.31.0.0/16")).vpc().vpcId();
         String subnetA = consumer.createSubnet(r -> r.vpcId(consumerVpc).cidrBlock("172.31.0.0/20")
                 .availabilityZone("us-east-1a")).subnet().subnetId();
         String subnetB = consumer.createSubnet(r -> r.vpcId(consumerVpc).cidrBlock("172.31.16.0/20")
                 .availabilityZone("us-east-1b")).subnet().subnetId();
         consumer.waiter().waitUntilSubnetAvailable(r -> r.subnetIds(subnetA, subnetB));
+        consumerSubnets = List.of(subnetA, subnetB);
         assertThat(consumer.describeVpcEndpointServices(r -> r.serviceNames(serviceName)).serviceNames())
                 .containsExactly(serviceName);
 
@@ -175,10 +179,15 @@ class AwsSdkTest {
 
     @Test
     @Order(3)
-    void deleting_the_endpoint_runs_the_chain_backwards() {
+    void deleting_the_endpoint_runs_the_chain_backwards_and_frees_its_subnets_and_vpc() {
+        assertCode(() -> consumer.deleteSubnet(r -> r.subnetId(consumerSubnets.getFirst())), "DependencyViolation");
+        assertCode(() -> consumer.deleteVpc(r -> r.vpcId(consumerVpc)), "DependencyViolation");
         assertThat(consumer.deleteVpcEndpoints(r -> r.vpcEndpointIds(endpointId)).unsuccessful()).isEmpty();
 
         awaitState("deleted");
+        consumerSubnets.forEach(subnet -> consumer.deleteSubnet(r -> r.subnetId(subnet)));
+        consumer.deleteVpc(r -> r.vpcId(consumerVpc));
+        assertCode(() -> consumer.describeVpcs(r -> r.vpcIds(consumerVpc)), "InvalidVpcID.NotFound");
     }
 
     private static VpcEndpoint awaitState(String state) {

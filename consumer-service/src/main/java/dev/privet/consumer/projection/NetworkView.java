@@ -2,6 +2,8 @@ package dev.privet.consumer.projection;
 
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.NetworkEvent.SubnetCreated;
+import dev.privet.contracts.events.NetworkEvent.SubnetDeleted;
+import dev.privet.contracts.events.NetworkEvent.VpcDeleted;
 import dev.privet.contracts.events.NetworkEvent.VpcCreated;
 import dev.privet.runtime.EventRuntime;
 import dev.privet.runtime.Projection;
@@ -58,6 +60,8 @@ public class NetworkView implements Projection {
                 row.cidrBlock = e.cidrBlock();
                 row.persist();
             }
+            case VpcDeleted e -> NetworkVpcRow.deleteById(e.vpcId());
+            case SubnetDeleted e -> NetworkSubnetRow.deleteById(e.subnetId());
             default -> { } // load balancers and interfaces are not needed to check a request
         }
     }

@@ -1,6 +1,7 @@
 package dev.privet.gateway.ec2;
 
 import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.ids.IdFormat;
 import dev.privet.gateway.Backend;
 import dev.privet.gateway.query.Listing;
 import dev.privet.gateway.query.QueryAction;
@@ -8,6 +9,7 @@ import dev.privet.gateway.query.QueryActions;
 import dev.privet.gateway.query.QueryCall;
 import dev.privet.gateway.query.QueryFault;
 import dev.privet.gateway.query.QueryProtocol;
+import dev.privet.gateway.query.Shown;
 import dev.privet.gateway.query.XmlBody;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +20,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * CreateSubnet and DescribeSubnets, on network-service's {@code /v1/subnets}. A subnet created without a zone is
+ * CreateSubnet, DescribeSubnets and DeleteSubnet, on network-service's {@code /v1/subnets}. A subnet created without a zone is
  * placed in the region's first zone ({@code us-east-1a}); AWS picks one for the caller.
  */
 @ApplicationScoped
@@ -43,7 +45,7 @@ public class SubnetActions implements QueryActions {
 
     @Override
     public Map<String, QueryAction> actions() {
-        return Map.of("CreateSubnet", this::create, "DescribeSubnets", this::describe);
+        return Map.of("CreateSubnet", this::create, "DescribeSubnets", this::describe, "DeleteSubnet", this::delete);
     }
 
     private Consumer<XmlBody> create(QueryCall call) {
@@ -65,6 +67,18 @@ public class SubnetActions implements QueryActions {
             body.set("subnetSet", page.items(), (out, subnet) -> write(out, subnet, call.region()));
             page.nextToken().ifPresent(token -> body.text("nextToken", token));
         };
+    }
+
+    /** Deletes a subnet with no interfaces and no load balancers in it ({@code DependencyViolation} otherwise). */
+    private Consumer<XmlBody> delete(QueryCall call) {
+        String subnetId = call.params().required("SubnetId");
+        call.params().done();
+        if (!IdFormat.SUBNET.matches(subnetId)) {
+            throw QueryFault.of(ErrorCode.INVALID_SUBNET_ID_NOT_FOUND, "The subnet ID " + Shown.of(subnetId)
+                    + " does not exist");
+        }
+        call.services().delete(Backend.NETWORK, "/v1/subnets/" + subnetId, call.caller());
+        return body -> body.text("return", true);
     }
 
     static void write(XmlBody out, JsonObject subnet, String region) {

@@ -1,6 +1,7 @@
 package dev.privet.gateway.ec2;
 
 import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.ids.IdFormat;
 import dev.privet.gateway.Backend;
 import dev.privet.gateway.query.Listing;
 import dev.privet.gateway.query.QueryAction;
@@ -8,6 +9,7 @@ import dev.privet.gateway.query.QueryActions;
 import dev.privet.gateway.query.QueryCall;
 import dev.privet.gateway.query.QueryFault;
 import dev.privet.gateway.query.QueryProtocol;
+import dev.privet.gateway.query.Shown;
 import dev.privet.gateway.query.XmlBody;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** CreateVpc and DescribeVpcs, on network-service's {@code /v1/vpcs}. */
+/** CreateVpc, DescribeVpcs and DeleteVpc, on network-service's {@code /v1/vpcs}. */
 @ApplicationScoped
 public class VpcActions implements QueryActions {
     static final Listing<JsonObject> LISTING = Listing.<JsonObject>of(v -> v.getString("vpcId"))
@@ -35,7 +37,7 @@ public class VpcActions implements QueryActions {
 
     @Override
     public Map<String, QueryAction> actions() {
-        return Map.of("CreateVpc", this::create, "DescribeVpcs", this::describe);
+        return Map.of("CreateVpc", this::create, "DescribeVpcs", this::describe, "DeleteVpc", this::delete);
     }
 
     private Consumer<XmlBody> create(QueryCall call) {
@@ -61,6 +63,17 @@ public class VpcActions implements QueryActions {
             body.set("vpcSet", page.items(), VpcActions::write);
             page.nextToken().ifPresent(token -> body.text("nextToken", token));
         };
+    }
+
+    /** Deletes a VPC with no subnets left; AWS answers {@code DependencyViolation} otherwise, and so does Privet. */
+    private Consumer<XmlBody> delete(QueryCall call) {
+        String vpcId = call.params().required("VpcId");
+        call.params().done();
+        if (!IdFormat.VPC.matches(vpcId)) {
+            throw QueryFault.of(ErrorCode.INVALID_VPC_ID_NOT_FOUND, "The vpc ID " + Shown.of(vpcId) + " does not exist");
+        }
+        call.services().delete(Backend.NETWORK, "/v1/vpcs/" + vpcId, call.caller());
+        return body -> body.text("return", true);
     }
 
     static void write(XmlBody out, JsonObject vpc) {

@@ -128,6 +128,20 @@ class Ec2QueryApiTest {
     }
 
     @Test
+    void a_delete_answers_true_and_a_dependency_comes_back_as_aws_says_it() {
+        ScriptedServices.answer("DELETE /v1/subnets/subnet-00000000000000001", 204, "");
+        ScriptedServices.answer("DELETE /v1/vpcs/vpc-00000000000000001", 400, "{\"status\":400,"
+                + "\"code\":\"DependencyViolation\",\"detail\":\"The vpc has dependencies\"}");
+
+        assertThat(ec2.deleteSubnet(r -> r.subnetId("subnet-00000000000000001")).sdkHttpResponse().isSuccessful())
+                .isTrue();
+        assertThatThrownBy(() -> ec2.deleteVpc(r -> r.vpcId("vpc-00000000000000001")))
+                .isInstanceOfSatisfying(Ec2Exception.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("DependencyViolation"));
+        assertThat(ScriptedServices.SEEN).extracting(ScriptedServices.Seen::method).containsExactly("DELETE", "DELETE");
+    }
+
+    @Test
     void a_dry_run_answers_dry_run_operation_and_reaches_no_service() {
         assertThatThrownBy(() -> ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16").dryRun(true)))
                 .isInstanceOfSatisfying(Ec2Exception.class, e -> {

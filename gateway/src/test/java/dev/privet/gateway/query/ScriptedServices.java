@@ -66,7 +66,7 @@ public class ScriptedServices implements QuarkusTestResourceLifecycleManager {
                 new Answer(200, "application/json", "[]"));
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", answer.contentType());
-        exchange.sendResponseHeaders(answer.status(), bytes.length);
+        exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
     }

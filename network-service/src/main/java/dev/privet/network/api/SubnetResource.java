@@ -13,6 +13,7 @@ import dev.privet.network.projection.SubnetRow;
 import dev.privet.runtime.Caller;
 import dev.privet.runtime.IdempotencyKey;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -52,6 +53,15 @@ public class SubnetResource {
     public List<Subnet> list(@HeaderParam(Caller.HEADER) String account) {
         AccountId caller = Caller.require(account);
         return SubnetRow.ownedBy(caller.value()).stream().map(Subnet::of).toList();
+    }
+
+    /** Deletes a subnet with no interfaces and no load balancers in it (else 400 {@code DependencyViolation}). */
+    @DELETE
+    @Path("/{subnetId}")
+    public Response delete(@HeaderParam(Caller.HEADER) String account, @PathParam("subnetId") String subnetId) {
+        AccountId caller = Caller.require(account);
+        commands.deleteSubnet(caller, RequestFields.id(subnetId, IdFormat.SUBNET, "subnetId"));
+        return Response.noContent().build();
     }
 
     @GET

@@ -12,6 +12,7 @@ import dev.privet.network.projection.VpcRow;
 import dev.privet.runtime.Caller;
 import dev.privet.runtime.IdempotencyKey;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -48,6 +49,15 @@ public class VpcResource {
     public List<Vpc> list(@HeaderParam(Caller.HEADER) String account) {
         AccountId caller = Caller.require(account);
         return VpcRow.ownedBy(caller.value()).stream().map(Vpc::of).toList();
+    }
+
+    /** Deletes a VPC that has no subnets left (else 400 {@code DependencyViolation}). */
+    @DELETE
+    @Path("/{vpcId}")
+    public Response delete(@HeaderParam(Caller.HEADER) String account, @PathParam("vpcId") String vpcId) {
+        AccountId caller = Caller.require(account);
+        commands.deleteVpc(caller, RequestFields.id(vpcId, IdFormat.VPC, "vpcId"));
+        return Response.noContent().build();
     }
 
     @GET

@@ -9,7 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Decisions that span streams (a subnet must not overlap its siblings; a load balancer name is unique in its
@@ -24,19 +26,42 @@ class CrossStreamChecks {
         this.locks = locks;
     }
 
-    /** The blocks of the VPC's subnets, after locking the VPC's subnet scope until the transaction ends. */
-    List<Cidr> lockedSubnetBlocksOf(Connection c, String vpcId) throws SQLException {
+    /**
+     * The VPC's subnets that are not deleted, with their blocks, after locking the VPC's subnet scope until the
+     * transaction ends: subnets created, deleted or used by a load balancer in one VPC are decided one at a time.
+     */
+    Map<String, Cidr> lockedSubnetsOf(Connection c, String vpcId) throws SQLException {
         locks.lockScope(c, "subnets-of:" + vpcId);
-        try (PreparedStatement st = c.prepareStatement(
-                "select payload->>'cidrBlock' from events where event_type = 'SubnetCreated' and payload->>'vpcId' = ?")) {
+        try (PreparedStatement st = c.prepareStatement("""
+                select created.payload->>'subnetId', created.payload->>'cidrBlock' from events created
+                 where created.event_type = 'SubnetCreated' and created.payload->>'vpcId' = ?
+                   and not exists (select 1 from events deleted where deleted.event_type = 'SubnetDeleted'
+                                      and deleted.stream_id = created.stream_id)
+                 order by created.global_position""")) {
             st.setString(1, vpcId);
-            List<Cidr> blocks = new ArrayList<>();
+            Map<String, Cidr> subnets = new LinkedHashMap<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    blocks.add(Cidr.parse(rs.getString(1)).orElseThrow());
+                    subnets.put(rs.getString(1), Cidr.parse(rs.getString(2)).orElseThrow());
                 }
             }
-            return blocks;
+            return subnets;
+        }
+    }
+
+    /** The load balancers made in the subnet. Call it holding the subnet's VPC lock ({@link #lockedSubnetsOf}). */
+    List<String> loadBalancersIn(Connection c, String subnetId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                select stream_id from events where event_type = 'LoadBalancerCreated'
+                   and payload->'subnetIds' @> jsonb_build_array(?::text) order by global_position""")) {
+            st.setString(1, subnetId);
+            List<String> arns = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    arns.add(rs.getString(1));
+                }
+            }
+            return arns;
         }
     }
 

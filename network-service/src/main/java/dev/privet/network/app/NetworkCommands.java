@@ -52,7 +52,7 @@ public class NetworkCommands {
 
     public VpcCreated createVpc(AccountId caller, Optional<IdempotencyKey> key, Cidr cidr) {
         String vpcId = IdFormat.VPC.newId();
-        Vpc vpc = commands.create(key, vpcId, new Vpc.CreateVpc(vpcId, caller.value(), cidr, region.name()),
+        Vpc vpc = commands.create(key, vpcId, new Vpc.Command.CreateVpc(vpcId, caller.value(), cidr, region.name()),
                 Vpc.DECIDER, EventMetadata.forRequest(caller.value()));
         return vpc.ownedBy(caller.value(), vpcId);
     }
@@ -65,7 +65,7 @@ public class NetworkCommands {
         }
         String subnetId = IdFormat.SUBNET.newId();
         return commands.create(key, subnetId, c -> {
-            List<Cidr> siblings = checks.lockedSubnetBlocksOf(c, vpcId);
+            List<Cidr> siblings = List.copyOf(checks.lockedSubnetsOf(c, vpcId).values());
             Vpc vpc = deciders.load(c, vpcId, Vpc.DECIDER).state();
             var command = new CreateSubnet(subnetId, vpc, vpcId, caller.value(), cidr, availabilityZone, siblings);
             return subnet(deciders.run(c, subnetId, command, SubnetState.DECIDER,
@@ -82,11 +82,41 @@ public class NetworkCommands {
                 throw Rejection.invalid(ErrorCode.DUPLICATE_LOAD_BALANCER_NAME, "name",
                         "A load balancer named '" + name + "' already exists in this account");
             }
-            var draft = new LoadBalancerCreated(arn, name, caller.value(), type, commonVpc(c, caller, subnetIds),
-                    List.copyOf(subnetIds), List.copyOf(listeners), List.copyOf(targets));
+            String vpcId = commonVpc(c, caller, subnetIds);
+            var live = checks.lockedSubnetsOf(c, vpcId); // a subnet deleted meanwhile is not in it
+            for (int i = 0; i < subnetIds.size(); i++) {
+                if (!live.containsKey(subnetIds.get(i))) {
+                    throw Rejection.invalid(ErrorCode.INVALID_SUBNET_ID_NOT_FOUND, "subnetIds[" + i + "]",
+                            "The subnet ID '" + subnetIds.get(i) + "' does not exist");
+                }
+            }
+            var draft = new LoadBalancerCreated(arn, name, caller.value(), type, vpcId, List.copyOf(subnetIds),
+                    List.copyOf(listeners), List.copyOf(targets));
             return created(deciders.run(c, arn, new LoadBalancer.Command.CreateLoadBalancer(draft),
                     LoadBalancer.DECIDER, EventMetadata.forRequest(caller.value())).state());
         }, (c, id) -> created(deciders.load(c, id, LoadBalancer.DECIDER).state()));
+    }
+
+    /** Deletes the caller's VPC; one that still has subnets is {@code DependencyViolation}. */
+    public void deleteVpc(AccountId caller, String vpcId) {
+        commands.execute(c -> {
+            var subnets = checks.lockedSubnetsOf(c, vpcId);
+            return deciders.run(c, vpcId, new Vpc.Command.DeleteVpc(vpcId, caller.value(),
+                    List.copyOf(subnets.keySet())), Vpc.DECIDER, EventMetadata.forRequest(caller.value())).state();
+        });
+    }
+
+    /** Deletes the caller's subnet; one with interfaces or load balancers in it is {@code DependencyViolation}. */
+    public void deleteSubnet(AccountId caller, String subnetId) {
+        commands.execute(c -> {
+            if (deciders.load(c, subnetId, SubnetState.DECIDER).state() instanceof Subnet subnet) {
+                checks.lockedSubnetsOf(c, subnet.created().vpcId());
+            }
+            var command = new SubnetState.Command.DeleteSubnet(subnetId, caller.value(),
+                    checks.loadBalancersIn(c, subnetId));
+            return deciders.run(c, subnetId, command, SubnetState.DECIDER,
+                    EventMetadata.forRequest(caller.value())).state();
+        });
     }
 
     /** A target group in one of the caller's VPCs; its name is unique in the account. */

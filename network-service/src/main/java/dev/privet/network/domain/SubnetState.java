@@ -3,17 +3,26 @@ package dev.privet.network.domain;
 import dev.privet.contracts.events.NetworkEvent;
 import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceCreated;
 import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceDeleted;
+import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.NetworkEvent.SubnetCreated;
+import dev.privet.contracts.events.NetworkEvent.SubnetDeleted;
 import dev.privet.eventstore.Decider;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.TreeMap;
 
-/** A subnet's stream: not created yet, or a {@link Subnet} with the addresses its interfaces hold. */
-public sealed interface SubnetState permits SubnetState.NoSubnet, Subnet {
+/**
+ * A subnet's stream: not created yet, a {@link Subnet} with the addresses its interfaces hold, or deleted (which
+ * nothing follows).
+ */
+public sealed interface SubnetState permits SubnetState.NoSubnet, Subnet, SubnetState.DeletedSubnet {
 
     record NoSubnet() implements SubnetState {
+    }
+
+    record DeletedSubnet(SubnetCreated created) implements SubnetState {
     }
 
     /** The commands of a subnet's stream. */
@@ -27,6 +36,10 @@ public sealed interface SubnetState permits SubnetState.NoSubnet, Subnet {
         }
 
         record ReleaseInterface(String networkInterfaceId, String vpcEndpointId) implements Command {
+        }
+
+        /** Deletes the caller's subnet; {@code loadBalancers} are those in it (read under the account's lock). */
+        record DeleteSubnet(String subnetId, String caller, List<String> loadBalancers) implements Command {
         }
     }
 
@@ -50,6 +63,19 @@ public sealed interface SubnetState permits SubnetState.NoSubnet, Subnet {
                         a.vpcEndpointId()));
                 case Command.ReleaseInterface r -> existing(state).holds(r.networkInterfaceId())
                         ? List.of(existing(state).release(r.networkInterfaceId(), r.vpcEndpointId())) : List.of();
+                case Command.DeleteSubnet d -> {
+                    if (!(state instanceof Subnet subnet) || !subnet.created().ownerId().equals(d.caller())) {
+                        throw Rejection.notFound(ErrorCode.INVALID_SUBNET_ID_NOT_FOUND, "subnetId",
+                                "The subnet ID '" + d.subnetId() + "' does not exist");
+                    }
+                    if (!subnet.addressesByInterface().isEmpty() || !d.loadBalancers().isEmpty()) {
+                        throw Rejection.invalid(ErrorCode.DEPENDENCY_VIOLATION, "subnetId", "The subnet '"
+                                + d.subnetId() + "' has dependencies and cannot be deleted: "
+                                + subnet.addressesByInterface().size() + " network interfaces, load balancers "
+                                + d.loadBalancers());
+                    }
+                    yield List.of(new SubnetDeleted(d.subnetId(), subnet.created().vpcId(), d.caller()));
+                }
             };
         }
 
@@ -59,8 +85,14 @@ public sealed interface SubnetState permits SubnetState.NoSubnet, Subnet {
                 case SubnetCreated c -> new Subnet(c, Cidr.parse(c.cidrBlock()).orElseThrow(), new TreeMap<>());
                 case NetworkInterfaceCreated n -> existing(state).with(n.networkInterfaceId(), n.privateIpAddress());
                 case NetworkInterfaceDeleted d -> existing(state).without(d.networkInterfaceId());
+                case SubnetDeleted d -> new DeletedSubnet(existing(state).created());
                 default -> throw new IllegalStateException("not an event of a subnet: " + event.eventType());
             };
+        }
+
+        @Override
+        public boolean isTerminal(SubnetState state) {
+            return state instanceof DeletedSubnet;
         }
     };
 

@@ -9,6 +9,8 @@ import dev.privet.contracts.events.NetworkEvent.TargetsRegistered;
 import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceCreated;
 import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceDeleted;
 import dev.privet.contracts.events.NetworkEvent.SubnetCreated;
+import dev.privet.contracts.events.NetworkEvent.SubnetDeleted;
+import dev.privet.contracts.events.NetworkEvent.VpcDeleted;
 import dev.privet.contracts.events.NetworkEvent.VpcCreated;
 import dev.privet.eventstore.InlineProjection;
 import dev.privet.network.domain.Cidr;
@@ -39,7 +41,9 @@ public class NetworkView implements InlineProjection {
     public void handle(Connection c, EventEnvelope e) {
         switch (e.event()) {
             case VpcCreated v -> vpc(v).persist();
+            case VpcDeleted v -> VpcRow.deleteById(v.vpcId());
             case SubnetCreated s -> subnet(s).persist();
+            case SubnetDeleted s -> SubnetRow.deleteById(s.subnetId());
             case NetworkInterfaceCreated n -> {
                 networkInterface(n).persist();
                 subnet(n.subnetId()).availableAddresses--;

@@ -12,6 +12,7 @@ import dev.privet.eventstore.Transactions;
 import dev.privet.network.domain.LoadBalancer;
 import dev.privet.network.domain.Subnet;
 import dev.privet.network.domain.SubnetState;
+import dev.privet.network.domain.TargetGroup;
 import dev.privet.network.domain.Vpc;
 import dev.privet.network.projection.NetworkView;
 import dev.privet.testkit.PrivetServiceTestResource;
@@ -139,18 +140,38 @@ class ReadModelRebuildTest {
         rows.addAll(lines(c, """
                 select concat_ws('|', 'load-balancer', load_balancer_arn, name, owner_id, type, vpc_id)
                   from load_balancers"""));
+        rows.addAll(lines(c, """
+                select concat_ws('|', 'listener', load_balancer_arn, l->>'port', l->>'protocol', l->>'targetGroupArn')
+                  from load_balancers, jsonb_array_elements(listeners) l"""));
+        rows.addAll(lines(c, """
+                select concat_ws('|', 'target-group', target_group_arn, name, owner_id, protocol, port, vpc_id,
+                                 target_type) from target_groups"""));
+        rows.addAll(lines(c, """
+                select concat_ws('|', 'target', target_group_arn, t->>'id', t->>'port')
+                  from target_groups, jsonb_array_elements(targets) t"""));
         return rows;
+    }
+
+    /** Like SQL's concat_ws: the non-null parts joined by '|'. */
+    private static String line(Object... parts) {
+        return java.util.Arrays.stream(parts).filter(java.util.Objects::nonNull).map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining("|"));
     }
 
     /** The same lines, from every VPC, subnet and load balancer stream of the store folded with its decider. */
     private TreeSet<String> modelFoldedFromStore(Connection c) throws SQLException {
         TreeSet<String> rows = new TreeSet<>();
         for (String id : streams(c, "vpc")) {
-            VpcCreated v = ((Vpc.Created) deciders.load(c, id, Vpc.DECIDER).state()).vpc();
+            if (!(deciders.load(c, id, Vpc.DECIDER).state() instanceof Vpc.Created created)) {
+                continue; // deleted: no row
+            }
+            VpcCreated v = created.vpc();
             rows.add(String.join("|", "vpc", v.vpcId(), v.ownerId(), v.cidrBlock(), v.region()));
         }
         for (String id : streams(c, "subnet")) {
-            Subnet subnet = (Subnet) deciders.load(c, id, SubnetState.DECIDER).state();
+            if (!(deciders.load(c, id, SubnetState.DECIDER).state() instanceof Subnet subnet)) {
+                continue; // deleted: no row
+            }
             SubnetCreated s = subnet.created();
             rows.add(String.join("|", "subnet", s.subnetId(), s.vpcId(), s.ownerId(), s.cidrBlock(),
                     s.availabilityZone(), String.valueOf(subnet.availableAddressCount())));
@@ -158,10 +179,19 @@ class ReadModelRebuildTest {
                     rows.add(String.join("|", "interface", eni, s.subnetId(), address)));
         }
         for (String id : streams(c, "load-balancer")) {
-            LoadBalancerCreated lb = ((LoadBalancer.Created) deciders.load(c, id, LoadBalancer.DECIDER).state())
-                    .loadBalancer();
+            var state = (LoadBalancer.Created) deciders.load(c, id, LoadBalancer.DECIDER).state();
+            LoadBalancerCreated lb = state.loadBalancer();
             rows.add(String.join("|", "load-balancer", lb.loadBalancerArn(), lb.name(), lb.ownerId(), lb.type(),
                     lb.vpcId()));
+            state.listeners().forEach(l -> rows.add(line("listener", lb.loadBalancerArn(), l.port(), l.protocol(),
+                    l.targetGroupArn())));
+        }
+        for (String id : streams(c, "target-group")) {
+            var group = (TargetGroup.Created) deciders.load(c, id, TargetGroup.DECIDER).state();
+            var g = group.group();
+            rows.add(line("target-group", g.targetGroupArn(), g.name(), g.ownerId(), g.protocol(), g.port(),
+                    g.vpcId(), g.targetType()));
+            group.targets().forEach(t -> rows.add(line("target", g.targetGroupArn(), t.id(), t.port())));
         }
         return rows;
     }

@@ -130,18 +130,18 @@ class NetworkDomainTest {
         @Test
         void is_created_with_its_block() {
             Vpc created = given(Vpc.DECIDER)
-                    .when(new Vpc.CreateVpc(VPC_ID, OWNER, cidr("10.0.0.0/16"), "us-east-1"))
+                    .when(new Vpc.Command.CreateVpc(VPC_ID, OWNER, cidr("10.0.0.0/16"), "us-east-1"))
                     .then(vpc);
             assertThat(created).isEqualTo(new Vpc.Created(vpc));
         }
 
         @Test
         void block_must_be_between_16_and_28() {
-            given(Vpc.DECIDER).when(new Vpc.CreateVpc(VPC_ID, OWNER, cidr("10.0.0.0/8"), "us-east-1"))
+            given(Vpc.DECIDER).when(new Vpc.Command.CreateVpc(VPC_ID, OWNER, cidr("10.0.0.0/8"), "us-east-1"))
                     .thenRejected(ErrorCode.INVALID_PARAMETER_VALUE, "cidrBlock");
-            given(Vpc.DECIDER).when(new Vpc.CreateVpc(VPC_ID, OWNER, cidr("10.0.0.0/29"), "us-east-1"))
+            given(Vpc.DECIDER).when(new Vpc.Command.CreateVpc(VPC_ID, OWNER, cidr("10.0.0.0/29"), "us-east-1"))
                     .thenRejected(ErrorCode.INVALID_PARAMETER_VALUE, "cidrBlock");
-            given(Vpc.DECIDER).when(new Vpc.CreateVpc(VPC_ID, OWNER, cidr("10.0.0.0/28"), "us-east-1"))
+            given(Vpc.DECIDER).when(new Vpc.Command.CreateVpc(VPC_ID, OWNER, cidr("10.0.0.0/28"), "us-east-1"))
                     .then(new VpcCreated(VPC_ID, OWNER, "10.0.0.0/28", "us-east-1"));
         }
 
@@ -162,7 +162,7 @@ class NetworkDomainTest {
         @Test
         void is_created_only_once_on_its_stream() {
             assertThatThrownBy(() -> given(Vpc.DECIDER, vpc)
-                    .when(new Vpc.CreateVpc(VPC_ID, OWNER, cidr("10.0.0.0/16"), "us-east-1")).then())
+                    .when(new Vpc.Command.CreateVpc(VPC_ID, OWNER, cidr("10.0.0.0/16"), "us-east-1")).then())
                     .isInstanceOf(IllegalStateException.class);
         }
     }

@@ -28,6 +28,7 @@ public enum ErrorCode {
     // state and concurrency
     CONCURRENT_MODIFICATION("ConcurrentModification"),
     SERVICE_UNAVAILABLE("ServiceUnavailable"),
+    DEPENDENCY_VIOLATION("DependencyViolation"),
     INVALID_CONFIGURATION_REQUEST("InvalidConfigurationRequest"),
     // network
     INVALID_VPC_ID_MALFORMED("InvalidVpcId.Malformed"),

@@ -43,6 +43,18 @@ public sealed interface NetworkEvent extends IntegrationEvent {
         public String streamType() { return "load-balancer"; }
     }
 
+    /** A VPC was deleted; it had no subnets left. */
+    record VpcDeleted(String vpcId, String ownerId) implements NetworkEvent {
+        public String streamId() { return vpcId; }
+        public String streamType() { return "vpc"; }
+    }
+
+    /** A subnet was deleted; no interface and no load balancer was in it. Its block is free again in its VPC. */
+    record SubnetDeleted(String subnetId, String vpcId, String ownerId) implements NetworkEvent {
+        public String streamId() { return subnetId; }
+        public String streamType() { return "subnet"; }
+    }
+
     /** A listener was added to a load balancer; its ARN is derived from the load balancer's and its port. */
     record ListenerCreated(String loadBalancerArn, Listener listener) implements NetworkEvent {
         public String streamId() { return loadBalancerArn; }
