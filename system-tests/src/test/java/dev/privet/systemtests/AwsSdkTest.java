@@ -59,6 +59,8 @@ class AwsSdkTest {
     static String serviceName;
     static String endpointId;
     static String consumerVpc;
+    static String loadBalancer;
+    static String targetGroup;
     static List<String> consumerSubnets;
 
     @BeforeAll
@@ -98,10 +100,10 @@ class AwsSdkTest {
         provider.waiter().waitUntilVpcAvailable(r -> r.vpcIds(providerVpc));
         String providerSubnet = provider.createSubnet(r -> r.vpcId(providerVpc).cidrBlock("10.0.1.0/24")
                 .availabilityZone("us-east-1a")).subnet().subnetId();
-        String group = elb.createTargetGroup(r -> r.name("web").protocol(ProtocolEnum.TCP).port(8443)
+        String group = targetGroup = elb.createTargetGroup(r -> r.name("web").protocol(ProtocolEnum.TCP).port(8443)
                 .vpcId(providerVpc).targetType(TargetTypeEnum.IP)).targetGroups().getFirst().targetGroupArn();
         elb.registerTargets(r -> r.targetGroupArn(group).targets(TargetDescription.builder().id("127.0.0.1").build()));
-        String nlb = elb.createLoadBalancer(r -> r.name("web").type(LoadBalancerTypeEnum.NETWORK)
+        String nlb = loadBalancer = elb.createLoadBalancer(r -> r.name("web").type(LoadBalancerTypeEnum.NETWORK)
                 .scheme(LoadBalancerSchemeEnum.INTERNAL).subnets(providerSubnet)).loadBalancers().getFirst()
                 .loadBalancerArn();
         elb.waiter().waitUntilLoadBalancerAvailable(r -> r.loadBalancerArns(nlb));
@@ -188,6 +190,22 @@ class AwsSdkTest {
         consumerSubnets.forEach(subnet -> consumer.deleteSubnet(r -> r.subnetId(subnet)));
         consumer.deleteVpc(r -> r.vpcId(consumerVpc));
         assertCode(() -> consumer.describeVpcs(r -> r.vpcIds(consumerVpc)), "InvalidVpcID.NotFound");
+    }
+
+    @Test
+    @Order(4)
+    void the_provider_takes_down_its_listener_and_target_group_but_not_a_load_balancer_a_service_uses() {
+        assertThatThrownBy(() -> elb.deleteLoadBalancer(r -> r.loadBalancerArn(loadBalancer)))
+                .isInstanceOfSatisfying(software.amazon.awssdk.services.elasticloadbalancingv2.model
+                        .ElasticLoadBalancingV2Exception.class, e -> assertThat(e.awsErrorDetails().errorCode())
+                        .isEqualTo("ResourceInUse"));
+        String listener = elb.describeListeners(r -> r.loadBalancerArn(loadBalancer)).listeners().getFirst()
+                .listenerArn();
+        elb.deleteListener(r -> r.listenerArn(listener));
+        elb.deleteTargetGroup(r -> r.targetGroupArn(targetGroup));
+
+        assertThat(elb.describeListeners(r -> r.loadBalancerArn(loadBalancer)).listeners()).isEmpty();
+        assertThat(elb.describeTargetGroups().targetGroups()).isEmpty();
     }
 
     private static VpcEndpoint awaitState(String state) {

@@ -51,8 +51,10 @@ public class LoadBalancerActions implements QueryActions {
         return Map.of(
                 "CreateLoadBalancer", this::create,
                 "DescribeLoadBalancers", this::describe,
+                "DeleteLoadBalancer", this::delete,
                 "CreateListener", this::createListener,
-                "DescribeListeners", this::describeListeners);
+                "DescribeListeners", this::describeListeners,
+                "DeleteListener", this::deleteListener);
     }
 
     private Consumer<XmlBody> create(QueryCall call) {
@@ -100,6 +102,38 @@ public class LoadBalancerActions implements QueryActions {
             body.members("LoadBalancers", page.items(), (out, lb) -> write(out, lb, zones, call.region()));
             page.nextToken().ifPresent(token -> body.text("NextMarker", token));
         };
+    }
+
+    /** As in AWS, deleting a load balancer that does not exist (or no longer does) succeeds. */
+    private Consumer<XmlBody> delete(QueryCall call) {
+        String arn = call.params().required("LoadBalancerArn");
+        call.params().done();
+        JsonObject lb;
+        try {
+            lb = Elb.loadBalancer(call, arn);
+        } catch (QueryFault fault) {
+            if (fault.code() == ErrorCode.LOAD_BALANCER_NOT_FOUND) {
+                return body -> { };
+            }
+            throw fault;
+        }
+        call.services().delete(Backend.NETWORK, "/v1/load-balancers/" + lb.getString("loadBalancerName"),
+                call.caller());
+        return body -> { };
+    }
+
+    private Consumer<XmlBody> deleteListener(QueryCall call) {
+        String listenerArn = call.params().required("ListenerArn");
+        call.params().done();
+        String name = Elb.loadBalancer(call, loadBalancerOf(listenerArn)).getString("loadBalancerName");
+        JsonObject listener = Elb.objects(call.services().list(Backend.NETWORK, "/v1/load-balancers/" + name
+                        + "/listeners", call.caller())).stream()
+                .filter(l -> listenerArn.equals(l.getString("listenerArn"))).findFirst()
+                .orElseThrow(() -> QueryFault.of(ErrorCode.LISTENER_NOT_FOUND, "Listener '" + listenerArn
+                        + "' not found"));
+        call.services().delete(Backend.NETWORK, "/v1/load-balancers/" + name + "/listeners/"
+                + listener.getInteger("port"), call.caller());
+        return body -> { };
     }
 
     private Consumer<XmlBody> createListener(QueryCall call) {

@@ -45,7 +45,8 @@ public class TargetGroupActions implements QueryActions {
                 "DescribeTargetGroups", this::describe,
                 "RegisterTargets", call -> change(call, "registerTargets"),
                 "DeregisterTargets", call -> change(call, "deregisterTargets"),
-                "DescribeTargetHealth", this::health);
+                "DescribeTargetHealth", this::health,
+                "DeleteTargetGroup", this::delete);
     }
 
     private Consumer<XmlBody> create(QueryCall call) {
@@ -99,6 +100,15 @@ public class TargetGroupActions implements QueryActions {
             body.members("TargetGroups", page.items(), TargetGroupActions::write);
             page.nextToken().ifPresent(token -> body.text("NextMarker", token));
         };
+    }
+
+    /** Deletes the group; {@code ResourceInUse} while a listener forwards to it. */
+    private Consumer<XmlBody> delete(QueryCall call) {
+        String arn = call.params().required("TargetGroupArn");
+        call.params().done();
+        String name = Elb.targetGroup(call, arn).getString("targetGroupName");
+        call.services().delete(Backend.NETWORK, "/v1/target-groups/" + name, call.caller());
+        return body -> { };
     }
 
     /** Register or deregister: {@code Targets.member.N.Id} and {@code .Port}; the answer is empty, as in AWS. */

@@ -18,6 +18,7 @@ import dev.privet.network.projection.LoadBalancerRow;
 import dev.privet.runtime.Caller;
 import dev.privet.runtime.IdempotencyKey;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -79,6 +80,24 @@ public class LoadBalancerResource {
     @Path("/{name}")
     public LoadBalancer get(@HeaderParam(Caller.HEADER) String account, @PathParam("name") String name) {
         return LoadBalancer.of(owned(Caller.require(account), name));
+    }
+
+    /** Deletes the load balancer with its listeners: 204; 409 {@code ResourceInUse} while an endpoint service uses it. */
+    @DELETE
+    @Path("/{name}")
+    public Response delete(@HeaderParam(Caller.HEADER) String account, @PathParam("name") String name) {
+        AccountId caller = Caller.require(account);
+        commands.deleteLoadBalancer(caller, owned(caller, name).loadBalancerArn);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("/{name}/listeners/{port}")
+    public Response deleteListener(@HeaderParam(Caller.HEADER) String account, @PathParam("name") String name,
+                                   @PathParam("port") int port) {
+        AccountId caller = Caller.require(account);
+        commands.deleteListener(caller, owned(caller, name).loadBalancerArn, RequestFields.port(port, "port"));
+        return Response.noContent().build();
     }
 
     /** The load balancer's listeners: those made with it, and those added since. */

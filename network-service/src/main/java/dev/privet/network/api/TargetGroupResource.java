@@ -20,6 +20,7 @@ import dev.privet.network.projection.TargetGroupRow;
 import dev.privet.runtime.Caller;
 import dev.privet.runtime.IdempotencyKey;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -93,6 +94,15 @@ public class TargetGroupResource {
         AccountId caller = Caller.require(account);
         TargetGroupRow row = owned(caller, name);
         return TargetGroup.of(row, forwardingTo(LoadBalancerRow.ownedBy(caller.value()), row.targetGroupArn));
+    }
+
+    /** Deletes the group: 204; 409 {@code ResourceInUse} while a listener forwards to it. */
+    @DELETE
+    @Path("/{name}")
+    public Response delete(@HeaderParam(Caller.HEADER) String account, @PathParam("name") String name) {
+        AccountId caller = Caller.require(account);
+        commands.deleteTargetGroup(caller, owned(caller, name).targetGroupArn);
+        return Response.noContent().build();
     }
 
     /** The targets registered in the group, with their health. */

@@ -52,8 +52,11 @@ class CrossStreamChecks {
     /** The load balancers made in the subnet. Call it holding the subnet's VPC lock ({@link #lockedSubnetsOf}). */
     List<String> loadBalancersIn(Connection c, String subnetId) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("""
-                select stream_id from events where event_type = 'LoadBalancerCreated'
-                   and payload->'subnetIds' @> jsonb_build_array(?::text) order by global_position""")) {
+                select e.stream_id from events e where e.event_type = 'LoadBalancerCreated'
+                   and e.payload->'subnetIds' @> jsonb_build_array(?::text)
+                   and not exists (select 1 from events d where d.event_type = 'LoadBalancerDeleted'
+                                      and d.stream_id = e.stream_id)
+                 order by e.global_position""")) {
             st.setString(1, subnetId);
             List<String> arns = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
@@ -67,26 +70,79 @@ class CrossStreamChecks {
 
     /** Whether the account has a load balancer of that name, after locking the account's names. */
     boolean lockedLoadBalancerNameTaken(Connection c, String owner, String name) throws SQLException {
-        return lockedNameTaken(c, "load-balancer-names:", "LoadBalancerCreated", owner, name);
+        return lockedNameTaken(c, "load-balancer-names:", "LoadBalancerCreated", "LoadBalancerDeleted", owner, name);
     }
 
     /** Whether the account has a target group of that name, after locking the account's target group names. */
     boolean lockedTargetGroupNameTaken(Connection c, String owner, String name) throws SQLException {
-        return lockedNameTaken(c, "target-group-names:", "TargetGroupCreated", owner, name);
+        return lockedNameTaken(c, "target-group-names:", "TargetGroupCreated", "TargetGroupDeleted", owner, name);
     }
 
-    private boolean lockedNameTaken(Connection c, String scope, String eventType, String owner, String name)
-            throws SQLException {
+    /** A name is taken by a resource created and not deleted since. */
+    private boolean lockedNameTaken(Connection c, String scope, String created, String deleted, String owner,
+                                    String name) throws SQLException {
         locks.lockScope(c, scope + owner);
         try (PreparedStatement st = c.prepareStatement("""
-                select 1 from events where event_type = ?
-                   and payload->>'ownerId' = ? and payload->>'name' = ?""")) {
-            st.setString(1, eventType);
+                select 1 from events e where e.event_type = ? and e.payload->>'ownerId' = ? and e.payload->>'name' = ?
+                   and not exists (select 1 from events d where d.event_type = ? and d.stream_id = e.stream_id)""")) {
+            st.setString(1, created);
             st.setString(2, owner);
             st.setString(3, name);
+            st.setString(4, deleted);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next();
             }
+        }
+    }
+
+    /**
+     * The listeners (load balancer ARN and port) that forward to the target group, after locking the account's
+     * target group use: adding a listener and deleting a target group are decided one at a time.
+     */
+    List<String> lockedListenersForwardingTo(Connection c, String owner, String targetGroupArn) throws SQLException {
+        locks.lockScope(c, "target-group-use:" + owner);
+        try (PreparedStatement st = c.prepareStatement("""
+                select e.stream_id, e.payload->'listener'->>'port' from events e
+                 where e.event_type = 'ListenerCreated' and e.payload->'listener'->>'targetGroupArn' = ?
+                   and not exists (select 1 from events d where d.stream_id = e.stream_id and d.version > e.version
+                       and (d.event_type = 'LoadBalancerDeleted' or (d.event_type = 'ListenerDeleted'
+                            and d.payload->>'port' = e.payload->'listener'->>'port')))
+                 order by e.global_position""")) {
+            st.setString(1, targetGroupArn);
+            List<String> listeners = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    listeners.add(rs.getString(1) + " port " + rs.getString(2));
+                }
+            }
+            return listeners;
+        }
+    }
+
+    /** Takes the lock {@link #lockedListenersForwardingTo} takes, before a listener is added. */
+    void lockTargetGroupUse(Connection c, String owner) throws SQLException {
+        locks.lockScope(c, "target-group-use:" + owner);
+    }
+
+    /** Locks the load balancer's use by endpoint services: a verification and a deletion go one at a time. */
+    void lockLoadBalancerUse(Connection c, String loadBalancerArn) throws SQLException {
+        locks.lockScope(c, "load-balancer-use:" + loadBalancerArn);
+    }
+
+    /** The endpoint services the load balancer was verified for, after locking its use. */
+    List<String> lockedServicesUsing(Connection c, String loadBalancerArn) throws SQLException {
+        lockLoadBalancerUse(c, loadBalancerArn);
+        try (PreparedStatement st = c.prepareStatement("""
+                select stream_id from events where event_type = 'ServiceLoadBalancersVerified'
+                   and payload->'loadBalancerArns' @> jsonb_build_array(?::text) order by global_position""")) {
+            st.setString(1, loadBalancerArn);
+            List<String> services = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    services.add(rs.getString(1));
+                }
+            }
+            return services;
         }
     }
 }

@@ -153,11 +153,8 @@ public class NetworkCommands {
     public Listener createListener(AccountId caller, String loadBalancerArn, String protocol, int port,
                                    String targetGroupArn) {
         return commands.execute(c -> {
-            if (!(deciders.load(c, loadBalancerArn, LoadBalancer.DECIDER).state() instanceof LoadBalancer.Created lb)
-                    || !lb.loadBalancer().ownerId().equals(caller.value())) {
-                throw Rejection.notFound(ErrorCode.LOAD_BALANCER_NOT_FOUND, "name",
-                        "Load balancer '" + loadBalancerArn + "' not found");
-            }
+            LoadBalancer.Created lb = ownedLoadBalancer(c, caller, loadBalancerArn);
+            checks.lockTargetGroupUse(c, caller.value()); // a deletion of the group waits, or is seen
             TargetGroupCreated group = ownedGroup(c, caller, targetGroupArn, "targetGroupArn").group();
             if (!group.vpcId().equals(lb.loadBalancer().vpcId())) {
                 throw Rejection.invalid(ErrorCode.VALIDATION_ERROR, "targetGroupArn", "The target group is in VPC "
@@ -168,6 +165,46 @@ public class NetworkCommands {
                     EventMetadata.forRequest(caller.value()));
             return listener;
         });
+    }
+
+    /** Removes the listener on {@code port} of the caller's load balancer. */
+    public void deleteListener(AccountId caller, String loadBalancerArn, int port) {
+        commands.execute(c -> {
+            ownedLoadBalancer(c, caller, loadBalancerArn);
+            return deciders.run(c, loadBalancerArn, new LoadBalancer.Command.DeleteListener(port,
+                    LoadBalancerArn.listenerArn(loadBalancerArn, port)), LoadBalancer.DECIDER,
+                    EventMetadata.forRequest(caller.value())).state();
+        });
+    }
+
+    /** Deletes the caller's load balancer with its listeners; one an endpoint service uses is {@code ResourceInUse}. */
+    public void deleteLoadBalancer(AccountId caller, String loadBalancerArn) {
+        commands.execute(c -> {
+            ownedLoadBalancer(c, caller, loadBalancerArn);
+            return deciders.run(c, loadBalancerArn, new LoadBalancer.Command.Delete(
+                    checks.lockedServicesUsing(c, loadBalancerArn)), LoadBalancer.DECIDER,
+                    EventMetadata.forRequest(caller.value())).state();
+        });
+    }
+
+    /** Deletes the caller's target group; one a listener forwards to is {@code ResourceInUse}. */
+    public void deleteTargetGroup(AccountId caller, String targetGroupArn) {
+        commands.execute(c -> {
+            var listeners = checks.lockedListenersForwardingTo(c, caller.value(), targetGroupArn);
+            ownedGroup(c, caller, targetGroupArn, "targetGroupArn");
+            return deciders.run(c, targetGroupArn, new TargetGroup.Command.Delete(listeners), TargetGroup.DECIDER,
+                    EventMetadata.forRequest(caller.value())).state();
+        });
+    }
+
+    private LoadBalancer.Created ownedLoadBalancer(Connection c, AccountId caller, String loadBalancerArn)
+            throws SQLException {
+        if (deciders.load(c, loadBalancerArn, LoadBalancer.DECIDER).state() instanceof LoadBalancer.Created lb
+                && lb.loadBalancer().ownerId().equals(caller.value())) {
+            return lb;
+        }
+        throw Rejection.notFound(ErrorCode.LOAD_BALANCER_NOT_FOUND, "name",
+                "Load balancer '" + loadBalancerArn + "' not found");
     }
 
     private TargetGroup.Created ownedGroup(Connection c, AccountId caller, String targetGroupArn, String field)

@@ -18,12 +18,19 @@ import java.util.Map;
 @ApplicationScoped
 public class ServiceBindings {
     private final DeciderRunner deciders;
+    private final CrossStreamChecks checks;
 
-    ServiceBindings(DeciderRunner deciders) {
+    ServiceBindings(DeciderRunner deciders, CrossStreamChecks checks) {
         this.deciders = deciders;
+        this.checks = checks;
     }
 
     public void verify(Connection c, EndpointServiceCreated service, EventEnvelope cause) throws SQLException {
+        // A deletion of one of them waits for this verdict, or this sees it deleted; in ARN order, so two
+        // verifications of services sharing load balancers cannot wait for each other.
+        for (String arn : new java.util.TreeSet<>(service.networkLoadBalancerArns())) {
+            checks.lockLoadBalancerUse(c, arn);
+        }
         Map<String, LoadBalancerCreated> found = new HashMap<>();
         for (String arn : service.networkLoadBalancerArns()) {
             if (deciders.load(c, arn, LoadBalancer.DECIDER).state() instanceof LoadBalancer.Created lb) {

@@ -4,6 +4,8 @@ import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.NetworkEvent;
 import dev.privet.contracts.events.NetworkEvent.ListenerCreated;
+import dev.privet.contracts.events.NetworkEvent.ListenerDeleted;
+import dev.privet.contracts.events.NetworkEvent.LoadBalancerDeleted;
 import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
 import dev.privet.contracts.events.Values.Listener;
 import dev.privet.eventstore.Decider;
@@ -13,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A load balancer's stream, keyed by its ARN: not created yet, or created with its listeners (those made with it,
- * then those added one by one).
+ * A load balancer's stream, keyed by its ARN: not created yet, created with its listeners (those made with it, then
+ * those added one by one), or deleted (which nothing follows).
  */
 public sealed interface LoadBalancer {
     /** AWS's quota of listeners on one network load balancer. */
@@ -26,6 +28,9 @@ public sealed interface LoadBalancer {
     record Created(LoadBalancerCreated loadBalancer, List<Listener> listeners) implements LoadBalancer {
     }
 
+    record Deleted(LoadBalancerCreated loadBalancer) implements LoadBalancer {
+    }
+
     /** The commands of a load balancer's stream. */
     sealed interface Command {
         /** The load balancer as the request describes it. */
@@ -34,6 +39,13 @@ public sealed interface LoadBalancer {
 
         /** A listener forwarding to a target group that the caller checked is the owner's, in the same VPC. */
         record AddListener(Listener listener) implements Command {
+        }
+
+        record DeleteListener(int port, String listenerArn) implements Command {
+        }
+
+        /** Deletes it with its listeners; {@code services} are the endpoint services it was verified for. */
+        record Delete(List<String> services) implements Command {
         }
     }
 
@@ -52,7 +64,27 @@ public sealed interface LoadBalancer {
                     case NoLoadBalancer n -> List.of(create.draft());
                     case Created c -> throw new IllegalStateException(c.loadBalancer().loadBalancerArn()
                             + " exists already");
+                    case Deleted d -> throw new IllegalStateException(d.loadBalancer().loadBalancerArn()
+                            + " was deleted");
                 };
+                case Command.DeleteListener delete -> {
+                    Created lb = existing(state);
+                    if (lb.listeners().stream().noneMatch(l -> l.port() == delete.port())) {
+                        throw Rejection.notFound(ErrorCode.LISTENER_NOT_FOUND, "listenerArn",
+                                "Listener '" + delete.listenerArn() + "' not found");
+                    }
+                    yield List.of(new ListenerDeleted(lb.loadBalancer().loadBalancerArn(), delete.port()));
+                }
+                case Command.Delete delete -> {
+                    Created lb = existing(state);
+                    if (!delete.services().isEmpty()) {
+                        throw Rejection.conflict(ErrorCode.RESOURCE_IN_USE, "loadBalancerArn", "Load balancer '"
+                                + lb.loadBalancer().loadBalancerArn() + "' is in use by the endpoint services "
+                                + delete.services());
+                    }
+                    yield List.of(new LoadBalancerDeleted(lb.loadBalancer().loadBalancerArn(),
+                            lb.loadBalancer().name(), lb.loadBalancer().ownerId()));
+                }
                 case Command.AddListener add -> {
                     Created lb = existing(state);
                     if (lb.listeners().stream().anyMatch(l -> l.port() == add.listener().port())) {
@@ -69,6 +101,11 @@ public sealed interface LoadBalancer {
         }
 
         @Override
+        public boolean isTerminal(LoadBalancer state) {
+            return state instanceof Deleted;
+        }
+
+        @Override
         public LoadBalancer evolve(LoadBalancer state, NetworkEvent event, Instant recordedAt) {
             return switch (event) {
                 case LoadBalancerCreated created -> new Created(created, List.copyOf(created.listeners()));
@@ -78,11 +115,18 @@ public sealed interface LoadBalancer {
                     listeners.add(added.listener());
                     yield new Created(lb.loadBalancer(), List.copyOf(listeners));
                 }
+                case ListenerDeleted removed -> {
+                    Created lb = existing(state);
+                    yield new Created(lb.loadBalancer(), lb.listeners().stream()
+                            .filter(l -> l.port() != removed.port()).toList());
+                }
+                case LoadBalancerDeleted deleted -> new Deleted(existing(state).loadBalancer());
                 default -> throw new IllegalStateException("not an event of a load balancer: " + event.eventType());
             };
         }
     };
 
+    /** The load balancer a command acts on; the caller checked it exists and is the owner's. */
     private static Created existing(LoadBalancer state) {
         if (state instanceof Created created) {
             return created;

@@ -4,6 +4,7 @@ import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.NetworkEvent;
 import dev.privet.contracts.events.NetworkEvent.TargetGroupCreated;
+import dev.privet.contracts.events.NetworkEvent.TargetGroupDeleted;
 import dev.privet.contracts.events.NetworkEvent.TargetsDeregistered;
 import dev.privet.contracts.events.NetworkEvent.TargetsRegistered;
 import dev.privet.contracts.events.Values.RegisteredTarget;
@@ -14,7 +15,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** A target group's stream, keyed by its ARN: not created yet, or created with the targets registered in it. */
+/**
+ * A target group's stream, keyed by its ARN: not created yet, created with the targets registered in it, or deleted
+ * (which nothing follows).
+ */
 public sealed interface TargetGroup {
     /** AWS's quota for targets in one network load balancer target group. */
     int MAX_TARGETS = 1000;
@@ -23,6 +27,9 @@ public sealed interface TargetGroup {
     }
 
     record Created(TargetGroupCreated group, Set<RegisteredTarget> targets) implements TargetGroup {
+    }
+
+    record Deleted(TargetGroupCreated group) implements TargetGroup {
     }
 
     /** The commands of a target group's stream. */
@@ -36,6 +43,10 @@ public sealed interface TargetGroup {
 
         record Deregister(List<RegisteredTarget> targets) implements Command {
         }
+
+        /** Deletes it; {@code forwardingListeners} are the listeners that forward to it (read under a lock). */
+        record Delete(List<String> forwardingListeners) implements Command {
+        }
     }
 
     Decider<Command, TargetGroup, NetworkEvent> DECIDER = new Decider<>() {
@@ -48,7 +59,7 @@ public sealed interface TargetGroup {
         public List<NetworkEvent> decide(Command command, TargetGroup state) {
             return switch (command) {
                 case Command.Create c -> {
-                    if (state instanceof Created) {
+                    if (!(state instanceof NoTargetGroup)) {
                         throw new IllegalStateException(c.draft().targetGroupArn() + " exists already");
                     }
                     yield List.of(c.draft());
@@ -64,6 +75,16 @@ public sealed interface TargetGroup {
                     yield added.isEmpty() ? List.of()
                             : List.of(new TargetsRegistered(group.group().targetGroupArn(), added));
                 }
+                case Command.Delete d -> {
+                    Created group = existing(state);
+                    if (!d.forwardingListeners().isEmpty()) {
+                        throw Rejection.conflict(ErrorCode.RESOURCE_IN_USE, "targetGroupArn", "Target group '"
+                                + group.group().targetGroupArn() + "' is currently in use by a listener or a rule: "
+                                + d.forwardingListeners());
+                    }
+                    yield List.of(new TargetGroupDeleted(group.group().targetGroupArn(), group.group().name(),
+                            group.group().ownerId()));
+                }
                 case Command.Deregister d -> {
                     Created group = existing(state);
                     List<RegisteredTarget> removed = d.targets().stream().distinct()
@@ -72,6 +93,11 @@ public sealed interface TargetGroup {
                             : List.of(new TargetsDeregistered(group.group().targetGroupArn(), removed));
                 }
             };
+        }
+
+        @Override
+        public boolean isTerminal(TargetGroup state) {
+            return state instanceof Deleted;
         }
 
         @Override
@@ -90,6 +116,7 @@ public sealed interface TargetGroup {
                     d.targets().forEach(targets::remove);
                     yield new Created(group.group(), Set.copyOf(targets));
                 }
+                case TargetGroupDeleted d -> new Deleted(existing(state).group());
                 default -> throw new IllegalStateException("not an event of a target group: " + event.eventType());
             };
         }

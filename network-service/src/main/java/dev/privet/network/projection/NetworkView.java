@@ -2,6 +2,9 @@ package dev.privet.network.projection;
 
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.NetworkEvent.ListenerCreated;
+import dev.privet.contracts.events.NetworkEvent.ListenerDeleted;
+import dev.privet.contracts.events.NetworkEvent.LoadBalancerDeleted;
+import dev.privet.contracts.events.NetworkEvent.TargetGroupDeleted;
 import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
 import dev.privet.contracts.events.NetworkEvent.TargetGroupCreated;
 import dev.privet.contracts.events.NetworkEvent.TargetsDeregistered;
@@ -56,7 +59,11 @@ public class NetworkView implements InlineProjection {
             case ListenerCreated l -> LoadBalancerRow.<LoadBalancerRow>findByIdOptional(l.loadBalancerArn())
                     .orElseThrow(() -> new IllegalStateException("a listener of " + l.loadBalancerArn()
                             + " before its load balancer")).listeners.add(l.listener());
+            case ListenerDeleted l -> LoadBalancerRow.<LoadBalancerRow>findByIdOptional(l.loadBalancerArn())
+                    .orElseThrow().listeners.removeIf(listener -> listener.port() == l.port());
+            case LoadBalancerDeleted lb -> LoadBalancerRow.deleteById(lb.loadBalancerArn());
             case TargetGroupCreated g -> targetGroup(g).persist();
+            case TargetGroupDeleted g -> TargetGroupRow.deleteById(g.targetGroupArn());
             case TargetsRegistered r -> group(r.targetGroupArn()).targets.addAll(r.targets());
             case TargetsDeregistered d -> group(d.targetGroupArn()).targets.removeAll(d.targets());
             default -> { } // endpoint and service-binding streams have no rows here

@@ -179,7 +179,9 @@ class ReadModelRebuildTest {
                     rows.add(String.join("|", "interface", eni, s.subnetId(), address)));
         }
         for (String id : streams(c, "load-balancer")) {
-            var state = (LoadBalancer.Created) deciders.load(c, id, LoadBalancer.DECIDER).state();
+            if (!(deciders.load(c, id, LoadBalancer.DECIDER).state() instanceof LoadBalancer.Created state)) {
+                continue; // deleted: no row
+            }
             LoadBalancerCreated lb = state.loadBalancer();
             rows.add(String.join("|", "load-balancer", lb.loadBalancerArn(), lb.name(), lb.ownerId(), lb.type(),
                     lb.vpcId()));
@@ -187,7 +189,9 @@ class ReadModelRebuildTest {
                     l.targetGroupArn())));
         }
         for (String id : streams(c, "target-group")) {
-            var group = (TargetGroup.Created) deciders.load(c, id, TargetGroup.DECIDER).state();
+            if (!(deciders.load(c, id, TargetGroup.DECIDER).state() instanceof TargetGroup.Created group)) {
+                continue; // deleted: no row
+            }
             var g = group.group();
             rows.add(line("target-group", g.targetGroupArn(), g.name(), g.ownerId(), g.protocol(), g.port(),
                     g.vpcId(), g.targetType()));

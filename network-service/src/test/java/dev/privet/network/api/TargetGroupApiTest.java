@@ -1,5 +1,9 @@
 package dev.privet.network.api;
 
+import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersVerified;
+import dev.privet.contracts.events.ProviderEvent.EndpointServiceCreated;
+import dev.privet.contracts.events.Topic;
+import dev.privet.contracts.ids.IdFormat;
 import dev.privet.testkit.PrivetServiceTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -72,6 +76,43 @@ class TargetGroupApiTest {
         as(OWNER).get("/v1/target-groups/tg-" + suffix).then().statusCode(200).body("loadBalancerArns", contains(lb));
         as(OWNER).get("/v1/target-groups/tg-" + suffix + "/targets").then().statusCode(200)
                 .body("state", contains("unavailable")).body("reason", contains("Target.HealthCheckDisabled"));
+    }
+
+    @Test
+    void a_group_goes_once_no_listener_forwards_to_it_and_a_load_balancer_once_no_service_uses_it() {
+        String vpc = createVpc(OWNER, "10.23.0.0/16");
+        String subnet = createSubnet(OWNER, vpc, "10.23.1.0/24", "us-east-1a");
+        String suffix = subnet.substring(7, 15);
+        String group = createGroup("del-" + suffix, vpc, "ip");
+        String lb = as(OWNER).body(Map.of("name", "del-" + suffix, "subnetIds", List.of(subnet)))
+                .post("/v1/load-balancers").then().statusCode(201).extract().path("loadBalancerArn");
+        String used = as(OWNER).body(Map.of("name", "used-" + suffix, "subnetIds", List.of(subnet)))
+                .post("/v1/load-balancers").then().statusCode(201).extract().path("loadBalancerArn");
+        as(OWNER).body(Map.of("port", 443, "targetGroupArn", group))
+                .post("/v1/load-balancers/del-" + suffix + "/listeners").then().statusCode(201);
+        String service = IdFormat.ENDPOINT_SERVICE.newId();
+        KafkaEvents.publish(new EndpointServiceCreated(service, "com.amazonaws.vpce.us-east-1." + service, OWNER,
+                "us-east-1", List.of(used), false), 1, OWNER);
+        KafkaEvents.await(Topic.NETWORK, ServiceLoadBalancersVerified.class, e -> e.serviceId().equals(service));
+
+        as(OWNER).delete("/v1/target-groups/del-" + suffix).then().statusCode(409)
+                .body("code", equalTo("ResourceInUse"));
+        as(OWNER).delete("/v1/load-balancers/del-" + suffix + "/listeners/443").then().statusCode(204);
+        as(OWNER).delete("/v1/load-balancers/del-" + suffix + "/listeners/443").then().statusCode(404)
+                .body("code", equalTo("ListenerNotFound"));
+        as(OWNER).get("/v1/load-balancers/del-" + suffix + "/listeners").then().statusCode(200).body("$", hasSize(0));
+        as(OWNER).delete("/v1/target-groups/del-" + suffix).then().statusCode(204);
+        as(OWNER).get("/v1/target-groups/del-" + suffix).then().statusCode(404);
+        createGroup("del-" + suffix, vpc, "ip");
+
+        as(OWNER).delete("/v1/load-balancers/used-" + suffix).then().statusCode(409)
+                .body("code", equalTo("ResourceInUse"));
+        as(OTHER).delete("/v1/load-balancers/del-" + suffix).then().statusCode(404);
+        as(OWNER).delete("/v1/load-balancers/del-" + suffix).then().statusCode(204);
+        as(OWNER).get("/v1/load-balancers/del-" + suffix).then().statusCode(404);
+        String again = as(OWNER).body(Map.of("name", "del-" + suffix, "subnetIds", List.of(subnet)))
+                .post("/v1/load-balancers").then().statusCode(201).extract().path("loadBalancerArn");
+        assertThat(again).isNotEqualTo(lb);
     }
 
     @Test

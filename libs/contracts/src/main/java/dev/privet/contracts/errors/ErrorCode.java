@@ -46,6 +46,7 @@ public enum ErrorCode {
     TARGET_GROUP_NOT_FOUND("TargetGroupNotFound"),
     DUPLICATE_LISTENER("DuplicateListener"),
     LISTENER_NOT_FOUND("ListenerNotFound"),
+    RESOURCE_IN_USE("ResourceInUse"),
     INVALID_TARGET("InvalidTarget"),
     TOO_MANY_TARGETS("TooManyTargets"),
     // provider

@@ -61,6 +61,24 @@ public sealed interface NetworkEvent extends IntegrationEvent {
         public String streamType() { return "load-balancer"; }
     }
 
+    /** A listener was removed from its load balancer; its port is free again. */
+    record ListenerDeleted(String loadBalancerArn, int port) implements NetworkEvent {
+        public String streamId() { return loadBalancerArn; }
+        public String streamType() { return "load-balancer"; }
+    }
+
+    /** A load balancer was deleted with its listeners; no endpoint service used it. Its name is free again. */
+    record LoadBalancerDeleted(String loadBalancerArn, String name, String ownerId) implements NetworkEvent {
+        public String streamId() { return loadBalancerArn; }
+        public String streamType() { return "load-balancer"; }
+    }
+
+    /** A target group was deleted; no listener forwarded to it. Its name is free again. */
+    record TargetGroupDeleted(String targetGroupArn, String name, String ownerId) implements NetworkEvent {
+        public String streamId() { return targetGroupArn; }
+        public String streamType() { return "target-group"; }
+    }
+
     /** A target group: where a listener's traffic goes, to the targets registered in it. */
     record TargetGroupCreated(String targetGroupArn, String name, String ownerId, String protocol, int port,
                               String vpcId, String targetType, HealthCheck healthCheck) implements NetworkEvent {
