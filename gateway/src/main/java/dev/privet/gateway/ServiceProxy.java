@@ -82,6 +82,10 @@ public class ServiceProxy {
                     io.netty.handler.codec.http.HttpResponseStatus.valueOf(refused.status()).reasonPhrase(),
                     refused.code().wire(), refused.getMessage());
             return;
+        } catch (RuntimeException e) {
+            LOG.error("could not authenticate " + ctx.request().method() + " " + path, e);
+            Problems.send(ctx, 500, "Internal Server Error", "InternalError", "an unexpected error occurred");
+            return;
         }
         send(ctx, backend.get(), path, account, ctx.request(), ctx.body().buffer());
     }

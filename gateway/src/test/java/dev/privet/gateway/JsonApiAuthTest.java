@@ -36,8 +36,8 @@ class JsonApiAuthTest {
     public static class Locked implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("privet.auth.account-header", "false", "privet.auth.api-keys.\"" + API_KEY + "\"",
-                    "777788889999");
+            return Map.of("privet.auth.account-header", "false", "privet.auth.local-keys", "false",
+                    "privet.auth.api-keys.\"" + API_KEY + "\"", "777788889999");
         }
     }
 
@@ -60,20 +60,28 @@ class JsonApiAuthTest {
     }
 
     @Test
-    void a_signed_request_acts_for_the_signer() {
+    void a_signed_request_acts_for_the_signer_and_without_local_keys_a_twelve_digit_key_is_no_one() {
+        given().headers(signed("/v1/vpcs", "AKIAPRIVETTEST000001", "configured-secret"))
+                .header("X-Privet-Account", "111122223333")
+                .get("/v1/vpcs").then().statusCode(200).body("account", equalTo("999988887777"));
+        given().headers(signed("/v1/vpcs", "444455556666", "test")).get("/v1/vpcs").then().statusCode(403)
+                .body("code", equalTo("InvalidClientTokenId"));
+    }
+
+    Map<String, String> signed(String path, String key, String secret) {
         var request = SdkHttpFullRequest.builder().method(SdkHttpMethod.GET).protocol("http")
-                .host(gateway.getHost()).port(gateway.getPort()).encodedPath("/v1/vpcs")
+                .host(gateway.getHost()).port(gateway.getPort()).encodedPath(path)
                 .putHeader("Host", gateway.getHost() + ":" + gateway.getPort()).build();
         var signed = Aws4Signer.create().sign(request, Aws4SignerParams.builder()
-                .awsCredentials(AwsBasicCredentials.create("444455556666", "test")).signingName("privet")
+                .awsCredentials(AwsBasicCredentials.create(key, secret)).signingName("privet")
                 .signingRegion(Region.US_EAST_1).build());
+        return Map.of("Authorization", signed.firstMatchingHeader("Authorization").orElseThrow(),
+                "X-Amz-Date", signed.firstMatchingHeader("X-Amz-Date").orElseThrow());
+    }
 
-        given().header("Authorization", signed.firstMatchingHeader("Authorization").orElseThrow())
-                .header("X-Amz-Date", signed.firstMatchingHeader("X-Amz-Date").orElseThrow())
-                .header("X-Privet-Account", "111122223333")
-                .get("/v1/vpcs").then().statusCode(200).body("account", equalTo("444455556666"));
-        given().header("Authorization", signed.firstMatchingHeader("Authorization").orElseThrow())
-                .header("X-Amz-Date", signed.firstMatchingHeader("X-Amz-Date").orElseThrow())
+    @Test
+    void a_signature_over_another_path_does_not_match() {
+        given().headers(signed("/v1/vpcs", "AKIAPRIVETTEST000001", "configured-secret"))
                 .get("/v1/subnets").then().statusCode(403).body("code", equalTo("SignatureDoesNotMatch"));
     }
 }

@@ -15,7 +15,9 @@ import java.util.function.Function;
  * <p>Every process gets the cluster's gateway secret ({@code privet.gateway-secret}): the gateway sends it with each
  * request, and a service answers nothing without it but its health checks, so the account a request names is taken
  * only from the gateway. The gateway takes that account from the {@code X-Privet-Account} header
- * ({@code privet.auth.account-header}), as befits a cluster on one developer's machine, or from a signature.
+ * ({@code privet.auth.account-header}) or from a signature with the local keys ({@code privet.auth.local-keys}:
+ * a twelve-digit key id with the secret {@code test}), as befits a cluster on one developer's machine. Since
+ * anyone may claim any account that way, every process listens on the loopback address only.
  *
  * <p>The instance id ({@code privet.kafka.instance-id}, e.g. {@code network-local}) is the same at
  * every start of the service: with it as {@code group.instance.id} (static membership) a service the
@@ -46,9 +48,11 @@ final class ServiceSettings {
                                   Function<String, String> jdbcUrl, String gatewaySecret, Map<String, String> extra) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("quarkus.http.port", Integer.toString(ports.http(service)));
+        settings.put("quarkus.http.host", "127.0.0.1");
         settings.put("privet.gateway-secret", gatewaySecret);
         if (service == PrivetService.GATEWAY) {
             settings.put("privet.auth.account-header", "true");
+            settings.put("privet.auth.local-keys", "true");
             for (PrivetService backend : PrivetService.backends()) {
                 settings.put("privet.services." + backend.shortName() + ".url", url(ports.http(backend)));
             }

@@ -44,6 +44,7 @@ class ConfigRenderingTest {
                 db -> "jdbc:postgresql://127.0.0.1:9/" + db, "s3cret", Map.of());
         assertThat(settings).containsExactly(
                 Map.entry("quarkus.http.port", "2"),
+                Map.entry("quarkus.http.host", "127.0.0.1"),
                 Map.entry("privet.gateway-secret", "s3cret"),
                 Map.entry("kafka.bootstrap.servers", "127.0.0.1:7"),
                 Map.entry("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:9/provider"),
@@ -75,8 +76,10 @@ class ConfigRenderingTest {
                 "s3cret", Map.of("privet.extra", "x"));
         assertThat(settings).containsExactly(
                 Map.entry("quarkus.http.port", "1"),
+                Map.entry("quarkus.http.host", "127.0.0.1"),
                 Map.entry("privet.gateway-secret", "s3cret"),
                 Map.entry("privet.auth.account-header", "true"),
+                Map.entry("privet.auth.local-keys", "true"),
                 Map.entry("privet.services.network.url", "http://127.0.0.1:4"),
                 Map.entry("privet.services.provider.url", "http://127.0.0.1:2"),
                 Map.entry("privet.services.consumer.url", "http://127.0.0.1:3"),

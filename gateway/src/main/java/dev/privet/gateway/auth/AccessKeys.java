@@ -5,7 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
 
-/** The access keys the gateway knows: the configured ones, then the local ones when they are on. */
+/**
+ * The access keys the gateway knows: the configured ones, then the local ones when they are on (see
+ * {@link AuthConfig#localKeys()}).
+ */
 @ApplicationScoped
 public class AccessKeys {
     static final String LOCAL_SECRET = "test";
@@ -32,13 +35,11 @@ public class AccessKeys {
         if (!config.localKeys()) {
             return Optional.empty();
         }
-        if (LOCAL_KEY.equals(accessKeyId)) {
-            return Optional.of(local(accessKeyId, LOCAL_ACCOUNT));
-        }
-        if (AccountId.isValid(accessKeyId)) {
-            return Optional.of(local(accessKeyId, new AccountId(accessKeyId)));
-        }
-        return Optional.empty();
+        Optional<AccountId> account = LOCAL_KEY.equals(accessKeyId) ? Optional.of(LOCAL_ACCOUNT)
+                : Optional.of(accessKeyId).filter(AccountId::isValid).map(AccountId::new);
+        // An account with a key of its own has no local key: the public secret must not open it.
+        return account.filter(a -> config.keys().values().stream().noneMatch(k -> k.account().equals(a.value())))
+                .map(a -> local(accessKeyId, a));
     }
 
     private static Credentials local(String accessKeyId, AccountId account) {

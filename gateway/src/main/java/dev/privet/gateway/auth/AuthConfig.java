@@ -15,10 +15,11 @@ public interface AuthConfig {
     /**
      * The local keys, for a cluster on a developer's machine: the access key {@code test} is account
      * {@code 000000000000}, and an access key id of twelve digits is that account; both with the secret
-     * {@code test}. Turn them off wherever the gateway is reachable by others.
+     * {@code test}, which everyone knows. Off unless turned on (the local cluster turns it on); never for an
+     * account that has a configured key.
      */
     @WithName("local-keys")
-    @WithDefault("true")
+    @WithDefault("false")
     boolean localKeys();
 
     /** Configured access keys, by access key id: {@code privet.auth.keys.<id>.secret}, {@code .account}. */

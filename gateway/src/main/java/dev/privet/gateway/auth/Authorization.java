@@ -15,6 +15,10 @@ import java.util.regex.Pattern;
 record Authorization(String accessKeyId, String date, String region, String service, List<String> signedHeaders,
                      String signature) {
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern DATE = Pattern.compile("\\d{8}");
+    /** A region or a service name in a credential scope: AWS's are lowercase words, digits and hyphens. */
+    private static final Pattern SCOPE_NAME = Pattern.compile("[a-z0-9-]{1,64}");
+    private static final Pattern SIGNED_HEADER = Pattern.compile("[a-z0-9-]{1,128}");
 
     static Authorization parse(String header) {
         if (!header.startsWith(SignatureV4.ALGORITHM + " ")) {
@@ -34,10 +38,15 @@ record Authorization(String accessKeyId, String date, String region, String serv
             throw incomplete("The Authorization header must name Credential, SignedHeaders and Signature");
         }
         String[] scope = credential.split("/");
-        if (scope.length != 5 || !"aws4_request".equals(scope[4]) || scope[0].isEmpty()) {
-            throw incomplete("The Credential must be <access key id>/<date>/<region>/<service>/aws4_request");
+        if (scope.length != 5 || !"aws4_request".equals(scope[4]) || scope[0].isEmpty() || scope[0].length() > 128
+                || !DATE.matcher(scope[1]).matches() || !SCOPE_NAME.matcher(scope[2]).matches()
+                || !SCOPE_NAME.matcher(scope[3]).matches()) {
+            throw incomplete("The Credential must be <access key id>/<yyyymmdd>/<region>/<service>/aws4_request");
         }
         List<String> headers = List.of(signedHeaders.split(";"));
+        if (headers.size() > 64 || !headers.stream().allMatch(h -> SIGNED_HEADER.matcher(h).matches())) {
+            throw incomplete("The SignedHeaders must be lowercase header names separated by ';'");
+        }
         if (!headers.contains("host")) {
             throw incomplete("The signed headers must include host");
         }

@@ -4,7 +4,6 @@ import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.ids.AccountId;
 import dev.privet.gateway.query.QueryFault;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,13 +21,10 @@ public class JsonApiCallers {
 
     private final SignatureV4 signatures;
     private final AuthConfig config;
-    private final String region;
 
-    JsonApiCallers(SignatureV4 signatures, AuthConfig config,
-                   @ConfigProperty(name = "privet.region", defaultValue = "us-east-1") String region) {
+    JsonApiCallers(SignatureV4 signatures, AuthConfig config) {
         this.signatures = signatures;
         this.config = config;
-        this.region = region;
     }
 
     /**
@@ -39,12 +35,7 @@ public class JsonApiCallers {
     public String accountOf(IncomingRequest request, Optional<String> claimed) {
         Optional<String> authorization = request.header("authorization");
         if (authorization.filter(a -> a.startsWith(SignatureV4.ALGORITHM)).isPresent()) {
-            var verified = signatures.verify(request);
-            if (!region.equals(verified.region())) {
-                throw QueryFault.of(ErrorCode.SIGNATURE_DOES_NOT_MATCH, "Credential should be scoped to a valid "
-                        + "region: this installation is " + region);
-            }
-            return verified.identity().account().value();
+            return signatures.verify(request).identity().account().value();
         }
         if (authorization.filter(a -> a.startsWith(BEARER)).isPresent()) {
             return apiKeyAccount(authorization.get().substring(BEARER.length()).trim());

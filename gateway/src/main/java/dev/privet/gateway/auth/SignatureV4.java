@@ -3,6 +3,7 @@ package dev.privet.gateway.auth;
 import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.gateway.query.QueryFault;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -27,13 +28,16 @@ import java.util.Map;
 
 /**
  * Verifies a request's Signature Version 4 ({@code Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=...,
- * Signature=...}): the key must be known, the signing time within the clock skew, and the signature the one the
- * AWS SDK's signer computes for the same request with the key's secret, at the time and in the scope the client gave.
+ * Signature=...}): the scope's region must be the installation's ({@code privet.region}), the key known, the signing
+ * time within the clock skew, and the signature the one the AWS SDK's signer computes for the same request with the
+ * key's secret, at the time and in the scope the client gave.
  *
  * <p>The signer is the SDK's {@code Aws4Signer}, not the newer {@code AwsV4HttpSigner}: the newer one always adds
  * and signs an {@code x-amz-content-sha256} header, so it cannot reproduce the signature of a client that does not
  * sign that header, such as the AWS CLI (it signs {@code content-type;host;x-amz-date}). {@code Aws4Signer} signs
- * exactly the headers it is given, so it is handed exactly those the client listed in {@code SignedHeaders}.
+ * the headers it is given, so it is handed those the client listed in {@code SignedHeaders}. It leaves out a few
+ * that no AWS client signs ({@code connection}, {@code user-agent}, {@code expect}, {@code x-amzn-trace-id}): a
+ * client that signs one of those does not match.
  */
 @ApplicationScoped
 public class SignatureV4 {
@@ -48,11 +52,14 @@ public class SignatureV4 {
 
     private final AccessKeys keys;
     private final Duration clockSkew;
+    private final String region;
     private final Clock clock;
 
-    SignatureV4(AccessKeys keys, AuthConfig config) {
+    SignatureV4(AccessKeys keys, AuthConfig config,
+                @ConfigProperty(name = "privet.region", defaultValue = "us-east-1") String region) {
         this.keys = keys;
         this.clockSkew = config.clockSkew();
+        this.region = region;
         this.clock = Clock.systemUTC();
     }
 
@@ -64,6 +71,10 @@ public class SignatureV4 {
         String header = request.header("authorization").orElseThrow(() -> QueryFault.of(
                 ErrorCode.MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token"));
         Authorization auth = Authorization.parse(header);
+        if (!region.equals(auth.region())) {
+            throw QueryFault.of(ErrorCode.SIGNATURE_DOES_NOT_MATCH, "Credential should be scoped to a valid region: "
+                    + "this installation is " + region + ", not '" + auth.region() + "'");
+        }
         Instant signedAt = signingTime(request, auth);
         var credentials = keys.find(auth.accessKeyId()).orElseThrow(() -> QueryFault.of(
                 ErrorCode.INVALID_CLIENT_TOKEN_ID, "The security token included in the request is invalid."));
@@ -100,8 +111,14 @@ public class SignatureV4 {
     private static String sign(IncomingRequest request, Authorization auth, String secret, Instant signedAt) {
         String host = request.header("host").orElseThrow(() -> QueryFault.of(ErrorCode.INCOMPLETE_SIGNATURE,
                 "The request must carry a Host header"));
+        SdkHttpMethod method;
+        try {
+            method = SdkHttpMethod.fromValue(request.method());
+        } catch (IllegalArgumentException e) {
+            throw QueryFault.of(ErrorCode.INCOMPLETE_SIGNATURE, "A " + request.method() + " request cannot be signed");
+        }
         SdkHttpFullRequest.Builder copy = SdkHttpFullRequest.builder()
-                .method(SdkHttpMethod.fromValue(request.method()))
+                .method(method)
                 .protocol("https") // not part of what is signed; https lets an unsigned payload be verified too
                 .host(hostName(host))
                 .port(port(host))

@@ -1,24 +1,8 @@
 package dev.privet.gateway.ec2;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-
-import java.util.List;
-
 /** Small facts shared by the EC2 actions. */
 final class Ec2 {
     private Ec2() {
-    }
-
-    /** The objects of a JSON array, as a service lists its resources. */
-    static List<JsonObject> objects(JsonArray array) {
-        return array.stream().map(JsonObject.class::cast).toList();
-    }
-
-    /** The strings of a JSON array; none when the field is absent. */
-    static List<String> strings(JsonObject object, String field) {
-        JsonArray array = object.getJsonArray(field);
-        return array == null ? List.of() : array.stream().map(String::valueOf).toList();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.privet.gateway.ec2;
 import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.gateway.Backend;
+import dev.privet.gateway.query.JsonLists;
 import dev.privet.gateway.query.Listing;
 import dev.privet.gateway.query.QueryAction;
 import dev.privet.gateway.query.QueryActions;
@@ -73,11 +74,12 @@ public class EndpointServiceActions implements QueryActions {
             throw QueryFault.invalidValue("SupportedIpAddressType " + t + " is not supported; only ipv4 is");
         });
         Optional<String> clientToken = params.optional("ClientToken");
+        Optional<String> key = call.idempotencyKey(clientToken);
         params.done();
         JsonObject request = new JsonObject().put("networkLoadBalancerArns", new JsonArray(arns));
         acceptance.ifPresent(a -> request.put("acceptanceRequired", a));
         JsonObject service = call.services().post(Backend.PROVIDER, "/v1/endpoint-services", call.caller(), request,
-                clientToken);
+                key);
         return body -> {
             body.element("serviceConfiguration", out -> write(out, service, call.region()));
             clientToken.ifPresent(token -> body.text("clientToken", token));
@@ -87,7 +89,7 @@ public class EndpointServiceActions implements QueryActions {
     private Consumer<XmlBody> describe(QueryCall call) {
         var selection = CONFIGURATIONS.read(call.params());
         call.params().done();
-        var page = selection.select(Ec2.objects(call.services().list(Backend.PROVIDER, "/v1/endpoint-services",
+        var page = selection.select(JsonLists.objects(call.services().list(Backend.PROVIDER, "/v1/endpoint-services",
                 call.caller())));
         return body -> {
             body.set("serviceConfigurationSet", page.items(), (out, s) -> write(out, s, call.region()));
@@ -101,7 +103,7 @@ public class EndpointServiceActions implements QueryActions {
         call.params().done();
         JsonObject permissions = call.services().get(Backend.PROVIDER,
                 "/v1/endpoint-services/" + serviceId + "/permissions", call.caller());
-        var page = selection.select(Ec2.objects(permissions.getJsonArray("allowedPrincipals", new JsonArray())));
+        var page = selection.select(JsonLists.objects(permissions.getJsonArray("allowedPrincipals", new JsonArray())));
         return body -> {
             body.set("allowedPrincipals", page.items(), (out, p) -> out
                     .text("principalType", p.getString("principalType"))
@@ -125,7 +127,7 @@ public class EndpointServiceActions implements QueryActions {
         JsonObject result = call.services().post(Backend.PROVIDER, "/v1/endpoint-services/" + serviceId
                 + "/permissions", call.caller(), new JsonObject().put("addAllowedPrincipals", new JsonArray(add))
                 .put("removeAllowedPrincipals", new JsonArray(remove)), Optional.empty());
-        List<JsonObject> added = Ec2.objects(result.getJsonArray("allowedPrincipals", new JsonArray())).stream()
+        List<JsonObject> added = JsonLists.objects(result.getJsonArray("allowedPrincipals", new JsonArray())).stream()
                 .filter(p -> add.contains(p.getString("principal"))).toList();
         return body -> body
                 .set("addedPrincipalSet", added, (out, p) -> out
@@ -145,7 +147,7 @@ public class EndpointServiceActions implements QueryActions {
                 .values("availabilityZoneSet", List.of())
                 .text("acceptanceRequired", s.getBoolean("acceptanceRequired"))
                 .text("managesVpcEndpoints", false)
-                .values("networkLoadBalancerArnSet", Ec2.strings(s, "networkLoadBalancerArns"))
+                .values("networkLoadBalancerArnSet", JsonLists.strings(s, "networkLoadBalancerArns"))
                 .values("supportedIpAddressTypeSet", List.of("ipv4"))
                 .values("baseEndpointDnsNameSet", List.of(serviceId + "." + region + ".vpce.amazonaws.com"))
                 .text("payerResponsibility", "ServiceOwner")

@@ -2,6 +2,7 @@ package dev.privet.gateway.ec2;
 
 import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.gateway.Backend;
+import dev.privet.gateway.query.JsonLists;
 import dev.privet.gateway.query.Listing;
 import dev.privet.gateway.query.QueryAction;
 import dev.privet.gateway.query.QueryActions;
@@ -63,9 +64,9 @@ public class NetworkInterfaceActions implements QueryActions {
     private Consumer<XmlBody> describe(QueryCall call) {
         var selection = LISTING.read(call.params());
         call.params().done();
-        Map<String, JsonObject> subnets = Ec2.objects(call.services().list(Backend.NETWORK, "/v1/subnets",
+        Map<String, JsonObject> subnets = JsonLists.objects(call.services().list(Backend.NETWORK, "/v1/subnets",
                 call.caller())).stream().collect(Collectors.toMap(s -> s.getString("subnetId"), Function.identity()));
-        List<Interface> interfaces = Ec2.objects(call.services().list(Backend.NETWORK, "/v1/network-interfaces",
+        List<Interface> interfaces = JsonLists.objects(call.services().list(Backend.NETWORK, "/v1/network-interfaces",
                 call.caller())).stream()
                 .filter(eni -> subnets.containsKey(eni.getString("subnetId")))
                 .map(eni -> new Interface(eni, subnets.get(eni.getString("subnetId")))).toList();

@@ -3,6 +3,7 @@ package dev.privet.gateway.ec2;
 import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.gateway.Backend;
+import dev.privet.gateway.query.JsonLists;
 import dev.privet.gateway.query.Listing;
 import dev.privet.gateway.query.QueryAction;
 import dev.privet.gateway.query.QueryActions;
@@ -55,14 +56,15 @@ public class SubnetActions implements QueryActions {
         String zone = params.optional("AvailabilityZone").orElse(call.region() + "a");
         params.done();
         JsonObject subnet = call.services().post(Backend.NETWORK, "/v1/subnets", call.caller(), new JsonObject()
-                .put("vpcId", vpcId).put("cidrBlock", cidr).put("availabilityZone", zone), Optional.empty());
+                .put("vpcId", vpcId).put("cidrBlock", cidr).put("availabilityZone", zone),
+                call.idempotencyKey(Optional.empty()));
         return body -> body.element("subnet", out -> write(out, subnet, call.region()));
     }
 
     private Consumer<XmlBody> describe(QueryCall call) {
         var selection = LISTING.read(call.params());
         call.params().done();
-        var page = selection.select(Ec2.objects(call.services().list(Backend.NETWORK, "/v1/subnets", call.caller())));
+        var page = selection.select(JsonLists.objects(call.services().list(Backend.NETWORK, "/v1/subnets", call.caller())));
         return body -> {
             body.set("subnetSet", page.items(), (out, subnet) -> write(out, subnet, call.region()));
             page.nextToken().ifPresent(token -> body.text("nextToken", token));

@@ -3,6 +3,7 @@ package dev.privet.gateway.ec2;
 import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.gateway.Backend;
+import dev.privet.gateway.query.JsonLists;
 import dev.privet.gateway.query.Listing;
 import dev.privet.gateway.query.QueryAction;
 import dev.privet.gateway.query.QueryActions;
@@ -51,14 +52,14 @@ public class VpcActions implements QueryActions {
         });
         params.done();
         JsonObject vpc = call.services().post(Backend.NETWORK, "/v1/vpcs", call.caller(),
-                new JsonObject().put("cidrBlock", cidr), java.util.Optional.empty());
+                new JsonObject().put("cidrBlock", cidr), call.idempotencyKey(java.util.Optional.empty()));
         return body -> body.element("vpc", out -> write(out, vpc));
     }
 
     private Consumer<XmlBody> describe(QueryCall call) {
         var selection = LISTING.read(call.params());
         call.params().done();
-        var page = selection.select(Ec2.objects(call.services().list(Backend.NETWORK, "/v1/vpcs", call.caller())));
+        var page = selection.select(JsonLists.objects(call.services().list(Backend.NETWORK, "/v1/vpcs", call.caller())));
         return body -> {
             body.set("vpcSet", page.items(), VpcActions::write);
             page.nextToken().ifPresent(token -> body.text("nextToken", token));

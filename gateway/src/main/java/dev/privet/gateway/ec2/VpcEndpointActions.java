@@ -3,6 +3,7 @@ package dev.privet.gateway.ec2;
 import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.gateway.Backend;
+import dev.privet.gateway.query.JsonLists;
 import dev.privet.gateway.query.Listing;
 import dev.privet.gateway.query.QueryAction;
 import dev.privet.gateway.query.QueryActions;
@@ -82,9 +83,10 @@ public class VpcEndpointActions implements QueryActions {
             throw QueryFault.invalidValue("Route tables are for Gateway endpoints, which are not supported yet");
         }
         Optional<String> clientToken = params.optional("ClientToken");
+        Optional<String> key = call.idempotencyKey(clientToken);
         params.done();
         JsonObject endpoint = call.services().post(Backend.CONSUMER, "/v1/vpc-endpoints", call.caller(), request,
-                clientToken);
+                key);
         return body -> {
             body.element("vpcEndpoint", out -> write(out, endpoint));
             clientToken.ifPresent(token -> body.text("clientToken", token));
@@ -95,7 +97,7 @@ public class VpcEndpointActions implements QueryActions {
         var selection = ENDPOINTS.read(call.params());
         call.params().done();
         selection.named("VpcEndpointId").forEach(VpcEndpointActions::wellFormed);
-        var page = selection.select(Ec2.objects(call.services().list(Backend.CONSUMER, "/v1/vpc-endpoints",
+        var page = selection.select(JsonLists.objects(call.services().list(Backend.CONSUMER, "/v1/vpc-endpoints",
                 call.caller())));
         return body -> {
             body.set("vpcEndpointSet", page.items(), VpcEndpointActions::write);
@@ -132,7 +134,7 @@ public class VpcEndpointActions implements QueryActions {
     private Consumer<XmlBody> services(QueryCall call) {
         var selection = SERVICES.read(call.params());
         call.params().done();
-        var page = selection.select(Ec2.objects(call.services().list(Backend.CONSUMER, "/v1/vpc-endpoint-services",
+        var page = selection.select(JsonLists.objects(call.services().list(Backend.CONSUMER, "/v1/vpc-endpoint-services",
                 call.caller())));
         return body -> {
             body.values("serviceNameSet", page.items().stream().map(s -> s.getString("serviceName")).toList());
@@ -161,14 +163,14 @@ public class VpcEndpointActions implements QueryActions {
                 .text("serviceName", e.getString("serviceName"))
                 .text("state", e.getString("state"))
                 .values("routeTableIdSet", List.of())
-                .values("subnetIdSet", Ec2.strings(e, "subnetIds"))
+                .values("subnetIdSet", JsonLists.strings(e, "subnetIds"))
                 .values("groupSet", List.of())
                 .text("ipAddressType", "ipv4")
                 .element("dnsOptions", dns -> dns.text("dnsRecordIpType", "ipv4"))
                 .text("privateDnsEnabled", false)
                 .text("requesterManaged", false)
-                .values("networkInterfaceIdSet", Ec2.strings(e, "networkInterfaceIds"))
-                .set("dnsEntrySet", Ec2.objects(e.getJsonArray("dnsEntries", new JsonArray())), (item, d) -> item
+                .values("networkInterfaceIdSet", JsonLists.strings(e, "networkInterfaceIds"))
+                .set("dnsEntrySet", JsonLists.objects(e.getJsonArray("dnsEntries", new JsonArray())), (item, d) -> item
                         .text("dnsName", d.getString("dnsName"))
                         .text("hostedZoneId", d.getString("hostedZoneId")))
                 .text("creationTimestamp", e.getString("creationTimestamp"))

@@ -7,10 +7,7 @@ import dev.privet.gateway.Backend;
 import dev.privet.gateway.query.QueryCall;
 import dev.privet.gateway.query.QueryFault;
 import dev.privet.gateway.query.Shown;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
-import java.util.List;
 
 /**
  * What the Elastic Load Balancing actions share. Its API names load balancers and target groups by ARN; network-
@@ -21,15 +18,6 @@ final class Elb {
     static final int MAX_PAGE = 400;
 
     private Elb() {
-    }
-
-    static List<JsonObject> objects(JsonArray array) {
-        return array.stream().map(JsonObject.class::cast).toList();
-    }
-
-    static List<String> strings(JsonObject object, String field) {
-        JsonArray array = object.getJsonArray(field);
-        return array == null ? List.of() : array.stream().map(String::valueOf).toList();
     }
 
     /** The caller's load balancer with that ARN. */
@@ -52,6 +40,15 @@ final class Elb {
             throw targetGroupNotFound(arn);
         }
         return group;
+    }
+
+    /** A load balancer's or target group's name, as Elastic Load Balancing allows it. */
+    static String name(String name) {
+        if (!LoadBalancerArn.isValidName(name)) {
+            throw QueryFault.of(ErrorCode.VALIDATION_ERROR, "The name " + Shown.of(name) + " must be 1 to 32 "
+                    + "letters, digits or hyphens, and must not begin or end with a hyphen");
+        }
+        return name;
     }
 
     static QueryFault loadBalancerNotFound(String arnOrName) {

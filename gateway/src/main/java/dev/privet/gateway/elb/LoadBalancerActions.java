@@ -1,7 +1,9 @@
 package dev.privet.gateway.elb;
 
 import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.ids.LoadBalancerArn;
 import dev.privet.gateway.Backend;
+import dev.privet.gateway.query.JsonLists;
 import dev.privet.gateway.query.Listing;
 import dev.privet.gateway.query.QueryAction;
 import dev.privet.gateway.query.QueryActions;
@@ -59,7 +61,7 @@ public class LoadBalancerActions implements QueryActions {
 
     private Consumer<XmlBody> create(QueryCall call) {
         QueryParameters p = call.params();
-        String name = p.required("Name");
+        String name = Elb.name(p.required("Name"));
         String type = p.optional("Type").orElse("application");
         if (!TYPES.contains(type)) {
             throw QueryFault.of(ErrorCode.VALIDATION_ERROR, "Type " + Shown.of(type) + " is not supported: Privet "
@@ -95,7 +97,7 @@ public class LoadBalancerActions implements QueryActions {
     private Consumer<XmlBody> describe(QueryCall call) {
         var selection = LISTING.read(call.params());
         call.params().done();
-        var page = selection.select(Elb.objects(call.services().list(Backend.NETWORK, "/v1/load-balancers",
+        var page = selection.select(JsonLists.objects(call.services().list(Backend.NETWORK, "/v1/load-balancers",
                 call.caller())));
         Map<String, String> zones = page.items().isEmpty() ? Map.of() : zones(call);
         return body -> {
@@ -126,7 +128,7 @@ public class LoadBalancerActions implements QueryActions {
         String listenerArn = call.params().required("ListenerArn");
         call.params().done();
         String name = Elb.loadBalancer(call, loadBalancerOf(listenerArn)).getString("loadBalancerName");
-        JsonObject listener = Elb.objects(call.services().list(Backend.NETWORK, "/v1/load-balancers/" + name
+        JsonObject listener = JsonLists.objects(call.services().list(Backend.NETWORK, "/v1/load-balancers/" + name
                         + "/listeners", call.caller())).stream()
                 .filter(l -> listenerArn.equals(l.getString("listenerArn"))).findFirst()
                 .orElseThrow(() -> QueryFault.of(ErrorCode.LISTENER_NOT_FOUND, "Listener '" + listenerArn
@@ -175,7 +177,7 @@ public class LoadBalancerActions implements QueryActions {
         List<JsonObject> listeners = new ArrayList<>();
         for (String arn : balancers) {
             String name = Elb.loadBalancer(call, arn).getString("loadBalancerName");
-            listeners.addAll(Elb.objects(call.services().list(Backend.NETWORK, "/v1/load-balancers/" + name
+            listeners.addAll(JsonLists.objects(call.services().list(Backend.NETWORK, "/v1/load-balancers/" + name
                     + "/listeners", call.caller())));
         }
         var page = selection.select(listeners);
@@ -185,17 +187,13 @@ public class LoadBalancerActions implements QueryActions {
         };
     }
 
-    /** The load balancer a listener ARN belongs to: the ARN less its last part, as a load balancer's. */
     private static String loadBalancerOf(String listenerArn) {
-        int last = listenerArn.lastIndexOf('/');
-        if (!listenerArn.contains(":listener/") || last < 0) {
-            throw QueryFault.invalidValue(Shown.of(listenerArn) + " is not a valid listener ARN");
-        }
-        return listenerArn.substring(0, last).replace(":listener/", ":loadbalancer/");
+        return LoadBalancerArn.ofListener(listenerArn).orElseThrow(() -> QueryFault.invalidValue(
+                Shown.of(listenerArn) + " is not a valid listener ARN"));
     }
 
     private static Map<String, String> zones(QueryCall call) {
-        return Elb.objects(call.services().list(Backend.NETWORK, "/v1/subnets", call.caller())).stream()
+        return JsonLists.objects(call.services().list(Backend.NETWORK, "/v1/subnets", call.caller())).stream()
                 .collect(Collectors.toMap(s -> s.getString("subnetId"), s -> s.getString("availabilityZone")));
     }
 
@@ -210,7 +208,7 @@ public class LoadBalancerActions implements QueryActions {
                 .text("VpcId", lb.getString("vpcId"))
                 .element("State", state -> state.text("Code", lb.getString("state")))
                 .text("Type", lb.getString("type"))
-                .members("AvailabilityZones", Elb.strings(lb, "subnetIds"), (zone, subnet) -> zone
+                .members("AvailabilityZones", JsonLists.strings(lb, "subnetIds"), (zone, subnet) -> zone
                         .text("ZoneName", zones.get(subnet)).text("SubnetId", subnet))
                 .text("IpAddressType", "ipv4");
     }

@@ -2,6 +2,7 @@ package dev.privet.gateway.elb;
 
 import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.gateway.Backend;
+import dev.privet.gateway.query.JsonLists;
 import dev.privet.gateway.query.Listing;
 import dev.privet.gateway.query.QueryAction;
 import dev.privet.gateway.query.QueryActions;
@@ -52,7 +53,7 @@ public class TargetGroupActions implements QueryActions {
     private Consumer<XmlBody> create(QueryCall call) {
         QueryParameters p = call.params();
         JsonObject request = new JsonObject()
-                .put("name", p.required("Name"))
+                .put("name", Elb.name(p.required("Name")))
                 .put("protocol", p.required("Protocol"))
                 .put("port", p.integer("Port", 1, 65535).orElseThrow(() -> QueryFault.missing("Port")))
                 .put("vpcId", p.required("VpcId"))
@@ -89,11 +90,11 @@ public class TargetGroupActions implements QueryActions {
         var selection = LISTING.read(call.params());
         Optional<String> loadBalancer = call.params().optional("LoadBalancerArn");
         call.params().done();
-        List<JsonObject> groups = Elb.objects(call.services().list(Backend.NETWORK, "/v1/target-groups",
+        List<JsonObject> groups = JsonLists.objects(call.services().list(Backend.NETWORK, "/v1/target-groups",
                 call.caller()));
         if (loadBalancer.isPresent()) {
             String arn = Elb.loadBalancer(call, loadBalancer.get()).getString("loadBalancerArn");
-            groups = groups.stream().filter(g -> Elb.strings(g, "loadBalancerArns").contains(arn)).toList();
+            groups = groups.stream().filter(g -> JsonLists.strings(g, "loadBalancerArns").contains(arn)).toList();
         }
         var page = selection.select(groups);
         return body -> {
@@ -132,7 +133,7 @@ public class TargetGroupActions implements QueryActions {
         JsonArray asked = targets(p);
         p.done();
         JsonObject group = Elb.targetGroup(call, arn);
-        List<JsonObject> registered = Elb.objects(call.services().list(Backend.NETWORK, "/v1/target-groups/"
+        List<JsonObject> registered = JsonLists.objects(call.services().list(Backend.NETWORK, "/v1/target-groups/"
                 + group.getString("targetGroupName") + "/targets", call.caller()));
         List<JsonObject> health = asked.isEmpty() ? registered : new ArrayList<>();
         for (Object t : asked) {
@@ -140,7 +141,7 @@ public class TargetGroupActions implements QueryActions {
             int port = target.getInteger("port", group.getInteger("port"));
             health.add(registered.stream().filter(h -> h.getString("id").equals(target.getString("id"))
                     && h.getInteger("port") == port).findFirst().orElse(new JsonObject()
-                    .put("id", target.getString("id")).put("port", port).put("state", "unavailable")
+                    .put("id", target.getString("id")).put("port", port).put("state", "unused")
                     .put("reason", "Target.NotRegistered").put("description", "Target is not registered")));
         }
         String healthPort = group.getJsonObject("healthCheck").getString("port");
@@ -188,7 +189,7 @@ public class TargetGroupActions implements QueryActions {
                 .text("HealthCheckTimeoutSeconds", health.getInteger("timeoutSeconds"))
                 .text("HealthyThresholdCount", health.getInteger("healthyThreshold"))
                 .text("UnhealthyThresholdCount", health.getInteger("unhealthyThreshold"))
-                .memberValues("LoadBalancerArns", Elb.strings(g, "loadBalancerArns"))
+                .memberValues("LoadBalancerArns", JsonLists.strings(g, "loadBalancerArns"))
                 .text("TargetType", g.getString("targetType"))
                 .text("IpAddressType", "ipv4");
     }

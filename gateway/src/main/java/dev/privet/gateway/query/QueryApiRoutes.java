@@ -26,7 +26,7 @@ import java.util.UUID;
 
 /**
  * The AWS Query APIs at the gateway's root: {@code POST /} with a form body, or {@code GET /?Action=...}. A request
- * is verified (Signature V4) before anything else is read from it; the service it is for is the one its credential
+ * is verified (Signature V4) before its parameters are read; the service it is for is the one its credential
  * scope names ({@code ec2} or {@code elasticloadbalancing}), and its {@code Version} must be that API's. The action
  * runs on a worker thread, since it waits for the services.
  */
@@ -68,21 +68,17 @@ public class QueryApiRoutes {
         QueryProtocol protocol = QueryProtocol.EC2;
         try {
             IncomingRequest request = IncomingRequests.of(ctx);
+            protocol = guess(request);
+            var verified = signatures.verify(request);
+            protocol = QueryProtocol.bySigningName(verified.service()).orElseThrow(() -> QueryFault.of(
+                    ErrorCode.SIGNATURE_DOES_NOT_MATCH, "Credential should be scoped to correct service: 'ec2' or "
+                            + "'elasticloadbalancing', not " + Shown.of(verified.service())));
             Map<String, List<String>> decoded = new LinkedHashMap<>(request.query());
             if ("POST".equals(request.method())) {
                 formBody(request).forEach((name, values) -> decoded.merge(name, values,
                         (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
             }
-            protocol = guess(request, decoded);
-            var verified = signatures.verify(request);
-            protocol = QueryProtocol.bySigningName(verified.service()).orElseThrow(() -> QueryFault.of(
-                    ErrorCode.SIGNATURE_DOES_NOT_MATCH, "Credential should be scoped to correct service: 'ec2' or "
-                            + "'elasticloadbalancing', not " + Shown.of(verified.service())));
-            if (!region.equals(verified.region())) {
-                throw QueryFault.of(ErrorCode.SIGNATURE_DOES_NOT_MATCH, "Credential should be scoped to a valid "
-                        + "region: this installation is " + region + ", not " + Shown.of(verified.region()));
-            }
-            QueryParameters params = QueryParameters.of(decoded);
+            QueryParameters params = QueryParameters.of(decoded, protocol == QueryProtocol.EC2);
             String version = params.required("Version");
             if (!protocol.version().equals(version)) {
                 throw QueryFault.invalidValue("Version " + Shown.of(version) + " is not an API version of "
@@ -94,10 +90,11 @@ public class QueryApiRoutes {
                 throw QueryFault.of(ErrorCode.INVALID_ACTION, "The action " + Shown.of(name)
                         + " is not valid for this web service.");
             }
-            var writer = action.run(new QueryCall(params, verified.identity(), services, region));
+            var writer = action.run(new QueryCall(params, verified.identity(), services, region,
+                    request.header("amz-sdk-invocation-id")));
             answer(ctx, 200, requestId, protocol.success(name, requestId, writer));
         } catch (QueryFault fault) {
-            answer(ctx, fault.status(), requestId, protocol.error(fault, requestId));
+            answer(ctx, fault.status(), requestId, protocol.error(protocol.inItsTerms(fault), requestId));
         } catch (RuntimeException e) {
             LOG.errorf(e, "request %s failed", requestId);
             answer(ctx, 500, requestId, protocol.error(new QueryFault(ErrorCode.INTERNAL_ERROR, 500,
@@ -133,7 +130,8 @@ public class QueryApiRoutes {
     }
 
     /** The protocol a request is most likely for, to shape an error raised before its signature is verified. */
-    private static QueryProtocol guess(IncomingRequest request, Map<String, List<String>> params) {
+    private static QueryProtocol guess(IncomingRequest request) {
+        Map<String, List<String>> params = request.query();
         Optional<QueryProtocol> byScope = request.header("authorization")
                 .map(h -> h.split("/")).filter(parts -> parts.length > 3)
                 .flatMap(parts -> QueryProtocol.bySigningName(parts[3]));

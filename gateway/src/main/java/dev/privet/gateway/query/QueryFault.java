@@ -34,6 +34,7 @@ public class QueryFault extends RuntimeException {
         return switch (code) {
             case MISSING_AUTHENTICATION_TOKEN, AUTH_FAILURE -> 401;
             case INVALID_CLIENT_TOKEN_ID, SIGNATURE_DOES_NOT_MATCH -> 403;
+            case CONCURRENT_MODIFICATION -> 409;
             case DRY_RUN_OPERATION -> 412;
             case REQUEST_ENTITY_TOO_LARGE -> 413;
             case SERVICE_UNAVAILABLE -> 503;

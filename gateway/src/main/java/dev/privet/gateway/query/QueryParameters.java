@@ -28,14 +28,19 @@ public final class QueryParameters {
     private static final Pattern FILTER = Pattern.compile("Filter\\.([^.]+)\\.(Name|Value\\.([^.]+))");
 
     private final Map<String, String> values;
+    private final boolean dryRuns;
     private final Set<String> read = new HashSet<>();
 
-    private QueryParameters(Map<String, String> values) {
+    private QueryParameters(Map<String, String> values, boolean dryRuns) {
         this.values = values;
+        this.dryRuns = dryRuns;
     }
 
-    /** The parameters decoded from a query string or form body; a name given twice is refused. */
-    public static QueryParameters of(Map<String, List<String>> decoded) {
+    /**
+     * The parameters decoded from a query string or form body; a name given twice is refused. {@code dryRuns}: the
+     * API takes {@code DryRun} (EC2 does, Elastic Load Balancing does not).
+     */
+    public static QueryParameters of(Map<String, List<String>> decoded, boolean dryRuns) {
         if (decoded.size() > MAX_PARAMETERS) {
             throw QueryFault.invalidValue("A request may carry at most " + MAX_PARAMETERS + " parameters, got "
                     + decoded.size());
@@ -47,7 +52,7 @@ public final class QueryParameters {
             }
             values.put(name, given.getFirst());
         });
-        return new QueryParameters(values);
+        return new QueryParameters(values, dryRuns);
     }
 
     public Optional<String> optional(String name) {
@@ -160,7 +165,7 @@ public final class QueryParameters {
      * parameter is read and checked, before the first call to a service.
      */
     public void done() {
-        boolean dryRun = bool("DryRun", false);
+        boolean dryRun = dryRuns && bool("DryRun", false);
         for (String name : values.keySet()) {
             if (!read.contains(name)) {
                 throw QueryFault.of(ErrorCode.UNKNOWN_PARAMETER, "The parameter " + Shown.of(name)

@@ -52,6 +52,15 @@ public enum QueryProtocol {
         return java.util.Optional.empty();
     }
 
+    /** The fault as this API names it: Elastic Load Balancing calls a missing or bad parameter a ValidationError. */
+    QueryFault inItsTerms(QueryFault fault) {
+        boolean parameter = fault.code() == dev.privet.contracts.errors.ErrorCode.INVALID_PARAMETER_VALUE
+                || fault.code() == dev.privet.contracts.errors.ErrorCode.MISSING_PARAMETER;
+        return this == ELBV2 && parameter
+                ? new QueryFault(dev.privet.contracts.errors.ErrorCode.VALIDATION_ERROR, 400, fault.getMessage())
+                : fault;
+    }
+
     String success(String action, String requestId, Consumer<XmlBody> result) {
         return switch (this) {
             case EC2 -> XmlBody.document(action + "Response", namespace, body -> {

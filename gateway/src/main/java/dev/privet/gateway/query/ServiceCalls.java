@@ -111,7 +111,8 @@ public class ServiceCalls {
             return new QueryFault(ErrorCode.SERVICE_UNAVAILABLE, 503, detail.isEmpty()
                     ? backend.serviceName() + "-service is busy; retry the request" : detail);
         }
-        if (response.statusCode() >= 500 || code.isEmpty()) {
+        if (response.statusCode() >= 500 || response.statusCode() == 401 || code.isEmpty()) {
+            // 401 from a service means it refused the gateway itself: privet.gateway-secret differs between them
             return unexpected(backend, uri, "status " + response.statusCode() + " " + problem.encode());
         }
         return QueryFault.of(code.get(), detail);

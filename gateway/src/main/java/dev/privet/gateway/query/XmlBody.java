@@ -51,12 +51,39 @@ public final class XmlBody {
         }
         try {
             xml.writeStartElement(name);
-            xml.writeCharacters(value.toString());
+            xml.writeCharacters(xmlSafe(value.toString()));
             xml.writeEndElement();
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
         }
         return this;
+    }
+
+    /**
+     * The text with each character XML 1.0 cannot carry (control characters, lone surrogates) replaced by U+FFFD:
+     * a client's value echoed in a message must not make the document unreadable.
+     */
+    static String xmlSafe(String text) {
+        StringBuilder safe = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean surrogatePair = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD) || surrogatePair;
+            if (!allowed && safe == null) {
+                safe = new StringBuilder(text.substring(0, i));
+            }
+            if (safe != null) {
+                safe.append(allowed ? c : '\uFFFD');
+                if (surrogatePair) {
+                    safe.append(text.charAt(++i));
+                }
+            } else if (surrogatePair) {
+                i++;
+            }
+        }
+        return safe == null ? text : safe.toString();
     }
 
     /** {@code <name>...</name>} with what {@code content} writes inside. */

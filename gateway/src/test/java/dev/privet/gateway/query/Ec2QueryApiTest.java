@@ -174,6 +174,27 @@ class Ec2QueryApiTest {
     }
 
     @Test
+    void an_account_with_a_configured_key_has_no_local_key() {
+        try (Ec2Client local = client("999988887777", "test");
+             Ec2Client configured = client("AKIAPRIVETTEST000001", "configured-secret")) {
+            assertThatThrownBy(local::describeVpcs).isInstanceOfSatisfying(Ec2Exception.class, e ->
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId"));
+            configured.describeVpcs();
+        }
+        assertThat(ScriptedServices.SEEN).extracting(ScriptedServices.Seen::account).containsExactly("999988887777");
+    }
+
+    @Test
+    void a_create_the_sdk_retries_carries_its_invocation_id_as_idempotency_key() {
+        ScriptedServices.answer("POST /v1/vpcs", 201, vpc("vpc-0123456789abcdef0", "10.0.0.0/16"));
+
+        ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16"));
+
+        assertThat(ScriptedServices.SEEN).singleElement().satisfies(seen ->
+                assertThat(seen.idempotencyKey()).matches("sdk-invocation-[0-9a-f-]{36}"));
+    }
+
+    @Test
     void zones_are_the_regions_six() {
         var zones = ec2.describeAvailabilityZones().availabilityZones();
 

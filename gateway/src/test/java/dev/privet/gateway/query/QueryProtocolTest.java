@@ -113,6 +113,26 @@ class QueryProtocolTest {
     }
 
     @Test
+    void a_malformed_credential_scope_or_client_token_is_refused_not_a_failure() {
+        var headers = new java.util.HashMap<>(CliSignature.sign(gateway, "Action=DescribeVpcs&Version=2016-11-15",
+                ACCOUNT, "test", "us-east-1", "ec2", Instant.now()));
+        headers.put("Authorization", headers.get("Authorization").replace("/us-east-1/", "//"));
+        ec2Error(given().headers(headers).contentType(CliSignature.FORM).body("Action=DescribeVpcs&Version=2016-11-15")
+                .post("/").then(), 400, "IncompleteSignature");
+        String endpoint = "Action=CreateVpcEndpoint&Version=2016-11-15&VpcId=vpc-00000000000000001&ServiceName=x";
+        ec2Error(post(endpoint + "&ClientToken=" + "t".repeat(65)), 400, "InvalidParameterValue");
+        ec2Error(post(endpoint + "&ClientToken=a%0Ab"), 400, "InvalidParameterValue");
+        assertThat(ScriptedServices.SEEN).isEmpty();
+    }
+
+    @Test
+    void a_client_value_echoed_in_an_error_keeps_the_document_readable() {
+        post("Action=Describe%01Vpcs&Version=2016-11-15").statusCode(400)
+                .body("Response.Errors.Error.Code", equalTo("InvalidAction"))
+                .body("Response.Errors.Error.Message", containsString("Describe\uFFFDVpcs"));
+    }
+
+    @Test
     void a_body_over_the_limit_is_refused_whole() {
         String body = "Action=CreateVpc&Version=2016-11-15&CidrBlock=" + "1".repeat(QueryApiRoutes.MAX_BODY_BYTES);
         ec2Error(given().contentType(CliSignature.FORM).body(body).post("/").then(), 413, "RequestEntityTooLarge");
@@ -126,5 +146,11 @@ class QueryProtocolTest {
                 .body("ErrorResponse.Error.Code", equalTo("InvalidAction"))
                 .body("ErrorResponse.Error.Type", equalTo("Sender"))
                 .body("ErrorResponse.Error.Message", containsString("DescribeRules"));
+        post("Action=DescribeLoadBalancers&Version=2015-12-01&PageSize=0", ACCOUNT, "test", "us-east-1",
+                "elasticloadbalancing", Instant.now()).statusCode(400)
+                .body("ErrorResponse.Error.Code", equalTo("ValidationError"));
+        post("Action=DescribeLoadBalancers&Version=2015-12-01&DryRun=true", ACCOUNT, "test", "us-east-1",
+                "elasticloadbalancing", Instant.now()).statusCode(400)
+                .body("ErrorResponse.Error.Code", equalTo("UnknownParameter"));
     }
 }

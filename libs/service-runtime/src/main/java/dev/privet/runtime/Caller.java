@@ -5,8 +5,8 @@ import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.ids.AccountId;
 
 /**
- * The account a request acts for. Until signed requests arrive with the gateway's EC2 API, a request names it in
- * the {@value #HEADER} header.
+ * The account a request acts for, in the {@value #HEADER} header: the gateway sets it to the account the request
+ * proved (see {@link GatewaySecret} for why a service can trust it).
  */
 public final class Caller {
     public static final String HEADER = "X-Privet-Account";

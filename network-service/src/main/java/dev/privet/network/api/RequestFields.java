@@ -12,9 +12,9 @@ import java.util.List;
  * request can record an event larger than a few kilobytes (see the README's limits).
  */
 final class RequestFields {
-    /** A DNS name's limit: target hosts are names or addresses. */
     /** The protocols of a network load balancer's listeners and target groups. */
     static final java.util.Set<String> PROTOCOLS = java.util.Set.of("TCP", "TLS", "UDP", "TCP_UDP");
+    /** A DNS name's limit: target hosts are names or addresses. */
     static final int MAX_HOST_LENGTH = 253;
     /** As AWS: a load balancer spans at most one subnet per zone; 16 is more than any region has. */
     static final int MAX_SUBNETS = 16;

@@ -49,6 +49,24 @@ class CrossStreamChecks {
         }
     }
 
+    /** The target groups in the VPC that are not deleted. Call it holding the VPC's lock ({@link #lockedSubnetsOf}). */
+    List<String> targetGroupsIn(Connection c, String vpcId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                select e.stream_id from events e where e.event_type = 'TargetGroupCreated' and e.payload->>'vpcId' = ?
+                   and not exists (select 1 from events d where d.event_type = 'TargetGroupDeleted'
+                                      and d.stream_id = e.stream_id)
+                 order by e.global_position""")) {
+            st.setString(1, vpcId);
+            List<String> arns = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    arns.add(rs.getString(1));
+                }
+            }
+            return arns;
+        }
+    }
+
     /** The load balancers made in the subnet. Call it holding the subnet's VPC lock ({@link #lockedSubnetsOf}). */
     List<String> loadBalancersIn(Connection c, String subnetId) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("""

@@ -97,12 +97,13 @@ public class NetworkCommands {
         }, (c, id) -> created(deciders.load(c, id, LoadBalancer.DECIDER).state()));
     }
 
-    /** Deletes the caller's VPC; one that still has subnets is {@code DependencyViolation}. */
+    /** Deletes the caller's VPC; one that still has subnets or target groups is {@code DependencyViolation}. */
     public void deleteVpc(AccountId caller, String vpcId) {
         commands.execute(c -> {
-            var subnets = checks.lockedSubnetsOf(c, vpcId);
-            return deciders.run(c, vpcId, new Vpc.Command.DeleteVpc(vpcId, caller.value(),
-                    List.copyOf(subnets.keySet())), Vpc.DECIDER, EventMetadata.forRequest(caller.value())).state();
+            List<String> dependencies = new ArrayList<>(checks.lockedSubnetsOf(c, vpcId).keySet());
+            dependencies.addAll(checks.targetGroupsIn(c, vpcId));
+            return deciders.run(c, vpcId, new Vpc.Command.DeleteVpc(vpcId, caller.value(), dependencies),
+                    Vpc.DECIDER, EventMetadata.forRequest(caller.value())).state();
         });
     }
 
@@ -129,6 +130,7 @@ public class NetworkCommands {
                 throw Rejection.invalid(ErrorCode.DUPLICATE_TARGET_GROUP_NAME, "name",
                         "A target group with the same name '" + name + "' exists");
             }
+            checks.lockedSubnetsOf(c, vpcId); // a deletion of the VPC waits, or is seen
             deciders.load(c, vpcId, Vpc.DECIDER).state().ownedBy(caller.value(), vpcId);
             var draft = new TargetGroupCreated(arn, name, caller.value(), protocol, port, vpcId, targetType,
                     healthCheck);

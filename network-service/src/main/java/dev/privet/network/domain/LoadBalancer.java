@@ -87,6 +87,9 @@ public sealed interface LoadBalancer {
                 }
                 case Command.AddListener add -> {
                     Created lb = existing(state);
+                    if (lb.listeners().contains(add.listener())) {
+                        yield List.of(); // the same listener again: as in AWS, the answer is the one that exists
+                    }
                     if (lb.listeners().stream().anyMatch(l -> l.port() == add.listener().port())) {
                         throw Rejection.invalid(ErrorCode.DUPLICATE_LISTENER, "port", "A listener already exists on "
                                 + lb.loadBalancer().name() + " on port " + add.listener().port());

@@ -38,7 +38,7 @@ public sealed interface SubnetState permits SubnetState.NoSubnet, Subnet, Subnet
         record ReleaseInterface(String networkInterfaceId, String vpcEndpointId) implements Command {
         }
 
-        /** Deletes the caller's subnet; {@code loadBalancers} are those in it (read under the account's lock). */
+        /** Deletes the caller's subnet; {@code loadBalancers} are those in it (read under the VPC's subnet lock). */
         record DeleteSubnet(String subnetId, String caller, List<String> loadBalancers) implements Command {
         }
     }
@@ -59,10 +59,11 @@ public sealed interface SubnetState permits SubnetState.NoSubnet, Subnet, Subnet
                     yield List.of(VpcRules.createSubnet(c.subnetId(), c.vpc().ownedBy(c.caller(), c.vpcId()),
                             c.caller(), c.cidr(), c.availabilityZone(), c.siblings()));
                 }
-                case Command.AllocateInterface a -> List.of(existing(state).allocate(a.networkInterfaceId(),
-                        a.vpcEndpointId()));
-                case Command.ReleaseInterface r -> existing(state).holds(r.networkInterfaceId())
-                        ? List.of(existing(state).release(r.networkInterfaceId(), r.vpcEndpointId())) : List.of();
+                case Command.AllocateInterface a -> state instanceof DeletedSubnet ? List.of()
+                        : List.of(existing(state).allocate(a.networkInterfaceId(), a.vpcEndpointId()));
+                case Command.ReleaseInterface r ->
+                        state instanceof DeletedSubnet || !existing(state).holds(r.networkInterfaceId()) ? List.of()
+                                : List.of(existing(state).release(r.networkInterfaceId(), r.vpcEndpointId()));
                 case Command.DeleteSubnet d -> {
                     if (!(state instanceof Subnet subnet) || !subnet.created().ownerId().equals(d.caller())) {
                         throw Rejection.notFound(ErrorCode.INVALID_SUBNET_ID_NOT_FOUND, "subnetId",

@@ -35,8 +35,11 @@ public sealed interface Vpc {
         record CreateVpc(String vpcId, String ownerId, Cidr cidr, String region) implements Command {
         }
 
-        /** Deletes the caller's VPC, whose subnets (read under the VPC's subnet lock) are {@code subnetIds}. */
-        record DeleteVpc(String vpcId, String caller, List<String> subnetIds) implements Command {
+        /**
+         * Deletes the caller's VPC; {@code dependencies} are its subnets and target groups, read under the VPC's
+         * subnet lock.
+         */
+        record DeleteVpc(String vpcId, String caller, List<String> dependencies) implements Command {
         }
     }
 
@@ -61,10 +64,10 @@ public sealed interface Vpc {
                                 "The vpc ID '" + delete.vpcId() + "' does not exist");
                     }
                     VpcCreated vpc = created.vpc();
-                    if (!delete.subnetIds().isEmpty()) {
+                    if (!delete.dependencies().isEmpty()) {
                         throw Rejection.invalid(ErrorCode.DEPENDENCY_VIOLATION, "vpcId", "The vpc '"
-                                + delete.vpcId() + "' has dependencies and cannot be deleted: its subnets "
-                                + String.join(", ", delete.subnetIds()));
+                                + delete.vpcId() + "' has dependencies and cannot be deleted: "
+                                + String.join(", ", delete.dependencies()));
                     }
                     yield List.of(new VpcDeleted(vpc.vpcId(), vpc.ownerId()));
                 }

@@ -47,6 +47,17 @@ class DeletionTest {
     }
 
     @Test
+    void a_vpc_with_a_target_group_in_it_stays() {
+        String vpc = createVpc(OWNER, "10.42.0.0/16");
+        as(OWNER).body(Map.of("name", "tg-" + vpc.substring(4, 12), "protocol", "TCP", "port", 80, "vpcId", vpc))
+                .post("/v1/target-groups").then().statusCode(201);
+
+        as(OWNER).delete("/v1/vpcs/" + vpc).then().statusCode(400).body("code", equalTo("DependencyViolation"));
+        as(OWNER).delete("/v1/target-groups/tg-" + vpc.substring(4, 12)).then().statusCode(204);
+        as(OWNER).delete("/v1/vpcs/" + vpc).then().statusCode(204);
+    }
+
+    @Test
     void a_subnet_with_a_load_balancer_in_it_stays_and_a_deleted_one_takes_no_load_balancer() {
         String vpc = createVpc(OWNER, "10.41.0.0/16");
         String used = createSubnet(OWNER, vpc, "10.41.1.0/24", "us-east-1a");

@@ -71,6 +71,9 @@ class TargetGroupApiTest {
                 .post("/v1/load-balancers/lb-" + suffix + "/listeners").then().statusCode(201)
                 .body("listenerArn", startsWith(lb.replace(":loadbalancer/", ":listener/") + "/"))
                 .body("targetGroupArn", equalTo(group));
+        as(OWNER).body(Map.of("protocol", "TCP", "port", 443, "targetGroupArn", group))
+                .post("/v1/load-balancers/lb-" + suffix + "/listeners").then().statusCode(201)
+                .body("targetGroupArn", equalTo(group)); // the same listener again: the one that exists
         as(OWNER).get("/v1/load-balancers/lb-" + suffix + "/listeners").then().statusCode(200)
                 .body("port", contains(443)).body("targetGroupArn", contains(group));
         as(OWNER).get("/v1/target-groups/tg-" + suffix).then().statusCode(200).body("loadBalancerArns", contains(lb));

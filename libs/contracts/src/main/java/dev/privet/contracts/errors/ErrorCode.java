@@ -13,7 +13,6 @@ public enum ErrorCode {
     AUTH_FAILURE("AuthFailure"),
     IDEMPOTENT_PARAMETER_MISMATCH("IdempotentParameterMismatch"),
     UNKNOWN_PARAMETER("UnknownParameter"),
-    INVALID_PARAMETER_COMBINATION("InvalidParameterCombination"),
     MALFORMED_QUERY_STRING("MalformedQueryString"),
     INVALID_ACTION("InvalidAction"),
     INVALID_NEXT_TOKEN("InvalidNextToken"),

@@ -53,6 +53,16 @@ public final class LoadBalancerArn {
         }
     }
 
+    /** The load balancer a listener ARN belongs to (the inverse of {@link #listenerArn}), if it is one. */
+    public static java.util.Optional<String> ofListener(String listenerArn) {
+        int last = listenerArn == null ? -1 : listenerArn.lastIndexOf('/');
+        if (last < 0 || !listenerArn.contains(":listener/")) {
+            return java.util.Optional.empty();
+        }
+        String loadBalancerArn = listenerArn.substring(0, last).replace(":listener/", ":loadbalancer/");
+        return isValid(loadBalancerArn) ? java.util.Optional.of(loadBalancerArn) : java.util.Optional.empty();
+    }
+
     public static boolean isValidName(String name) {
         return name != null && NAME.matcher(name).matches() && !name.startsWith("internal-");
     }
