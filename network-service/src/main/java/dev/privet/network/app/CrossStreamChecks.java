@@ -51,39 +51,21 @@ class CrossStreamChecks {
 
     /** The target groups in the VPC that are not deleted. Call it holding the VPC's lock ({@link #lockedSubnetsOf}). */
     List<String> targetGroupsIn(Connection c, String vpcId) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("""
+        return column(c, """
                 select e.stream_id from events e where e.event_type = 'TargetGroupCreated' and e.payload->>'vpcId' = ?
                    and not exists (select 1 from events d where d.event_type = 'TargetGroupDeleted'
                                       and d.stream_id = e.stream_id)
-                 order by e.global_position""")) {
-            st.setString(1, vpcId);
-            List<String> arns = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    arns.add(rs.getString(1));
-                }
-            }
-            return arns;
-        }
+                 order by e.global_position""", vpcId);
     }
 
     /** The load balancers made in the subnet. Call it holding the subnet's VPC lock ({@link #lockedSubnetsOf}). */
     List<String> loadBalancersIn(Connection c, String subnetId) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("""
+        return column(c, """
                 select e.stream_id from events e where e.event_type = 'LoadBalancerCreated'
                    and e.payload->'subnetIds' @> jsonb_build_array(?::text)
                    and not exists (select 1 from events d where d.event_type = 'LoadBalancerDeleted'
                                       and d.stream_id = e.stream_id)
-                 order by e.global_position""")) {
-            st.setString(1, subnetId);
-            List<String> arns = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    arns.add(rs.getString(1));
-                }
-            }
-            return arns;
-        }
+                 order by e.global_position""", subnetId);
     }
 
     /** Whether the account has a load balancer of that name, after locking the account's names. */
@@ -150,17 +132,22 @@ class CrossStreamChecks {
     /** The endpoint services the load balancer was verified for, after locking its use. */
     List<String> lockedServicesUsing(Connection c, String loadBalancerArn) throws SQLException {
         lockLoadBalancerUse(c, loadBalancerArn);
-        try (PreparedStatement st = c.prepareStatement("""
+        return column(c, """
                 select stream_id from events where event_type = 'ServiceLoadBalancersVerified'
-                   and payload->'loadBalancerArns' @> jsonb_build_array(?::text) order by global_position""")) {
-            st.setString(1, loadBalancerArn);
-            List<String> services = new ArrayList<>();
+                   and payload->'loadBalancerArns' @> jsonb_build_array(?::text) order by global_position""", loadBalancerArn);
+    }
+
+    /** The first column of each row {@code sql} selects with {@code value} as its one parameter. */
+    private static List<String> column(Connection c, String sql, String value) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.setString(1, value);
+            List<String> values = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    services.add(rs.getString(1));
+                    values.add(rs.getString(1));
                 }
             }
-            return services;
+            return values;
         }
     }
 }
