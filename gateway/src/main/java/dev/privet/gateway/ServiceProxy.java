@@ -1,5 +1,6 @@
 package dev.privet.gateway;
 
+import dev.privet.contracts.http.PrivetHeaders;
 import dev.privet.gateway.auth.JsonApiCallers;
 import dev.privet.gateway.query.QueryFault;
 import io.vertx.core.http.HttpMethod;
@@ -7,18 +8,13 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
-import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.net.URI;
 import java.util.List;
 
 /**
@@ -30,32 +26,18 @@ import java.util.List;
 public class ServiceProxy {
     private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
     /** The request headers a service reads; the rest (hop-by-hop, host, length) are the client's business. */
-    public static final String ACCOUNT_HEADER = "X-Privet-Account";
-    public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
-    /** What proves to a service that a request came through the gateway (the services' {@code GatewaySecret}). */
-    public static final String SECRET_HEADER = "X-Privet-Gateway-Secret";
     /** The client's headers a service reads; the account is not among them: the gateway sets it. */
-    static final List<String> FORWARDED_HEADERS = List.of("Content-Type", "Accept", IDEMPOTENCY_KEY_HEADER);
+    static final List<String> FORWARDED_HEADERS = List.of("Content-Type", "Accept", PrivetHeaders.IDEMPOTENCY_KEY);
     /** The response headers a client needs besides the body: its type, and when to retry a 503. */
     static final List<String> RETURNED_HEADERS = List.of("Content-Type", "Retry-After");
     private static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
 
-    private final ServicesConfig config;
+    private final Backends backends;
     private final JsonApiCallers callers;
-    private final java.util.Optional<String> secret;
-    private final WebClient client;
 
-    /**
-     * @param secret {@code privet.gateway-secret}, the same key the services check: sent with every request, so a
-     *               service trusts the account only from the gateway. Unset, the services trust whoever reaches them.
-     */
-    ServiceProxy(ServicesConfig config, JsonApiCallers callers, Vertx vertx,
-                 @ConfigProperty(name = "privet.gateway-secret") java.util.Optional<String> secret) {
-        this.config = config;
+    ServiceProxy(Backends backends, JsonApiCallers callers) {
+        this.backends = backends;
         this.callers = callers;
-        this.secret = secret;
-        this.client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)
-                .setDecompressionSupported(false));
     }
 
     void routes(@Observes Router router) {
@@ -76,7 +58,7 @@ public class ServiceProxy {
         String account;
         try {
             account = callers.accountOf(IncomingRequests.of(ctx),
-                    java.util.Optional.ofNullable(ctx.request().getHeader(ACCOUNT_HEADER)));
+                    java.util.Optional.ofNullable(ctx.request().getHeader(PrivetHeaders.ACCOUNT)));
         } catch (QueryFault refused) {
             Problems.send(ctx, refused.status(),
                     io.netty.handler.codec.http.HttpResponseStatus.valueOf(refused.status()).reasonPhrase(),
@@ -92,13 +74,8 @@ public class ServiceProxy {
 
     private void send(RoutingContext ctx, Backend backend, String path, String account, HttpServerRequest in,
                       io.vertx.core.buffer.Buffer body) {
-        URI base = URI.create(config.url(backend));
         String uri = path + (in.query() == null ? "" : "?" + in.query());
-        HttpRequest<Buffer> out = client.request(HttpMethod.valueOf(in.method().name()), config.port(backend), base.getHost(), uri)
-                .ssl("https".equals(base.getScheme()))
-                .timeout(config.timeout().toMillis());
-        out.putHeader(ACCOUNT_HEADER, account);
-        secret.ifPresent(value -> out.putHeader(SECRET_HEADER, value));
+        HttpRequest<Buffer> out = backends.request(backend, HttpMethod.valueOf(in.method().name()), uri, account);
         for (String header : FORWARDED_HEADERS) {
             String value = in.getHeader(header);
             if (value != null) {
@@ -107,8 +84,8 @@ public class ServiceProxy {
         }
         var answer = body == null || body.length() == 0 ? out.send() : out.sendBuffer(Buffer.newInstance(body));
         answer.subscribe().with(response -> reply(ctx, response), failure -> {
-            LOG.warnf("%s-service at %s did not answer %s %s: %s", backend.serviceName(), base, in.method(), uri,
-                    failure.toString());
+            LOG.warnf("%s-service at %s did not answer %s %s: %s", backend.serviceName(), backends.url(backend),
+                    in.method(), uri, failure.toString());
             Problems.send(ctx, 502, "Bad Gateway", "ServiceUnavailable",
                     backend.serviceName() + "-service did not answer");
         });

@@ -2,24 +2,19 @@ package dev.privet.gateway.query;
 
 import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.ids.AccountId;
+import dev.privet.contracts.http.PrivetHeaders;
 import dev.privet.gateway.Backend;
-import dev.privet.gateway.ServiceProxy;
-import dev.privet.gateway.ServicesConfig;
+import dev.privet.gateway.Backends;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
-import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -31,15 +26,10 @@ import java.util.Optional;
 public class ServiceCalls {
     private static final Logger LOG = Logger.getLogger(ServiceCalls.class);
 
-    private final ServicesConfig config;
-    private final Optional<String> secret;
-    private final WebClient client;
+    private final Backends backends;
 
-    ServiceCalls(ServicesConfig config, Vertx vertx,
-                 @ConfigProperty(name = "privet.gateway-secret") Optional<String> secret) {
-        this.config = config;
-        this.secret = secret;
-        this.client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false));
+    ServiceCalls(Backends backends) {
+        this.backends = backends;
     }
 
     public JsonObject get(Backend backend, String uri, AccountId caller) {
@@ -75,14 +65,9 @@ public class ServiceCalls {
 
     private Buffer send(Backend backend, HttpMethod method, String uri, AccountId caller, JsonObject body,
                         Optional<String> idempotencyKey) {
-        URI base = URI.create(config.url(backend));
-        HttpRequest<Buffer> request = client.request(method, config.port(backend), base.getHost(), uri)
-                .ssl("https".equals(base.getScheme()))
-                .timeout(config.timeout().toMillis())
-                .putHeader(ServiceProxy.ACCOUNT_HEADER, caller.value())
+        HttpRequest<Buffer> request = backends.request(backend, method, uri, caller.value())
                 .putHeader("Accept", "application/json");
-        secret.ifPresent(value -> request.putHeader(ServiceProxy.SECRET_HEADER, value));
-        idempotencyKey.ifPresent(key -> request.putHeader(ServiceProxy.IDEMPOTENCY_KEY_HEADER, key));
+        idempotencyKey.ifPresent(key -> request.putHeader(PrivetHeaders.IDEMPOTENCY_KEY, key));
         HttpResponse<Buffer> response;
         try {
             response = (body == null ? request.send() : request.sendJsonObject(body)).await().indefinitely();

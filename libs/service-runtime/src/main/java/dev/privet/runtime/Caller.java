@@ -3,13 +3,14 @@ package dev.privet.runtime;
 import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.ids.AccountId;
+import dev.privet.contracts.http.PrivetHeaders;
 
 /**
  * The account a request acts for, in the {@value #HEADER} header: the gateway sets it to the account the request
  * proved (see {@link GatewaySecret} for why a service can trust it).
  */
 public final class Caller {
-    public static final String HEADER = "X-Privet-Account";
+    public static final String HEADER = PrivetHeaders.ACCOUNT;
 
     private Caller() {
     }

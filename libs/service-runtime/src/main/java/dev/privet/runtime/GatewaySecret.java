@@ -1,6 +1,7 @@
 package dev.privet.runtime;
 
 import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.http.PrivetHeaders;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * the request came through the gateway. Health checks ({@code /q/...}) stay open for the orchestrator.
  */
 public class GatewaySecret {
-    public static final String HEADER = "X-Privet-Gateway-Secret";
+    public static final String HEADER = PrivetHeaders.GATEWAY_SECRET;
 
     private final Optional<byte[]> secret;
 

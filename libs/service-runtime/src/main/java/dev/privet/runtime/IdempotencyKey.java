@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.ids.AccountId;
+import dev.privet.contracts.http.PrivetHeaders;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * with {@code IdempotentParameterMismatch}.
  */
 public record IdempotencyKey(AccountId account, String key, String fingerprint) {
-    public static final String HEADER = "Idempotency-Key";
+    public static final String HEADER = PrivetHeaders.IDEMPOTENCY_KEY;
     /** As EC2's ClientToken: up to 64 printable ASCII characters. */
     static final int MAX_LENGTH = 64;
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
