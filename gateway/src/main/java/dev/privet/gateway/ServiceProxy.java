@@ -57,8 +57,9 @@ public class ServiceProxy {
         }
         String account;
         try {
-            account = callers.accountOf(IncomingRequests.of(ctx),
-                    java.util.Optional.ofNullable(ctx.request().getHeader(PrivetHeaders.ACCOUNT)));
+            account = callers.accountOf(java.util.Optional.ofNullable(ctx.request().getHeader("Authorization")),
+                    java.util.Optional.ofNullable(ctx.request().getHeader(PrivetHeaders.ACCOUNT)),
+                    () -> IncomingRequests.of(ctx));
         } catch (QueryFault refused) {
             Problems.send(ctx, refused.status(),
                     io.netty.handler.codec.http.HttpResponseStatus.valueOf(refused.status()).reasonPhrase(),

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Who a JSON API request is from: a Signature V4 signer (any service name in its scope, the installation's region),
@@ -28,14 +29,16 @@ public class JsonApiCallers {
     }
 
     /**
-     * The account {@code request} acts for; {@code claimed} is its {@code X-Privet-Account} header, if any.
+     * The account a request acts for: {@code authorization} and {@code claimed} are its {@code Authorization} and
+     * {@code X-Privet-Account} headers, if any; {@code request} is read whole only for a signature, since every
+     * JSON API request passes here.
      *
      * @throws QueryFault with AWS's code and status when the request proves no account
      */
-    public String accountOf(IncomingRequest request, Optional<String> claimed) {
-        Optional<String> authorization = request.header("authorization");
+    public String accountOf(Optional<String> authorization, Optional<String> claimed,
+                            Supplier<IncomingRequest> request) {
         if (authorization.filter(a -> a.startsWith(SignatureV4.ALGORITHM)).isPresent()) {
-            return signatures.verify(request).identity().account().value();
+            return signatures.verify(request.get()).identity().account().value();
         }
         if (authorization.filter(a -> a.startsWith(BEARER)).isPresent()) {
             return apiKeyAccount(authorization.get().substring(BEARER.length()).trim());
