@@ -19,6 +19,10 @@ import software.amazon.awssdk.services.ec2.model.DnsEntry;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.NetworkInterface;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
@@ -130,7 +134,8 @@ class AwsSdkTest {
         assertThat(provider.describeVpcEndpointServicePermissions(r -> r.serviceId(service.serviceId()))
                 .allowedPrincipals()).extracting(p -> p.principal()).containsExactly("arn:aws:iam::" + CONSUMER + ":root");
 
-        consumerVpc = consumer.createVpc(r -> r.cidrBlock("172.31.0.0/16")).vpc().vpcId();
+        consumerVpc = consumer.createVpc(r -> r.cidrBlock("172.31.0.0/16").tagSpecifications(TagSpecification.builder()
+                .resourceType(ResourceType.VPC).tags(tag("Name", "consumer")).build())).vpc().vpcId();
         String subnetA = consumer.createSubnet(r -> r.vpcId(consumerVpc).cidrBlock("172.31.0.0/20")
                 .availabilityZone("us-east-1a")).subnet().subnetId();
         String subnetB = consumer.createSubnet(r -> r.vpcId(consumerVpc).cidrBlock("172.31.16.0/20")
@@ -155,6 +160,26 @@ class AwsSdkTest {
         assertThat(consumer.describeNetworkInterfaces(r -> r.networkInterfaceIds(available.networkInterfaceIds()))
                 .networkInterfaces()).extracting(NetworkInterface::privateIpAddress)
                 .containsExactlyInAnyOrder("172.31.0.4", "172.31.16.4");
+
+        consumer.createTags(r -> r.resources(endpointId, consumerVpc).tags(tag("team", "payments")));
+        provider.createTags(r -> r.resources(service.serviceId()).tags(tag("team", "platform")));
+        assertThat(consumer.describeTags(r -> r.filters(Filter.builder().name("key").values("team").build())).tags())
+                .extracting(t -> t.resourceId() + " " + t.resourceTypeAsString() + " " + t.value())
+                .containsExactly(consumerVpc + " vpc payments", endpointId + " vpc-endpoint payments"); // by id
+        assertThat(consumer.describeVpcs(r -> r.filters(Filter.builder().name("tag:Name").values("consumer").build()))
+                .vpcs()).singleElement().satisfies(v -> assertThat(v.tags())
+                        .containsExactlyInAnyOrder(tag("Name", "consumer"), tag("team", "payments")));
+        assertThat(consumer.describeVpcEndpoints(r -> r.vpcEndpointIds(endpointId)).vpcEndpoints().getFirst().tags())
+                .containsExactly(tag("team", "payments"));
+        assertCode(() -> consumer.createTags(r -> r.resources(service.serviceId()).tags(tag("team", "mine"))),
+                "InvalidVpcEndpointServiceId.NotFound");
+        consumer.deleteTags(r -> r.resources(consumerVpc).tags(Tag.builder().key("team").build()));
+        assertThat(consumer.describeTags(r -> r.filters(Filter.builder().name("resource-id").values(consumerVpc)
+                .build())).tags()).extracting(t -> t.key()).containsExactly("Name");
+    }
+
+    private static Tag tag(String key, String value) {
+        return Tag.builder().key(key).value(value).build();
     }
 
     @Test

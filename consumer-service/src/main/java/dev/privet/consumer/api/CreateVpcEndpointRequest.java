@@ -7,6 +7,9 @@ import dev.privet.contracts.ids.IdFormat;
 import dev.privet.contracts.ids.ServiceName;
 
 import java.util.HashSet;
+import dev.privet.contracts.events.Values.Tag;
+import dev.privet.runtime.tags.RequestedTags;
+
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -16,7 +19,7 @@ import java.util.regex.Pattern;
  * looks at it (the limits are in the README), so an oversized request costs one check and is refused whole.
  */
 public record CreateVpcEndpointRequest(String serviceName, String vpcId, List<String> subnetIds,
-                                       String vpcEndpointType, List<String> securityGroupIds) {
+                                       String vpcEndpointType, List<String> securityGroupIds, List<Tag> tags) {
     static final String INTERFACE = "Interface";
     static final int MAX_SERVICE_NAME = 255;
     static final int MAX_ID = 64;
@@ -53,7 +56,8 @@ public record CreateVpcEndpointRequest(String serviceName, String vpcId, List<St
         if (vpcId.length() > MAX_ID || !IdFormat.VPC.matches(vpcId)) {
             throw Rejection.invalid(ErrorCode.INVALID_VPC_ID_MALFORMED, "vpcId", "Invalid id: " + shown(vpcId));
         }
-        return new EndpointRequest(type, serviceName, vpcId, subnets(), securityGroups());
+        return new EndpointRequest(type, serviceName, vpcId, subnets(), securityGroups(),
+                RequestedTags.of(tags, "tags"));
     }
 
     private List<String> subnets() {

@@ -7,6 +7,8 @@ import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.runtime.Caller;
 import dev.privet.runtime.IdempotencyKey;
+import dev.privet.consumer.domain.VpcEndpoint;
+import dev.privet.runtime.tags.ResourceTagRow;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -38,7 +40,7 @@ public class VpcEndpointResource {
     public Response create(@HeaderParam(Caller.HEADER) String account,
                            @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey, CreateVpcEndpointRequest body) {
         var caller = Caller.require(account);
-        var request = (body == null ? new CreateVpcEndpointRequest(null, null, null, null, null) : body).validated();
+        var request = (body == null ? new CreateVpcEndpointRequest(null, null, null, null, null, null) : body).validated();
         var endpoint = commands.create(caller, request, IdempotencyKey.of(caller, idempotencyKey, request));
         return Response.status(Response.Status.CREATED).entity(VpcEndpointResponse.of(endpoint)).build();
     }
@@ -52,7 +54,8 @@ public class VpcEndpointResource {
 
     @GET
     public List<VpcEndpointResponse> list(@HeaderParam(Caller.HEADER) String account) {
-        return queries.list(Caller.require(account)).stream().map(VpcEndpointResponse::of).toList();
+        return ResourceTagRow.withTags(queries.list(Caller.require(account)), VpcEndpoint::vpcEndpointId,
+                VpcEndpointResponse::of);
     }
 
     @DELETE

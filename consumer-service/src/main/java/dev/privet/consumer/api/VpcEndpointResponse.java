@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.privet.consumer.domain.VpcEndpoint;
 import dev.privet.contracts.events.Values.DnsEntry;
 
+import dev.privet.contracts.events.Values.Tag;
+import dev.privet.runtime.tags.ResourceTagRow;
+
 import java.util.List;
 
 /** A VPC endpoint as the API shows it, with AWS's field names and states. */
@@ -11,11 +14,15 @@ import java.util.List;
 public record VpcEndpointResponse(String vpcEndpointId, String vpcEndpointType, String vpcId, String serviceName,
                                   String state, List<String> subnetIds, List<String> networkInterfaceIds,
                                   List<DnsEntry> dnsEntries, String ownerId, String creationTimestamp,
-                                  String failureReason) {
+                                  String failureReason, List<Tag> tags) {
 
-    static VpcEndpointResponse of(VpcEndpoint e) {
+    static VpcEndpointResponse of(VpcEndpoint e, List<Tag> tags) {
         return new VpcEndpointResponse(e.vpcEndpointId(), e.vpcEndpointType(), e.vpcId(), e.serviceName(),
                 e.state().wireName(), e.subnetIds(), e.networkInterfaceIds(), e.dnsEntries(), e.ownerId(),
-                e.creationTime().toString(), e.failureReason());
+                e.creationTime().toString(), e.failureReason(), tags);
+    }
+
+    static VpcEndpointResponse of(VpcEndpoint e) {
+        return of(e, ResourceTagRow.of(e.vpcEndpointId()));
     }
 }

@@ -1,5 +1,7 @@
 package dev.privet.consumer.app;
 
+import dev.privet.contracts.events.Values.Tag;
+
 import java.util.List;
 
 /**
@@ -8,9 +10,10 @@ import java.util.List;
  * {@code securityGroupIds} are accepted and not used yet.
  */
 public record EndpointRequest(String vpcEndpointType, String serviceName, String vpcId, List<String> subnetIds,
-                              List<String> securityGroupIds) {
+                              List<String> securityGroupIds, List<Tag> tags) {
     public EndpointRequest {
         subnetIds = List.copyOf(subnetIds);
         securityGroupIds = List.copyOf(securityGroupIds);
+        tags = List.copyOf(tags);
     }
 }

@@ -21,6 +21,7 @@ import dev.privet.contracts.ids.IdFormat;
 import dev.privet.eventstore.DeciderRunner;
 import dev.privet.eventstore.Transactions;
 import dev.privet.runtime.CommandRunner;
+import dev.privet.runtime.tags.TaggedResource;
 import dev.privet.runtime.EventRuntime;
 import dev.privet.runtime.IdempotencyKey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,13 +54,15 @@ public class VpcEndpointCommands {
     private final DeciderRunner deciders;
     private final Transactions transactions;
     private final EventRuntime eventRuntime;
+    private final ConsumerTags tags;
 
     VpcEndpointCommands(CommandRunner commands, DeciderRunner deciders, Transactions transactions,
-                        EventRuntime eventRuntime) {
+                        EventRuntime eventRuntime, ConsumerTags tags) {
         this.commands = commands;
         this.deciders = deciders;
         this.transactions = transactions;
         this.eventRuntime = eventRuntime;
+        this.tags = tags;
     }
 
     /**
@@ -75,9 +78,13 @@ public class VpcEndpointCommands {
         long deadline = System.nanoTime() + PENDING_SERVICE_WAIT.toNanos();
         while (true) {
             try {
-                return commands.create(key, vpcEndpointId,
-                        c -> endpoint(deciders.run(c, vpcEndpointId, command(vpcEndpointId, caller, request),
-                                DECIDER, metadata).state()),
+                return commands.create(key, vpcEndpointId, c -> {
+                            VpcEndpoint created = endpoint(deciders.run(c, vpcEndpointId,
+                                    command(vpcEndpointId, caller, request), DECIDER, metadata).state());
+                            tags.tagNew(c, new TaggedResource(vpcEndpointId, IdFormat.VPC_ENDPOINT.resourceType(),
+                                    caller.value()), request.tags(), metadata);
+                            return created;
+                        },
                         (c, earlier) -> endpoint(deciders.load(c, earlier, DECIDER).state()));
             } catch (Rejection rejected) {
                 confirmMiss(rejected, caller, request, caughtUp, deadline);

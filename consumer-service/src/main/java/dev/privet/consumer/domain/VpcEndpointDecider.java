@@ -11,6 +11,7 @@ import dev.privet.consumer.domain.VpcEndpointState.NotRequested;
 import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.ConsumerEvent;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointTagsChanged;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointAccepted;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointAvailable;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeleted;
@@ -71,6 +72,8 @@ public final class VpcEndpointDecider implements Decider<EndpointCommand, VpcEnd
             case VpcEndpointRejected e -> existing(state, e).endedAs(EndpointState.REJECTED, e.reason());
             case VpcEndpointDeletionRequested e -> existing(state, e).in(EndpointState.DELETING);
             case VpcEndpointDeleted e -> existing(state, e).in(EndpointState.DELETED);
+            case VpcEndpointTagsChanged e -> throw new IllegalStateException(
+                    "tags are a stream of their own, not of the endpoint: " + e.streamId());
         };
     }
 

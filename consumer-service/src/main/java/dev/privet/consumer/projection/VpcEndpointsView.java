@@ -7,6 +7,9 @@ import dev.privet.contracts.events.ConsumerEvent;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.eventstore.InlineProjection;
 import dev.privet.runtime.ReadModelTables;
+import dev.privet.runtime.tags.ResourceTagRow;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeleted;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointTagsChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -34,6 +37,13 @@ public class VpcEndpointsView implements InlineProjection {
         if (!(envelope.event() instanceof ConsumerEvent event)) {
             return; // the service's other streams, if it ever has any
         }
+        if (event instanceof VpcEndpointTagsChanged tags) {
+            ResourceTagRow.apply(tags);
+            return;
+        }
+        if (event instanceof VpcEndpointDeleted) {
+            ResourceTagRow.deleteById(event.vpcEndpointId());
+        }
         Optional<VpcEndpointRow> row = VpcEndpointRow.find(event.vpcEndpointId());
         VpcEndpointState current = row.<VpcEndpointState>map(VpcEndpointRow::endpoint)
                 .orElseGet(DECIDER::initialState);
@@ -46,6 +56,6 @@ public class VpcEndpointsView implements InlineProjection {
 
     @Override
     public void reset(Connection c) throws SQLException {
-        ReadModelTables.empty(c, "vpc_endpoints");
+        ReadModelTables.empty(c, "resource_tags", "vpc_endpoints");
     }
 }

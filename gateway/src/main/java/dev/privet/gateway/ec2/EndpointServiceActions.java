@@ -37,7 +37,8 @@ public class EndpointServiceActions implements QueryActions {
             .filter("service-id", s -> s.getString("serviceId"))
             .filter("service-name", s -> s.getString("serviceName"))
             .filter("service-state", s -> s.getString("serviceState"))
-            .filter("supported-ip-address-types", s -> "ipv4");
+            .filter("supported-ip-address-types", s -> "ipv4")
+            .tags(Tags::of);
     static final Listing<JsonObject> PERMISSIONS = Listing.<JsonObject>of(p -> p.getString("principal"))
             .filter("principal", p -> p.getString("principal"))
             .filter("principal-type", p -> p.getString("principalType"));
@@ -75,8 +76,9 @@ public class EndpointServiceActions implements QueryActions {
         });
         Optional<String> clientToken = params.optional("ClientToken");
         Optional<String> key = call.idempotencyKey(clientToken);
+        JsonObject request = Tags.specified(params, "vpc-endpoint-service",
+                new JsonObject().put("networkLoadBalancerArns", new JsonArray(arns)));
         params.done();
-        JsonObject request = new JsonObject().put("networkLoadBalancerArns", new JsonArray(arns));
         acceptance.ifPresent(a -> request.put("acceptanceRequired", a));
         JsonObject service = call.services().post(Backend.PROVIDER, "/v1/endpoint-services", call.caller(), request,
                 key);
@@ -150,8 +152,8 @@ public class EndpointServiceActions implements QueryActions {
                 .values("networkLoadBalancerArnSet", JsonLists.strings(s, "networkLoadBalancerArns"))
                 .values("supportedIpAddressTypeSet", List.of("ipv4"))
                 .values("baseEndpointDnsNameSet", List.of(serviceId + "." + region + ".vpce.amazonaws.com"))
-                .text("payerResponsibility", "ServiceOwner")
-                .values("tagSet", List.of());
+                .text("payerResponsibility", "ServiceOwner");
+        Tags.write(out, s);
     }
 
     static String wellFormed(String serviceId) {

@@ -49,7 +49,8 @@ public class NetworkInterfaceActions implements QueryActions {
             .filter("interface-type", i -> "vpc_endpoint")
             .filter("requester-managed", i -> "true")
             .filter("status", i -> "in-use")
-            .filter("owner-id", i -> i.subnet().getString("ownerId"));
+            .filter("owner-id", i -> i.subnet().getString("ownerId"))
+            .tags(i -> Tags.of(i.eni()));
 
     @Override
     public QueryProtocol protocol() {
@@ -93,7 +94,7 @@ public class NetworkInterfaceActions implements QueryActions {
                 .text("interfaceType", "vpc_endpoint")
                 .set("privateIpAddressesSet", List.of(address), (item, a) -> item
                         .text("privateIpAddress", a).text("primary", true))
-                .values("ipv6AddressesSet", List.of())
-                .values("tagSet", List.of());
+                .values("ipv6AddressesSet", List.of());
+        Tags.write(out, i.eni());
     }
 }

@@ -37,7 +37,8 @@ public class SubnetActions implements QueryActions {
             .filter("availability-zone-id", s -> Ec2.zoneId(s.getString("availabilityZone")))
             .filter("owner-id", s -> s.getString("ownerId"))
             .filter("state", s -> s.getString("state"))
-            .filter("default-for-az", s -> "false");
+            .filter("default-for-az", s -> "false")
+            .tags(Tags::of);
 
     @Override
     public QueryProtocol protocol() {
@@ -54,9 +55,10 @@ public class SubnetActions implements QueryActions {
         String vpcId = params.required("VpcId");
         String cidr = params.required("CidrBlock");
         String zone = params.optional("AvailabilityZone").orElse(call.region() + "a");
+        JsonObject request = Tags.specified(params, "subnet", new JsonObject()
+                .put("vpcId", vpcId).put("cidrBlock", cidr).put("availabilityZone", zone));
         params.done();
-        JsonObject subnet = call.services().post(Backend.NETWORK, "/v1/subnets", call.caller(), new JsonObject()
-                .put("vpcId", vpcId).put("cidrBlock", cidr).put("availabilityZone", zone),
+        JsonObject subnet = call.services().post(Backend.NETWORK, "/v1/subnets", call.caller(), request,
                 call.idempotencyKey(Optional.empty()));
         return body -> body.element("subnet", out -> write(out, subnet, call.region()));
     }
@@ -99,7 +101,7 @@ public class SubnetActions implements QueryActions {
                 .text("availabilityZoneId", Ec2.zoneId(zone))
                 .text("defaultForAz", false)
                 .text("mapPublicIpOnLaunch", false)
-                .text("assignIpv6AddressOnCreation", false)
-                .values("tagSet", List.of());
+                .text("assignIpv6AddressOnCreation", false);
+        Tags.write(out, subnet);
     }
 }

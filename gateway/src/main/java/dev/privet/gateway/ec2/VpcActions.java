@@ -29,7 +29,8 @@ public class VpcActions implements QueryActions {
             .filter("cidr-block-association.cidr-block", v -> v.getString("cidrBlock"))
             .filter("owner-id", v -> v.getString("ownerId"))
             .filter("state", v -> v.getString("state"))
-            .filter("is-default", v -> "false");
+            .filter("is-default", v -> "false")
+            .tags(Tags::of);
 
     @Override
     public QueryProtocol protocol() {
@@ -50,9 +51,10 @@ public class VpcActions implements QueryActions {
         params.optional("InstanceTenancy").filter(t -> !t.equals("default")).ifPresent(t -> {
             throw QueryFault.invalidValue("InstanceTenancy " + t + " is not supported; only 'default' is");
         });
+        JsonObject request = Tags.specified(params, "vpc", new JsonObject().put("cidrBlock", cidr));
         params.done();
-        JsonObject vpc = call.services().post(Backend.NETWORK, "/v1/vpcs", call.caller(),
-                new JsonObject().put("cidrBlock", cidr), call.idempotencyKey(java.util.Optional.empty()));
+        JsonObject vpc = call.services().post(Backend.NETWORK, "/v1/vpcs", call.caller(), request,
+                call.idempotencyKey(java.util.Optional.empty()));
         return body -> body.element("vpc", out -> write(out, vpc));
     }
 
@@ -90,7 +92,7 @@ public class VpcActions implements QueryActions {
                 .values("ipv6CidrBlockAssociationSet", java.util.List.of())
                 .text("dhcpOptionsId", "default")
                 .text("instanceTenancy", "default")
-                .text("isDefault", false)
-                .values("tagSet", java.util.List.of());
+                .text("isDefault", false);
+        Tags.write(out, vpc);
     }
 }

@@ -41,6 +41,7 @@ public class VpcEndpointActions implements QueryActions {
             .filter("vpc-endpoint-state", e -> e.getString("state"))
             .filter("vpc-endpoint-type", e -> e.getString("vpcEndpointType"))
             .filter("ip-address-type", e -> "ipv4")
+            .tags(Tags::of)
             .maxResults(1, 1000);
     static final Listing<JsonObject> SERVICES = Listing.<JsonObject>of(s -> s.getString("serviceName"))
             .ids("ServiceName", name -> QueryFault.of(ErrorCode.INVALID_SERVICE_NAME,
@@ -84,6 +85,7 @@ public class VpcEndpointActions implements QueryActions {
         }
         Optional<String> clientToken = params.optional("ClientToken");
         Optional<String> key = call.idempotencyKey(clientToken);
+        Tags.specified(params, "vpc-endpoint", request);
         params.done();
         JsonObject endpoint = call.services().post(Backend.CONSUMER, "/v1/vpc-endpoints", call.caller(), request,
                 key);
@@ -174,8 +176,8 @@ public class VpcEndpointActions implements QueryActions {
                         .text("dnsName", d.getString("dnsName"))
                         .text("hostedZoneId", d.getString("hostedZoneId")))
                 .text("creationTimestamp", e.getString("creationTimestamp"))
-                .text("ownerId", e.getString("ownerId"))
-                .values("tagSet", List.of());
+                .text("ownerId", e.getString("ownerId"));
+        Tags.write(out, e);
         String reason = e.getString("failureReason");
         if (reason != null) {
             out.element("lastError", error -> error.text("code", "failed").text("message", reason));

@@ -24,9 +24,11 @@ import java.util.function.Function;
  * @param <T> the resource listed
  */
 public final class Listing<T> {
+    private static final String TAG_FILTER = "tag:";
     private final Function<T, String> key;
     private final Map<String, Function<T, Collection<String>>> filters = new LinkedHashMap<>();
     private final List<IdList<T>> idLists = new ArrayList<>();
+    private Function<T, Map<String, String>> tags;
     private String sizeParameter = "MaxResults";
     private String tokenParameter = "NextToken";
     private int minResults = 5;
@@ -68,6 +70,25 @@ public final class Listing<T> {
         return this;
     }
 
+    /**
+     * The item's tags, by key: EC2's tag filters then apply, {@code tag:<key>} (the tag's value matches) and
+     * {@code tag-key} (any of the item's keys matches).
+     */
+    public Listing<T> tags(Function<T, Map<String, String>> tags) {
+        this.tags = tags;
+        return filterAny("tag-key", item -> tags.apply(item).keySet());
+    }
+
+    /** What the filter named {@code name} matches on, or null when this action has no such filter. */
+    private Function<T, Collection<String>> filter(String name) {
+        Function<T, Collection<String>> filter = filters.get(name);
+        if (filter == null && tags != null && name.startsWith(TAG_FILTER) && name.length() > TAG_FILTER.length()) {
+            String key = name.substring(TAG_FILTER.length());
+            return item -> Optional.ofNullable(tags.apply(item).get(key)).map(List::of).orElse(List.of());
+        }
+        return filter;
+    }
+
     /** The bounds of {@code MaxResults} for this action (AWS: 5 to 1000 for most). */
     public Listing<T> maxResults(int min, int max) {
         this.minResults = min;
@@ -99,9 +120,9 @@ public final class Listing<T> {
         }
         List<Filter> given = params.filters();
         for (Filter filter : given) {
-            if (!filters.containsKey(filter.name())) {
+            if (filter(filter.name()) == null) {
                 throw QueryFault.invalidValue("The filter " + Shown.of(filter.name()) + " is invalid; this action "
-                        + "filters by " + String.join(", ", filters.keySet()));
+                        + "filters by " + String.join(", ", filters.keySet()) + (tags == null ? "" : ", tag:<key>"));
             }
         }
         Optional<Integer> limit = paged ? params.integer(sizeParameter, minResults, maxResults) : Optional.empty();
@@ -141,7 +162,7 @@ public final class Listing<T> {
                 });
                 sorted.removeIf(item -> !values.contains(list.value().apply(item)));
             });
-            sorted.removeIf(item -> !given.stream().allMatch(f -> f.matchesAny(filters.get(f.name()).apply(item))));
+            sorted.removeIf(item -> !given.stream().allMatch(f -> f.matchesAny(filter(f.name()).apply(item))));
             from.ifPresent(start -> sorted.removeIf(item -> key.apply(item).compareTo(start) < 0));
             int size = limit.orElse(Integer.MAX_VALUE);
             if (sorted.size() <= size) {

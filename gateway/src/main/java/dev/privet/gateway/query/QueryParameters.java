@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -106,6 +108,22 @@ public final class QueryParameters {
             }
         }
         return List.copyOf(members.values());
+    }
+
+    /**
+     * The indexes {@code N} of a list of structures {@code prefix.N.Field...} that the request has members of, in
+     * order; the caller then reads each member's fields by name.
+     */
+    public SortedSet<Integer> indexes(String prefix) {
+        SortedSet<Integer> indexes = new TreeSet<>();
+        String start = prefix + ".";
+        for (String name : values.keySet()) {
+            int dot = name.indexOf('.', start.length());
+            if (name.startsWith(start) && dot > 0) {
+                indexes.add(index(name, name.substring(start.length(), dot)));
+            }
+        }
+        return indexes;
     }
 
     /**

@@ -15,6 +15,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 
 import java.net.URI;
@@ -260,5 +263,92 @@ class Ec2QueryApiTest {
         });
         assertThat(List.copyOf(ScriptedServices.SEEN)).extracting(ScriptedServices.Seen::uri)
                 .containsExactly("/v1/endpoint-services/vpce-svc-0123456789abcdef0/permissions");
+    }
+
+    @Test
+    void a_create_passes_its_tag_specification_and_a_describe_shows_and_filters_by_tags() {
+        ScriptedServices.answer("POST /v1/vpcs", 201, vpc("vpc-0123456789abcdef0", "10.0.0.0/16"));
+        ScriptedServices.answer("GET /v1/vpcs", 200, "[" + vpc("vpc-00000000000000001", "10.1.0.0/16")
+                .replace("}", ",\"tags\":[{\"key\":\"env\",\"value\":\"prod\"}]}") + ","
+                + vpc("vpc-00000000000000002", "10.2.0.0/16") + "]");
+
+        ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16").tagSpecifications(TagSpecification.builder()
+                .resourceType(ResourceType.VPC).tags(Tag.builder().key("Name").value("main").build(),
+                        Tag.builder().key("empty").build()).build()));
+        var byTag = ec2.describeVpcs(r -> r.filters(Filter.builder().name("tag:env").values("pr*").build())).vpcs();
+        var byKey = ec2.describeVpcs(r -> r.filters(Filter.builder().name("tag-key").values("env").build())).vpcs();
+
+        assertThat(ScriptedServices.SEEN.getFirst().body()).isEqualTo("{\"cidrBlock\":\"10.0.0.0/16\",\"tags\":"
+                + "[{\"key\":\"Name\",\"value\":\"main\"},{\"key\":\"empty\",\"value\":\"\"}]}");
+        assertThat(byTag).singleElement().satisfies(v -> {
+            assertThat(v.vpcId()).isEqualTo("vpc-00000000000000001");
+            assertThat(v.tags()).containsExactly(Tag.builder().key("env").value("prod").build());
+        });
+        assertThat(byKey).extracting(Vpc::vpcId).containsExactly("vpc-00000000000000001");
+    }
+
+    @Test
+    void a_tag_specification_for_another_resource_type_is_refused_before_any_call() {
+        assertThatThrownBy(() -> ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16").tagSpecifications(
+                TagSpecification.builder().resourceType(ResourceType.SUBNET)
+                        .tags(Tag.builder().key("Name").value("x").build()).build())))
+                .isInstanceOfSatisfying(Ec2Exception.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue"));
+        assertThat(ScriptedServices.SEEN).isEmpty();
+    }
+
+    @Test
+    void tags_on_resources_of_two_services_are_checked_in_both_before_either_changes() {
+        ScriptedServices.answer("POST /v1/tags", 204, "");
+        ec2.createTags(r -> r.resources("vpc-00000000000000001", "vpce-00000000000000002", "subnet-00000000000000003")
+                .tags(Tag.builder().key("team").value("blue").build()));
+
+        assertThat(List.copyOf(ScriptedServices.SEEN)).extracting(seen -> seen.uri() + " " + seen.body())
+                .containsExactly( // consumer-service's part, then network-service's
+                        "/v1/tags {\"resourceIds\":[\"vpce-00000000000000002\"],"
+                                + "\"tags\":[{\"key\":\"team\",\"value\":\"blue\"}],\"validateOnly\":true}",
+                        "/v1/tags {\"resourceIds\":[\"vpc-00000000000000001\",\"subnet-00000000000000003\"],"
+                                + "\"tags\":[{\"key\":\"team\",\"value\":\"blue\"}],\"validateOnly\":true}",
+                        "/v1/tags {\"resourceIds\":[\"vpce-00000000000000002\"],"
+                                + "\"tags\":[{\"key\":\"team\",\"value\":\"blue\"}]}",
+                        "/v1/tags {\"resourceIds\":[\"vpc-00000000000000001\",\"subnet-00000000000000003\"],"
+                                + "\"tags\":[{\"key\":\"team\",\"value\":\"blue\"}]}");
+    }
+
+    @Test
+    void a_refusal_of_one_service_in_the_check_changes_nothing_anywhere() {
+        ScriptedServices.answer("POST /v1/tags", 404, "{\"status\":404,\"code\":\"InvalidVpcID.NotFound\","
+                + "\"detail\":\"The vpc ID 'vpc-00000000000000001' does not exist\",\"field\":\"resourceIds[0]\"}");
+
+        assertThatThrownBy(() -> ec2.createTags(r -> r.resources("vpc-00000000000000001", "vpce-00000000000000002")
+                .tags(Tag.builder().key("team").value("blue").build())))
+                .isInstanceOfSatisfying(Ec2Exception.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidVpcID.NotFound"));
+        assertThat(List.copyOf(ScriptedServices.SEEN)).singleElement()
+                .satisfies(seen -> assertThat(seen.body()).contains("\"validateOnly\":true"));
+    }
+
+    @Test
+    void delete_tags_without_values_removes_the_keys_whatever_their_values() {
+        ScriptedServices.answer("POST /v1/tags/removals", 204, "");
+        ec2.deleteTags(r -> r.resources("vpce-svc-00000000000000001").tags(Tag.builder().key("team").build()));
+
+        assertThat(ScriptedServices.SEEN).singleElement().satisfies(seen -> {
+            assertThat(seen.uri()).isEqualTo("/v1/tags/removals");
+            assertThat(seen.body()).isEqualTo("{\"resourceIds\":[\"vpce-svc-00000000000000001\"],"
+                    + "\"tags\":[{\"key\":\"team\"}]}");
+        });
+    }
+
+    @Test
+    void tags_on_an_id_of_no_known_kind_or_without_tags_are_refused() {
+        assertThatThrownBy(() -> ec2.createTags(r -> r.resources("i-0123456789abcdef0")
+                .tags(Tag.builder().key("team").value("blue").build())))
+                .isInstanceOfSatisfying(Ec2Exception.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidID"));
+        assertThatThrownBy(() -> ec2.createTags(r -> r.resources("vpc-00000000000000001")))
+                .isInstanceOfSatisfying(Ec2Exception.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("MissingParameter"));
+        assertThat(ScriptedServices.SEEN).isEmpty();
     }
 }

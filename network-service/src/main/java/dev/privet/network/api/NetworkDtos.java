@@ -3,6 +3,7 @@ package dev.privet.network.api;
 import dev.privet.contracts.events.Values.Listener;
 import dev.privet.contracts.events.Values.HealthCheck;
 import dev.privet.contracts.events.Values.RegisteredTarget;
+import dev.privet.contracts.events.Values.Tag;
 import dev.privet.contracts.events.Values.Target;
 import dev.privet.contracts.ids.LoadBalancerArn;
 import dev.privet.network.projection.TargetGroupRow;
@@ -18,10 +19,10 @@ public final class NetworkDtos {
     private NetworkDtos() {
     }
 
-    public record CreateVpc(String cidrBlock) {
+    public record CreateVpc(String cidrBlock, List<Tag> tags) {
     }
 
-    public record CreateSubnet(String vpcId, String cidrBlock, String availabilityZone) {
+    public record CreateSubnet(String vpcId, String cidrBlock, String availabilityZone, List<Tag> tags) {
     }
 
     public record CreateLoadBalancer(String name, String type, List<String> subnetIds, List<Listener> listeners,
@@ -79,17 +80,17 @@ public final class NetworkDtos {
         }
     }
 
-    public record Vpc(String vpcId, String cidrBlock, String ownerId, String region, String state) {
-        static Vpc of(VpcRow row) {
-            return new Vpc(row.vpcId, row.cidrBlock, row.ownerId, row.region, "available");
+    public record Vpc(String vpcId, String cidrBlock, String ownerId, String region, String state, List<Tag> tags) {
+        static Vpc of(VpcRow row, List<Tag> tags) {
+            return new Vpc(row.vpcId, row.cidrBlock, row.ownerId, row.region, "available", tags);
         }
     }
 
     public record Subnet(String subnetId, String vpcId, String cidrBlock, String availabilityZone,
-                         long availableIpAddressCount, String ownerId, String state) {
-        static Subnet of(SubnetRow row) {
+                         long availableIpAddressCount, String ownerId, String state, List<Tag> tags) {
+        static Subnet of(SubnetRow row, List<Tag> tags) {
             return new Subnet(row.subnetId, row.vpcId, row.cidrBlock, row.availabilityZone, row.availableAddresses,
-                    row.ownerId, "available");
+                    row.ownerId, "available", tags);
         }
     }
 
@@ -103,9 +104,10 @@ public final class NetworkDtos {
     }
 
     public record NetworkInterface(String networkInterfaceId, String subnetId, String vpcEndpointId,
-                                   String privateIpAddress) {
-        static NetworkInterface of(NetworkInterfaceRow row) {
-            return new NetworkInterface(row.networkInterfaceId, row.subnetId, row.vpcEndpointId, row.privateIpAddress);
+                                   String privateIpAddress, List<Tag> tags) {
+        static NetworkInterface of(NetworkInterfaceRow row, List<Tag> tags) {
+            return new NetworkInterface(row.networkInterfaceId, row.subnetId, row.vpcEndpointId, row.privateIpAddress,
+                    tags);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.privet.contracts.ids.IdFormat;
 import dev.privet.network.api.NetworkDtos.NetworkInterface;
 import dev.privet.network.projection.NetworkInterfaceRow;
 import dev.privet.runtime.Caller;
+import dev.privet.runtime.tags.ResourceTagRow;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -23,10 +24,11 @@ public class NetworkInterfaceResource {
                                        @QueryParam("vpcEndpointId") String vpcEndpointId) {
         AccountId caller = Caller.require(account);
         if (vpcEndpointId == null) {
-            return NetworkInterfaceRow.inSubnetsOf(caller.value()).stream().map(NetworkInterface::of).toList();
+            return ResourceTagRow.withTags(NetworkInterfaceRow.inSubnetsOf(caller.value()),
+                    row -> row.networkInterfaceId, NetworkInterface::of);
         }
         RequestFields.id(vpcEndpointId, IdFormat.VPC_ENDPOINT, "vpcEndpointId");
-        return NetworkInterfaceRow.ofEndpointInSubnetsOf(caller.value(), vpcEndpointId).stream()
-                .map(NetworkInterface::of).toList();
+        return ResourceTagRow.withTags(NetworkInterfaceRow.ofEndpointInSubnetsOf(caller.value(), vpcEndpointId),
+                row -> row.networkInterfaceId, NetworkInterface::of);
     }
 }

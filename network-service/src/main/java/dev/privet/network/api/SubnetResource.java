@@ -12,6 +12,8 @@ import dev.privet.network.domain.Cidr;
 import dev.privet.network.projection.SubnetRow;
 import dev.privet.runtime.Caller;
 import dev.privet.runtime.IdempotencyKey;
+import dev.privet.runtime.tags.RequestedTags;
+import dev.privet.runtime.tags.ResourceTagRow;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -43,16 +45,18 @@ public class SubnetResource {
         String vpcId = RequestFields.id(body.vpcId(), IdFormat.VPC, "vpcId");
         Cidr cidr = RequestFields.cidr(body.cidrBlock(), "cidrBlock");
         String zone = RequestFields.text(body.availabilityZone(), "availabilityZone", 32);
-        var subnet = commands.createSubnet(caller, IdempotencyKey.of(caller, idempotencyKey, body), vpcId, cidr, zone);
+        var tags = RequestedTags.of(body.tags(), "tags");
+        var subnet = commands.createSubnet(caller, IdempotencyKey.of(caller, idempotencyKey, body), vpcId, cidr, zone,
+                tags);
         SubnetCreated s = subnet.created();
         return Response.status(201).entity(new Subnet(s.subnetId(), s.vpcId(), s.cidrBlock(), s.availabilityZone(),
-                subnet.availableAddressCount(), s.ownerId(), "available")).build();
+                subnet.availableAddressCount(), s.ownerId(), "available", ResourceTagRow.of(s.subnetId()))).build();
     }
 
     @GET
     public List<Subnet> list(@HeaderParam(Caller.HEADER) String account) {
         AccountId caller = Caller.require(account);
-        return SubnetRow.ownedBy(caller.value()).stream().map(Subnet::of).toList();
+        return ResourceTagRow.withTags(SubnetRow.ownedBy(caller.value()), row -> row.subnetId, Subnet::of);
     }
 
     /** Deletes a subnet with no interfaces and no load balancers in it (else 400 {@code DependencyViolation}). */
@@ -69,7 +73,8 @@ public class SubnetResource {
     public Subnet get(@HeaderParam(Caller.HEADER) String account, @PathParam("subnetId") String subnetId) {
         AccountId caller = Caller.require(account);
         RequestFields.id(subnetId, IdFormat.SUBNET, "subnetId");
-        return SubnetRow.findOwned(caller.value(), subnetId).map(Subnet::of).orElseThrow(() -> Rejection.notFound(
+        return SubnetRow.findOwned(caller.value(), subnetId).map(row -> Subnet.of(row, ResourceTagRow.of(subnetId)))
+                .orElseThrow(() -> Rejection.notFound(
                 ErrorCode.INVALID_SUBNET_ID_NOT_FOUND, "subnetId", "The subnet ID '" + subnetId + "' does not exist"));
     }
 }

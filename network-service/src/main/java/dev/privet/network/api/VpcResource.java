@@ -11,6 +11,8 @@ import dev.privet.contracts.errors.Rejection;
 import dev.privet.network.projection.VpcRow;
 import dev.privet.runtime.Caller;
 import dev.privet.runtime.IdempotencyKey;
+import dev.privet.runtime.tags.RequestedTags;
+import dev.privet.runtime.tags.ResourceTagRow;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -40,15 +42,16 @@ public class VpcResource {
         AccountId caller = Caller.require(account);
         RequestFields.present(body, "body");
         var cidr = RequestFields.cidr(body.cidrBlock(), "cidrBlock");
-        VpcCreated vpc = commands.createVpc(caller, IdempotencyKey.of(caller, idempotencyKey, body), cidr);
-        return Response.status(201)
-                .entity(new Vpc(vpc.vpcId(), vpc.cidrBlock(), vpc.ownerId(), vpc.region(), "available")).build();
+        var tags = RequestedTags.of(body.tags(), "tags");
+        VpcCreated vpc = commands.createVpc(caller, IdempotencyKey.of(caller, idempotencyKey, body), cidr, tags);
+        return Response.status(201).entity(new Vpc(vpc.vpcId(), vpc.cidrBlock(), vpc.ownerId(), vpc.region(),
+                "available", ResourceTagRow.of(vpc.vpcId()))).build();
     }
 
     @GET
     public List<Vpc> list(@HeaderParam(Caller.HEADER) String account) {
         AccountId caller = Caller.require(account);
-        return VpcRow.ownedBy(caller.value()).stream().map(Vpc::of).toList();
+        return ResourceTagRow.withTags(VpcRow.ownedBy(caller.value()), row -> row.vpcId, Vpc::of);
     }
 
     /** Deletes a VPC that has no subnets left (else 400 {@code DependencyViolation}). */
@@ -65,7 +68,7 @@ public class VpcResource {
     public Vpc get(@HeaderParam(Caller.HEADER) String account, @PathParam("vpcId") String vpcId) {
         AccountId caller = Caller.require(account);
         RequestFields.id(vpcId, IdFormat.VPC, "vpcId");
-        return VpcRow.findOwned(caller.value(), vpcId).map(Vpc::of).orElseThrow(() -> Rejection.notFound(
+        return VpcRow.findOwned(caller.value(), vpcId).map(row -> Vpc.of(row, ResourceTagRow.of(vpcId))).orElseThrow(() -> Rejection.notFound(
                 ErrorCode.INVALID_VPC_ID_NOT_FOUND, "vpcId", "The vpc ID '" + vpcId + "' does not exist"));
     }
 }

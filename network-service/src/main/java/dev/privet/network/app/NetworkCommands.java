@@ -12,6 +12,7 @@ import dev.privet.contracts.ids.TargetGroupArn;
 import dev.privet.network.domain.TargetGroup;
 import dev.privet.contracts.events.NetworkEvent.VpcCreated;
 import dev.privet.contracts.events.Values.Listener;
+import dev.privet.contracts.events.Values.Tag;
 import dev.privet.contracts.events.Values.Target;
 import dev.privet.contracts.ids.AccountId;
 import dev.privet.contracts.ids.IdFormat;
@@ -27,6 +28,7 @@ import dev.privet.network.domain.Vpc;
 import dev.privet.runtime.CommandRunner;
 import dev.privet.runtime.IdempotencyKey;
 import dev.privet.runtime.PrivetConfig;
+import dev.privet.runtime.tags.TaggedResource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -41,24 +43,35 @@ public class NetworkCommands {
     private final CommandRunner commands;
     private final DeciderRunner deciders;
     private final CrossStreamChecks checks;
+    private final NetworkTags tags;
     private final Region region;
 
-    NetworkCommands(CommandRunner commands, DeciderRunner deciders, CrossStreamChecks checks, PrivetConfig config) {
+    NetworkCommands(CommandRunner commands, DeciderRunner deciders, CrossStreamChecks checks, NetworkTags tags,
+                    PrivetConfig config) {
         this.commands = commands;
         this.deciders = deciders;
         this.checks = checks;
+        this.tags = tags;
         this.region = new Region(config.region());
     }
 
-    public VpcCreated createVpc(AccountId caller, Optional<IdempotencyKey> key, Cidr cidr) {
+    /** Creates a VPC with {@code tags}, in one transaction: invalid tags refuse the VPC. */
+    public VpcCreated createVpc(AccountId caller, Optional<IdempotencyKey> key, Cidr cidr, List<Tag> tags) {
         String vpcId = IdFormat.VPC.newId();
-        Vpc vpc = commands.create(key, vpcId, new Vpc.Command.CreateVpc(vpcId, caller.value(), cidr, region.name()),
-                Vpc.DECIDER, EventMetadata.forRequest(caller.value()));
+        EventMetadata metadata = EventMetadata.forRequest(caller.value());
+        Vpc vpc = commands.create(key, vpcId, c -> {
+            Vpc created = deciders.run(c, vpcId, new Vpc.Command.CreateVpc(vpcId, caller.value(), cidr, region.name()),
+                    Vpc.DECIDER, metadata).state();
+            this.tags.tagNew(c, new TaggedResource(vpcId, IdFormat.VPC.resourceType(), caller.value()), tags,
+                    metadata);
+            return created;
+        }, (c, id) -> deciders.load(c, id, Vpc.DECIDER).state());
         return vpc.ownedBy(caller.value(), vpcId);
     }
 
+    /** Creates a subnet with {@code tags}, in one transaction: invalid tags refuse the subnet. */
     public Subnet createSubnet(AccountId caller, Optional<IdempotencyKey> key, String vpcId, Cidr cidr,
-                               String availabilityZone) {
+                               String availabilityZone, List<Tag> tags) {
         if (!region.hasZone(availabilityZone)) {
             throw Rejection.invalidValue("availabilityZone",
                     "availabilityZone must be a zone of " + region + ", such as " + region + "a");
@@ -68,8 +81,11 @@ public class NetworkCommands {
             List<Cidr> siblings = List.copyOf(checks.lockedSubnetsOf(c, vpcId).values());
             Vpc vpc = deciders.load(c, vpcId, Vpc.DECIDER).state();
             var command = new CreateSubnet(subnetId, vpc, vpcId, caller.value(), cidr, availabilityZone, siblings);
-            return subnet(deciders.run(c, subnetId, command, SubnetState.DECIDER,
-                    EventMetadata.forRequest(caller.value())).state());
+            EventMetadata metadata = EventMetadata.forRequest(caller.value());
+            Subnet created = subnet(deciders.run(c, subnetId, command, SubnetState.DECIDER, metadata).state());
+            this.tags.tagNew(c, new TaggedResource(subnetId, IdFormat.SUBNET.resourceType(), caller.value()), tags,
+                    metadata);
+            return created;
         }, (c, id) -> subnet(deciders.load(c, id, SubnetState.DECIDER).state()));
     }
 

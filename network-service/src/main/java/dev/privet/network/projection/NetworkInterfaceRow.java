@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An endpoint's network interface in the read model, written by {@link NetworkView} in the transaction that appends
@@ -35,6 +36,12 @@ public class NetworkInterfaceRow extends PanacheEntityBase {
     /** The interfaces in the owner's subnets, by id. */
     public static List<NetworkInterfaceRow> inSubnetsOf(String ownerId) {
         return find(IN_SUBNETS_OF_OWNER, Sort.by("networkInterfaceId"), ownerId).list();
+    }
+
+    /** The interface, if it is in one of the owner's subnets. */
+    public static Optional<NetworkInterfaceRow> findInSubnetsOf(String ownerId, String networkInterfaceId) {
+        return find(IN_SUBNETS_OF_OWNER + " and networkInterfaceId = ?2", ownerId, networkInterfaceId)
+                .firstResultOptional();
     }
 
     /** The endpoint's interfaces in the owner's subnets, by id. */

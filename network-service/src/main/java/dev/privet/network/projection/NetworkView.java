@@ -15,10 +15,12 @@ import dev.privet.contracts.events.NetworkEvent.SubnetCreated;
 import dev.privet.contracts.events.NetworkEvent.SubnetDeleted;
 import dev.privet.contracts.events.NetworkEvent.VpcDeleted;
 import dev.privet.contracts.events.NetworkEvent.VpcCreated;
+import dev.privet.contracts.events.NetworkEvent.NetworkTagsChanged;
 import dev.privet.eventstore.InlineProjection;
 import dev.privet.network.domain.Cidr;
 import dev.privet.network.domain.Subnet;
 import dev.privet.runtime.ReadModelTables;
+import dev.privet.runtime.tags.ResourceTagRow;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -26,8 +28,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 
 /**
- * The read model of VPCs, subnets, load balancers (with their listeners), target groups and interfaces that the API's GETs answer from ({@link VpcRow},
- * {@link SubnetRow}, {@link LoadBalancerRow}, {@link TargetGroupRow}, {@link NetworkInterfaceRow}), written through Panache in the
+ * The read model of VPCs, subnets, load balancers (with their listeners), target groups, interfaces and the tags of
+ * all but the load balancing resources, that the API's GETs answer from ({@link VpcRow}, {@link SubnetRow},
+ * {@link LoadBalancerRow}, {@link TargetGroupRow}, {@link NetworkInterfaceRow}, {@link ResourceTagRow}), written through Panache in the
  * transaction that appends their events: a GET after a POST always sees it. A rebuild empties the tables (one SQL
  * delete each) and replays the event store in position order.
  */
@@ -44,15 +47,22 @@ public class NetworkView implements InlineProjection {
     public void handle(Connection c, EventEnvelope e) {
         switch (e.event()) {
             case VpcCreated v -> vpc(v).persist();
-            case VpcDeleted v -> VpcRow.deleteById(v.vpcId());
+            case VpcDeleted v -> {
+                VpcRow.deleteById(v.vpcId());
+                ResourceTagRow.deleteById(v.vpcId());
+            }
             case SubnetCreated s -> subnet(s).persist();
-            case SubnetDeleted s -> SubnetRow.deleteById(s.subnetId());
+            case SubnetDeleted s -> {
+                SubnetRow.deleteById(s.subnetId());
+                ResourceTagRow.deleteById(s.subnetId());
+            }
             case NetworkInterfaceCreated n -> {
                 networkInterface(n).persist();
                 subnet(n.subnetId()).availableAddresses--;
             }
             case NetworkInterfaceDeleted d -> {
                 NetworkInterfaceRow.deleteById(d.networkInterfaceId());
+                ResourceTagRow.deleteById(d.networkInterfaceId());
                 subnet(d.subnetId()).availableAddresses++;
             }
             case LoadBalancerCreated lb -> loadBalancer(lb).persist();
@@ -66,13 +76,14 @@ public class NetworkView implements InlineProjection {
             case TargetGroupDeleted g -> TargetGroupRow.deleteById(g.targetGroupArn());
             case TargetsRegistered r -> group(r.targetGroupArn()).targets.addAll(r.targets());
             case TargetsDeregistered d -> group(d.targetGroupArn()).targets.removeAll(d.targets());
+            case NetworkTagsChanged t -> ResourceTagRow.apply(t);
             default -> { } // endpoint and service-binding streams have no rows here
         }
     }
 
     @Override
     public void reset(Connection c) throws SQLException {
-        ReadModelTables.empty(c, "network_interfaces", "load_balancers", "target_groups", "subnets", "vpcs");
+        ReadModelTables.empty(c, "resource_tags", "network_interfaces", "load_balancers", "target_groups", "subnets", "vpcs");
     }
 
     /** An interface's events come after its subnet's creation, in the subnet's stream: its row exists. */

@@ -30,6 +30,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -77,8 +78,13 @@ class ReadModelRebuildTest {
         KafkaEvents.publish(new EndpointConnectionAccepted(IdFormat.ENDPOINT_SERVICE.newId(), endpoint, account, vpc,
                 List.of(subnetA, subnetB), List.of()), 2, account);
         KafkaEvents.await(Topic.NETWORK, EndpointNetworkProvisioned.class, e -> e.vpcEndpointId().equals(endpoint));
+        Map<String, Object> tags = Map.of("resourceIds", List.of(vpc, subnetA), "tags",
+                List.of(Map.of("key", "team", "value", "blue")));
+        as(account).body(tags).post("/v1/tags").then().statusCode(204);
+        as(account).body(Map.of("resourceIds", List.of(vpc))).post("/v1/tags/removals").then().statusCode(204);
+        as(account).body(tags).post("/v1/tags").then().statusCode(204); // a set emptied and filled in one replay
         List<String> paths = List.of("/v1/vpcs", "/v1/subnets", "/v1/load-balancers", "/v1/network-interfaces",
-                "/v1/vpcs/" + vpc, "/v1/subnets/" + subnetA, "/v1/load-balancers/rebuilt");
+                "/v1/vpcs/" + vpc, "/v1/subnets/" + subnetA, "/v1/load-balancers/rebuilt", "/v1/tags");
         List<String> live = paths.stream().map(p -> as(account).get(p).then().statusCode(200).extract().asString())
                 .toList();
         assertThat(live.get(3)).contains(endpoint);

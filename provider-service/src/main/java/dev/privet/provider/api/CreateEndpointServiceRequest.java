@@ -5,11 +5,17 @@ import dev.privet.contracts.ids.AccountId;
 import dev.privet.contracts.ids.LoadBalancerArn;
 
 import java.util.HashSet;
+import dev.privet.contracts.events.Values.Tag;
+
 import java.util.List;
 import java.util.Set;
 
-/** The body of a create: the service's network load balancers and whether connections wait for acceptance. */
-public record CreateEndpointServiceRequest(List<String> networkLoadBalancerArns, Boolean acceptanceRequired) {
+/**
+ * The body of a create: the service's network load balancers, whether connections wait for acceptance, and the
+ * service's tags.
+ */
+public record CreateEndpointServiceRequest(List<String> networkLoadBalancerArns, Boolean acceptanceRequired,
+                                           List<Tag> tags) {
     static final String ARNS = "networkLoadBalancerArns";
     static final int MAX_LOAD_BALANCERS = 10;
 
@@ -51,6 +57,6 @@ public record CreateEndpointServiceRequest(List<String> networkLoadBalancerArns,
      * request as one that left it out.
      */
     CreateEndpointServiceRequest normalized() {
-        return new CreateEndpointServiceRequest(networkLoadBalancerArns, acceptanceRequiredOrDefault());
+        return new CreateEndpointServiceRequest(networkLoadBalancerArns, acceptanceRequiredOrDefault(), tags);
     }
 }

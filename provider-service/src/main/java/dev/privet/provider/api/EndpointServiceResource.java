@@ -10,6 +10,8 @@ import dev.privet.provider.projection.EndpointConnectionRow;
 import dev.privet.provider.projection.EndpointServiceRow;
 import dev.privet.runtime.Caller;
 import dev.privet.runtime.IdempotencyKey;
+import dev.privet.runtime.tags.RequestedTags;
+import dev.privet.runtime.tags.ResourceTagRow;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -43,24 +45,28 @@ public class EndpointServiceResource {
                            @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
                            CreateEndpointServiceRequest body) {
         AccountId caller = Caller.require(account);
-        CreateEndpointServiceRequest request = body == null ? new CreateEndpointServiceRequest(null, null) : body;
+        CreateEndpointServiceRequest request = body == null ? new CreateEndpointServiceRequest(null, null, null)
+                : body;
         request.validate(caller);
+        var tags = RequestedTags.of(request.tags(), "tags");
         EndpointService created = services.create(caller, IdempotencyKey.of(caller, idempotencyKey, request.normalized()),
-                request.networkLoadBalancerArns(), request.acceptanceRequiredOrDefault());
-        return Response.status(Response.Status.CREATED).entity(EndpointServiceResponse.of(created)).build();
+                request.networkLoadBalancerArns(), request.acceptanceRequiredOrDefault(), tags);
+        return Response.status(Response.Status.CREATED)
+                .entity(EndpointServiceResponse.of(created, ResourceTagRow.of(created.serviceId()))).build();
     }
 
     @GET
     public List<EndpointServiceResponse> list(@HeaderParam(Caller.HEADER) String account) {
         AccountId caller = Caller.require(account);
-        return EndpointServiceRow.ownedBy(caller.value()).stream().map(EndpointServiceResponse::of).toList();
+        return ResourceTagRow.withTags(EndpointServiceRow.ownedBy(caller.value()), row -> row.serviceId,
+                EndpointServiceResponse::of);
     }
 
     @GET
     @Path("/{serviceId}")
     public EndpointServiceResponse get(@HeaderParam(Caller.HEADER) String account,
                                        @PathParam(SERVICE_ID) String serviceId) {
-        return EndpointServiceResponse.of(owned(Caller.require(account), serviceId));
+        return EndpointServiceResponse.of(owned(Caller.require(account), serviceId), ResourceTagRow.of(serviceId));
     }
 
     @GET

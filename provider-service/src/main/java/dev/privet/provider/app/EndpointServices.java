@@ -16,6 +16,8 @@ import dev.privet.provider.domain.EndpointServiceState;
 import dev.privet.runtime.CommandRunner;
 import dev.privet.runtime.IdempotencyKey;
 import dev.privet.runtime.PrivetConfig;
+import dev.privet.runtime.tags.TaggedResource;
+import dev.privet.contracts.events.Values.Tag;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -34,11 +36,13 @@ public class EndpointServices {
 
     private final CommandRunner commands;
     private final DeciderRunner reactions;
+    private final ProviderTags tags;
     private final Region region;
 
-    EndpointServices(CommandRunner commands, DeciderRunner reactions, PrivetConfig config) {
+    EndpointServices(CommandRunner commands, DeciderRunner reactions, ProviderTags tags, PrivetConfig config) {
         this.commands = commands;
         this.reactions = reactions;
+        this.tags = tags;
         this.region = new Region(config.region());
     }
 
@@ -47,11 +51,17 @@ public class EndpointServices {
      * retry with the same key returns the service the first request created.
      */
     public EndpointService create(AccountId owner, Optional<IdempotencyKey> key, List<String> networkLoadBalancerArns,
-                                  boolean acceptanceRequired) {
+                                  boolean acceptanceRequired, List<Tag> tags) {
         String serviceId = IdFormat.ENDPOINT_SERVICE.newId();
         var command = new CreateEndpointService(serviceId, new ServiceName(region, serviceId).value(), owner.value(),
                 region.name(), networkLoadBalancerArns, acceptanceRequired);
-        return created(commands.create(key, serviceId, command, DECIDER, EventMetadata.forRequest(owner.value())));
+        EventMetadata metadata = EventMetadata.forRequest(owner.value());
+        return created(commands.create(key, serviceId, c -> {
+            EndpointServiceState state = reactions.run(c, serviceId, command, DECIDER, metadata).state();
+            this.tags.tagNew(c, new TaggedResource(serviceId, IdFormat.ENDPOINT_SERVICE.resourceType(),
+                    owner.value()), tags, metadata);
+            return state;
+        }, (c, id) -> reactions.load(c, id, DECIDER).state()));
     }
 
     /** Adds and removes allowed principals of a service {@code owner} owns. */

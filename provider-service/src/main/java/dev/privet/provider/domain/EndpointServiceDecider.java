@@ -11,6 +11,7 @@ import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRejected;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRequested;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceAvailable;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceCreated;
+import dev.privet.contracts.events.ProviderEvent.EndpointServiceTagsChanged;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceFailed;
 import dev.privet.eventstore.Decider;
 import dev.privet.provider.domain.EndpointServiceCommand.ConfirmLoadBalancers;
@@ -73,6 +74,8 @@ public final class EndpointServiceDecider
                         .map(connection -> service.withConnection(connection.in(ConnectionState.DELETED)))
                         .orElse(service);
             }
+            case EndpointServiceTagsChanged e -> throw new IllegalStateException(
+                    "tags are a stream of their own, not of the service: " + e.streamId());
         };
     }
 

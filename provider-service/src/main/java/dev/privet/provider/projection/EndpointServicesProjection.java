@@ -15,6 +15,8 @@ import dev.privet.eventstore.InlineProjection;
 import dev.privet.provider.domain.ConnectionState;
 import dev.privet.provider.domain.ServiceState;
 import dev.privet.runtime.ReadModelTables;
+import dev.privet.runtime.tags.ResourceTagRow;
+import dev.privet.contracts.events.ProviderEvent.EndpointServiceTagsChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -22,8 +24,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 
 /**
- * The read model of endpoint services, their allowed principals and their connections ({@link EndpointServiceRow},
- * {@link EndpointConnectionRow}), written through Panache in the transaction that appends the events (an inline
+ * The read model of endpoint services, their allowed principals, their connections and their tags
+ * ({@link EndpointServiceRow}, {@link EndpointConnectionRow}, {@link ResourceTagRow}), written through Panache in the transaction that appends the events (an inline
  * projection): a read after a write sees it, lists included, from any replica. A rebuild empties the tables (one
  * SQL delete each) and replays the event store in position order.
  */
@@ -65,12 +67,13 @@ public class EndpointServicesProjection implements InlineProjection {
             case EndpointConnectionDeleted e -> EndpointConnectionRow.<EndpointConnectionRow>findByIdOptional(
                             new EndpointConnectionRow.Key(e.serviceId(), e.vpcEndpointId()))
                     .ifPresent(row -> row.vpcEndpointState = ConnectionState.DELETED.wireName());
+            case EndpointServiceTagsChanged e -> ResourceTagRow.apply(e);
         }
     }
 
     @Override
     public void reset(Connection c) throws SQLException {
-        ReadModelTables.empty(c, "endpoint_connections", "allowed_principals", "endpoint_services");
+        ReadModelTables.empty(c, "resource_tags", "endpoint_connections", "allowed_principals", "endpoint_services");
     }
 
     /** A service's events come after its creation, in the same stream: its row exists. */

@@ -29,6 +29,9 @@ public enum ErrorCode {
     SERVICE_UNAVAILABLE("ServiceUnavailable"),
     DEPENDENCY_VIOLATION("DependencyViolation"),
     INVALID_CONFIGURATION_REQUEST("InvalidConfigurationRequest"),
+    // tags
+    INVALID_ID("InvalidID"),
+    TAG_LIMIT_EXCEEDED("TagLimitExceeded"),
     // network
     INVALID_VPC_ID_MALFORMED("InvalidVpcId.Malformed"),
     INVALID_VPC_ID_NOT_FOUND("InvalidVpcID.NotFound"),

@@ -43,4 +43,12 @@ public sealed interface ConsumerEvent extends IntegrationEvent {
 
     record VpcEndpointDeleted(String vpcEndpointId) implements ConsumerEvent {
     }
+
+    /** The tags of a VPC endpoint changed. */
+    record VpcEndpointTagsChanged(String vpcEndpointId, String ownerId, List<Values.Tag> tags)
+            implements ConsumerEvent, TagsChanged {
+        public String resourceId() { return vpcEndpointId; }
+        public String streamId() { return TagsChanged.streamOf(vpcEndpointId); }
+        public String streamType() { return "tags"; }
+    }
 }

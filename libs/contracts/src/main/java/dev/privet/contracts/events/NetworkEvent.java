@@ -127,4 +127,11 @@ public sealed interface NetworkEvent extends IntegrationEvent {
         public String streamId() { return vpcEndpointId; }
         public String streamType() { return "endpoint-network"; }
     }
+
+    /** The tags of a VPC, a subnet or a network interface changed. */
+    record NetworkTagsChanged(String resourceId, String ownerId, List<Values.Tag> tags)
+            implements NetworkEvent, TagsChanged {
+        public String streamId() { return TagsChanged.streamOf(resourceId); }
+        public String streamType() { return "tags"; }
+    }
 }

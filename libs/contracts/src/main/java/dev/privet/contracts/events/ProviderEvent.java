@@ -53,4 +53,12 @@ public sealed interface ProviderEvent extends IntegrationEvent {
 
     record EndpointConnectionDeleted(String serviceId, String vpcEndpointId) implements ProviderEvent {
     }
+
+    /** The tags of an endpoint service changed. */
+    record EndpointServiceTagsChanged(String serviceId, String ownerId, List<Values.Tag> tags)
+            implements ProviderEvent, TagsChanged {
+        public String resourceId() { return serviceId; }
+        public String streamId() { return TagsChanged.streamOf(serviceId); }
+        public String streamType() { return "tags"; }
+    }
 }

@@ -38,6 +38,10 @@ public final class Values {
                                     String privateIpAddress) {
     }
 
+    /** A tag of a resource: a key, unique on the resource, and a value (possibly empty). */
+    public record Tag(String key, String value) {
+    }
+
     /** A DNS name of an endpoint, as AWS lists it in {@code DnsEntries}. */
     public record DnsEntry(String dnsName, String hostedZoneId) {
     }

@@ -9,20 +9,22 @@ import java.util.regex.Pattern;
  * ({@code vpce-0a1b2c3d4e5f60718}). Each format is defined here once.
  */
 public enum IdFormat {
-    VPC("vpc-"),
-    SUBNET("subnet-"),
-    VPC_ENDPOINT("vpce-"),
-    ENDPOINT_SERVICE("vpce-svc-"),
-    NETWORK_INTERFACE("eni-");
+    VPC("vpc-", "vpc"),
+    SUBNET("subnet-", "subnet"),
+    VPC_ENDPOINT("vpce-", "vpc-endpoint"),
+    ENDPOINT_SERVICE("vpce-svc-", "vpc-endpoint-service"),
+    NETWORK_INTERFACE("eni-", "network-interface");
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int HEX_DIGITS = 17;
 
     private final String prefix;
+    private final String resourceType;
     private final Pattern pattern;
 
-    IdFormat(String prefix) {
+    IdFormat(String prefix, String resourceType) {
         this.prefix = prefix;
+        this.resourceType = resourceType;
         this.pattern = Pattern.compile(Pattern.quote(prefix) + "[0-9a-f]{" + HEX_DIGITS + "}");
     }
 
@@ -40,5 +42,15 @@ public enum IdFormat {
 
     public String prefix() {
         return prefix;
+    }
+
+    /** The resource type EC2 names resources of this format by, in tag specifications and in DescribeTags. */
+    public String resourceType() {
+        return resourceType;
+    }
+
+    /** The format {@code id} is exactly of, if any. */
+    public static java.util.Optional<IdFormat> of(String id) {
+        return java.util.Arrays.stream(values()).filter(format -> format.matches(id)).findFirst();
     }
 }
