@@ -1,6 +1,7 @@
 package dev.privet.gateway;
 
 import dev.privet.contracts.http.PrivetHeaders;
+import dev.privet.gateway.auth.Identity;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
@@ -32,13 +33,14 @@ public class Backends {
                 .setDecompressionSupported(false));
     }
 
-    /** A request to {@code backend} for {@code uri} (path and query), acting for {@code account}. */
-    public HttpRequest<Buffer> request(Backend backend, HttpMethod method, String uri, String account) {
+    /** A request to {@code backend} for {@code uri} (path and query), acting for {@code caller}. */
+    public HttpRequest<Buffer> request(Backend backend, HttpMethod method, String uri, Identity caller) {
         URI base = URI.create(config.url(backend));
         HttpRequest<Buffer> request = client.request(method, config.port(backend), base.getHost(), uri)
                 .ssl("https".equals(base.getScheme()))
                 .timeout(config.timeout().toMillis())
-                .putHeader(PrivetHeaders.ACCOUNT, account);
+                .putHeader(PrivetHeaders.ACCOUNT, caller.account().value())
+                .putHeader(PrivetHeaders.PRINCIPAL, caller.principalArn());
         secret.ifPresent(value -> request.putHeader(PrivetHeaders.GATEWAY_SECRET, value));
         return request;
     }

@@ -1,6 +1,7 @@
 package dev.privet.gateway;
 
 import dev.privet.contracts.http.PrivetHeaders;
+import dev.privet.gateway.auth.Identity;
 import dev.privet.gateway.auth.JsonApiCallers;
 import dev.privet.gateway.query.QueryFault;
 import io.vertx.core.http.HttpMethod;
@@ -55,9 +56,9 @@ public class ServiceProxy {
             ctx.next();
             return;
         }
-        String account;
+        Identity caller;
         try {
-            account = callers.accountOf(java.util.Optional.ofNullable(ctx.request().getHeader("Authorization")),
+            caller = callers.callerOf(java.util.Optional.ofNullable(ctx.request().getHeader("Authorization")),
                     java.util.Optional.ofNullable(ctx.request().getHeader(PrivetHeaders.ACCOUNT)),
                     () -> IncomingRequests.of(ctx));
         } catch (QueryFault refused) {
@@ -70,13 +71,13 @@ public class ServiceProxy {
             Problems.send(ctx, 500, "Internal Server Error", "InternalError", "an unexpected error occurred");
             return;
         }
-        send(ctx, backend.get(), path, account, ctx.request(), ctx.body().buffer());
+        send(ctx, backend.get(), path, caller, ctx.request(), ctx.body().buffer());
     }
 
-    private void send(RoutingContext ctx, Backend backend, String path, String account, HttpServerRequest in,
+    private void send(RoutingContext ctx, Backend backend, String path, Identity caller, HttpServerRequest in,
                       io.vertx.core.buffer.Buffer body) {
         String uri = path + (in.query() == null ? "" : "?" + in.query());
-        HttpRequest<Buffer> out = backends.request(backend, HttpMethod.valueOf(in.method().name()), uri, account);
+        HttpRequest<Buffer> out = backends.request(backend, HttpMethod.valueOf(in.method().name()), uri, caller);
         for (String header : FORWARDED_HEADERS) {
             String value = in.getHeader(header);
             if (value != null) {

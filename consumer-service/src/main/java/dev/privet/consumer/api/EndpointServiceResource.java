@@ -2,6 +2,7 @@ package dev.privet.consumer.api;
 
 import dev.privet.consumer.app.VpcEndpointQueries;
 import dev.privet.contracts.errors.Rejection;
+import dev.privet.contracts.http.PrivetHeaders;
 import dev.privet.runtime.Caller;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -24,8 +25,9 @@ public class EndpointServiceResource {
 
     @GET
     public List<EndpointServiceResponse> list(@HeaderParam(Caller.HEADER) String account,
+                                              @HeaderParam(PrivetHeaders.PRINCIPAL) String principal,
                                               @QueryParam("serviceName") String serviceName) {
-        var caller = Caller.require(account);
+        var caller = Caller.requester(account, principal);
         if (serviceName != null && serviceName.length() > CreateVpcEndpointRequest.MAX_SERVICE_NAME) {
             throw Rejection.invalidValue("serviceName", "serviceName must be at most "
                     + CreateVpcEndpointRequest.MAX_SERVICE_NAME + " characters, got " + serviceName.length());

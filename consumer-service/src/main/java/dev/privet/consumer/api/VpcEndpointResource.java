@@ -5,6 +5,7 @@ import dev.privet.consumer.app.VpcEndpointQueries;
 import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.ids.IdFormat;
+import dev.privet.contracts.http.PrivetHeaders;
 import dev.privet.runtime.Caller;
 import dev.privet.runtime.IdempotencyKey;
 import dev.privet.consumer.domain.VpcEndpoint;
@@ -38,10 +39,11 @@ public class VpcEndpointResource {
     /** Creates an endpoint; a retry with the same {@code Idempotency-Key} and body returns the same endpoint. */
     @POST
     public Response create(@HeaderParam(Caller.HEADER) String account,
+                           @HeaderParam(PrivetHeaders.PRINCIPAL) String principal,
                            @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey, CreateVpcEndpointRequest body) {
-        var caller = Caller.require(account);
+        var caller = Caller.requester(account, principal);
         var request = (body == null ? new CreateVpcEndpointRequest(null, null, null, null, null, null) : body).validated();
-        var endpoint = commands.create(caller, request, IdempotencyKey.of(caller, idempotencyKey, request));
+        var endpoint = commands.create(caller, request, IdempotencyKey.of(caller.account(), idempotencyKey, request));
         return Response.status(Response.Status.CREATED).entity(VpcEndpointResponse.of(endpoint)).build();
     }
 

@@ -17,6 +17,7 @@ import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.EventMetadata;
 import dev.privet.contracts.ids.AccountId;
+import dev.privet.contracts.ids.Requester;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.eventstore.DeciderRunner;
 import dev.privet.eventstore.Transactions;
@@ -71,9 +72,9 @@ public class VpcEndpointCommands {
      * the view catches up with its topic and the request is decided again (DESIGN rule 10). A catch-up that runs out
      * of time is a 503 to retry, never a not-found.
      */
-    public VpcEndpoint create(AccountId caller, EndpointRequest request, Optional<IdempotencyKey> key) {
+    public VpcEndpoint create(Requester caller, EndpointRequest request, Optional<IdempotencyKey> key) {
         String vpcEndpointId = IdFormat.VPC_ENDPOINT.newId();
-        EventMetadata metadata = EventMetadata.forRequest(caller.value());
+        EventMetadata metadata = EventMetadata.forRequest(caller.accountId());
         Set<String> caughtUp = new HashSet<>();
         long deadline = System.nanoTime() + PENDING_SERVICE_WAIT.toNanos();
         while (true) {
@@ -82,7 +83,7 @@ public class VpcEndpointCommands {
                             VpcEndpoint created = endpoint(deciders.run(c, vpcEndpointId,
                                     command(vpcEndpointId, caller, request), DECIDER, metadata).state());
                             tags.tagNew(c, new TaggedResource(vpcEndpointId, IdFormat.VPC_ENDPOINT.resourceType(),
-                                    caller.value()), request.tags(), metadata);
+                                    caller.accountId()), request.tags(), metadata);
                             return created;
                         },
                         (c, earlier) -> endpoint(deciders.load(c, earlier, DECIDER).state()));
@@ -111,7 +112,7 @@ public class VpcEndpointCommands {
      * The create command, with what the views know now of the service, the VPC and the subnets named (read in the
      * command's transaction, through Panache).
      */
-    private static RequestEndpoint command(String vpcEndpointId, AccountId caller, EndpointRequest request) {
+    private static RequestEndpoint command(String vpcEndpointId, Requester caller, EndpointRequest request) {
         return new RequestEndpoint(vpcEndpointId, caller, request.vpcEndpointType(), request.serviceName(),
                 CatalogServiceRow.named(request.serviceName()).map(CatalogServiceRow::offer), request.vpcId(),
                 NetworkVpcRow.find(request.vpcId()).map(NetworkVpcRow::vpc), request.subnetIds(),
@@ -128,7 +129,7 @@ public class VpcEndpointCommands {
      * Returns when the request should be decided again, after the view it rests on caught up; throws the rejection
      * when it is confirmed, and 503 when the confirmation did not come in time.
      */
-    private void confirmMiss(Rejection rejected, AccountId caller, EndpointRequest request, Set<String> caughtUp,
+    private void confirmMiss(Rejection rejected, Requester caller, EndpointRequest request, Set<String> caughtUp,
                              long deadline) {
         String view = viewThatMayLag(rejected);
         if (view == null) {
@@ -149,7 +150,7 @@ public class VpcEndpointCommands {
         eventRuntime.catchUp(view);
     }
 
-    private boolean pendingFor(AccountId caller, EndpointRequest request) {
+    private boolean pendingFor(Requester caller, EndpointRequest request) {
         return transactions.inTransaction(c -> CatalogServiceRow.named(request.serviceName())
                         .map(CatalogServiceRow::offer))
                 .filter(offer -> EndpointServiceOffer.PENDING.equals(offer.serviceState()) && offer.admits(caller))

@@ -8,6 +8,7 @@ import dev.privet.consumer.projection.VpcEndpointRow;
 import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.ids.AccountId;
+import dev.privet.contracts.ids.Requester;
 import dev.privet.eventstore.Transactions;
 import dev.privet.runtime.EventRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +51,7 @@ public class VpcEndpointQueries {
      * The services the caller may use (it owns them or is allowed), optionally only the one named; a name not found
      * is looked for again once the catalog has caught up (DESIGN rule 10), or answered 503 if it cannot in time.
      */
-    public List<EndpointServiceOffer> services(AccountId caller, String serviceName) {
+    public List<EndpointServiceOffer> services(Requester caller, String serviceName) {
         List<EndpointServiceOffer> found = usableServices(caller, serviceName);
         if (found.isEmpty() && serviceName != null) {
             eventRuntime.catchUp(ServiceCatalog.NAME);
@@ -59,7 +60,7 @@ public class VpcEndpointQueries {
         return found;
     }
 
-    private List<EndpointServiceOffer> usableServices(AccountId caller, String serviceName) {
+    private List<EndpointServiceOffer> usableServices(Requester caller, String serviceName) {
         List<EndpointServiceOffer> offers = transactions.inTransaction(c -> (serviceName == null
                 ? CatalogServiceRow.all() : CatalogServiceRow.named(serviceName).stream().toList())
                 .stream().map(CatalogServiceRow::offer).toList());

@@ -2,6 +2,7 @@ package dev.privet.consumer.domain;
 
 import dev.privet.contracts.events.Values.DnsEntry;
 import dev.privet.contracts.ids.AccountId;
+import dev.privet.contracts.ids.Requester;
 
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ public sealed interface EndpointCommand {
      * Create an endpoint. Carries what the consumer side knows of the service, the VPC and the subnets named (an
      * absent value is one it has not seen), so the decision stays pure.
      */
-    record RequestEndpoint(String vpcEndpointId, AccountId caller, String vpcEndpointType, String serviceName,
+    record RequestEndpoint(String vpcEndpointId, Requester caller, String vpcEndpointType, String serviceName,
                            Optional<EndpointServiceOffer> service, String vpcId, Optional<Vpc> vpc,
                            List<String> subnetIds, Map<String, Subnet> knownSubnets) implements EndpointCommand {
         public RequestEndpoint {

@@ -1,6 +1,6 @@
 package dev.privet.consumer.domain;
 
-import dev.privet.contracts.ids.AccountId;
+import dev.privet.contracts.ids.Requester;
 import dev.privet.contracts.ids.PrincipalArn;
 
 import java.util.List;
@@ -20,8 +20,8 @@ public record EndpointServiceOffer(String serviceId, String serviceName, String 
     }
 
     /** Whether {@code caller} may see and connect to the service: it owns it, or an allowed principal admits it. */
-    public boolean admits(AccountId caller) {
-        return PrincipalArn.admitsAccount(ownerId, allowedPrincipals, caller);
+    public boolean admits(Requester caller) {
+        return PrincipalArn.admitsCaller(ownerId, allowedPrincipals, caller.accountId(), caller.principalArn());
     }
 
     public boolean isAvailable() {

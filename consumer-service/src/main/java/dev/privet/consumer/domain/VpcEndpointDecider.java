@@ -109,7 +109,7 @@ public final class VpcEndpointDecider implements Decider<EndpointCommand, VpcEnd
     }
 
     private static VpcEndpointRequested requested(RequestEndpoint request) {
-        String caller = request.caller().value();
+        String caller = request.caller().accountId();
         // Missing and not allowed read the same, as in AWS: a caller learns nothing of services it may not use.
         EndpointServiceOffer service = request.service()
                 .filter(s -> s.isAvailable() && s.admits(request.caller()))
@@ -121,7 +121,8 @@ public final class VpcEndpointDecider implements Decider<EndpointCommand, VpcEnd
         checkSubnets(request);
         EndpointState state = service.acceptanceRequired() ? EndpointState.PENDING_ACCEPTANCE : EndpointState.PENDING;
         return new VpcEndpointRequested(request.vpcEndpointId(), caller, request.vpcEndpointType(),
-                service.serviceId(), service.serviceName(), request.vpcId(), request.subnetIds(), state.wireName());
+                service.serviceId(), service.serviceName(), request.vpcId(), request.subnetIds(), state.wireName(),
+                request.caller().principalArn());
     }
 
     private static void checkSubnets(RequestEndpoint request) {
@@ -130,7 +131,7 @@ public final class VpcEndpointDecider implements Decider<EndpointCommand, VpcEnd
             String subnetId = request.subnetIds().get(i);
             String field = "subnetIds[" + i + "]";
             Subnet subnet = request.knownSubnets().get(subnetId);
-            if (subnet == null || !subnet.ownerId().equals(request.caller().value())) {
+            if (subnet == null || !subnet.ownerId().equals(request.caller().accountId())) {
                 throw Rejection.invalid(ErrorCode.INVALID_SUBNET_ID_NOT_FOUND, field,
                         "The subnet ID '" + subnetId + "' does not exist");
             }

@@ -161,6 +161,29 @@ class VpcEndpointApiTest {
     }
 
     @Test
+    void a_service_that_allows_one_user_admits_that_user_and_not_the_rest_of_its_account() {
+        String consumer = newAccount();
+        String ann = "arn:aws:iam::" + consumer + ":user/ann";
+        String service = others.availableService(PROVIDER, false, ann);
+        var network = others.vpcWithSubnet(consumer, "us-east-1a");
+        var request = body(service, network.vpcId(), List.of(network.subnetId()));
+
+        given().header("X-Privet-Account", consumer).header("X-Privet-Principal", ann).queryParam("serviceName", service)
+                .get("/v1/vpc-endpoint-services").then().statusCode(200).body("serviceName", contains(service));
+        String id = given().header("X-Privet-Account", consumer).header("X-Privet-Principal", ann)
+                .contentType(ContentType.JSON).body(request).post("/v1/vpc-endpoints").then().statusCode(201)
+                .extract().path("vpcEndpointId");
+        assertThat(((VpcEndpointRequested) publishedRequest(id).event()).requesterArn()).isEqualTo(ann);
+        given().header("X-Privet-Account", consumer).header("X-Privet-Principal", "arn:aws:iam::" + consumer
+                        + ":role/bob").contentType(ContentType.JSON).body(request).post("/v1/vpc-endpoints").then()
+                .statusCode(400).body("code", equalTo("InvalidServiceName"));
+        create(consumer, request).statusCode(400).body("code", equalTo("InvalidServiceName")); // the root is not ann
+        given().header("X-Privet-Account", consumer).header("X-Privet-Principal", "arn:aws:iam::" + PROVIDER
+                        + ":user/ann").contentType(ContentType.JSON).body(request).post("/v1/vpc-endpoints").then()
+                .statusCode(401).body("code", equalTo("AuthFailure"));
+    }
+
+    @Test
     void lists_the_services_the_caller_may_use_and_only_those() {
         String consumer = newAccount();
         String allowed = others.availableService(PROVIDER, true, rootArn(consumer));

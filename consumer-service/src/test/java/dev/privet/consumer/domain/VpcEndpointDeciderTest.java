@@ -20,6 +20,7 @@ import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRejected;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
 import dev.privet.contracts.events.Values.DnsEntry;
 import dev.privet.contracts.ids.AccountId;
+import dev.privet.contracts.ids.Requester;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -114,11 +115,16 @@ class VpcEndpointDeciderTest {
     }
 
     static RequestEndpoint request(Optional<EndpointServiceOffer> service, List<String> subnets, Subnet... known) {
+        return requestAs(Requester.root(CONSUMER), service, subnets, known);
+    }
+
+    static RequestEndpoint requestAs(Requester caller, Optional<EndpointServiceOffer> service, List<String> subnets,
+                                     Subnet... known) {
         Map<String, Subnet> byId = new HashMap<>();
         for (Subnet s : known) {
             byId.put(s.subnetId(), s);
         }
-        return new RequestEndpoint(ID, CONSUMER, "Interface", SERVICE_NAME, service, VPC,
+        return new RequestEndpoint(ID, caller, "Interface", SERVICE_NAME, service, VPC,
                 Optional.of(new Vpc(VPC, CONSUMER.value())), subnets, byId);
     }
 
@@ -173,7 +179,7 @@ class VpcEndpointDeciderTest {
 
         @Test
         void is_allowed_to_the_service_s_owner_and_to_everyone_under_a_star_but_not_to_others() {
-            var own = new RequestEndpoint(ID, PROVIDER, "Interface", SERVICE_NAME, Optional.of(service(false)), VPC,
+            var own = new RequestEndpoint(ID, Requester.root(PROVIDER), "Interface", SERVICE_NAME, Optional.of(service(false)), VPC,
                     Optional.of(new Vpc(VPC, PROVIDER.value())), List.of(SUBNET_A),
                     Map.of(SUBNET_A, subnet(SUBNET_A, VPC, PROVIDER, "us-east-1a")));
             assertThat(DECIDER.decide(own, DECIDER.initialState())).hasSize(1);
@@ -183,6 +189,21 @@ class VpcEndpointDeciderTest {
             var other = request(Optional.of(service(false, STRANGER.rootArn())), List.of(SUBNET_A),
                     subnet(SUBNET_A, VPC, CONSUMER, "us-east-1a"));
             nothing().when(other).thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_SERVICE_NAME, "serviceName");
+        }
+
+        @Test
+        void a_user_or_role_is_admitted_by_its_own_arn_or_its_account_s_root_but_not_by_a_colleague_s() {
+            String ann = "arn:aws:iam::" + CONSUMER.value() + ":user/ann";
+            String bob = "arn:aws:iam::" + CONSUMER.value() + ":role/ops/bob";
+            Subnet subnet = subnet(SUBNET_A, VPC, CONSUMER, "us-east-1a");
+            assertThat(DECIDER.decide(requestAs(new Requester(CONSUMER, ann), Optional.of(service(false, ann)),
+                    List.of(SUBNET_A), subnet), DECIDER.initialState())).hasSize(1);
+            assertThat(DECIDER.decide(requestAs(new Requester(CONSUMER, bob), Optional.of(service(false,
+                    CONSUMER.rootArn())), List.of(SUBNET_A), subnet), DECIDER.initialState())).hasSize(1);
+            nothing().when(requestAs(new Requester(CONSUMER, bob), Optional.of(service(false, ann)), List.of(SUBNET_A),
+                    subnet)).thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_SERVICE_NAME, "serviceName");
+            nothing().when(requestAs(Requester.root(CONSUMER), Optional.of(service(false, ann)), List.of(SUBNET_A),
+                    subnet)).thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_SERVICE_NAME, "serviceName");
         }
 
         @Test
@@ -199,7 +220,7 @@ class VpcEndpointDeciderTest {
         void is_rejected_for_a_VPC_unknown_or_of_another_account() {
             var base = validRequest(false);
             for (Optional<Vpc> vpc : List.of(Optional.<Vpc>empty(), Optional.of(new Vpc(VPC, STRANGER.value())))) {
-                var r = new RequestEndpoint(ID, CONSUMER, "Interface", SERVICE_NAME, base.service(), VPC, vpc,
+                var r = new RequestEndpoint(ID, Requester.root(CONSUMER), "Interface", SERVICE_NAME, base.service(), VPC, vpc,
                         base.subnetIds(), base.knownSubnets());
                 nothing().when(r).thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_VPC_ID_NOT_FOUND, "vpcId");
             }

@@ -1,6 +1,9 @@
 package dev.privet.gateway.auth;
 
 import dev.privet.contracts.ids.AccountId;
+import dev.privet.contracts.ids.PrincipalArn;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
@@ -23,6 +26,21 @@ public class AccessKeys {
 
     AccessKeys(AuthConfig config) {
         this.config = config;
+    }
+
+    /** Refuses to start with a key whose account or principal is malformed: better than refusing its requests. */
+    void checkKeys(@Observes StartupEvent started) {
+        config.keys().forEach((id, key) -> {
+            if (!AccountId.isValid(key.account())) {
+                throw new IllegalStateException("privet.auth.keys.\"" + id + "\".account must be a 12-digit account "
+                        + "id, got '" + key.account() + "'");
+            }
+            key.principal().filter(arn -> !PrincipalArn.isOf(key.account(), arn)).ifPresent(arn -> {
+                throw new IllegalStateException("privet.auth.keys.\"" + id + "\".principal must be a user, role or "
+                        + "root ARN of account " + key.account() + " (arn:aws:iam::" + key.account()
+                        + ":user/<name>), got '" + arn + "'");
+            });
+        });
     }
 
     public Optional<Credentials> find(String accessKeyId) {

@@ -1,6 +1,7 @@
 package dev.privet.gateway.auth;
 
 import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.http.PrivetHeaders;
 import dev.privet.contracts.ids.AccountId;
 import dev.privet.gateway.query.QueryFault;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,32 +30,35 @@ public class JsonApiCallers {
     }
 
     /**
-     * The account a request acts for: {@code authorization} and {@code claimed} are its {@code Authorization} and
+     * Who a request acts for: {@code authorization} and {@code claimed} are its {@code Authorization} and
      * {@code X-Privet-Account} headers, if any; {@code request} is read whole only for a signature, since every
      * JSON API request passes here.
      *
      * @throws QueryFault with AWS's code and status when the request proves no account
      */
-    public String accountOf(Optional<String> authorization, Optional<String> claimed,
-                            Supplier<IncomingRequest> request) {
+    public Identity callerOf(Optional<String> authorization, Optional<String> claimed,
+                             Supplier<IncomingRequest> request) {
         if (authorization.filter(a -> a.startsWith(SignatureV4.ALGORITHM)).isPresent()) {
-            return signatures.verify(request.get()).identity().account().value();
+            return signatures.verify(request.get()).identity();
         }
         if (authorization.filter(a -> a.startsWith(BEARER)).isPresent()) {
-            return apiKeyAccount(authorization.get().substring(BEARER.length()).trim());
+            return Identity.root(apiKeyAccount(authorization.get().substring(BEARER.length()).trim()));
         }
         if (config.accountHeader() && claimed.isPresent()) {
-            return claimed.get(); // the service checks its form
+            if (!AccountId.isValid(claimed.get())) {
+                throw QueryFault.of(ErrorCode.AUTH_FAILURE, PrivetHeaders.ACCOUNT + " must be a 12-digit account id");
+            }
+            return Identity.root(new AccountId(claimed.get()));
         }
         throw QueryFault.of(ErrorCode.AUTH_FAILURE, "Sign the request (Signature V4) or send an API key "
                 + "(Authorization: Bearer ...)" + (config.accountHeader() ? ", or name the account in X-Privet-Account" : ""));
     }
 
-    private String apiKeyAccount(String key) {
+    private AccountId apiKeyAccount(String key) {
         byte[] given = key.getBytes(StandardCharsets.UTF_8);
         for (Map.Entry<String, String> entry : config.apiKeys().entrySet()) {
             if (MessageDigest.isEqual(entry.getKey().getBytes(StandardCharsets.UTF_8), given)) {
-                return new AccountId(entry.getValue()).value();
+                return new AccountId(entry.getValue());
             }
         }
         throw QueryFault.of(ErrorCode.INVALID_CLIENT_TOKEN_ID, "The API key is not valid");

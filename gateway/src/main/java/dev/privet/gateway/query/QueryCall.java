@@ -1,6 +1,5 @@
 package dev.privet.gateway.query;
 
-import dev.privet.contracts.ids.AccountId;
 import dev.privet.gateway.auth.Identity;
 
 import java.util.Optional;
@@ -16,9 +15,9 @@ public record QueryCall(QueryParameters params, Identity identity, ServiceCalls 
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,64}");
     private static final Pattern INVOCATION = Pattern.compile("[0-9a-fA-F-]{1,40}");
 
-    /** The account the request acts for. */
-    public AccountId caller() {
-        return identity.account();
+    /** Who the request acts for: its account and principal, as the services are told. */
+    public Identity caller() {
+        return identity;
     }
 
     /**

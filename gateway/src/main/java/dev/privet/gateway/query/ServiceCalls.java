@@ -1,7 +1,7 @@
 package dev.privet.gateway.query;
 
 import dev.privet.contracts.errors.ErrorCode;
-import dev.privet.contracts.ids.AccountId;
+import dev.privet.gateway.auth.Identity;
 import dev.privet.contracts.http.PrivetHeaders;
 import dev.privet.gateway.Backend;
 import dev.privet.gateway.Backends;
@@ -32,16 +32,16 @@ public class ServiceCalls {
         this.backends = backends;
     }
 
-    public JsonObject get(Backend backend, String uri, AccountId caller) {
+    public JsonObject get(Backend backend, String uri, Identity caller) {
         return object(send(backend, HttpMethod.GET, uri, caller, null, Optional.empty()));
     }
 
-    public JsonArray list(Backend backend, String uri, AccountId caller) {
+    public JsonArray list(Backend backend, String uri, Identity caller) {
         return array(backend, uri, send(backend, HttpMethod.GET, uri, caller, null, Optional.empty()));
     }
 
     /** A change that the service answers with a list (such as the targets of a group after a registration). */
-    public JsonArray postForList(Backend backend, String uri, AccountId caller, JsonObject body) {
+    public JsonArray postForList(Backend backend, String uri, Identity caller, JsonObject body) {
         return array(backend, uri, send(backend, HttpMethod.POST, uri, caller, body, Optional.empty()));
     }
 
@@ -54,18 +54,18 @@ public class ServiceCalls {
     }
 
     /** A create: {@code idempotencyKey} (the request's {@code ClientToken}) makes a retry return the same resource. */
-    public JsonObject post(Backend backend, String uri, AccountId caller, JsonObject body,
+    public JsonObject post(Backend backend, String uri, Identity caller, JsonObject body,
                            Optional<String> idempotencyKey) {
         return object(send(backend, HttpMethod.POST, uri, caller, body, idempotencyKey));
     }
 
-    public JsonObject delete(Backend backend, String uri, AccountId caller) {
+    public JsonObject delete(Backend backend, String uri, Identity caller) {
         return object(send(backend, HttpMethod.DELETE, uri, caller, null, Optional.empty()));
     }
 
-    private Buffer send(Backend backend, HttpMethod method, String uri, AccountId caller, JsonObject body,
+    private Buffer send(Backend backend, HttpMethod method, String uri, Identity caller, JsonObject body,
                         Optional<String> idempotencyKey) {
-        HttpRequest<Buffer> request = backends.request(backend, method, uri, caller.value())
+        HttpRequest<Buffer> request = backends.request(backend, method, uri, caller)
                 .putHeader("Accept", "application/json");
         idempotencyKey.ifPresent(key -> request.putHeader(PrivetHeaders.IDEMPOTENCY_KEY, key));
         HttpResponse<Buffer> response;

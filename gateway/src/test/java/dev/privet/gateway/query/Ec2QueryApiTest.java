@@ -188,6 +188,17 @@ class Ec2QueryApiTest {
     }
 
     @Test
+    void the_services_are_told_the_principal_of_the_key_the_root_of_a_local_one() {
+        try (Ec2Client configured = client("AKIAPRIVETTEST000001", "configured-secret")) {
+            configured.describeVpcs();
+        }
+        ec2.describeVpcs();
+
+        assertThat(List.copyOf(ScriptedServices.SEEN)).extracting(ScriptedServices.Seen::principal)
+                .containsExactly("arn:aws:iam::999988887777:user/ci", "arn:aws:iam::" + ACCOUNT + ":root");
+    }
+
+    @Test
     void a_create_the_sdk_retries_carries_its_invocation_id_as_idempotency_key() {
         ScriptedServices.answer("POST /v1/vpcs", 201, vpc("vpc-0123456789abcdef0", "10.0.0.0/16"));
 

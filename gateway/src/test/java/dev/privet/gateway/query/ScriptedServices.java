@@ -18,7 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public class ScriptedServices implements QuarkusTestResourceLifecycleManager {
     /** A request as it reached a service. */
-    public record Seen(String method, String uri, String account, String idempotencyKey, String body) {
+    public record Seen(String method, String uri, String account, String principal, String idempotencyKey,
+                       String body) {
     }
 
     record Answer(int status, String contentType, String body) {
@@ -61,7 +62,8 @@ public class ScriptedServices implements QuarkusTestResourceLifecycleManager {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         var headers = exchange.getRequestHeaders();
         SEEN.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                headers.getFirst("X-Privet-Account"), headers.getFirst("Idempotency-Key"), body));
+                headers.getFirst("X-Privet-Account"), headers.getFirst("X-Privet-Principal"),
+                headers.getFirst("Idempotency-Key"), body));
         Answer answer = ANSWERS.getOrDefault(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath(),
                 new Answer(200, "application/json", "[]"));
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);

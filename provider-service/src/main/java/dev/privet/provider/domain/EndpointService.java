@@ -1,7 +1,6 @@
 package dev.privet.provider.domain;
 
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceCreated;
-import dev.privet.contracts.ids.AccountId;
 import dev.privet.contracts.ids.PrincipalArn;
 
 import java.util.Collection;
@@ -34,9 +33,12 @@ public record EndpointService(String serviceId, String serviceName, String owner
                 e.acceptanceRequired(), e.networkLoadBalancerArns(), Set.of(), Map.of());
     }
 
-    /** Whether an endpoint of {@code account} may connect (see {@link PrincipalArn#admitsAccount}). */
-    public boolean admits(String account) {
-        return PrincipalArn.admitsAccount(ownerId, allowedPrincipals, new AccountId(account));
+    /**
+     * Whether an endpoint that {@code requesterArn} of {@code account} asked for may connect (see
+     * {@link PrincipalArn#admitsCaller}).
+     */
+    public boolean admits(String account, String requesterArn) {
+        return PrincipalArn.admitsCaller(ownerId, allowedPrincipals, account, requesterArn);
     }
 
     public Optional<EndpointConnection> connection(String vpcEndpointId) {

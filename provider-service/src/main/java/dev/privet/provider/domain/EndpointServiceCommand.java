@@ -22,7 +22,8 @@ public sealed interface EndpointServiceCommand {
     }
 
     /** A consumer created an endpoint on this service. */
-    record RequestConnection(String vpcEndpointId, String endpointOwnerId, String vpcId, List<String> subnetIds)
+    record RequestConnection(String vpcEndpointId, String endpointOwnerId, String requesterArn, String vpcId,
+                             List<String> subnetIds)
             implements EndpointServiceCommand {
     }
 

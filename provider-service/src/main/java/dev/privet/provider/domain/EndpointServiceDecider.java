@@ -148,9 +148,9 @@ public final class EndpointServiceDecider
             return List.of(new EndpointConnectionRejected(service.serviceId(), c.vpcEndpointId(), c.endpointOwnerId(),
                     "endpoint service " + service.serviceId() + " is " + service.state() + ", not Available"));
         }
-        if (!service.admits(c.endpointOwnerId())) {
+        if (!service.admits(c.endpointOwnerId(), c.requesterArn())) {
             return List.of(new EndpointConnectionRejected(service.serviceId(), c.vpcEndpointId(), c.endpointOwnerId(),
-                    "account " + c.endpointOwnerId() + " is not an allowed principal of " + service.serviceId()));
+                    c.requesterArn() + " is not an allowed principal of " + service.serviceId()));
         }
         if (service.acceptanceRequired()) {
             return List.of(new EndpointConnectionRequested(service.serviceId(), c.vpcEndpointId(),

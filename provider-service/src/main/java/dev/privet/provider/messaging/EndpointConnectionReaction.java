@@ -2,6 +2,7 @@ package dev.privet.provider.messaging;
 
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeletionRequested;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
+import dev.privet.contracts.ids.PrincipalArn;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.provider.app.EndpointServices;
 import dev.privet.provider.domain.EndpointServiceCommand.DeleteConnection;
@@ -53,7 +54,9 @@ public class EndpointConnectionReaction implements EventConsumer {
         switch (envelope.event()) {
             case VpcEndpointRequested e -> {
                 var after = services.react(c, e.serviceId(),
-                        new RequestConnection(e.vpcEndpointId(), e.ownerId(), e.vpcId(), e.subnetIds()), envelope);
+                        new RequestConnection(e.vpcEndpointId(), e.ownerId(),
+                                PrincipalArn.actingFor(e.ownerId(), e.requesterArn()), e.vpcId(),
+                                e.subnetIds()), envelope);
                 if (after instanceof EndpointServiceState.NotCreated) {
                     // consumer-service checked its catalog first; there is no stream here to record a refusal on
                     LOG.warnf("endpoint %s names service %s, which this provider never had: ignored",

@@ -48,7 +48,8 @@ class EndpointServiceDeciderTest {
     private static final EndpointServiceAvailable AVAILABLE = new EndpointServiceAvailable(SERVICE);
     private static final AllowedPrincipalsAdded CONSUMER_ALLOWED =
             new AllowedPrincipalsAdded(SERVICE, List.of("arn:aws:iam::" + CONSUMER + ":root"));
-    private static final RequestConnection REQUEST = new RequestConnection(ENDPOINT, CONSUMER, VPC, SUBNETS);
+    private static final RequestConnection REQUEST = new RequestConnection(ENDPOINT, CONSUMER,
+            "arn:aws:iam::" + CONSUMER + ":root", VPC, SUBNETS);
     private static final EndpointConnectionAccepted ACCEPTED =
             new EndpointConnectionAccepted(SERVICE, ENDPOINT, CONSUMER, VPC, SUBNETS, List.of(LB));
 
@@ -249,10 +250,21 @@ class EndpointServiceDeciderTest {
 
         @Test
         void the_owners_own_endpoints_and_those_admitted_by_a_star_need_no_other_permission() {
-            given(created(false), AVAILABLE).when(new RequestConnection(ENDPOINT, OWNER, VPC, SUBNETS))
+            given(created(false), AVAILABLE).when(new RequestConnection(ENDPOINT, OWNER, "arn:aws:iam::" + OWNER
+                    + ":root", VPC, SUBNETS))
                     .thenOne(EndpointConnectionAccepted.class, e -> assertThat(e.endpointOwnerId()).isEqualTo(OWNER));
             given(created(false), AVAILABLE, new AllowedPrincipalsAdded(SERVICE, List.of("*"))).when(REQUEST)
                     .then(ACCEPTED);
+        }
+
+        @Test
+        void a_user_allowed_by_its_arn_connects_and_a_colleague_of_its_account_does_not() {
+            String ann = "arn:aws:iam::" + CONSUMER + ":user/ann";
+            var annAllowed = new AllowedPrincipalsAdded(SERVICE, List.of(ann));
+            given(created(false), AVAILABLE, annAllowed)
+                    .when(new RequestConnection(ENDPOINT, CONSUMER, ann, VPC, SUBNETS)).then(ACCEPTED);
+            given(created(false), AVAILABLE, annAllowed).when(REQUEST)
+                    .thenOne(EndpointConnectionRejected.class, e -> assertThat(e.reason()).contains(":root"));
         }
 
         @Test

@@ -17,10 +17,20 @@ public sealed interface ConsumerEvent extends IntegrationEvent {
         return "vpc-endpoint";
     }
 
-    /** A consumer asked for an endpoint; {@code state} is {@code pendingAcceptance} or {@code pending}. */
+    /**
+     * A consumer asked for an endpoint; {@code state} is {@code pendingAcceptance} or {@code pending}.
+     * {@code requesterArn} is the IAM principal of the owner's account that asked, which the service's allowed
+     * principals must admit; events recorded before it was (null here) were asked by the owner's root.
+     */
     record VpcEndpointRequested(String vpcEndpointId, String ownerId, String vpcEndpointType, String serviceId,
-                                String serviceName, String vpcId, List<String> subnetIds, String state)
-            implements ConsumerEvent {
+                                String serviceName, String vpcId, List<String> subnetIds, String state,
+                                String requesterArn) implements ConsumerEvent {
+        /** An endpoint the owner's root asked for. */
+        public VpcEndpointRequested(String vpcEndpointId, String ownerId, String vpcEndpointType, String serviceId,
+                                    String serviceName, String vpcId, List<String> subnetIds, String state) {
+            this(vpcEndpointId, ownerId, vpcEndpointType, serviceId, serviceName, vpcId, subnetIds, state,
+                    new dev.privet.contracts.ids.AccountId(ownerId).rootArn());
+        }
     }
 
     /** The provider accepted the connection; the endpoint waits for its network and DNS. */

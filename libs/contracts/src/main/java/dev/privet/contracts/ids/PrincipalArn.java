@@ -30,13 +30,29 @@ public record PrincipalArn(String value) {
     }
 
     /**
-     * Whether an endpoint of {@code account} may connect to a service of {@code owner} that allows
-     * {@code allowedPrincipals}: the owner always may, others when an allowed principal admits the account
-     * ({@code *}, or the account's root ARN). Entries that are not principal ARNs admit nobody.
+     * Whether a caller of {@code account}, acting as {@code callerArn}, may connect an endpoint to a service of
+     * {@code owner} that allows {@code allowedPrincipals}: the owner always may, others when an allowed principal
+     * admits the caller ({@code *}, the account's root ARN, or the caller's own user or role ARN). Entries that are
+     * not principal ARNs admit nobody.
      */
-    public static boolean admitsAccount(String owner, Collection<String> allowedPrincipals, AccountId account) {
-        return owner.equals(account.value()) || allowedPrincipals.stream().filter(PrincipalArn::isValid)
-                .anyMatch(p -> new PrincipalArn(p).admits(account.value(), account.rootArn()));
+    public static boolean admitsCaller(String owner, Collection<String> allowedPrincipals, String account,
+                                       String callerArn) {
+        return owner.equals(account) || allowedPrincipals.stream().filter(PrincipalArn::isValid)
+                .anyMatch(p -> new PrincipalArn(p).admits(account, callerArn));
+    }
+
+    /** Whether {@code arn} is a user, role or root ARN of {@code account} (not {@code *}). */
+    public static boolean isOf(String account, String arn) {
+        return arn != null && !EVERYONE.equals(arn) && isValid(arn)
+                && new PrincipalArn(arn).account().map(account::equals).orElse(false);
+    }
+
+    /**
+     * The principal a caller of {@code account} acted as, from what an event recorded: {@code recorded} when it is
+     * an IAM ARN of that account, else the account's root (events recorded before principals were have none).
+     */
+    public static String actingFor(String account, String recorded) {
+        return isOf(account, recorded) ? recorded : new AccountId(account).rootArn();
     }
 
     /** Whether this allowed principal admits a caller acting for {@code caller} account as {@code callerArn}. */
