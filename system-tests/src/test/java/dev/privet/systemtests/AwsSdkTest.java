@@ -114,6 +114,7 @@ class AwsSdkTest {
         assertThat(elb.describeLoadBalancers(r -> r.names("web")).loadBalancers()).singleElement().satisfies(lb -> {
             assertThat(lb.loadBalancerArn()).isEqualTo(nlb);
             assertThat(lb.dnsName()).startsWith("web-");
+            assertThat(lb.scheme()).isEqualTo(LoadBalancerSchemeEnum.INTERNAL);
             assertThat(lb.availabilityZones()).extracting(z -> z.zoneName()).containsExactly("us-east-1a");
         });
         elb.createListener(r -> r.loadBalancerArn(nlb).protocol(ProtocolEnum.TCP).port(443)

@@ -72,7 +72,8 @@ public class LoadBalancerActions implements QueryActions {
         if (subnets.isEmpty()) {
             throw QueryFault.missing("Subnets.member.1");
         }
-        p.optional("Scheme").filter(s -> !s.equals("internal") && !s.equals("internet-facing")).ifPresent(s -> {
+        Optional<String> scheme = p.optional("Scheme");
+        scheme.filter(s -> !s.equals("internal") && !s.equals("internet-facing")).ifPresent(s -> {
             throw QueryFault.invalidValue("Scheme must be internal or internet-facing, not " + Shown.of(s));
         });
         p.optional("IpAddressType").filter(t -> !t.equals("ipv4")).ifPresent(t -> {
@@ -81,6 +82,7 @@ public class LoadBalancerActions implements QueryActions {
         p.done();
         JsonObject request = new JsonObject().put("name", name).put("type", type)
                 .put("subnetIds", new JsonArray(List.copyOf(subnets)));
+        scheme.ifPresent(s -> request.put("scheme", s));
         JsonObject lb;
         try {
             lb = call.services().post(Backend.NETWORK, "/v1/load-balancers", call.caller(), request,
@@ -204,7 +206,7 @@ public class LoadBalancerActions implements QueryActions {
                 .text("DNSName", name + "-" + arn.substring(arn.lastIndexOf('/') + 1) + ".elb." + region
                         + ".amazonaws.com")
                 .text("LoadBalancerName", name)
-                .text("Scheme", "internal")
+                .text("Scheme", lb.getString("scheme"))
                 .text("VpcId", lb.getString("vpcId"))
                 .element("State", state -> state.text("Code", lb.getString("state")))
                 .text("Type", lb.getString("type"))

@@ -40,6 +40,8 @@ import java.util.Set;
 @Consumes(MediaType.APPLICATION_JSON)
 public class LoadBalancerResource {
     private static final Set<String> TYPES = Set.of("network", "gateway");
+    private static final Set<String> SCHEMES = Set.of(LoadBalancerCreated.INTERNAL,
+            LoadBalancerCreated.INTERNET_FACING);
 
     private final NetworkCommands commands;
 
@@ -64,10 +66,13 @@ public class LoadBalancerResource {
                 RequestFields.MAX_SUBNETS);
         List<Listener> listeners = listeners(body.listeners());
         List<Target> targets = targets(body.targets());
-        LoadBalancerCreated lb = commands.createLoadBalancer(caller, IdempotencyKey.of(caller, idempotencyKey, body),
-                name, type, subnetIds, listeners, targets);
-        return Response.status(201).entity(new LoadBalancer(lb.loadBalancerArn(), lb.name(), lb.type(), lb.vpcId(),
-                lb.subnetIds(), lb.listeners(), lb.targets(), lb.ownerId(), "active")).build();
+        String scheme = body.scheme() == null ? LoadBalancerCreated.INTERNET_FACING : body.scheme();
+        if (!SCHEMES.contains(scheme)) {
+            throw Rejection.invalidValue("scheme", "scheme must be internal or internet-facing, got '" + scheme + "'");
+        }
+        LoadBalancerCreated lb = commands.createLoadBalancer(caller, IdempotencyKey.of(caller, idempotencyKey,
+                body.withScheme(scheme)), name, type, scheme, subnetIds, listeners, targets);
+        return Response.status(201).entity(LoadBalancer.of(lb)).build();
     }
 
     @GET

@@ -1,5 +1,6 @@
 package dev.privet.network.api;
 
+import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
 import dev.privet.contracts.events.Values.Listener;
 import dev.privet.contracts.events.Values.HealthCheck;
 import dev.privet.contracts.events.Values.RegisteredTarget;
@@ -25,8 +26,16 @@ public final class NetworkDtos {
     public record CreateSubnet(String vpcId, String cidrBlock, String availabilityZone, List<Tag> tags) {
     }
 
-    public record CreateLoadBalancer(String name, String type, List<String> subnetIds, List<Listener> listeners,
-                                     List<Target> targets) {
+    /** A load balancer: AWS's default scheme is {@code internet-facing}. */
+    public record CreateLoadBalancer(String name, String type, String scheme, List<String> subnetIds,
+                                     List<Listener> listeners, List<Target> targets) {
+        /**
+         * The request as an Idempotency-Key compares it: one that spells out the default scheme is the same request
+         * as one that left it out.
+         */
+        CreateLoadBalancer withScheme(String given) {
+            return new CreateLoadBalancer(name, type, given, subnetIds, listeners, targets);
+        }
     }
 
     /** A target group: AWS's defaults are target type {@code instance} and a TCP health check. */
@@ -94,12 +103,19 @@ public final class NetworkDtos {
         }
     }
 
-    public record LoadBalancer(String loadBalancerArn, String loadBalancerName, String type, String vpcId,
-                               List<String> subnetIds, List<Listener> listeners, List<Target> targets, String ownerId,
-                               String state) {
+    public record LoadBalancer(String loadBalancerArn, String loadBalancerName, String type, String scheme,
+                               String vpcId, List<String> subnetIds, List<Listener> listeners, List<Target> targets,
+                               String ownerId, String state) {
         static LoadBalancer of(LoadBalancerRow row) {
-            return new LoadBalancer(row.loadBalancerArn, row.name, row.type, row.vpcId, List.copyOf(row.subnetIds),
-                    List.copyOf(row.listeners), List.copyOf(row.targets), row.ownerId, "active");
+            return new LoadBalancer(row.loadBalancerArn, row.name, row.type, row.scheme, row.vpcId,
+                    List.copyOf(row.subnetIds), List.copyOf(row.listeners), List.copyOf(row.targets), row.ownerId,
+                    "active");
+        }
+
+        static LoadBalancer of(LoadBalancerCreated created) {
+            return new LoadBalancer(created.loadBalancerArn(), created.name(), created.type(), created.scheme(),
+                    created.vpcId(), created.subnetIds(), created.listeners(), created.targets(), created.ownerId(),
+                    "active");
         }
     }
 

@@ -90,8 +90,8 @@ public class NetworkCommands {
     }
 
     public LoadBalancerCreated createLoadBalancer(AccountId caller, Optional<IdempotencyKey> key, String name,
-                                                  String type, List<String> subnetIds, List<Listener> listeners,
-                                                  List<Target> targets) {
+                                                  String type, String scheme, List<String> subnetIds,
+                                                  List<Listener> listeners, List<Target> targets) {
         String arn = LoadBalancerArn.of(region, caller, "network".equals(type) ? "net" : "gwy", name);
         return commands.create(key, arn, c -> {
             if (checks.lockedLoadBalancerNameTaken(c, caller.value(), name)) {
@@ -107,7 +107,7 @@ public class NetworkCommands {
                 }
             }
             var draft = new LoadBalancerCreated(arn, name, caller.value(), type, vpcId, List.copyOf(subnetIds),
-                    List.copyOf(listeners), List.copyOf(targets));
+                    List.copyOf(listeners), List.copyOf(targets), scheme);
             return created(deciders.run(c, arn, new LoadBalancer.Command.CreateLoadBalancer(draft),
                     LoadBalancer.DECIDER, EventMetadata.forRequest(caller.value())).state());
         }, (c, id) -> created(deciders.load(c, id, LoadBalancer.DECIDER).state()));

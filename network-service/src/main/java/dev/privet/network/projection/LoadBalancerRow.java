@@ -35,6 +35,9 @@ public class LoadBalancerRow extends PanacheEntityBase {
     @Column(name = "type", nullable = false)
     public String type;
 
+    @Column(name = "scheme", nullable = false)
+    public String scheme;
+
     @Column(name = "vpc_id", nullable = false)
     public String vpcId;
 

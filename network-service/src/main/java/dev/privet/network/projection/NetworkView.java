@@ -145,6 +145,7 @@ public class NetworkView implements InlineProjection {
         row.name = created.name();
         row.ownerId = created.ownerId();
         row.type = created.type();
+        row.scheme = created.scheme();
         row.vpcId = created.vpcId();
         row.subnetIds = new ArrayList<>(created.subnetIds());
         row.listeners = new ArrayList<>(created.listeners());

@@ -93,6 +93,7 @@ class NetworkApiTest {
                 new Case("/v1/subnets", Map.of("vpcId", IdFormat.VPC.newId(), "cidrBlock", "10.1.2.0/24", "availabilityZone", "us-east-1a"), "vpcId", "InvalidVpcID.NotFound"),
                 new Case("/v1/load-balancers", Map.of("name", "-bad", "subnetIds", List.of(subnet), "listeners", List.of(Map.of("port", 80))), "name", "InvalidParameterValue"),
                 new Case("/v1/load-balancers", Map.of("name", "lb1", "type", "application", "subnetIds", List.of(subnet), "listeners", List.of(Map.of("port", 80))), "type", "InvalidParameterValue"),
+                new Case("/v1/load-balancers", Map.of("name", "lb1", "scheme", "public", "subnetIds", List.of(subnet)), "scheme", "InvalidParameterValue"),
                 new Case("/v1/load-balancers", Map.of("name", "lb1", "subnetIds", List.of(IdFormat.SUBNET.newId()), "listeners", List.of(Map.of("port", 80))), "subnetIds[0]", "InvalidSubnetID.NotFound"),
                 new Case("/v1/load-balancers", Map.of("name", "lb1", "subnetIds", List.of(subnet), "listeners", List.of(Map.of("port", 0))), "listeners[0].port", "InvalidParameterValue"),
                 new Case("/v1/load-balancers", Map.of("name", "lb1", "subnetIds", List.of(subnet), "listeners",
@@ -111,6 +112,24 @@ class NetworkApiTest {
         as(OWNER, "k".repeat(65)).body(Map.of("cidrBlock", "10.0.0.0/16")).post("/v1/vpcs").then().statusCode(400)
                 .body("field", equalTo("Idempotency-Key"));
         assertThat(store.count()).isEqualTo(before);
+    }
+
+    @Test
+    void a_load_balancer_keeps_its_scheme_internet_facing_unless_asked_otherwise() {
+        String vpc = createVpc(OWNER, "10.3.0.0/16");
+        String subnet = createSubnet(OWNER, vpc, "10.3.1.0/24", "us-east-1a");
+        String facing = "facing-" + subnet.substring(7, 15);
+        String internal = "private-" + subnet.substring(7, 15);
+        as(OWNER).body(Map.of("name", facing, "subnetIds", List.of(subnet))).post("/v1/load-balancers").then()
+                .statusCode(201).body("scheme", equalTo("internet-facing"));
+        as(OWNER).body(Map.of("name", internal, "scheme", "internal", "subnetIds", List.of(subnet)))
+                .post("/v1/load-balancers").then().statusCode(201).body("scheme", equalTo("internal"));
+        as(OWNER).get("/v1/load-balancers/" + internal).then().statusCode(200).body("scheme", equalTo("internal"));
+        as(OWNER, "same-" + facing).body(Map.of("name", "again-" + subnet.substring(7, 15), "subnetIds",
+                List.of(subnet))).post("/v1/load-balancers").then().statusCode(201);
+        // spelling out the default is the same request
+        as(OWNER, "same-" + facing).body(Map.of("name", "again-" + subnet.substring(7, 15), "scheme",
+                "internet-facing", "subnetIds", List.of(subnet))).post("/v1/load-balancers").then().statusCode(201);
     }
 
     @Test

@@ -355,7 +355,7 @@ class NetworkDomainTest {
     @DisplayName("a load balancer")
     class LoadBalancers {
         final LoadBalancerCreated nlb = new LoadBalancerCreated("arn:nlb", "web", OWNER, "network", VPC_ID,
-                List.of(SUBNET_ID), List.of(), List.of());
+                List.of(SUBNET_ID), List.of(), List.of(), LoadBalancerCreated.INTERNAL);
 
         @Test
         void is_created_as_drafted_once() {
@@ -370,9 +370,9 @@ class NetworkDomainTest {
     @DisplayName("the load balancers behind a service")
     class Services {
         final LoadBalancerCreated nlb = new LoadBalancerCreated("arn:nlb", "web", OWNER, "network", VPC_ID,
-                List.of(SUBNET_ID), List.of(), List.of());
+                List.of(SUBNET_ID), List.of(), List.of(), LoadBalancerCreated.INTERNAL);
         final LoadBalancerCreated gwlb = new LoadBalancerCreated("arn:gwy", "fw", OWNER, "gateway", VPC_ID,
-                List.of(SUBNET_ID), List.of(), List.of());
+                List.of(SUBNET_ID), List.of(), List.of(), LoadBalancerCreated.INTERNAL);
 
         VerifyLoadBalancers verify(String owner, List<String> arns) {
             return new VerifyLoadBalancers(SERVICE_ID, owner, arns, Map.of("arn:nlb", nlb, "arn:gwy", gwlb));

@@ -36,9 +36,21 @@ public sealed interface NetworkEvent extends IntegrationEvent {
         public String streamType() { return "subnet"; }
     }
 
+    /**
+     * A load balancer; {@code scheme} is {@code internal} or {@code internet-facing} (events recorded before it
+     * was kept have none, and read as {@code internal}, as they were shown).
+     */
     record LoadBalancerCreated(String loadBalancerArn, String name, String ownerId, String type, String vpcId,
-                               List<String> subnetIds, List<Listener> listeners, List<Target> targets)
-            implements NetworkEvent {
+                               List<String> subnetIds, List<Listener> listeners, List<Target> targets,
+                               String scheme) implements NetworkEvent {
+        public static final String INTERNAL = "internal";
+        public static final String INTERNET_FACING = "internet-facing";
+
+        @Override
+        public String scheme() {
+            return scheme == null ? INTERNAL : scheme;
+        }
+
         public String streamId() { return loadBalancerArn; }
         public String streamType() { return "load-balancer"; }
     }
