@@ -51,6 +51,7 @@ public enum ErrorCode {
     // provider
     INVALID_VPC_ENDPOINT_SERVICE_ID_MALFORMED("InvalidVpcEndpointServiceId.Malformed"),
     INVALID_VPC_ENDPOINT_SERVICE_ID_NOT_FOUND("InvalidVpcEndpointServiceId.NotFound"),
+    EXISTING_VPC_ENDPOINT_CONNECTIONS("ExistingVpcEndpointConnections"),
     INVALID_PRINCIPAL("InvalidPrincipal"),
     // consumer
     INVALID_SERVICE_NAME("InvalidServiceName"),
