@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DnsEntry;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.NetworkInterface;
+import software.amazon.awssdk.services.ec2.model.ServiceConfiguration;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
@@ -45,6 +46,7 @@ import static org.awaitility.Awaitility.await;
  * The walking skeleton driven by the AWS SDK for Java v2, unchanged but for its endpoint, against the real processes:
  * each account signs with its own access key (the local keys: a twelve-digit key id with the secret {@code test}).
  * The network load balancer, its target group and listener are made with the SDK's Elastic Load Balancing client.
+ * At the end everything is taken down again: the endpoint, the consumer's network, the service, its load balancer.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -60,6 +62,7 @@ class AwsSdkTest {
     static ElasticLoadBalancingV2Client elb;
     static Ec2Client consumer;
 
+    static String serviceId;
     static String serviceName;
     static String endpointId;
     static String consumerVpc;
@@ -126,6 +129,7 @@ class AwsSdkTest {
 
         var service = provider.createVpcEndpointServiceConfiguration(r -> r.networkLoadBalancerArns(nlb)
                 .acceptanceRequired(false)).serviceConfiguration();
+        serviceId = service.serviceId();
         serviceName = service.serviceName();
         await().atMost(LIFECYCLE).untilAsserted(() -> assertThat(provider.describeVpcEndpointServiceConfigurations(
                 r -> r.serviceIds(service.serviceId())).serviceConfigurations().getFirst().serviceStateAsString())
@@ -232,6 +236,35 @@ class AwsSdkTest {
 
         assertThat(elb.describeListeners(r -> r.loadBalancerArn(loadBalancer)).listeners()).isEmpty();
         assertThat(elb.describeTargetGroups().targetGroups()).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void the_provider_deletes_its_service_and_then_the_load_balancer_it_used() {
+        String unknown = "vpce-svc-00000000000000000";
+        var deleted = provider.deleteVpcEndpointServiceConfigurations(r -> r.serviceIds(serviceId, unknown));
+        assertThat(deleted.unsuccessful()).singleElement().satisfies(item -> {
+            assertThat(item.resourceId()).isEqualTo(unknown);
+            assertThat(item.error().code()).isEqualTo("InvalidVpcEndpointService.NotFound");
+        });
+
+        assertThat(provider.describeVpcEndpointServiceConfigurations().serviceConfigurations())
+                .extracting(ServiceConfiguration::serviceId).doesNotContain(serviceId);
+        assertCode(() -> provider.describeVpcEndpointServiceConfigurations(r -> r.serviceIds(serviceId)),
+                "InvalidVpcEndpointServiceId.NotFound");
+        assertThat(provider.deleteVpcEndpointServiceConfigurations(r -> r.serviceIds(serviceId)).unsuccessful())
+                .as("deleted again").singleElement()
+                .satisfies(item -> assertThat(item.error().code()).isEqualTo("InvalidVpcEndpointService.NotFound"));
+        // The consumer's catalog hears of it through Kafka: asynchronous by design.
+        await().atMost(LIFECYCLE).untilAsserted(() -> assertThat(consumer.describeVpcEndpointServices().serviceNames())
+                .doesNotContain(serviceName));
+        assertCode(() -> consumer.createVpcEndpoint(r -> r.vpcEndpointType(VpcEndpointType.INTERFACE)
+                .vpcId("vpc-00000000000000000").serviceName(serviceName).subnetIds("subnet-00000000000000000")),
+                "InvalidServiceName");
+
+        // At once: network-service confirms the load balancer's use against the deletion before refusing.
+        elb.deleteLoadBalancer(r -> r.loadBalancerArn(loadBalancer));
+        assertThat(elb.describeLoadBalancers().loadBalancers()).isEmpty();
     }
 
     private static VpcEndpoint awaitState(String state) {

@@ -6,6 +6,7 @@ import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsAdded;
 import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsRemoved;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceAvailable;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceCreated;
+import dev.privet.contracts.events.ProviderEvent.EndpointServiceDeleted;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceFailed;
 import dev.privet.runtime.EventRuntime;
 import dev.privet.runtime.Projection;
@@ -21,7 +22,8 @@ import java.util.function.Consumer;
 
 /**
  * The catalog of endpoint services consumers can connect to ({@link CatalogServiceRow}): provider-service's services,
- * their state and allowed principals, as its events tell them, written through Panache.
+ * their state and allowed principals, as its events tell them, written through Panache. A deleted service leaves it
+ * with its principals: it is listed no more, and an endpoint on its name is {@code InvalidServiceName}.
  */
 @ApplicationScoped
 public class ServiceCatalog implements Projection {
@@ -61,6 +63,7 @@ public class ServiceCatalog implements Projection {
             case AllowedPrincipalsAdded e -> service(e.serviceId(), s -> s.allowedPrincipals.addAll(e.principals()));
             case AllowedPrincipalsRemoved e ->
                     service(e.serviceId(), s -> s.allowedPrincipals.removeAll(e.principals()));
+            case EndpointServiceDeleted e -> service(e.serviceId(), row -> row.delete());
             default -> { } // connections are not the catalog's concern
         }
     }

@@ -9,6 +9,7 @@ import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsAdded;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceAvailable;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceCreated;
+import dev.privet.contracts.events.ProviderEvent.EndpointServiceDeleted;
 import dev.privet.contracts.events.Values.DnsEntry;
 import dev.privet.contracts.events.Values.EndpointInterface;
 import dev.privet.contracts.ids.IdFormat;
@@ -88,6 +89,11 @@ final class OtherServices {
                 new EndpointServiceAvailable(serviceId),
                 new AllowedPrincipalsAdded(serviceId, List.of(principals)));
         return name;
+    }
+
+    /** The owner deletes the service, as provider-service publishes it. */
+    void deleteService(String owner, String serviceName) {
+        publish(owner, new EndpointServiceDeleted(serviceIdOf(serviceName), owner, List.of()));
     }
 
     Network vpcWithSubnet(String owner, String zone) {

@@ -47,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 
 @QuarkusTest
 @WithTestResource(PrivetServiceTestResource.class)
@@ -151,6 +152,11 @@ class ReadModelTest {
         others.accept(PROVIDER, service, id, network);
         others.publishDns(PROVIDER, service, id, network, eni, List.of(new DnsEntry("x.example", "Z1")));
         await().atMost(ASYNC).untilAsserted(() -> get(consumer, id).body("state", equalTo("available")));
+
+        String deleted = others.availableService(PROVIDER, false, rootArn(consumer));
+        others.deleteService(PROVIDER, deleted);
+        await().atMost(ASYNC).untilAsserted(() -> // the catalog has applied the deletion
+                services(consumer, deleted).statusCode(200).body("$", hasSize(0)));
 
         String endpoint = get(consumer, id).extract().asString();
         String endpoints = list(consumer).extract().asString();

@@ -202,6 +202,26 @@ class VpcEndpointApiTest {
         services(consumer, "x".repeat(256)).statusCode(400).body("field", equalTo("serviceName"));
     }
 
+    @Test
+    void a_deleted_service_is_no_longer_listed_and_an_endpoint_on_its_name_is_InvalidServiceName() throws SQLException {
+        String consumer = newAccount();
+        String service = others.availableService(PROVIDER, false, rootArn(consumer));
+        var network = others.vpcWithSubnet(consumer, "us-east-1a");
+        services(consumer, service).statusCode(200).body("serviceName", contains(service));
+
+        others.deleteService(PROVIDER, service);
+
+        // The catalog hears of it from the provider's topic: asynchronous by design. Until then it still answers the
+        // service (a hit is not confirmed), and an endpoint made meanwhile is rejected by the provider instead.
+        await().atMost(ASYNC).untilAsserted(() -> services(consumer, service).statusCode(200).body("$", hasSize(0)));
+        services(consumer, null).statusCode(200).body("serviceName", not(hasItem(service)));
+        assertThat(catalogHas(dataSource, OtherServices.serviceIdOf(service))).isFalse();
+        long before = eventsBy(consumer);
+        create(consumer, body(service, network.vpcId(), List.of(network.subnetId())))
+                .statusCode(400).body("code", equalTo("InvalidServiceName")).body("field", equalTo("serviceName"));
+        assertThat(eventsBy(consumer)).isEqualTo(before);
+    }
+
     @Nested
     class a_miss_is_confirmed_before_it_is_answered {
         record Published(String service, OtherServices.Network network) {

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +54,7 @@ public class EndpointServiceActions implements QueryActions {
         return Map.of(
                 "CreateVpcEndpointServiceConfiguration", this::create,
                 "DescribeVpcEndpointServiceConfigurations", this::describe,
+                "DeleteVpcEndpointServiceConfigurations", this::delete,
                 "DescribeVpcEndpointServicePermissions", this::permissions,
                 "ModifyVpcEndpointServicePermissions", this::modifyPermissions);
     }
@@ -97,6 +99,34 @@ public class EndpointServiceActions implements QueryActions {
             body.set("serviceConfigurationSet", page.items(), (out, s) -> write(out, s, call.region()));
             page.nextToken().ifPresent(token -> body.text("nextToken", token));
         };
+    }
+
+    /**
+     * Deletes each service named; one that cannot be deleted is reported in {@code unsuccessful} with its error, as
+     * in AWS, and the others are deleted. A malformed id refuses the whole request before any is deleted, as the
+     * other actions on services refuse it.
+     */
+    private Consumer<XmlBody> delete(QueryCall call) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(call.params().list("ServiceId")));
+        call.params().done();
+        if (ids.isEmpty()) {
+            throw QueryFault.missing("ServiceId.1");
+        }
+        ids.forEach(EndpointServiceActions::wellFormed);
+        var unsuccessful = UnsuccessfulItems.deleteEach(ids, id -> {
+            try {
+                call.services().delete(Backend.PROVIDER, "/v1/endpoint-services/" + id, call.caller());
+            } catch (QueryFault fault) {
+                throw fault.code() == ErrorCode.INVALID_VPC_ENDPOINT_SERVICE_ID_NOT_FOUND ? deletedNotFound(id) : fault;
+            }
+        });
+        return body -> UnsuccessfulItems.write(body, unsuccessful);
+    }
+
+    /** This action's not-found, as AWS spells it (not the {@code ...ServiceId.NotFound} of the others). */
+    private static QueryFault deletedNotFound(String serviceId) {
+        return QueryFault.of(ErrorCode.INVALID_VPC_ENDPOINT_SERVICE_NOT_FOUND,
+                "The VpcEndpointService Id '" + serviceId + "' does not exist");
     }
 
     private Consumer<XmlBody> permissions(QueryCall call) {

@@ -17,7 +17,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -115,22 +114,9 @@ public class VpcEndpointActions implements QueryActions {
             throw QueryFault.missing("VpcEndpointId.1");
         }
         ids.forEach(VpcEndpointActions::wellFormed);
-        List<Map.Entry<String, QueryFault>> unsuccessful = new ArrayList<>();
-        for (String id : ids) {
-            try {
-                call.services().delete(Backend.CONSUMER, "/v1/vpc-endpoints/" + id, call.caller());
-            } catch (QueryFault fault) {
-                if (fault.status() >= 500) {
-                    throw fault;
-                }
-                unsuccessful.add(Map.entry(id, fault));
-            }
-        }
-        return body -> body.set("unsuccessful", unsuccessful, (out, failure) -> out
-                .element("error", error -> error
-                        .text("code", failure.getValue().code().wire())
-                        .text("message", failure.getValue().getMessage()))
-                .text("resourceId", failure.getKey()));
+        var unsuccessful = UnsuccessfulItems.deleteEach(ids, id ->
+                call.services().delete(Backend.CONSUMER, "/v1/vpc-endpoints/" + id, call.caller()));
+        return body -> UnsuccessfulItems.write(body, unsuccessful);
     }
 
     private Consumer<XmlBody> services(QueryCall call) {

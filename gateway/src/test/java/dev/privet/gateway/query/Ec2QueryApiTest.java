@@ -260,6 +260,66 @@ class Ec2QueryApiTest {
     }
 
     @Test
+    void deleting_service_configurations_reports_each_one_that_could_not_be_deleted_in_aws_terms() {
+        ScriptedServices.answer("DELETE /v1/endpoint-services/vpce-svc-00000000000000001", 204, "");
+        ScriptedServices.answer("DELETE /v1/endpoint-services/vpce-svc-00000000000000002", 404, "{\"status\":404,"
+                + "\"code\":\"InvalidVpcEndpointServiceId.NotFound\",\"detail\":\"no such service\"}");
+        ScriptedServices.answer("DELETE /v1/endpoint-services/vpce-svc-00000000000000003", 409, "{\"status\":409,"
+                + "\"code\":\"ExistingVpcEndpointConnections\",\"detail\":\"Service has existing active VPC "
+                + "Endpoint connections: 1 endpoint is available or pendingAcceptance\"}");
+
+        var result = ec2.deleteVpcEndpointServiceConfigurations(r -> r.serviceIds("vpce-svc-00000000000000001",
+                "vpce-svc-00000000000000002", "vpce-svc-00000000000000003", "vpce-svc-00000000000000001"));
+
+        assertThat(result.unsuccessful()).hasSize(2);
+        assertThat(result.unsuccessful().get(0)).satisfies(item -> {
+            assertThat(item.resourceId()).isEqualTo("vpce-svc-00000000000000002");
+            assertThat(item.error().code()).isEqualTo("InvalidVpcEndpointService.NotFound");
+            assertThat(item.error().message())
+                    .isEqualTo("The VpcEndpointService Id 'vpce-svc-00000000000000002' does not exist");
+        });
+        assertThat(result.unsuccessful().get(1)).satisfies(item -> {
+            assertThat(item.resourceId()).isEqualTo("vpce-svc-00000000000000003");
+            assertThat(item.error().code()).isEqualTo("ExistingVpcEndpointConnections");
+            assertThat(item.error().message()).startsWith("Service has existing active VPC Endpoint connections");
+        });
+        assertThat(List.copyOf(ScriptedServices.SEEN)).extracting(ScriptedServices.Seen::uri).containsExactly(
+                "/v1/endpoint-services/vpce-svc-00000000000000001", "/v1/endpoint-services/vpce-svc-00000000000000002",
+                "/v1/endpoint-services/vpce-svc-00000000000000003"); // an id named twice is deleted once
+        assertThat(ScriptedServices.SEEN).allSatisfy(seen -> {
+            assertThat(seen.method()).isEqualTo("DELETE");
+            assertThat(seen.account()).isEqualTo(ACCOUNT);
+        });
+    }
+
+    @Test
+    void a_malformed_or_missing_service_id_is_refused_before_any_delete() {
+        assertThatThrownBy(() -> ec2.deleteVpcEndpointServiceConfigurations(r -> r.serviceIds(
+                "vpce-svc-00000000000000001", "vpce-svc-x")))
+                .isInstanceOfSatisfying(Ec2Exception.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidVpcEndpointServiceId.Malformed");
+                    assertThat(e.statusCode()).isEqualTo(400);
+                });
+        assertThatThrownBy(() -> ec2.deleteVpcEndpointServiceConfigurations(r -> { }))
+                .isInstanceOfSatisfying(Ec2Exception.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("MissingParameter"));
+        assertThat(ScriptedServices.SEEN).isEmpty();
+    }
+
+    @Test
+    void a_service_that_does_not_answer_fails_the_whole_delete_to_be_retried() {
+        ScriptedServices.answer("DELETE /v1/endpoint-services/vpce-svc-00000000000000001", 503, "{\"status\":503,"
+                + "\"code\":\"ServiceUnavailable\",\"detail\":\"busy\"}");
+
+        assertThatThrownBy(() -> ec2.deleteVpcEndpointServiceConfigurations(r -> r.serviceIds(
+                "vpce-svc-00000000000000001")))
+                .isInstanceOfSatisfying(Ec2Exception.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ServiceUnavailable");
+                    assertThat(e.statusCode()).isEqualTo(503);
+                });
+    }
+
+    @Test
     void permissions_list_the_principals_with_their_types() {
         ScriptedServices.answer("GET /v1/endpoint-services/vpce-svc-0123456789abcdef0/permissions", 200,
                 "{\"allowedPrincipals\":[{\"principal\":\"arn:aws:iam::444455556666:root\",\"principalType\":\"Account\"}]}");

@@ -4,7 +4,9 @@ import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
 import dev.privet.contracts.events.EventCodec;
 import dev.privet.contracts.events.IntegrationEvent;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
+import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersReleased;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceCreated;
+import dev.privet.contracts.events.ProviderEvent.EndpointServiceDeleted;
 import dev.privet.contracts.events.Topic;
 import dev.privet.contracts.events.Values.EndpointInterface;
 import dev.privet.contracts.ids.AccountId;
@@ -98,6 +100,8 @@ class ContractsTest {
             List<IntegrationEvent> events = List.of(
                     new EndpointServiceCreated("vpce-svc-0123456789abcdef0", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0",
                             "111122223333", "us-east-1", List.of("arn:x"), false),
+                    new EndpointServiceDeleted("vpce-svc-0123456789abcdef0", "111122223333", List.of("arn:x")),
+                    new ServiceLoadBalancersReleased("vpce-svc-0123456789abcdef0", List.of("arn:x")),
                     new VpcEndpointRequested("vpce-0123456789abcdef0", "444455556666", "Interface", "vpce-svc-0123456789abcdef0",
                             "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", "vpc-0123456789abcdef0",
                             List.of("subnet-0123456789abcdef0"), "pending"),

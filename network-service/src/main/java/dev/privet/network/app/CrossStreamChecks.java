@@ -129,12 +129,15 @@ class CrossStreamChecks {
         locks.lockScope(c, "load-balancer-use:" + loadBalancerArn);
     }
 
-    /** The endpoint services the load balancer was verified for, after locking its use. */
+    /** The endpoint services the load balancer was verified for and not released by since, after locking its use. */
     List<String> lockedServicesUsing(Connection c, String loadBalancerArn) throws SQLException {
         lockLoadBalancerUse(c, loadBalancerArn);
         return column(c, """
-                select stream_id from events where event_type = 'ServiceLoadBalancersVerified'
-                   and payload->'loadBalancerArns' @> jsonb_build_array(?::text) order by global_position""", loadBalancerArn);
+                select v.stream_id from events v where v.event_type = 'ServiceLoadBalancersVerified'
+                   and v.payload->'loadBalancerArns' @> jsonb_build_array(?::text)
+                   and not exists (select 1 from events r where r.event_type = 'ServiceLoadBalancersReleased'
+                                      and r.stream_id = v.stream_id)
+                 order by v.global_position""", loadBalancerArn);
     }
 
     /** The first column of each row {@code sql} selects with {@code value} as its one parameter. */

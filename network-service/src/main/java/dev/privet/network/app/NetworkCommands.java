@@ -25,7 +25,9 @@ import dev.privet.network.domain.Subnet;
 import dev.privet.network.domain.SubnetState;
 import dev.privet.network.domain.SubnetState.Command.CreateSubnet;
 import dev.privet.network.domain.Vpc;
+import dev.privet.network.messaging.NetworkReactions;
 import dev.privet.runtime.CommandRunner;
+import dev.privet.runtime.EventRuntime;
 import dev.privet.runtime.IdempotencyKey;
 import dev.privet.runtime.PrivetConfig;
 import dev.privet.runtime.tags.TaggedResource;
@@ -44,14 +46,16 @@ public class NetworkCommands {
     private final DeciderRunner deciders;
     private final CrossStreamChecks checks;
     private final NetworkTags tags;
+    private final EventRuntime runtime;
     private final Region region;
 
     NetworkCommands(CommandRunner commands, DeciderRunner deciders, CrossStreamChecks checks, NetworkTags tags,
-                    PrivetConfig config) {
+                    EventRuntime runtime, PrivetConfig config) {
         this.commands = commands;
         this.deciders = deciders;
         this.checks = checks;
         this.tags = tags;
+        this.runtime = runtime;
         this.region = new Region(config.region());
     }
 
@@ -195,8 +199,25 @@ public class NetworkCommands {
         });
     }
 
-    /** Deletes the caller's load balancer with its listeners; one an endpoint service uses is {@code ResourceInUse}. */
+    /**
+     * Deletes the caller's load balancer with its listeners; one an endpoint service uses is {@code ResourceInUse}.
+     * A service stops using it with provider-service's deletion, so that refusal is confirmed first, as a miss is
+     * (DESIGN rule 10): the reactions catch up with everything published so far (a service deleted just before
+     * this request), and the deletion is decided again.
+     */
     public void deleteLoadBalancer(AccountId caller, String loadBalancerArn) {
+        try {
+            deleteLoadBalancerNow(caller, loadBalancerArn);
+        } catch (Rejection refused) {
+            if (refused.code() != ErrorCode.RESOURCE_IN_USE) {
+                throw refused;
+            }
+            runtime.catchUp(NetworkReactions.NAME);
+            deleteLoadBalancerNow(caller, loadBalancerArn);
+        }
+    }
+
+    private void deleteLoadBalancerNow(AccountId caller, String loadBalancerArn) {
         commands.execute(c -> {
             ownedLoadBalancer(c, caller, loadBalancerArn);
             return deciders.run(c, loadBalancerArn, new LoadBalancer.Command.Delete(

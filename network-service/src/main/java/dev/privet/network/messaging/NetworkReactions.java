@@ -4,6 +4,7 @@ import dev.privet.contracts.events.DnsEvent.EndpointDnsRemoved;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceCreated;
+import dev.privet.contracts.events.ProviderEvent.EndpointServiceDeleted;
 import dev.privet.network.app.EndpointNetworking;
 import dev.privet.network.app.ServiceBindings;
 import dev.privet.runtime.EventConsumer;
@@ -17,8 +18,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * What network-service does when others act: verify a new service's load balancers, build an accepted endpoint's
- * interfaces, and release them once its DNS names are gone (deletion runs the chain backwards).
+ * What network-service does when others act: verify a new service's load balancers and release them once it is
+ * deleted, build an accepted endpoint's interfaces, and release them once its DNS names are gone (deletion runs the
+ * chain backwards).
  */
 @ApplicationScoped
 public class NetworkReactions implements EventConsumer {
@@ -50,6 +52,7 @@ public class NetworkReactions implements EventConsumer {
     public void handle(Connection c, EventEnvelope envelope) throws SQLException {
         switch (envelope.event()) {
             case EndpointServiceCreated created -> bindings.verify(c, created, envelope);
+            case EndpointServiceDeleted deleted -> bindings.release(c, deleted, envelope);
             case EndpointConnectionAccepted accepted -> networking.provision(c, accepted, envelope);
             case EndpointDnsRemoved removed -> networking.release(c, removed.vpcEndpointId(), removed.serviceId(), envelope);
             default -> { } // other events of these topics need nothing from the network

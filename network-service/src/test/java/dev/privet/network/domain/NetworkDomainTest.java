@@ -10,6 +10,7 @@ import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
 import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceCreated;
 import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceDeleted;
 import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersRejected;
+import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersReleased;
 import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersVerified;
 import dev.privet.contracts.events.NetworkEvent.SubnetCreated;
 import dev.privet.contracts.events.NetworkEvent.VpcCreated;
@@ -18,6 +19,7 @@ import dev.privet.eventstore.Decider;
 import dev.privet.network.domain.EndpointNetwork.Command.Fail;
 import dev.privet.network.domain.EndpointNetwork.Command.Provision;
 import dev.privet.network.domain.EndpointNetwork.Command.Release;
+import dev.privet.network.domain.ServiceBinding.ReleaseLoadBalancers;
 import dev.privet.network.domain.ServiceBinding.VerifyLoadBalancers;
 import dev.privet.network.domain.SubnetState.Command.AllocateInterface;
 import dev.privet.network.domain.SubnetState.Command.CreateSubnet;
@@ -382,7 +384,7 @@ class NetworkDomainTest {
         void are_verified_when_they_exist_are_network_and_belong_to_the_owner() {
             ServiceBinding after = given(ServiceBinding.DECIDER).when(verify(OWNER, List.of("arn:nlb")))
                     .then(new ServiceLoadBalancersVerified(SERVICE_ID, List.of("arn:nlb")));
-            assertThat(ServiceBinding.DECIDER.isTerminal(after)).isTrue();
+            assertThat(ServiceBinding.DECIDER.isTerminal(after)).as("held until the service is deleted").isFalse();
         }
 
         @Test
@@ -403,6 +405,34 @@ class NetworkDomainTest {
             ServiceLoadBalancersRejected rejected = new ServiceLoadBalancersRejected(SERVICE_ID, "gone");
             assertThat(ServiceBinding.DECIDER.isTerminal(given(ServiceBinding.DECIDER, rejected).state())).isTrue();
             given(ServiceBinding.DECIDER, rejected).when(verify(OWNER, List.of("arn:nlb"))).thenNothing();
+        }
+
+        @Test
+        void verified_ones_are_released_once_when_the_service_is_deleted() {
+            var verified = new ServiceLoadBalancersVerified(SERVICE_ID, List.of("arn:nlb"));
+            ServiceBinding after = given(ServiceBinding.DECIDER, verified).when(new ReleaseLoadBalancers(SERVICE_ID))
+                    .then(new ServiceLoadBalancersReleased(SERVICE_ID, List.of("arn:nlb")));
+            assertThat(after).isEqualTo(new ServiceBinding.Released());
+            assertThat(ServiceBinding.DECIDER.isTerminal(after)).isTrue();
+            var released = given(ServiceBinding.DECIDER, verified,
+                    new ServiceLoadBalancersReleased(SERVICE_ID, List.of("arn:nlb")));
+            released.when(new ReleaseLoadBalancers(SERVICE_ID)).thenNothing();
+            released.when(verify(OWNER, List.of("arn:nlb"))).thenNothing();
+        }
+
+        @Test
+        void rejected_ones_were_never_held_and_have_nothing_to_release() {
+            given(ServiceBinding.DECIDER, new ServiceLoadBalancersRejected(SERVICE_ID, "gone"))
+                    .when(new ReleaseLoadBalancers(SERVICE_ID)).thenNothing();
+        }
+
+        @Test
+        void a_deletion_before_the_creation_was_seen_is_recorded_so_a_late_creation_verifies_nothing() {
+            ServiceBinding after = given(ServiceBinding.DECIDER).when(new ReleaseLoadBalancers(SERVICE_ID))
+                    .then(new ServiceLoadBalancersReleased(SERVICE_ID, List.of()));
+            assertThat(ServiceBinding.DECIDER.isTerminal(after)).isTrue();
+            given(ServiceBinding.DECIDER, new ServiceLoadBalancersReleased(SERVICE_ID, List.of()))
+                    .when(verify(OWNER, List.of("arn:nlb"))).thenNothing();
         }
     }
 }

@@ -13,6 +13,7 @@ import dev.privet.runtime.IdempotencyKey;
 import dev.privet.runtime.tags.RequestedTags;
 import dev.privet.runtime.tags.ResourceTagRow;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -25,8 +26,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
- * The owner's API of endpoint services: create, read, list, permissions and connections. Reads come from the inline
- * read model and never wait: every committed write is already in it.
+ * The owner's API of endpoint services: create, read, list, delete, permissions and connections. Reads come from the
+ * inline read model and never wait: every committed write is already in it.
  */
 @Path("/v1/endpoint-services")
 @Produces(MediaType.APPLICATION_JSON)
@@ -67,6 +68,19 @@ public class EndpointServiceResource {
     public EndpointServiceResponse get(@HeaderParam(Caller.HEADER) String account,
                                        @PathParam(SERVICE_ID) String serviceId) {
         return EndpointServiceResponse.of(owned(Caller.require(account), serviceId), ResourceTagRow.of(serviceId));
+    }
+
+    /**
+     * Deletes the caller's service: 204; another account's, or one already deleted, is 404; one with endpoints
+     * connected or waiting for acceptance is 409 {@code ExistingVpcEndpointConnections}, and stays as it is.
+     */
+    @DELETE
+    @Path("/{serviceId}")
+    public Response delete(@HeaderParam(Caller.HEADER) String account, @PathParam(SERVICE_ID) String serviceId) {
+        AccountId caller = Caller.require(account);
+        requireWellFormed(serviceId);
+        services.delete(caller, serviceId);
+        return Response.noContent().build();
     }
 
     @GET

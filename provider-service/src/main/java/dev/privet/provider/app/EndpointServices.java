@@ -1,5 +1,7 @@
 package dev.privet.provider.app;
 
+import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.EventMetadata;
 import dev.privet.contracts.ids.AccountId;
@@ -10,10 +12,13 @@ import dev.privet.eventstore.DeciderRunner;
 import dev.privet.provider.domain.EndpointService;
 import dev.privet.provider.domain.EndpointServiceCommand;
 import dev.privet.provider.domain.EndpointServiceCommand.CreateEndpointService;
+import dev.privet.provider.domain.EndpointServiceCommand.DeleteService;
 import dev.privet.provider.domain.EndpointServiceCommand.ModifyPermissions;
 import dev.privet.provider.domain.EndpointServiceDecider;
 import dev.privet.provider.domain.EndpointServiceState;
+import dev.privet.provider.messaging.EndpointConnectionReaction;
 import dev.privet.runtime.CommandRunner;
+import dev.privet.runtime.EventRuntime;
 import dev.privet.runtime.IdempotencyKey;
 import dev.privet.runtime.PrivetConfig;
 import dev.privet.runtime.tags.TaggedResource;
@@ -37,12 +42,15 @@ public class EndpointServices {
     private final CommandRunner commands;
     private final DeciderRunner reactions;
     private final ProviderTags tags;
+    private final EventRuntime runtime;
     private final Region region;
 
-    EndpointServices(CommandRunner commands, DeciderRunner reactions, ProviderTags tags, PrivetConfig config) {
+    EndpointServices(CommandRunner commands, DeciderRunner reactions, ProviderTags tags, EventRuntime runtime,
+                     PrivetConfig config) {
         this.commands = commands;
         this.reactions = reactions;
         this.tags = tags;
+        this.runtime = runtime;
         this.region = new Region(config.region());
     }
 
@@ -70,13 +78,35 @@ public class EndpointServices {
                 EventMetadata.forRequest(owner.value())));
     }
 
+    /**
+     * Deletes a service {@code owner} owns, unless endpoints are connected to it or wait for acceptance. Those
+     * connections end with consumer-service's events, so a refusal is confirmed first, as a miss is (DESIGN rule
+     * 10): the connections subscription catches up with everything published so far (an endpoint deleted just
+     * before this request), and the deletion is decided again.
+     */
+    public void delete(AccountId owner, String serviceId) {
+        var command = new DeleteService(owner.value());
+        try {
+            commands.execute(serviceId, command, DECIDER, EventMetadata.forRequest(owner.value()));
+        } catch (Rejection refused) {
+            if (refused.code() != ErrorCode.EXISTING_VPC_ENDPOINT_CONNECTIONS) {
+                throw refused;
+            }
+            runtime.catchUp(EndpointConnectionReaction.NAME);
+            commands.execute(serviceId, command, DECIDER, EventMetadata.forRequest(owner.value()));
+        }
+    }
+
     /** Applies a command another service's event caused, on the subscription's connection; returns the state after. */
     public EndpointServiceState react(Connection c, String serviceId, EndpointServiceCommand command,
                                       EventEnvelope cause) throws SQLException {
         return reactions.run(c, serviceId, command, DECIDER, EventMetadata.causedBy(cause)).state();
     }
 
-    /** An owner's command either leaves a service or is refused: the decider rejects commands on no service. */
+    /**
+     * An owner's command either leaves a service or is refused: the decider rejects commands on no service. (A
+     * create retried with its key after the service was deleted answers it as it is: Deleted.)
+     */
     private static EndpointService created(EndpointServiceState state) {
         return switch (state) {
             case EndpointService service -> service;

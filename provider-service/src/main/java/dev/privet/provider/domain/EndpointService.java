@@ -45,6 +45,16 @@ public record EndpointService(String serviceId, String serviceName, String owner
         return Optional.ofNullable(connections.get(vpcEndpointId));
     }
 
+    /** The connections that keep the service from being deleted: accepted ones, and those waiting for acceptance. */
+    public List<EndpointConnection> activeConnections() {
+        return connections.values().stream().filter(c -> c.state() == ConnectionState.ACCEPTED
+                || c.state() == ConnectionState.PENDING_ACCEPTANCE).toList();
+    }
+
+    public boolean isDeleted() {
+        return state == ServiceState.Deleted;
+    }
+
     EndpointService in(ServiceState newState, String reason) {
         return new EndpointService(serviceId, serviceName, ownerId, newState, reason, acceptanceRequired,
                 networkLoadBalancerArns, allowedPrincipals, connections);

@@ -21,6 +21,10 @@ public sealed interface EndpointServiceCommand {
     record ModifyPermissions(String callerId, List<String> add, List<String> remove) implements EndpointServiceCommand {
     }
 
+    /** The owner deletes the service; endpoints still connected or waiting for acceptance prevent it. */
+    record DeleteService(String callerId) implements EndpointServiceCommand {
+    }
+
     /** A consumer created an endpoint on this service. */
     record RequestConnection(String vpcEndpointId, String endpointOwnerId, String requesterArn, String vpcId,
                              List<String> subnetIds)

@@ -12,11 +12,13 @@ import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRequested;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceAvailable;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceCreated;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceTagsChanged;
+import dev.privet.contracts.events.ProviderEvent.EndpointServiceDeleted;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceFailed;
 import dev.privet.eventstore.Decider;
 import dev.privet.provider.domain.EndpointServiceCommand.ConfirmLoadBalancers;
 import dev.privet.provider.domain.EndpointServiceCommand.CreateEndpointService;
 import dev.privet.provider.domain.EndpointServiceCommand.DeleteConnection;
+import dev.privet.provider.domain.EndpointServiceCommand.DeleteService;
 import dev.privet.provider.domain.EndpointServiceCommand.ModifyPermissions;
 import dev.privet.provider.domain.EndpointServiceCommand.RefuseLoadBalancers;
 import dev.privet.provider.domain.EndpointServiceCommand.RequestConnection;
@@ -31,8 +33,10 @@ import java.util.Set;
 /**
  * The rules of an endpoint service stream. Commands caused by other services' events that no longer apply (late,
  * repeated, or about a service this store never had) decide nothing; an owner's command that is not allowed is a
- * {@link Rejection}. No state is terminal: a Failed service still refuses connections with an event the consumer
- * can act on, and still takes permission changes.
+ * {@link Rejection}. A Failed service still refuses connections with an event the consumer can act on, and still
+ * takes permission changes. Deleted is terminal: every command of the owner is answered as for a service that does
+ * not exist, reactions change nothing, except that an endpoint asking for it is still refused with an event, so the
+ * consumer's endpoint does not wait for an answer forever.
  */
 public final class EndpointServiceDecider
         implements Decider<EndpointServiceCommand, EndpointServiceState, ProviderEvent> {
@@ -50,8 +54,14 @@ public final class EndpointServiceDecider
     public List<ProviderEvent> decide(EndpointServiceCommand command, EndpointServiceState state) {
         return switch (state) {
             case NotCreated n -> beforeCreation(command);
+            case EndpointService service when service.isDeleted() -> afterDeletion(command, service);
             case EndpointService service -> onService(command, service);
         };
+    }
+
+    @Override
+    public boolean isTerminal(EndpointServiceState state) {
+        return state instanceof EndpointService service && service.isDeleted();
     }
 
     @Override
@@ -76,6 +86,7 @@ public final class EndpointServiceDecider
             }
             case EndpointServiceTagsChanged e -> throw new IllegalStateException(
                     "tags are a stream of their own, not of the service: " + e.streamId());
+            case EndpointServiceDeleted e -> created(state).in(ServiceState.Deleted, null);
         };
     }
 
@@ -84,6 +95,7 @@ public final class EndpointServiceDecider
             case CreateEndpointService c -> List.of(new EndpointServiceCreated(c.serviceId(), c.serviceName(),
                     c.ownerId(), c.region(), c.networkLoadBalancerArns(), c.acceptanceRequired()));
             case ModifyPermissions c -> throw notFound();
+            case DeleteService c -> throw notFound();
             // Other services' events about a service this store never had: there is no stream to record them on.
             case ConfirmLoadBalancers c -> List.of();
             case RefuseLoadBalancers c -> List.of();
@@ -100,6 +112,7 @@ public final class EndpointServiceDecider
             case RefuseLoadBalancers c ->
                     whilePending(service, new EndpointServiceFailed(service.serviceId(), c.reason()));
             case ModifyPermissions c -> modifyPermissions(c, service);
+            case DeleteService c -> deleteService(c, service);
             case RequestConnection c -> requestConnection(c, service);
             case DeleteConnection c -> service.connection(c.vpcEndpointId())
                     .filter(connection -> connection.state() != ConnectionState.DELETED)
@@ -107,6 +120,43 @@ public final class EndpointServiceDecider
                             new EndpointConnectionDeleted(service.serviceId(), c.vpcEndpointId())))
                     .orElse(List.of());
         };
+    }
+
+    /**
+     * A deleted service exists for no one: its owner's commands are not found, late reactions change nothing. An
+     * endpoint that asks for it now (its request was on its way when the service went) is refused, once.
+     */
+    private static List<ProviderEvent> afterDeletion(EndpointServiceCommand command, EndpointService service) {
+        return switch (command) {
+            case CreateEndpointService c -> throw Rejection.invalidValue(SERVICE_ID,
+                    "endpoint service " + c.serviceId() + " already exists");
+            case ModifyPermissions c -> throw notFound();
+            case DeleteService c -> throw notFound();
+            case RequestConnection c -> service.connection(c.vpcEndpointId()).isPresent() ? List.of()
+                    : List.of(new EndpointConnectionRejected(service.serviceId(), c.vpcEndpointId(),
+                    c.endpointOwnerId(), "endpoint service " + service.serviceId() + " was deleted"));
+            case ConfirmLoadBalancers c -> List.of();
+            case RefuseLoadBalancers c -> List.of();
+            case DeleteConnection c -> List.of(); // only rejected or deleted connections are left, and no one reads them
+        };
+    }
+
+    /**
+     * The owner's deletion, refused while an endpoint is connected or waits for acceptance, as AWS refuses it;
+     * rejected and deleted connections do not count.
+     */
+    private static List<ProviderEvent> deleteService(DeleteService c, EndpointService service) {
+        if (!service.ownerId().equals(c.callerId())) {
+            throw notFound(); // another account's service does not exist for the caller
+        }
+        List<EndpointConnection> active = service.activeConnections();
+        if (!active.isEmpty()) {
+            throw Rejection.conflict(ErrorCode.EXISTING_VPC_ENDPOINT_CONNECTIONS, SERVICE_ID,
+                    "Service has existing active VPC Endpoint connections: " + active.size() + " endpoint"
+                            + (active.size() == 1 ? " is" : "s are") + " available or pendingAcceptance");
+        }
+        return List.of(new EndpointServiceDeleted(service.serviceId(), service.ownerId(),
+                service.networkLoadBalancerArns()));
     }
 
     /** Verification moves a Pending service only: a repeated or late one changes nothing. */

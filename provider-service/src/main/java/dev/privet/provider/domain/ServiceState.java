@@ -6,6 +6,8 @@ public enum ServiceState {
     Pending,
     /** Its load balancers are confirmed: consumers can connect. */
     Available,
-    /** Its load balancers were refused; terminal. */
-    Failed
+    /** Its load balancers were refused. It can still be deleted. */
+    Failed,
+    /** Its owner deleted it: it refuses every command, and the endpoints that ask for it afterwards; terminal. */
+    Deleted
 }

@@ -9,6 +9,7 @@ import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRejected;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRequested;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceAvailable;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceCreated;
+import dev.privet.contracts.events.ProviderEvent.EndpointServiceDeleted;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceFailed;
 import dev.privet.contracts.events.ProviderEvent;
 import dev.privet.eventstore.InlineProjection;
@@ -25,9 +26,11 @@ import java.util.ArrayList;
 
 /**
  * The read model of endpoint services, their allowed principals, their connections and their tags
- * ({@link EndpointServiceRow}, {@link EndpointConnectionRow}, {@link ResourceTagRow}), written through Panache in the transaction that appends the events (an inline
- * projection): a read after a write sees it, lists included, from any replica. A rebuild empties the tables (one
- * SQL delete each) and replays the event store in position order.
+ * ({@link EndpointServiceRow}, {@link EndpointConnectionRow}, {@link ResourceTagRow}), written through Panache in
+ * the transaction that appends the events (an inline projection): a read after a write sees it, lists included,
+ * from any replica. A deleted service leaves the model with its principals, connections and tags: no read shows it
+ * again, and a refusal its stream records afterwards (an endpoint that asked for it too late) has no row to go to.
+ * A rebuild empties the tables (one SQL delete each) and replays the event store in position order.
  */
 @ApplicationScoped
 public class EndpointServicesProjection implements InlineProjection {
@@ -68,6 +71,11 @@ public class EndpointServicesProjection implements InlineProjection {
                             new EndpointConnectionRow.Key(e.serviceId(), e.vpcEndpointId()))
                     .ifPresent(row -> row.vpcEndpointState = ConnectionState.DELETED.wireName());
             case EndpointServiceTagsChanged e -> ResourceTagRow.apply(e);
+            case EndpointServiceDeleted e -> {
+                EndpointConnectionRow.delete("serviceId", e.serviceId());
+                service(e.serviceId()).delete(); // its allowed principals with it
+                ResourceTagRow.deleteById(e.serviceId());
+            }
         }
     }
 
@@ -88,8 +96,14 @@ public class EndpointServicesProjection implements InlineProjection {
         row.failureReason = reason;
     }
 
-    /** A connection moves from state to state: each of its events replaces the row's state. */
+    /**
+     * A connection moves from state to state: each of its events replaces the row's state. One of a deleted service
+     * (refused because the service is gone) is not shown anywhere.
+     */
     private static void connection(String serviceId, String endpointId, String owner, ConnectionState state) {
+        if (EndpointServiceRow.find(serviceId).isEmpty()) {
+            return;
+        }
         EndpointConnectionRow row = EndpointConnectionRow.<EndpointConnectionRow>findByIdOptional(
                 new EndpointConnectionRow.Key(serviceId, endpointId)).orElseGet(() -> {
                     EndpointConnectionRow created = new EndpointConnectionRow();

@@ -5,6 +5,8 @@ import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersRejected;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
+import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRejected;
+import dev.privet.contracts.events.ProviderEvent.EndpointServiceDeleted;
 import dev.privet.contracts.events.Topic;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.runtime.Caller;
@@ -32,6 +34,7 @@ import static dev.privet.provider.api.ProviderApi.WAIT;
 import static dev.privet.provider.api.ProviderApi.allow;
 import static dev.privet.provider.api.ProviderApi.available;
 import static dev.privet.provider.api.ProviderApi.createService;
+import static dev.privet.provider.api.ProviderApi.delete;
 import static dev.privet.provider.api.ProviderApi.eventCount;
 import static dev.privet.provider.api.ProviderApi.get;
 import static dev.privet.provider.api.ProviderApi.modifyPermissions;
@@ -259,6 +262,111 @@ class EndpointServiceResourceTest {
                     "pending"), OWNER);
             await().atMost(WAIT).untilAsserted(() -> get(OWNER, SERVICES + "/" + id + "/connections")
                     .statusCode(200).body("vpcEndpointState", contains("available")));
+        }
+    }
+
+    @Nested
+    class Delete {
+        @Test
+        void the_owner_deletes_a_service_and_it_is_gone_for_every_read_and_every_change() throws Exception {
+            String id = available(false);
+            allow(id, OTHER);
+
+            delete(OWNER, id).statusCode(204);
+
+            problem(get(OWNER, SERVICES + "/" + id), 404, "InvalidVpcEndpointServiceId.NotFound", "serviceId");
+            problem(get(OWNER, SERVICES + "/" + id + "/permissions"), 404, "InvalidVpcEndpointServiceId.NotFound",
+                    "serviceId");
+            problem(get(OWNER, SERVICES + "/" + id + "/connections"), 404, "InvalidVpcEndpointServiceId.NotFound",
+                    "serviceId");
+            get(OWNER, SERVICES).statusCode(200).body("serviceId", not(hasItem(id)));
+            long before = eventCount(dataSource);
+            problem(modifyPermissions(OWNER, id, Map.of("addAllowedPrincipals", List.of("*"))), 404,
+                    "InvalidVpcEndpointServiceId.NotFound", "serviceId");
+            problem(delete(OWNER, id), 404, "InvalidVpcEndpointServiceId.NotFound", "serviceId");
+            assertThat(eventCount(dataSource)).isEqualTo(before);
+        }
+
+        @Test
+        void the_deletion_is_published_with_the_owner_and_the_load_balancers() throws Exception {
+            String id = available(false);
+            delete(OWNER, id).statusCode(204);
+            // answered once published: the event is on Kafka already
+            assertThat(ForeignEvents.readAll(Topic.PROVIDER)).extracting(EventEnvelope::event)
+                    .contains(new EndpointServiceDeleted(id, OWNER, List.of(LB)));
+        }
+
+        @Test
+        void another_account_cannot_delete_it_and_learns_nothing() throws Exception {
+            String id = createService(withLoadBalancer());
+            long before = eventCount(dataSource);
+            problem(delete(OTHER, id), 404, "InvalidVpcEndpointServiceId.NotFound", "serviceId");
+            problem(delete(OWNER, IdFormat.ENDPOINT_SERVICE.newId()), 404, "InvalidVpcEndpointServiceId.NotFound",
+                    "serviceId");
+            problem(delete(OWNER, "vpce-svc-nope"), 400, "InvalidVpcEndpointServiceId.Malformed", "serviceId");
+            problem(delete(null, id), 401, "AuthFailure", Caller.HEADER);
+            assertThat(eventCount(dataSource)).isEqualTo(before);
+            get(OWNER, SERVICES + "/" + id).statusCode(200).body("serviceState", equalTo("Pending"));
+        }
+
+        @Test
+        void an_available_connection_prevents_it_and_nothing_changes_until_the_endpoint_is_deleted() throws Exception {
+            String id = available(false);
+            allow(id, OTHER);
+            String endpoint = requestEndpoint(id);
+            String connections = SERVICES + "/" + id + "/connections";
+            await().atMost(WAIT).untilAsserted(() -> get(OWNER, connections).statusCode(200)
+                    .body("vpcEndpointState", contains("available")));
+            String service = get(OWNER, SERVICES + "/" + id).statusCode(200).extract().asString();
+            long before = eventCount(dataSource);
+
+            problem(delete(OWNER, id), 409, "ExistingVpcEndpointConnections", "serviceId");
+
+            assertThat(eventCount(dataSource)).isEqualTo(before);
+            assertThat(get(OWNER, SERVICES + "/" + id).statusCode(200).extract().asString()).isEqualTo(service);
+            get(OWNER, connections).statusCode(200).body("vpcEndpointState", contains("available"));
+
+            // The endpoint's deletion, published just before the request: the refusal is confirmed against it first.
+            ForeignEvents.publish(new VpcEndpointDeletionRequested(endpoint, id), OTHER);
+            delete(OWNER, id).statusCode(204);
+        }
+
+        @Test
+        void a_connection_waiting_for_acceptance_prevents_it_too() throws Exception {
+            String id = available(true);
+            allow(id, OTHER);
+            requestEndpoint(id);
+            await().atMost(WAIT).untilAsserted(() -> get(OWNER, SERVICES + "/" + id + "/connections")
+                    .statusCode(200).body("vpcEndpointState", contains("pendingAcceptance")));
+            problem(delete(OWNER, id), 409, "ExistingVpcEndpointConnections", "serviceId");
+        }
+
+        @Test
+        void a_rejected_connection_does_not_and_an_endpoint_asking_afterwards_is_rejected() throws Exception {
+            String id = available(false);
+            requestEndpoint(id); // OTHER is not allowed: rejected
+            await().atMost(WAIT).untilAsserted(() -> get(OWNER, SERVICES + "/" + id + "/connections")
+                    .statusCode(200).body("vpcEndpointState", contains("rejected")));
+            delete(OWNER, id).statusCode(204);
+
+            String late = requestEndpoint(id);
+            EndpointConnectionRejected rejected = await().atMost(WAIT).until(() -> ForeignEvents.readAll(Topic.PROVIDER)
+                            .stream().map(EventEnvelope::event)
+                            .filter(e -> e instanceof EndpointConnectionRejected r && r.vpcEndpointId().equals(late))
+                            .map(EndpointConnectionRejected.class::cast).findFirst(),
+                    Optional::isPresent).orElseThrow();
+            assertThat(rejected.reason()).contains("deleted");
+            problem(get(OWNER, SERVICES + "/" + id + "/connections"), 404, "InvalidVpcEndpointServiceId.NotFound",
+                    "serviceId");
+        }
+
+        /** A VPC endpoint of {@link ProviderApi#OTHER} asking for the service, as consumer-service publishes it. */
+        private String requestEndpoint(String serviceId) {
+            String endpoint = IdFormat.VPC_ENDPOINT.newId();
+            ForeignEvents.publish(new VpcEndpointRequested(endpoint, OTHER, "Interface", serviceId,
+                    "com.amazonaws.vpce.us-east-1." + serviceId, IdFormat.VPC.newId(),
+                    List.of(IdFormat.SUBNET.newId()), "pending"), OTHER);
+            return endpoint;
         }
     }
 }

@@ -19,11 +19,13 @@ import static dev.privet.provider.api.ProviderApi.OTHER;
 import static dev.privet.provider.api.ProviderApi.OWNER;
 import static dev.privet.provider.api.ProviderApi.SERVICES;
 import static dev.privet.provider.api.ProviderApi.create;
+import static dev.privet.provider.api.ProviderApi.delete;
 import static dev.privet.provider.api.ProviderApi.eventCount;
 import static dev.privet.provider.api.ProviderApi.get;
 import static dev.privet.provider.api.ProviderApi.problem;
 import static dev.privet.provider.api.ProviderApi.withLoadBalancer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 /** A create retried with the same Idempotency-Key returns the service the first one created, and nothing more. */
 @QuarkusTest
@@ -51,6 +53,22 @@ class IdempotentCreateTest {
         String id = create(OWNER, key, withLoadBalancer()).extract().path("serviceId");
         assertThat(get(OWNER, SERVICES).statusCode(200).extract().<List<String>>path("serviceId"))
                 .containsOnlyOnce(id);
+    }
+
+    @Test
+    void a_create_retried_after_its_service_was_deleted_answers_that_service_as_deleted_and_creates_none()
+            throws Exception {
+        String key = UUID.randomUUID().toString();
+        String id = create(OWNER, key, withLoadBalancer()).statusCode(201).extract().path("serviceId");
+        delete(OWNER, id).statusCode(204);
+        long events = eventCount(dataSource);
+
+        create(OWNER, key, withLoadBalancer()).statusCode(201)
+                .body("serviceId", equalTo(id))
+                .body("serviceState", equalTo("Deleted"));
+
+        assertThat(eventCount(dataSource)).isEqualTo(events);
+        assertThat(get(OWNER, SERVICES).statusCode(200).extract().<List<String>>path("serviceId")).doesNotContain(id);
     }
 
     @Test

@@ -52,6 +52,10 @@ final class ProviderApi {
         return as(account).get(path).then();
     }
 
+    static ValidatableResponse delete(String account, String serviceId) {
+        return as(account).delete(SERVICES + "/" + serviceId).then();
+    }
+
     /** Creates a service of {@link #OWNER}; returns its id. */
     static String createService(Map<String, Object> body) {
         return post(OWNER, SERVICES, body).statusCode(201).extract().path("serviceId");

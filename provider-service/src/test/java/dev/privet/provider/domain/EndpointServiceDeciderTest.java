@@ -11,10 +11,12 @@ import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRejected;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRequested;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceAvailable;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceCreated;
+import dev.privet.contracts.events.ProviderEvent.EndpointServiceDeleted;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceFailed;
 import dev.privet.provider.domain.EndpointServiceCommand.ConfirmLoadBalancers;
 import dev.privet.provider.domain.EndpointServiceCommand.CreateEndpointService;
 import dev.privet.provider.domain.EndpointServiceCommand.DeleteConnection;
+import dev.privet.provider.domain.EndpointServiceCommand.DeleteService;
 import dev.privet.provider.domain.EndpointServiceCommand.ModifyPermissions;
 import dev.privet.provider.domain.EndpointServiceCommand.RefuseLoadBalancers;
 import dev.privet.provider.domain.EndpointServiceCommand.RequestConnection;
@@ -52,6 +54,7 @@ class EndpointServiceDeciderTest {
             "arn:aws:iam::" + CONSUMER + ":root", VPC, SUBNETS);
     private static final EndpointConnectionAccepted ACCEPTED =
             new EndpointConnectionAccepted(SERVICE, ENDPOINT, CONSUMER, VPC, SUBNETS, List.of(LB));
+    private static final EndpointServiceDeleted DELETED = new EndpointServiceDeleted(SERVICE, OWNER, List.of(LB));
 
     private static EndpointServiceCreated created(boolean acceptanceRequired) {
         return new EndpointServiceCreated(SERVICE, NAME, OWNER, "us-east-1", List.of(LB), acceptanceRequired);
@@ -295,6 +298,95 @@ class EndpointServiceDeciderTest {
                         assertThat(c.state()).isEqualTo(ConnectionState.DELETED);
                         assertThat(c.subnetIds()).isEqualTo(SUBNETS);
                     }));
+        }
+    }
+
+    @Nested
+    class Deletion {
+        private static final DeleteService DELETE = new DeleteService(OWNER);
+
+        @Test
+        void the_owner_deletes_a_service_with_no_connections_and_the_event_names_its_load_balancers() {
+            given(created(false), AVAILABLE, CONSUMER_ALLOWED).when(DELETE).then(DELETED);
+            assertThat(given(created(false), AVAILABLE, DELETED).state())
+                    .isInstanceOfSatisfying(EndpointService.class, s -> assertThat(s.state()).isEqualTo(ServiceState.Deleted))
+                    .satisfies(s -> assertThat(DECIDER.isTerminal(s)).isTrue());
+        }
+
+        @Test
+        void a_Pending_or_Failed_service_can_be_deleted_too() {
+            given(created(true)).when(DELETE).then(DELETED);
+            given(created(true), new EndpointServiceFailed(SERVICE, "gone")).when(DELETE).then(DELETED);
+        }
+
+        @Test
+        void an_available_or_pendingAcceptance_connection_prevents_it() {
+            given(created(false), AVAILABLE, ACCEPTED).when(DELETE).thenRejected(Rejection.Kind.CONFLICT,
+                    ErrorCode.EXISTING_VPC_ENDPOINT_CONNECTIONS, "serviceId");
+            given(created(true), AVAILABLE, new EndpointConnectionRequested(SERVICE, ENDPOINT, CONSUMER, VPC, SUBNETS))
+                    .when(DELETE).thenRejected(Rejection.Kind.CONFLICT, ErrorCode.EXISTING_VPC_ENDPOINT_CONNECTIONS,
+                            "serviceId");
+        }
+
+        @Test
+        void rejected_and_deleted_connections_do_not() {
+            given(created(false), AVAILABLE, ACCEPTED, new EndpointConnectionDeleted(SERVICE, ENDPOINT)).when(DELETE)
+                    .then(DELETED);
+            given(created(false), AVAILABLE, new EndpointConnectionRejected(SERVICE, ENDPOINT, CONSUMER, "no"))
+                    .when(DELETE).then(DELETED);
+        }
+
+        @Test
+        void another_accounts_service_or_one_never_created_is_not_found() {
+            given(created(false), AVAILABLE).when(new DeleteService(CONSUMER)).thenRejected(Rejection.Kind.NOT_FOUND,
+                    ErrorCode.INVALID_VPC_ENDPOINT_SERVICE_ID_NOT_FOUND, "serviceId");
+            given().when(DELETE).thenRejected(Rejection.Kind.NOT_FOUND,
+                    ErrorCode.INVALID_VPC_ENDPOINT_SERVICE_ID_NOT_FOUND, "serviceId");
+        }
+
+        @Test
+        void another_accounts_attempt_learns_nothing_of_its_connections() {
+            given(created(false), AVAILABLE, ACCEPTED).when(new DeleteService(CONSUMER)).thenRejected(
+                    Rejection.Kind.NOT_FOUND, ErrorCode.INVALID_VPC_ENDPOINT_SERVICE_ID_NOT_FOUND, "serviceId");
+        }
+
+        @Test
+        void a_deleted_service_is_not_found_for_its_owner_to_delete_again_or_to_change_its_permissions() {
+            var deleted = given(created(false), AVAILABLE, DELETED);
+            deleted.when(DELETE).thenRejected(Rejection.Kind.NOT_FOUND,
+                    ErrorCode.INVALID_VPC_ENDPOINT_SERVICE_ID_NOT_FOUND, "serviceId");
+            deleted.when(new ModifyPermissions(OWNER, List.of("*"), List.of())).thenRejected(Rejection.Kind.NOT_FOUND,
+                    ErrorCode.INVALID_VPC_ENDPOINT_SERVICE_ID_NOT_FOUND, "serviceId");
+        }
+
+        @Test
+        void an_endpoint_asking_for_a_deleted_service_is_refused_once() {
+            var deleted = given(created(false), AVAILABLE, new AllowedPrincipalsAdded(SERVICE, List.of("*")), DELETED);
+            deleted.when(REQUEST).thenOne(EndpointConnectionRejected.class, e -> {
+                assertThat(e.vpcEndpointId()).isEqualTo(ENDPOINT);
+                assertThat(e.endpointOwnerId()).isEqualTo(CONSUMER);
+                assertThat(e.reason()).contains("deleted");
+            });
+            given(created(false), AVAILABLE, DELETED,
+                    new EndpointConnectionRejected(SERVICE, ENDPOINT, CONSUMER, "endpoint service was deleted"))
+                    .when(REQUEST).thenNothing();
+        }
+
+        @Test
+        void late_reactions_change_nothing() {
+            var deleted = given(created(true), DELETED);
+            deleted.when(new ConfirmLoadBalancers()).thenNothing();
+            deleted.when(new RefuseLoadBalancers("gone")).thenNothing();
+            given(created(false), AVAILABLE, new EndpointConnectionRejected(SERVICE, ENDPOINT, CONSUMER, "no"), DELETED)
+                    .when(new DeleteConnection(ENDPOINT)).thenNothing();
+        }
+
+        @Test
+        void only_a_deleted_service_is_terminal() {
+            assertThat(DECIDER.isTerminal(given().state())).isFalse();
+            assertThat(DECIDER.isTerminal(given(created(false), AVAILABLE).state())).isFalse();
+            assertThat(DECIDER.isTerminal(given(created(false), new EndpointServiceFailed(SERVICE, "x")).state()))
+                    .isFalse();
         }
     }
 }

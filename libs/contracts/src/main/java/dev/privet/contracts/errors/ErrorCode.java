@@ -54,6 +54,9 @@ public enum ErrorCode {
     // provider
     INVALID_VPC_ENDPOINT_SERVICE_ID_MALFORMED("InvalidVpcEndpointServiceId.Malformed"),
     INVALID_VPC_ENDPOINT_SERVICE_ID_NOT_FOUND("InvalidVpcEndpointServiceId.NotFound"),
+    /** What AWS's DeleteVpcEndpointServiceConfigurations reports, per service, for one that does not exist. */
+    INVALID_VPC_ENDPOINT_SERVICE_NOT_FOUND("InvalidVpcEndpointService.NotFound"),
+    EXISTING_VPC_ENDPOINT_CONNECTIONS("ExistingVpcEndpointConnections"),
     INVALID_PRINCIPAL("InvalidPrincipal"),
     // consumer
     INVALID_SERVICE_NAME("InvalidServiceName"),

@@ -121,6 +121,15 @@ public sealed interface NetworkEvent extends IntegrationEvent {
         public String streamType() { return "service-binding"; }
     }
 
+    /**
+     * The endpoint service was deleted: its load balancers (none when they were never verified for it) are no longer
+     * in use by it, and can be deleted. Final for the service's binding.
+     */
+    record ServiceLoadBalancersReleased(String serviceId, List<String> loadBalancerArns) implements NetworkEvent {
+        public String streamId() { return serviceId; }
+        public String streamType() { return "service-binding"; }
+    }
+
     /** The endpoint's interfaces exist, one per subnet; the data plane for it is ready. */
     record EndpointNetworkProvisioned(String vpcEndpointId, String serviceId, List<EndpointInterface> networkInterfaces)
             implements NetworkEvent {

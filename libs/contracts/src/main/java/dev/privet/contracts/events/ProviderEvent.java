@@ -61,4 +61,12 @@ public sealed interface ProviderEvent extends IntegrationEvent {
         public String streamId() { return TagsChanged.streamOf(serviceId); }
         public String streamType() { return "tags"; }
     }
+
+    /**
+     * The owner deleted the service; nothing follows but the refusals of endpoints that ask for it afterwards.
+     * Carries its owner and load balancers, which network-service releases, so no reader needs the creation again.
+     */
+    record EndpointServiceDeleted(String serviceId, String ownerId, List<String> networkLoadBalancerArns)
+            implements ProviderEvent {
+    }
 }
