@@ -26,8 +26,10 @@ import java.util.List;
 @ApplicationScoped
 public class ServiceProxy {
     private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
-    /** The request headers a service reads; the rest (hop-by-hop, host, length) are the client's business. */
-    /** The client's headers a service reads; the account is not among them: the gateway sets it. */
+    /**
+     * The client's headers a service reads; the rest (hop-by-hop, host, length) are the client's business. The
+     * account and the principal are not among them: the gateway sets those.
+     */
     static final List<String> FORWARDED_HEADERS = List.of("Content-Type", "Accept", PrivetHeaders.IDEMPOTENCY_KEY);
     /** The response headers a client needs besides the body: its type, and when to retry a 503. */
     static final List<String> RETURNED_HEADERS = List.of("Content-Type", "Retry-After");

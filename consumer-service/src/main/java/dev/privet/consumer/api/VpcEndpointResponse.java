@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.privet.consumer.domain.VpcEndpoint;
 import dev.privet.contracts.events.Values.DnsEntry;
 
+import dev.privet.consumer.domain.EndpointState;
 import dev.privet.contracts.events.Values.Tag;
 import dev.privet.runtime.tags.ResourceTagRow;
 
@@ -16,10 +17,11 @@ public record VpcEndpointResponse(String vpcEndpointId, String vpcEndpointType, 
                                   List<DnsEntry> dnsEntries, String ownerId, String creationTimestamp,
                                   String failureReason, List<Tag> tags) {
 
+    /** The endpoint with its tags; a deleted one has none (a tag change that raced the deletion left no mark). */
     static VpcEndpointResponse of(VpcEndpoint e, List<Tag> tags) {
         return new VpcEndpointResponse(e.vpcEndpointId(), e.vpcEndpointType(), e.vpcId(), e.serviceName(),
                 e.state().wireName(), e.subnetIds(), e.networkInterfaceIds(), e.dnsEntries(), e.ownerId(),
-                e.creationTime().toString(), e.failureReason(), tags);
+                e.creationTime().toString(), e.failureReason(), e.state() == EndpointState.DELETED ? List.of() : tags);
     }
 
     static VpcEndpointResponse of(VpcEndpoint e) {

@@ -1,5 +1,6 @@
 package dev.privet.consumer.app;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.privet.contracts.events.Values.Tag;
 
 import java.util.List;
@@ -7,10 +8,12 @@ import java.util.List;
 /**
  * A well-formed request for a new VPC endpoint, as the API validated it (defaults applied); whether it is allowed is
  * decided later. It is also what an {@code Idempotency-Key} is checked against: a retry must ask for the same.
- * {@code securityGroupIds} are accepted and not used yet.
+ * {@code securityGroupIds} are accepted and not used yet. No {@code tags} are left out of that check, as requests made
+ * before endpoints took tags were.
  */
 public record EndpointRequest(String vpcEndpointType, String serviceName, String vpcId, List<String> subnetIds,
-                              List<String> securityGroupIds, List<Tag> tags) {
+                              List<String> securityGroupIds,
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Tag> tags) {
     public EndpointRequest {
         subnetIds = List.copyOf(subnetIds);
         securityGroupIds = List.copyOf(securityGroupIds);

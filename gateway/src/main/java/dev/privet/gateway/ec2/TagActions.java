@@ -26,13 +26,13 @@ import java.util.function.Consumer;
 /**
  * CreateTags, DeleteTags and DescribeTags. Each resource's tags live in the service that owns it ({@code /v1/tags}
  * there); a request is split by the services its resource ids belong to. One that spans services is checked whole
- * first ({@code validateOnly} in each), then carried out in each, so bad input in any part changes nothing.
+ * first ({@code validateOnly} in each), then carried out in each, so bad input in any part changes nothing. The two
+ * passes are not one transaction: a change made meanwhile by another request (a deletion, tags that reach the limit)
+ * or a service that fails in the second pass can leave the parts already carried out in place; a retry completes
+ * the request, since adding and removing tags again changes nothing.
  */
 @ApplicationScoped
 public class TagActions implements QueryActions {
-    /** The most resources one CreateTags or DeleteTags names, as in EC2. */
-    static final int MAX_RESOURCES = 1000;
-
     record ResourceTag(String resourceId, String resourceType, String key, String value) {
         String position() {
             return resourceId + "\u0000" + key; // listed by resource, then key
@@ -100,9 +100,6 @@ public class TagActions implements QueryActions {
         List<String> ids = params.list("ResourceId");
         if (ids.isEmpty()) {
             throw QueryFault.missing("ResourceId.1");
-        }
-        if (ids.size() > MAX_RESOURCES) {
-            throw QueryFault.invalidValue("A request may tag at most " + MAX_RESOURCES + " resources");
         }
         Map<Backend, JsonArray> byService = new EnumMap<>(Backend.class);
         for (String id : ids) {

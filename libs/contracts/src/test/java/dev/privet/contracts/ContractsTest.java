@@ -1,5 +1,6 @@
 package dev.privet.contracts;
 
+import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
 import dev.privet.contracts.events.EventCodec;
 import dev.privet.contracts.events.IntegrationEvent;
@@ -104,13 +105,29 @@ class ContractsTest {
                     new ServiceLoadBalancersReleased("vpce-svc-0123456789abcdef0", List.of("arn:x")),
                     new VpcEndpointRequested("vpce-0123456789abcdef0", "444455556666", "Interface", "vpce-svc-0123456789abcdef0",
                             "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", "vpc-0123456789abcdef0",
-                            List.of("subnet-0123456789abcdef0"), "pending"),
+                            List.of("subnet-0123456789abcdef0"), "pending", "arn:aws:iam::444455556666:user/ann"),
                     new EndpointNetworkProvisioned("vpce-0123456789abcdef0", "vpce-svc-0123456789abcdef0",
                             List.of(new EndpointInterface("eni-0123456789abcdef0", "subnet-0123456789abcdef0", "us-east-1a", "10.0.1.4"))));
             for (IntegrationEvent event : events) {
                 byte[] payload = codec.encode(event);
                 assertThat(codec.decode(event.eventType(), 1, payload)).contains(event);
             }
+        }
+
+        @Test
+        void fields_added_since_an_event_was_recorded_read_as_their_documented_defaults() {
+            String requested = "{\"vpcEndpointId\":\"vpce-0123456789abcdef0\",\"ownerId\":\"444455556666\","
+                    + "\"vpcEndpointType\":\"Interface\",\"serviceId\":\"vpce-svc-0123456789abcdef0\","
+                    + "\"serviceName\":\"n\",\"vpcId\":\"vpc-0123456789abcdef0\",\"subnetIds\":[],\"state\":\"pending\"}";
+            var old = (VpcEndpointRequested) codec.decode("VpcEndpointRequested", 1,
+                    requested.getBytes(StandardCharsets.UTF_8)).orElseThrow();
+            assertThat(PrincipalArn.actingFor(old.ownerId(), old.requesterArn()))
+                    .isEqualTo("arn:aws:iam::444455556666:root");
+            String balancer = "{\"loadBalancerArn\":\"arn:x\",\"name\":\"web\",\"ownerId\":\"111122223333\","
+                    + "\"type\":\"network\",\"vpcId\":\"vpc-0123456789abcdef0\",\"subnetIds\":[],\"listeners\":[],"
+                    + "\"targets\":[]}";
+            assertThat(((LoadBalancerCreated) codec.decode("LoadBalancerCreated", 1,
+                    balancer.getBytes(StandardCharsets.UTF_8)).orElseThrow()).scheme()).isEqualTo("internal");
         }
 
         @Test

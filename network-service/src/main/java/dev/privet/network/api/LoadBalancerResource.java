@@ -71,7 +71,7 @@ public class LoadBalancerResource {
             throw Rejection.invalidValue("scheme", "scheme must be internal or internet-facing, got '" + scheme + "'");
         }
         LoadBalancerCreated lb = commands.createLoadBalancer(caller, IdempotencyKey.of(caller, idempotencyKey,
-                body.withScheme(scheme)), name, type, scheme, subnetIds, listeners, targets);
+                body.normalized()), name, type, scheme, subnetIds, listeners, targets);
         return Response.status(201).entity(LoadBalancer.of(lb)).build();
     }
 

@@ -1,5 +1,6 @@
 package dev.privet.network.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
 import dev.privet.contracts.events.Values.Listener;
 import dev.privet.contracts.events.Values.HealthCheck;
@@ -20,21 +21,28 @@ public final class NetworkDtos {
     private NetworkDtos() {
     }
 
-    public record CreateVpc(String cidrBlock, List<Tag> tags) {
+    /**
+     * The creates' fields added after their first release are left out of an Idempotency-Key's fingerprint when
+     * absent, so a retry across an upgrade still matches its first request.
+     */
+    public record CreateVpc(String cidrBlock, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Tag> tags) {
     }
 
-    public record CreateSubnet(String vpcId, String cidrBlock, String availabilityZone, List<Tag> tags) {
+    public record CreateSubnet(String vpcId, String cidrBlock, String availabilityZone,
+                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Tag> tags) {
     }
 
     /** A load balancer: AWS's default scheme is {@code internet-facing}. */
-    public record CreateLoadBalancer(String name, String type, String scheme, List<String> subnetIds,
-                                     List<Listener> listeners, List<Target> targets) {
+    public record CreateLoadBalancer(String name, String type,
+                                     @JsonInclude(JsonInclude.Include.NON_NULL) String scheme,
+                                     List<String> subnetIds, List<Listener> listeners, List<Target> targets) {
         /**
          * The request as an Idempotency-Key compares it: one that spells out the default scheme is the same request
-         * as one that left it out.
+         * as one that left it out (and as one made before schemes were kept).
          */
-        CreateLoadBalancer withScheme(String given) {
-            return new CreateLoadBalancer(name, type, given, subnetIds, listeners, targets);
+        CreateLoadBalancer normalized() {
+            return new CreateLoadBalancer(name, type, LoadBalancerCreated.INTERNET_FACING.equals(scheme) ? null : scheme,
+                    subnetIds, listeners, targets);
         }
     }
 

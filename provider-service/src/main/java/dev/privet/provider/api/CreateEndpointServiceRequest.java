@@ -5,6 +5,7 @@ import dev.privet.contracts.ids.AccountId;
 import dev.privet.contracts.ids.LoadBalancerArn;
 
 import java.util.HashSet;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.privet.contracts.events.Values.Tag;
 
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Set;
  * service's tags.
  */
 public record CreateEndpointServiceRequest(List<String> networkLoadBalancerArns, Boolean acceptanceRequired,
-                                           List<Tag> tags) {
+                                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Tag> tags) {
     static final String ARNS = "networkLoadBalancerArns";
     static final int MAX_LOAD_BALANCERS = 10;
 

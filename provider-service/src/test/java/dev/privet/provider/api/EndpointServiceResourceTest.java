@@ -206,8 +206,9 @@ class EndpointServiceResourceTest {
             String endpoint = IdFormat.VPC_ENDPOINT.newId();
             List<String> subnets = List.of(IdFormat.SUBNET.newId(), IdFormat.SUBNET.newId());
             String vpc = IdFormat.VPC.newId();
+            // no requesterArn, as in an event recorded before it was: the owner's root asked, which is allowed
             ForeignEvents.publish(new VpcEndpointRequested(endpoint, OTHER, "Interface", id,
-                    "com.amazonaws.vpce.us-east-1." + id, vpc, subnets, "pending"), OTHER);
+                    "com.amazonaws.vpce.us-east-1." + id, vpc, subnets, "pending", null), OTHER);
 
             EndpointConnectionAccepted accepted = await().atMost(WAIT).until(() -> ForeignEvents.readAll(Topic.PROVIDER)
                             .stream().map(EventEnvelope::event)
@@ -234,7 +235,7 @@ class EndpointServiceResourceTest {
             allow(id, OTHER);
             ForeignEvents.publish(new VpcEndpointRequested(IdFormat.VPC_ENDPOINT.newId(), OTHER, "Interface", id,
                     "com.amazonaws.vpce.us-east-1." + id, IdFormat.VPC.newId(), List.of(IdFormat.SUBNET.newId()),
-                    "pendingAcceptance"), OTHER);
+                    "pendingAcceptance", "arn:aws:iam::" + OTHER + ":root"), OTHER);
             await().atMost(WAIT).untilAsserted(() -> get(OWNER, SERVICES + "/" + id + "/connections")
                     .statusCode(200).body("vpcEndpointState", contains("pendingAcceptance")));
         }
@@ -244,7 +245,7 @@ class EndpointServiceResourceTest {
             String id = available(false);
             ForeignEvents.publish(new VpcEndpointRequested(IdFormat.VPC_ENDPOINT.newId(), OTHER, "Interface", id,
                     "com.amazonaws.vpce.us-east-1." + id, IdFormat.VPC.newId(), List.of(IdFormat.SUBNET.newId()),
-                    "pending"), OTHER);
+                    "pending", "arn:aws:iam::" + OTHER + ":root"), OTHER);
             await().atMost(WAIT).untilAsserted(() -> get(OWNER, SERVICES + "/" + id + "/connections")
                     .statusCode(200).body("vpcEndpointState", contains("rejected")));
         }
@@ -255,11 +256,11 @@ class EndpointServiceResourceTest {
             String endpoint = IdFormat.VPC_ENDPOINT.newId();
             ForeignEvents.publish(new VpcEndpointRequested(endpoint, OWNER, "Interface",
                     IdFormat.ENDPOINT_SERVICE.newId(), "com.amazonaws.vpce.us-east-1.x", IdFormat.VPC.newId(),
-                    List.of(IdFormat.SUBNET.newId()), "pending"), OWNER);
+                    List.of(IdFormat.SUBNET.newId()), "pending", "arn:aws:iam::" + OWNER + ":root"), OWNER);
             String id = available(false);
             ForeignEvents.publish(new VpcEndpointRequested(endpoint, OWNER, "Interface", id,
                     "com.amazonaws.vpce.us-east-1." + id, IdFormat.VPC.newId(), List.of(IdFormat.SUBNET.newId()),
-                    "pending"), OWNER);
+                    "pending", "arn:aws:iam::" + OWNER + ":root"), OWNER);
             await().atMost(WAIT).untilAsserted(() -> get(OWNER, SERVICES + "/" + id + "/connections")
                     .statusCode(200).body("vpcEndpointState", contains("available")));
         }
@@ -365,7 +366,7 @@ class EndpointServiceResourceTest {
             String endpoint = IdFormat.VPC_ENDPOINT.newId();
             ForeignEvents.publish(new VpcEndpointRequested(endpoint, OTHER, "Interface", serviceId,
                     "com.amazonaws.vpce.us-east-1." + serviceId, IdFormat.VPC.newId(),
-                    List.of(IdFormat.SUBNET.newId()), "pending"), OTHER);
+                    List.of(IdFormat.SUBNET.newId()), "pending", "arn:aws:iam::" + OTHER + ":root"), OTHER);
             return endpoint;
         }
     }

@@ -25,12 +25,6 @@ public sealed interface ConsumerEvent extends IntegrationEvent {
     record VpcEndpointRequested(String vpcEndpointId, String ownerId, String vpcEndpointType, String serviceId,
                                 String serviceName, String vpcId, List<String> subnetIds, String state,
                                 String requesterArn) implements ConsumerEvent {
-        /** An endpoint the owner's root asked for. */
-        public VpcEndpointRequested(String vpcEndpointId, String ownerId, String vpcEndpointType, String serviceId,
-                                    String serviceName, String vpcId, List<String> subnetIds, String state) {
-            this(vpcEndpointId, ownerId, vpcEndpointType, serviceId, serviceName, vpcId, subnetIds, state,
-                    new dev.privet.contracts.ids.AccountId(ownerId).rootArn());
-        }
     }
 
     /** The provider accepted the connection; the endpoint waits for its network and DNS. */

@@ -7,8 +7,9 @@ import dev.privet.contracts.events.Values.Tag;
 import java.util.List;
 
 /**
- * The tags a request names, in the shape the JSON API takes them ({@code [{"key": .., "value": ..}]}): at most
- * {@value TagSet#MAX_TAGS}, none of them null. {@link TagSet} checks the keys and values themselves.
+ * The tags a request names, in the shape the JSON API takes them ({@code [{"key": .., "value": ..}]}), checked as
+ * the request is read: at most {@value TagSet#MAX_TAGS}, none of them null, keys and values by {@link TagSet}'s
+ * rules, so bad tags are refused before anything else is looked at.
  */
 public final class RequestedTags {
     private RequestedTags() {
@@ -23,11 +24,7 @@ public final class RequestedTags {
             throw Rejection.invalid(ErrorCode.TAG_LIMIT_EXCEEDED, field, "at most " + TagSet.MAX_TAGS
                     + " tags in one request");
         }
-        for (int i = 0; i < tags.size(); i++) {
-            if (tags.get(i) == null) {
-                throw Rejection.missing(field + "[" + i + "]");
-            }
-        }
+        TagSet.check(tags, field);
         return List.copyOf(tags);
     }
 }

@@ -38,9 +38,8 @@ public class ResourceTagRow extends PanacheEntityBase {
     public List<Tag> tags = new ArrayList<>();
 
     /**
-     * Records a change: the resource's whole set replaces what the row had. A row whose last tag went stays, empty
-     * (deleting it and inserting it again in one transaction, as a rebuild may, would trip over Hibernate's order of
-     * inserts before deletes); the resource's deletion removes it.
+     * Records a change: the resource's whole set replaces what the row had. A row whose last tag went stays, empty,
+     * and reads as no tags; the resource's deletion removes it.
      */
     public static void apply(TagsChanged changed) {
         ResourceTagRow row = ResourceTagRow.<ResourceTagRow>findByIdOptional(changed.resourceId()).orElse(null);
@@ -48,9 +47,11 @@ public class ResourceTagRow extends PanacheEntityBase {
             row = new ResourceTagRow();
             row.resourceId = changed.resourceId();
             row.ownerId = changed.ownerId();
+            row.tags = new ArrayList<>(changed.tags());
             row.persist();
+        } else {
+            row.tags = new ArrayList<>(changed.tags());
         }
-        row.tags = new ArrayList<>(changed.tags());
     }
 
     /** The tags of each of {@code resourceIds} that has some. */

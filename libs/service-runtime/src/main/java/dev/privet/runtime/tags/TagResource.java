@@ -29,6 +29,8 @@ import java.util.List;
 public class TagResource {
     /** The most resources one request tags, as in EC2's CreateTags. */
     static final int MAX_RESOURCES = 1000;
+    /** Longer than any id Privet issues. */
+    static final int MAX_ID_LENGTH = 64;
 
     private final Instance<ResourceTags> tags;
 
@@ -78,8 +80,13 @@ public class TagResource {
             throw Rejection.invalidValue("resourceIds", "at most " + MAX_RESOURCES + " resources in one request");
         }
         for (int i = 0; i < change.resourceIds().size(); i++) {
-            if (change.resourceIds().get(i) == null) {
+            String id = change.resourceIds().get(i);
+            if (id == null) {
                 throw Rejection.missing("resourceIds[" + i + "]");
+            }
+            if (id.length() > MAX_ID_LENGTH) {
+                throw Rejection.invalid(ErrorCode.INVALID_ID, "resourceIds[" + i + "]", "The ID '"
+                        + id.substring(0, 32) + "...' is not valid: ids are at most " + MAX_ID_LENGTH + " characters");
             }
         }
         return change;

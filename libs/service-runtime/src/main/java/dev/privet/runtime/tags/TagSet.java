@@ -10,7 +10,6 @@ import dev.privet.eventstore.Decider;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -73,7 +72,7 @@ public final class TagSet implements Decider<TagSet.Command, TagSet.Tags, Integr
         TreeMap<String, String> after = new TreeMap<>(state.byKey());
         switch (command) {
             case Command.AddTags add -> {
-                checkKeys(add.tags(), add.field(), true);
+                check(add.tags(), add.field());
                 add.tags().forEach(tag -> after.put(tag.key(), tag.value() == null ? "" : tag.value()));
                 if (after.size() > MAX_TAGS) {
                     throw Rejection.invalid(ErrorCode.TAG_LIMIT_EXCEEDED, add.field(), "The maximum number of tags "
@@ -82,7 +81,7 @@ public final class TagSet implements Decider<TagSet.Command, TagSet.Tags, Integr
                 }
             }
             case Command.RemoveTags remove -> {
-                checkKeys(remove.tags(), remove.field(), false);
+                check(remove.tags(), remove.field());
                 if (remove.tags().isEmpty()) {
                     after.clear();
                 }
@@ -106,12 +105,19 @@ public final class TagSet implements Decider<TagSet.Command, TagSet.Tags, Integr
         return new Tags(byKey(tags.tags()));
     }
 
-    /** Keys must be given, unique in the request, within bounds, not AWS's own; so must values that are set. */
-    private static void checkKeys(List<Tag> tags, String field, boolean adding) {
+    /**
+     * Keys must be given, unique in the request, within bounds, and not AWS's own (which can be neither set nor
+     * removed); so must values that are given. {@link RequestedTags} checks a request's tags with this before
+     * anything else is decided; the decision checks them again, as it checks every command.
+     */
+    static void check(List<Tag> tags, String field) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < tags.size(); i++) {
-            Tag tag = Objects.requireNonNull(tags.get(i), "tag");
+            Tag tag = tags.get(i);
             String at = field + "[" + i + "]";
+            if (tag == null) {
+                throw Rejection.missing(at);
+            }
             if (tag.key() == null || tag.key().isEmpty()) {
                 throw Rejection.invalidValue(at + ".key", "A tag key must be 1 to " + MAX_KEY_LENGTH
                         + " characters long");
@@ -120,7 +126,7 @@ public final class TagSet implements Decider<TagSet.Command, TagSet.Tags, Integr
                 throw Rejection.invalidValue(at + ".key", "The tag key '" + tag.key().substring(0, 20)
                         + "...' is longer than " + MAX_KEY_LENGTH + " characters");
             }
-            if (adding && tag.key().regionMatches(true, 0, RESERVED_PREFIX, 0, RESERVED_PREFIX.length())) {
+            if (tag.key().regionMatches(true, 0, RESERVED_PREFIX, 0, RESERVED_PREFIX.length())) {
                 throw Rejection.invalidValue(at + ".key", "Tag keys starting with 'aws:' are reserved for internal "
                         + "use: '" + tag.key() + "'");
             }
