@@ -126,6 +126,13 @@ class AwsSdkTest {
                 .satisfies(l -> assertThat(l.defaultActions().getFirst().targetGroupArn()).isEqualTo(group));
         assertThat(elb.describeTargetHealth(r -> r.targetGroupArn(group)).targetHealthDescriptions())
                 .extracting(h -> h.target().id()).containsExactly("127.0.0.1");
+        var team = software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag.builder().key("team")
+                .value("platform").build();
+        elb.addTags(r -> r.resourceArns(nlb, group).tags(team));
+        elb.removeTags(r -> r.resourceArns(group).tagKeys("team"));
+        assertThat(elb.describeTags(r -> r.resourceArns(nlb, group)).tagDescriptions())
+                .extracting(d -> d.resourceArn() + " " + d.tags()).containsExactly(nlb + " " + List.of(team),
+                        group + " " + List.of());
 
         var service = provider.createVpcEndpointServiceConfiguration(r -> r.networkLoadBalancerArns(nlb)
                 .acceptanceRequired(false)).serviceConfiguration();
@@ -168,6 +175,9 @@ class AwsSdkTest {
 
         consumer.createTags(r -> r.resources(endpointId, consumerVpc).tags(tag("team", "payments")));
         provider.createTags(r -> r.resources(service.serviceId()).tags(tag("team", "platform")));
+        assertThat(provider.describeTags(r -> r.filters(Filter.builder().name("key").values("team").build())).tags())
+                .as("EC2's tags only: the load balancer's are Elastic Load Balancing's")
+                .extracting(t -> t.resourceId()).containsExactly(service.serviceId());
         assertThat(consumer.describeTags(r -> r.filters(Filter.builder().name("key").values("team").build())).tags())
                 .extracting(t -> t.resourceId() + " " + t.resourceTypeAsString() + " " + t.value())
                 .containsExactly(consumerVpc + " vpc payments", endpointId + " vpc-endpoint payments"); // by id

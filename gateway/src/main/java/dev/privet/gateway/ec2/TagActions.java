@@ -80,6 +80,9 @@ public class TagActions implements QueryActions {
         List<ResourceTag> all = new ArrayList<>();
         for (Backend owner : List.of(Backend.NETWORK, Backend.PROVIDER, Backend.CONSUMER)) {
             for (JsonObject resource : JsonLists.objects(call.services().list(owner, "/v1/tags", call.caller()))) {
+                if (IdFormat.of(resource.getString("resourceId")).isEmpty()) {
+                    continue; // a load balancer or target group: Elastic Load Balancing's DescribeTags lists those
+                }
                 Tags.of(resource).forEach((key, value) -> all.add(new ResourceTag(resource.getString("resourceId"),
                         resource.getString("resourceType"), key, value)));
             }

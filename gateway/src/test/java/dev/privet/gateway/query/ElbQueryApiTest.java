@@ -140,4 +140,24 @@ class ElbQueryApiTest {
                 .isInstanceOfSatisfying(ElasticLoadBalancingV2Exception.class, e ->
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("LoadBalancerNotFound"));
     }
+
+    @Test
+    void tags_go_to_network_service_and_a_full_resource_is_too_many_tags() {
+        ScriptedServices.answer("POST /v1/tags", 204, "");
+        elb.addTags(r -> r.resourceArns(LB).tags(t -> t.key("team").value("blue")));
+        assertThat(ScriptedServices.SEEN).singleElement().satisfies(seen -> assertThat(seen.body())
+                .isEqualTo("{\"resourceIds\":[\"" + LB + "\"],\"tags\":[{\"key\":\"team\",\"value\":\"blue\"}]}"));
+
+        ScriptedServices.answer("POST /v1/tags", 400, "{\"status\":400,\"code\":\"TagLimitExceeded\","
+                + "\"detail\":\"The maximum number of tags per resource is 50\",\"field\":\"tags\"}");
+        assertThatThrownBy(() -> elb.addTags(r -> r.resourceArns(LB).tags(t -> t.key("one-more"))))
+                .isInstanceOfSatisfying(ElasticLoadBalancingV2Exception.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("TooManyTags"));
+        assertThatThrownBy(() -> elb.describeTags(r -> r.resourceArns(GROUP)))
+                .isInstanceOfSatisfying(ElasticLoadBalancingV2Exception.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("TargetGroupNotFound"));
+        assertThatThrownBy(() -> elb.removeTags(r -> r.resourceArns("arn:aws:s3:::bucket").tagKeys("team")))
+                .isInstanceOfSatisfying(ElasticLoadBalancingV2Exception.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError"));
+    }
 }

@@ -1,7 +1,13 @@
 package dev.privet.network.app;
 
 import dev.privet.contracts.events.NetworkEvent.NetworkTagsChanged;
+import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.ids.IdFormat;
+import dev.privet.contracts.ids.LoadBalancerArn;
+import dev.privet.contracts.ids.TargetGroupArn;
+import dev.privet.network.projection.LoadBalancerRow;
+import dev.privet.network.projection.TargetGroupRow;
 import dev.privet.eventstore.DeciderRunner;
 import dev.privet.network.projection.NetworkInterfaceRow;
 import dev.privet.network.projection.SubnetRow;
@@ -13,7 +19,10 @@ import jakarta.inject.Singleton;
 
 import java.util.Optional;
 
-/** The tags of VPCs, subnets and network interfaces: each one's owner tags it. */
+/**
+ * The tags of VPCs, subnets and network interfaces (EC2's tags) and of load balancers and target groups (Elastic
+ * Load Balancing's, by ARN): each one's owner tags it.
+ */
 @Singleton
 public class NetworkTags extends ResourceTags {
 
@@ -21,8 +30,21 @@ public class NetworkTags extends ResourceTags {
         super(commands, deciders, NetworkTagsChanged::new);
     }
 
+    static final String LOAD_BALANCER = "loadbalancer";
+    static final String TARGET_GROUP = "targetgroup";
+
     @Override
     protected Optional<TaggedResource> find(String ownerId, String resourceId) {
+        if (LoadBalancerArn.isValid(resourceId)) {
+            return LoadBalancerRow.<LoadBalancerRow>findByIdOptional(resourceId)
+                    .filter(lb -> lb.ownerId.equals(ownerId))
+                    .map(lb -> new TaggedResource(resourceId, LOAD_BALANCER, ownerId));
+        }
+        if (TargetGroupArn.isValid(resourceId)) {
+            return TargetGroupRow.<TargetGroupRow>findByIdOptional(resourceId)
+                    .filter(group -> group.ownerId.equals(ownerId))
+                    .map(group -> new TaggedResource(resourceId, TARGET_GROUP, ownerId));
+        }
         Optional<IdFormat> format = IdFormat.of(resourceId);
         boolean exists = format.isPresent() && switch (format.get()) {
             case VPC -> VpcRow.findOwned(ownerId, resourceId).isPresent();
@@ -32,5 +54,18 @@ public class NetworkTags extends ResourceTags {
         };
         return exists ? Optional.of(new TaggedResource(resourceId, format.get().resourceType(), ownerId))
                 : Optional.empty();
+    }
+
+    @Override
+    protected Rejection notFound(String resourceId, String field) {
+        if (LoadBalancerArn.isValid(resourceId)) {
+            return Rejection.notFound(ErrorCode.LOAD_BALANCER_NOT_FOUND, field, "Load balancer '" + resourceId
+                    + "' not found");
+        }
+        if (TargetGroupArn.isValid(resourceId)) {
+            return Rejection.notFound(ErrorCode.TARGET_GROUP_NOT_FOUND, field, "Target group '" + resourceId
+                    + "' not found");
+        }
+        return super.notFound(resourceId, field);
     }
 }

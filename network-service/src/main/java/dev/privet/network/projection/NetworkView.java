@@ -29,7 +29,7 @@ import java.util.ArrayList;
 
 /**
  * The read model of VPCs, subnets, load balancers (with their listeners), target groups, interfaces and the tags of
- * all but the load balancing resources, that the API's GETs answer from ({@link VpcRow}, {@link SubnetRow},
+ * each, that the API's GETs answer from ({@link VpcRow}, {@link SubnetRow},
  * {@link LoadBalancerRow}, {@link TargetGroupRow}, {@link NetworkInterfaceRow}, {@link ResourceTagRow}), written through Panache in the
  * transaction that appends their events: a GET after a POST always sees it. A rebuild empties the tables (one SQL
  * delete each) and replays the event store in position order.
@@ -71,9 +71,15 @@ public class NetworkView implements InlineProjection {
                             + " before its load balancer")).listeners.add(l.listener());
             case ListenerDeleted l -> LoadBalancerRow.<LoadBalancerRow>findByIdOptional(l.loadBalancerArn())
                     .orElseThrow().listeners.removeIf(listener -> listener.port() == l.port());
-            case LoadBalancerDeleted lb -> LoadBalancerRow.deleteById(lb.loadBalancerArn());
+            case LoadBalancerDeleted lb -> {
+                LoadBalancerRow.deleteById(lb.loadBalancerArn());
+                ResourceTagRow.deleteById(lb.loadBalancerArn());
+            }
             case TargetGroupCreated g -> targetGroup(g).persist();
-            case TargetGroupDeleted g -> TargetGroupRow.deleteById(g.targetGroupArn());
+            case TargetGroupDeleted g -> {
+                TargetGroupRow.deleteById(g.targetGroupArn());
+                ResourceTagRow.deleteById(g.targetGroupArn());
+            }
             case TargetsRegistered r -> group(r.targetGroupArn()).targets.addAll(r.targets());
             case TargetsDeregistered d -> group(d.targetGroupArn()).targets.removeAll(d.targets());
             case NetworkTagsChanged t -> ResourceTagRow.apply(t);

@@ -117,4 +117,20 @@ class TagApiTest {
         as(account).body(change(List.of(vpc), Map.of("key", "env", "value", "dev"))).post("/v1/tags")
                 .then().statusCode(404).body("code", equalTo("InvalidVpcID.NotFound"));
     }
+
+    @Test
+    void load_balancers_and_target_groups_take_tags_by_arn() {
+        String account = newAccount();
+        String vpc = createVpc(account, "10.66.0.0/16");
+        String subnet = createSubnet(account, vpc, "10.66.1.0/24", "us-east-1a");
+        String lb = NetworkApi.createLoadBalancer(account, "tagged", "network", subnet);
+        as(account).body(change(List.of(lb), Map.of("key", "team", "value", "blue"))).post("/v1/tags")
+                .then().statusCode(204);
+        as(account).get("/v1/tags").then().body("find { it.resourceId == '" + lb + "' }.resourceType",
+                equalTo("loadbalancer"));
+        as(newAccount()).body(change(List.of(lb), Map.of("key", "team", "value", "red"))).post("/v1/tags")
+                .then().statusCode(404).body("code", equalTo("LoadBalancerNotFound"));
+        as(account).delete("/v1/load-balancers/tagged").then().statusCode(204);
+        as(account).get("/v1/tags").then().body("resourceId", empty());
+    }
 }

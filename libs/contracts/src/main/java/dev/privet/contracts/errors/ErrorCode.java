@@ -51,6 +51,7 @@ public enum ErrorCode {
     RESOURCE_IN_USE("ResourceInUse"),
     INVALID_TARGET("InvalidTarget"),
     TOO_MANY_TARGETS("TooManyTargets"),
+    TOO_MANY_TAGS("TooManyTags"),
     // provider
     INVALID_VPC_ENDPOINT_SERVICE_ID_MALFORMED("InvalidVpcEndpointServiceId.Malformed"),
     INVALID_VPC_ENDPOINT_SERVICE_ID_NOT_FOUND("InvalidVpcEndpointServiceId.NotFound"),

@@ -95,8 +95,11 @@ public abstract class ResourceTags {
         });
     }
 
-    /** AWS's not-found for the kind of id given, or {@code InvalidID} for an id of no kind Privet issues. */
-    static Rejection notFound(String resourceId, String field) {
+    /**
+     * AWS's not-found for the kind of id given, or {@code InvalidID} for an id of no kind Privet issues. A service
+     * whose resources are named otherwise (by ARN) adds its own.
+     */
+    protected Rejection notFound(String resourceId, String field) {
         Optional<IdFormat> format = IdFormat.of(resourceId);
         if (format.isEmpty()) {
             return Rejection.invalid(ErrorCode.INVALID_ID, field, "The ID '" + resourceId + "' is not valid");

@@ -29,8 +29,8 @@ import java.util.List;
 public class TagResource {
     /** The most resources one request tags, as in EC2's CreateTags. */
     static final int MAX_RESOURCES = 1000;
-    /** Longer than any id Privet issues. */
-    static final int MAX_ID_LENGTH = 64;
+    /** Longer than any id or ARN Privet issues. */
+    static final int MAX_ID_LENGTH = 256;
 
     private final Instance<ResourceTags> tags;
 
