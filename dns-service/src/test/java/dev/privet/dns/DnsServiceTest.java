@@ -1,6 +1,7 @@
 package dev.privet.dns;
 
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeletionRequested;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRejected;
 import dev.privet.contracts.events.DnsEvent;
 import dev.privet.contracts.events.DnsEvent.EndpointDnsPublished;
 import dev.privet.contracts.events.DnsEvent.EndpointDnsRemoved;
@@ -161,6 +162,22 @@ class DnsServiceTest {
             given().queryParam("name", regional).get("/v1/dns-records").then().statusCode(200)
                     .body("size()", equalTo(0));
         });
+    }
+
+    @Test
+    void a_rejection_removes_the_names_and_the_deletion_after_it_changes_nothing() throws Exception {
+        String endpointId = IdFormat.VPC_ENDPOINT.newId();
+        String serviceId = IdFormat.ENDPOINT_SERVICE.newId();
+        EventPlayer.publish(provisioned(endpointId, serviceId));
+        String regional = dnsTopic.await(EndpointDnsPublished.class, endpointId).dnsEntries().getFirst().dnsName();
+
+        EventPlayer.publish(new VpcEndpointRejected(endpointId, "contract ended", serviceId));
+        dnsTopic.await(EndpointDnsRemoved.class, endpointId);
+        assertThat(query(regional, Type.A, false).getRcode()).isEqualTo(Rcode.NXDOMAIN);
+
+        EventEnvelope deletion = EventPlayer.publish(new VpcEndpointDeletionRequested(endpointId, serviceId));
+        await().atMost(PATIENCE).until(() -> applied("remove-names", deletion));
+        assertThat(storedEvents(endpointId)).as("published, then removed once").isEqualTo(2);
     }
 
     @Test

@@ -31,7 +31,7 @@ public sealed interface EndpointCommand {
     record AcceptConnection() implements EndpointCommand {
     }
 
-    /** The provider refused the endpoint's connection. */
+    /** The provider refused the endpoint's connection, or rejected it after accepting it. */
     record RejectConnection(String reason) implements EndpointCommand {
     }
 

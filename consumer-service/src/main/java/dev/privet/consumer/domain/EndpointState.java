@@ -32,6 +32,11 @@ public enum EndpointState {
         return this == DELETING || this == DELETED;
     }
 
+    /** Whether the provider may still reject the endpoint: it waits for acceptance, is being built, or is up. */
+    public boolean isConnectedOrWaiting() {
+        return isInProgress() || this == AVAILABLE;
+    }
+
     /** Whether the endpoint still waits for its connection, network and names. */
     public boolean isInProgress() {
         return this == PENDING_ACCEPTANCE || this == PENDING;

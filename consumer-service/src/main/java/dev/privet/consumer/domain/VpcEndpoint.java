@@ -9,12 +9,12 @@ import java.util.List;
 /**
  * A VPC endpoint as its events tell it: what it connects to (service, VPC, subnets), where it is in its lifecycle,
  * and once available its network interfaces and DNS names. {@code failureReason} is set only when the endpoint
- * failed or was rejected.
+ * failed or was rejected; {@code released} once a rejected endpoint's names and interfaces are gone.
  */
 public record VpcEndpoint(String vpcEndpointId, String ownerId, String vpcEndpointType, String serviceId,
                           String serviceName, String vpcId, List<String> subnetIds, EndpointState state,
                           List<String> networkInterfaceIds, List<DnsEntry> dnsEntries, String failureReason,
-                          Instant creationTime) implements VpcEndpointState {
+                          Instant creationTime, boolean released) implements VpcEndpointState {
 
     public VpcEndpoint {
         subnetIds = List.copyOf(subnetIds);
@@ -25,22 +25,29 @@ public record VpcEndpoint(String vpcEndpointId, String ownerId, String vpcEndpoi
     /** The endpoint a request created, at the time it was recorded. */
     static VpcEndpoint requested(VpcEndpointRequested e, Instant recordedAt) {
         return new VpcEndpoint(e.vpcEndpointId(), e.ownerId(), e.vpcEndpointType(), e.serviceId(), e.serviceName(),
-                e.vpcId(), e.subnetIds(), EndpointState.fromWire(e.state()), List.of(), List.of(), null, recordedAt);
+                e.vpcId(), e.subnetIds(), EndpointState.fromWire(e.state()), List.of(), List.of(), null, recordedAt,
+                false);
     }
 
     VpcEndpoint available(List<String> interfaces, List<DnsEntry> names) {
         return new VpcEndpoint(vpcEndpointId, ownerId, vpcEndpointType, serviceId, serviceName, vpcId, subnetIds,
-                EndpointState.AVAILABLE, interfaces, names, null, creationTime);
+                EndpointState.AVAILABLE, interfaces, names, null, creationTime, released);
     }
 
     VpcEndpoint endedAs(EndpointState next, String reason) {
         return new VpcEndpoint(vpcEndpointId, ownerId, vpcEndpointType, serviceId, serviceName, vpcId, subnetIds,
-                next, networkInterfaceIds, dnsEntries, reason, creationTime);
+                next, networkInterfaceIds, dnsEntries, reason, creationTime, released);
     }
 
     VpcEndpoint in(EndpointState next) {
         return new VpcEndpoint(vpcEndpointId, ownerId, vpcEndpointType, serviceId, serviceName, vpcId, subnetIds,
-                next, networkInterfaceIds, dnsEntries, failureReason, creationTime);
+                next, networkInterfaceIds, dnsEntries, failureReason, creationTime, released);
+    }
+
+    /** Its names and interfaces are gone, and it stays in its state (rejected). */
+    VpcEndpoint releasedInPlace() {
+        return new VpcEndpoint(vpcEndpointId, ownerId, vpcEndpointType, serviceId, serviceName, vpcId, subnetIds,
+                state, List.of(), List.of(), failureReason, creationTime, true);
     }
 
     boolean isOwnedBy(String accountId) {

@@ -18,6 +18,7 @@ import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeleted;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeletionRequested;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointFailed;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRejected;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointReleased;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
 import dev.privet.eventstore.Decider;
 
@@ -49,12 +50,11 @@ public final class VpcEndpointDecider implements Decider<EndpointCommand, VpcEnd
                     e -> new VpcEndpointAccepted(e.vpcEndpointId()));
             case PublishDns dns -> react(state, EndpointState::isInProgress,
                     e -> new VpcEndpointAvailable(e.vpcEndpointId(), dns.networkInterfaceIds(), dns.dnsEntries()));
-            case RejectConnection rejection -> react(state, EndpointState::isInProgress,
-                    e -> new VpcEndpointRejected(e.vpcEndpointId(), rejection.reason()));
+            case RejectConnection rejection -> react(state, EndpointState::isConnectedOrWaiting,
+                    e -> new VpcEndpointRejected(e.vpcEndpointId(), rejection.reason(), e.serviceId()));
             case FailNetwork failure -> react(state, EndpointState::isInProgress,
                     e -> new VpcEndpointFailed(e.vpcEndpointId(), failure.reason()));
-            case ReleaseNetwork release -> react(state, s -> s == EndpointState.DELETING,
-                    e -> new VpcEndpointDeleted(e.vpcEndpointId()));
+            case ReleaseNetwork release -> releaseNetwork(state);
         };
     }
 
@@ -72,6 +72,7 @@ public final class VpcEndpointDecider implements Decider<EndpointCommand, VpcEnd
             case VpcEndpointRejected e -> existing(state, e).endedAs(EndpointState.REJECTED, e.reason());
             case VpcEndpointDeletionRequested e -> existing(state, e).in(EndpointState.DELETING);
             case VpcEndpointDeleted e -> existing(state, e).in(EndpointState.DELETED);
+            case VpcEndpointReleased e -> existing(state, e).releasedInPlace();
             case VpcEndpointTagsChanged e -> throw new IllegalStateException(
                     "tags are a stream of their own, not of the endpoint: " + e.streamId());
         };
@@ -105,6 +106,20 @@ public final class VpcEndpointDecider implements Decider<EndpointCommand, VpcEnd
             case NotRequested none -> List.of(requested(request));
             case VpcEndpoint existing -> throw new IllegalStateException(
                     "endpoint " + request.vpcEndpointId() + " already exists"); // ids are new per request
+        };
+    }
+
+    /**
+     * The endpoint's interfaces are gone, and its names before them: a deletion is then complete, and a rejection
+     * has taken down what was built, so deleting the endpoint later has nothing to wait for.
+     */
+    private static List<ConsumerEvent> releaseNetwork(VpcEndpointState state) {
+        return switch (state) {
+            case VpcEndpoint e when e.state() == EndpointState.DELETING -> List.of(new VpcEndpointDeleted(e.vpcEndpointId()));
+            case VpcEndpoint e when e.state() == EndpointState.REJECTED && !e.released() ->
+                    List.of(new VpcEndpointReleased(e.vpcEndpointId()));
+            case VpcEndpoint other -> List.of(); // late or repeated
+            case NotRequested none -> List.of(); // an endpoint this service does not have
         };
     }
 
@@ -152,12 +167,23 @@ public final class VpcEndpointDecider implements Decider<EndpointCommand, VpcEnd
     private static List<ConsumerEvent> delete(DeleteEndpoint delete, VpcEndpointState state) {
         return switch (state) {
             case VpcEndpoint endpoint when endpoint.isOwnedBy(delete.caller().value()) ->
-                    endpoint.state().isBeingRemoved()
-                            ? List.of() // deleting twice is not an error, and asks nothing new of the other services
-                            : List.of(new VpcEndpointDeletionRequested(endpoint.vpcEndpointId(), endpoint.serviceId()));
+                    deletion(endpoint);
             case VpcEndpoint otherAccounts -> throw notFound(delete); // another account's reads as missing
             case NotRequested none -> throw notFound(delete);
         };
+    }
+
+    /**
+     * Deleting twice is not an error, and asks nothing new of the other services. A rejected endpoint whose names
+     * and interfaces are gone already is deleted at once; any other waits until they are.
+     */
+    private static List<ConsumerEvent> deletion(VpcEndpoint endpoint) {
+        if (endpoint.state().isBeingRemoved()) {
+            return List.of();
+        }
+        var requested = new VpcEndpointDeletionRequested(endpoint.vpcEndpointId(), endpoint.serviceId());
+        return endpoint.released() ? List.of(requested, new VpcEndpointDeleted(endpoint.vpcEndpointId()))
+                : List.of(requested);
     }
 
     private static Rejection notFound(DeleteEndpoint delete) {

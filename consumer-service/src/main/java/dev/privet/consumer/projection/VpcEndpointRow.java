@@ -68,6 +68,9 @@ public class VpcEndpointRow extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    @Column(name = "released", nullable = false)
+    public boolean released;
+
     public static Optional<VpcEndpointRow> find(String vpcEndpointId) {
         return findByIdOptional(vpcEndpointId);
     }
@@ -84,7 +87,8 @@ public class VpcEndpointRow extends PanacheEntityBase {
             dns.add(new DnsEntry(dnsNames.get(i), dnsHostedZoneIds.get(i)));
         }
         return new VpcEndpoint(vpcEndpointId, ownerId, vpcEndpointType, serviceId, serviceName, vpcId, subnetIds,
-                EndpointState.fromWire(state), networkInterfaceIds, dns, failureReason, createdAt);
+                EndpointState.fromWire(state), networkInterfaceIds, dns, failureReason, createdAt,
+                released);
     }
 
     /** Makes this row hold {@code e}, the same endpoint folded one event further. */
@@ -102,5 +106,6 @@ public class VpcEndpointRow extends PanacheEntityBase {
         dnsHostedZoneIds = new ArrayList<>(e.dnsEntries().stream().map(DnsEntry::hostedZoneId).toList());
         failureReason = e.failureReason();
         createdAt = e.creationTime();
+        released = e.released();
     }
 }

@@ -7,6 +7,7 @@ import dev.privet.contracts.events.NetworkEvent.SubnetCreated;
 import dev.privet.contracts.events.NetworkEvent.VpcCreated;
 import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsAdded;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
+import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRejected;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceAvailable;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceCreated;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceDeleted;
@@ -115,6 +116,10 @@ final class OtherServices {
     void accept(String owner, String serviceName, String vpcEndpointId, Network network) {
         publish(owner, new EndpointConnectionAccepted(serviceIdOf(serviceName), vpcEndpointId, owner,
                 network.vpcId(), List.of(network.subnetId()), List.of()));
+    }
+
+    void reject(String owner, String serviceName, String vpcEndpointId, String reason) {
+        publish(owner, new EndpointConnectionRejected(serviceIdOf(serviceName), vpcEndpointId, owner, reason));
     }
 
     void publishDns(String owner, String serviceName, String vpcEndpointId, Network network, String eniId,

@@ -1,9 +1,15 @@
 package dev.privet.consumer.api;
 
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRejected;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointReleased;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
+import dev.privet.contracts.events.EventEnvelope;
+import dev.privet.contracts.events.IntegrationEvent;
+import dev.privet.contracts.events.Topic;
 import dev.privet.contracts.events.Values.DnsEntry;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.testkit.PrivetServiceTestResource;
+import dev.privet.testkit.PublishedEvents;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -40,6 +46,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -114,6 +121,42 @@ class VpcEndpointApiTest {
 
         others.accept(PROVIDER, service, id, network);
         await().atMost(ASYNC).untilAsserted(() -> get(consumer, id).body("state", equalTo("pending")));
+    }
+
+    @Test
+    void an_available_endpoint_the_provider_rejects_is_taken_down_and_then_deleted_at_once() {
+        String consumer = newAccount();
+        String service = others.availableService(PROVIDER, false, rootArn(consumer));
+        var network = others.vpcWithSubnet(consumer, "us-east-1a");
+        String id = create(consumer, body(service, network.vpcId(), List.of(network.subnetId())))
+                .statusCode(201).extract().path("vpcEndpointId");
+        String eni = IdFormat.NETWORK_INTERFACE.newId();
+        var dns = List.of(new DnsEntry(id + "-abcdefgh.vpce-svc.us-east-1.vpce.amazonaws.com", "Z7HUB22UULQXV"));
+        others.accept(PROVIDER, service, id, network);
+        others.publishDns(PROVIDER, service, id, network, eni, dns);
+        await().atMost(ASYNC).untilAsserted(() -> get(consumer, id).body("state", equalTo("available")));
+
+        others.reject(PROVIDER, service, id, "contract ended");
+        await().atMost(ASYNC).untilAsserted(() -> get(consumer, id).statusCode(200)
+                .body("state", equalTo("rejected"))
+                .body("failureReason", equalTo("contract ended")));
+        assertThat(published(id)).as("the rejection names the service, for dns-service to remove the names")
+                .contains(new VpcEndpointRejected(id, "contract ended", OtherServices.serviceIdOf(service)));
+
+        // dns-service removed the names, network-service released the interfaces: nothing is left to wait for
+        others.releaseNetwork(PROVIDER, service, id, eni);
+        await().atMost(ASYNC).untilAsserted(() -> assertThat(published(id)).contains(new VpcEndpointReleased(id)));
+        get(consumer, id).statusCode(200)
+                .body("state", equalTo("rejected"))
+                .body("networkInterfaceIds", empty())
+                .body("dnsEntries", empty());
+        delete(consumer, id).statusCode(200).body("state", equalTo("deleted"));
+    }
+
+    /** The events of endpoint {@code id} on the consumer topic. */
+    private static List<IntegrationEvent> published(String id) {
+        return PublishedEvents.onTestBroker().readAll(Topic.CONSUMER).stream()
+                .filter(e -> e.streamId().equals(id)).map(EventEnvelope::event).toList();
     }
 
     @Test

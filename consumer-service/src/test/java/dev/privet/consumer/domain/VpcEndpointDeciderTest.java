@@ -17,6 +17,7 @@ import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeleted;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeletionRequested;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointFailed;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRejected;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointReleased;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
 import dev.privet.contracts.events.Values.DnsEntry;
 import dev.privet.contracts.ids.AccountId;
@@ -151,7 +152,7 @@ class VpcEndpointDeciderTest {
             case DELETING -> List.of(requested("pending"), new VpcEndpointDeletionRequested(ID, SERVICE_ID));
             case DELETED -> List.of(requested("pending"), new VpcEndpointDeletionRequested(ID, SERVICE_ID),
                     new VpcEndpointDeleted(ID));
-            case REJECTED -> List.of(requested("pending"), new VpcEndpointRejected(ID, "not allowed"));
+            case REJECTED -> List.of(requested("pending"), new VpcEndpointRejected(ID, "not allowed", SERVICE_ID));
         };
     }
 
@@ -282,24 +283,51 @@ class VpcEndpointDeciderTest {
     @Nested
     class when_the_provider_refuses_the_connection {
         @ParameterizedTest
-        @EnumSource(value = EndpointState.class, names = {"PENDING_ACCEPTANCE", "PENDING"})
-        void is_rejected_with_the_reason(EndpointState state) {
+        @EnumSource(value = EndpointState.class, names = {"PENDING_ACCEPTANCE", "PENDING", "AVAILABLE"})
+        void is_rejected_with_the_reason_and_names_its_service_for_the_takedown(EndpointState state) {
             var endpoint = endpointIn(state).when(new RejectConnection("not allowed"))
-                    .then(new VpcEndpointRejected(ID, "not allowed"));
+                    .then(new VpcEndpointRejected(ID, "not allowed", SERVICE_ID));
             assertThat(endpoint.state()).isEqualTo(EndpointState.REJECTED);
             assertThat(endpoint.failureReason()).isEqualTo("not allowed");
+            assertThat(endpoint.released()).isFalse();
         }
 
         @ParameterizedTest
-        @EnumSource(value = EndpointState.class, names = {"AVAILABLE", "FAILED", "REJECTED", "DELETING", "DELETED"})
+        @EnumSource(value = EndpointState.class, names = {"FAILED", "REJECTED", "DELETING", "DELETED"})
         void ignores_it_in_any_other_state(EndpointState state) {
             endpointIn(state).when(new RejectConnection("late")).thenNothing();
         }
 
         @Test
-        void a_rejected_endpoint_can_be_deleted() {
+        void once_its_network_is_released_it_stays_rejected_without_interfaces_or_names() {
+            var rejected = given(requested("pending"), new VpcEndpointAvailable(ID, List.of("eni-1"), DNS),
+                    new VpcEndpointRejected(ID, "not a customer", SERVICE_ID));
+            var endpoint = rejected.when(new ReleaseNetwork()).then(new VpcEndpointReleased(ID));
+            assertThat(endpoint.state()).isEqualTo(EndpointState.REJECTED);
+            assertThat(endpoint.failureReason()).isEqualTo("not a customer");
+            assertThat(endpoint.networkInterfaceIds()).isEmpty();
+            assertThat(endpoint.dnsEntries()).isEmpty();
+            assertThat(endpoint.released()).isTrue();
+        }
+
+        @Test
+        void a_rejected_endpoint_still_being_taken_down_is_deleting_until_its_network_is_released() {
             endpointIn(EndpointState.REJECTED).when(new DeleteEndpoint(ID, CONSUMER))
                     .then(new VpcEndpointDeletionRequested(ID, SERVICE_ID));
+        }
+
+        @Test
+        void a_rejected_endpoint_already_taken_down_is_deleted_at_once() {
+            var endpoint = given(requested("pending"), new VpcEndpointRejected(ID, "no", SERVICE_ID),
+                    new VpcEndpointReleased(ID)).when(new DeleteEndpoint(ID, CONSUMER))
+                    .then(new VpcEndpointDeletionRequested(ID, SERVICE_ID), new VpcEndpointDeleted(ID));
+            assertThat(endpoint.state()).isEqualTo(EndpointState.DELETED);
+        }
+
+        @Test
+        void a_second_release_changes_nothing() {
+            given(requested("pending"), new VpcEndpointRejected(ID, "no", SERVICE_ID), new VpcEndpointReleased(ID))
+                    .when(new ReleaseNetwork()).thenNothing();
         }
     }
 
@@ -360,8 +388,8 @@ class VpcEndpointDeciderTest {
         }
 
         @ParameterizedTest
-        @EnumSource(value = EndpointState.class, names = {"PENDING_ACCEPTANCE", "PENDING", "AVAILABLE", "FAILED", "REJECTED", "DELETED"})
-        void ignores_it_in_any_other_state(EndpointState state) {
+        @EnumSource(value = EndpointState.class, names = {"PENDING_ACCEPTANCE", "PENDING", "AVAILABLE", "FAILED", "DELETED"})
+        void ignores_it_in_any_other_state_but_rejected(EndpointState state) {
             endpointIn(state).when(new ReleaseNetwork()).thenNothing();
         }
     }

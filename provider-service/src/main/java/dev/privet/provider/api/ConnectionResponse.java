@@ -1,11 +1,20 @@
 package dev.privet.provider.api;
 
 import dev.privet.provider.projection.EndpointConnectionRow;
+import dev.privet.provider.projection.EndpointServiceRow;
 
-/** An endpoint's connection to a service, as the provider lists it. */
-public record ConnectionResponse(String vpcEndpointId, String vpcEndpointOwner, String vpcEndpointState) {
+import java.util.List;
 
-    static ConnectionResponse of(EndpointConnectionRow row) {
-        return new ConnectionResponse(row.vpcEndpointId, row.vpcEndpointOwner, row.vpcEndpointState);
+/**
+ * An endpoint's connection to a service, as the provider lists it: whose endpoint, in what state, since when, and the
+ * service's load balancers its traffic reaches.
+ */
+public record ConnectionResponse(String serviceId, String vpcEndpointId, String vpcEndpointOwner,
+                                 String vpcEndpointState, String creationTimestamp,
+                                 List<String> networkLoadBalancerArns) {
+
+    static ConnectionResponse of(EndpointConnectionRow row, EndpointServiceRow service) {
+        return new ConnectionResponse(row.serviceId, row.vpcEndpointId, row.vpcEndpointOwner, row.vpcEndpointState,
+                row.createdAt.toString(), List.copyOf(service.networkLoadBalancerArns));
     }
 }

@@ -26,8 +26,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
- * The owner's API of endpoint services: create, read, list, delete, permissions and connections. Reads come from the
- * inline read model and never wait: every committed write is already in it.
+ * The owner's API of endpoint services: create, read, list, delete, permissions, and connections with their
+ * acceptance and rejection. Reads come from the inline read model and never wait: every committed write is already
+ * in it.
  */
 @Path("/v1/endpoint-services")
 @Produces(MediaType.APPLICATION_JSON)
@@ -107,8 +108,40 @@ public class EndpointServiceResource {
     @Path("/{serviceId}/connections")
     public List<ConnectionResponse> connections(@HeaderParam(Caller.HEADER) String account,
                                                 @PathParam(SERVICE_ID) String serviceId) {
-        owned(Caller.require(account), serviceId);
-        return EndpointConnectionRow.ofService(serviceId).stream().map(ConnectionResponse::of).toList();
+        EndpointServiceRow service = owned(Caller.require(account), serviceId);
+        return EndpointConnectionRow.ofService(serviceId).stream().map(row -> ConnectionResponse.of(row, service))
+                .toList();
+    }
+
+    /**
+     * Accepts endpoints waiting for acceptance: 200 with those it left as they were (unknown, rejected, deleted),
+     * each with AWS's code; the others are accepted (or were already) and their interfaces are built next.
+     */
+    @POST
+    @Path("/{serviceId}/connections/acceptances")
+    public ConnectionsOutcome accept(@HeaderParam(Caller.HEADER) String account,
+                                     @PathParam(SERVICE_ID) String serviceId, ConnectionsRequest body) {
+        AccountId caller = Caller.require(account);
+        requireWellFormed(serviceId);
+        ConnectionsRequest request = body == null ? new ConnectionsRequest(null, null) : body;
+        request.validate(false);
+        return ConnectionsOutcome.of(services.acceptConnections(caller, serviceId, request.vpcEndpointIds()));
+    }
+
+    /**
+     * Rejects endpoints waiting for acceptance or accepted, with an optional reason their owners see: 200 with those
+     * it left as they were; an endpoint that was available loses its names, then its interfaces.
+     */
+    @POST
+    @Path("/{serviceId}/connections/rejections")
+    public ConnectionsOutcome reject(@HeaderParam(Caller.HEADER) String account,
+                                     @PathParam(SERVICE_ID) String serviceId, ConnectionsRequest body) {
+        AccountId caller = Caller.require(account);
+        requireWellFormed(serviceId);
+        ConnectionsRequest request = body == null ? new ConnectionsRequest(null, null) : body;
+        request.validate(true);
+        return ConnectionsOutcome.of(services.rejectConnections(caller, serviceId, request.vpcEndpointIds(),
+                request.reason()));
     }
 
     /** The caller's service; another owner's is not found, as AWS answers it. */

@@ -11,11 +11,14 @@ import dev.privet.contracts.ids.ServiceName;
 import dev.privet.eventstore.DeciderRunner;
 import dev.privet.provider.domain.EndpointService;
 import dev.privet.provider.domain.EndpointServiceCommand;
+import dev.privet.provider.domain.EndpointServiceCommand.AcceptConnections;
 import dev.privet.provider.domain.EndpointServiceCommand.CreateEndpointService;
 import dev.privet.provider.domain.EndpointServiceCommand.DeleteService;
 import dev.privet.provider.domain.EndpointServiceCommand.ModifyPermissions;
+import dev.privet.provider.domain.EndpointServiceCommand.RejectConnections;
 import dev.privet.provider.domain.EndpointServiceDecider;
 import dev.privet.provider.domain.EndpointServiceState;
+import dev.privet.provider.domain.UnsuccessfulConnection;
 import dev.privet.provider.messaging.EndpointConnectionReaction;
 import dev.privet.runtime.CommandRunner;
 import dev.privet.runtime.EventRuntime;
@@ -29,6 +32,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The use cases of endpoint services. An owner's request runs through the {@link CommandRunner} (its own
@@ -95,6 +99,44 @@ public class EndpointServices {
             runtime.catchUp(EndpointConnectionReaction.NAME);
             commands.execute(serviceId, command, DECIDER, EventMetadata.forRequest(owner.value()));
         }
+    }
+
+    /**
+     * Accepts the endpoints named that wait for acceptance on a service {@code owner} owns; returns the others,
+     * with why. Accepted ones count as accepted, so a retry answers as the first request did.
+     */
+    public List<UnsuccessfulConnection> acceptConnections(AccountId owner, String serviceId, List<String> endpointIds) {
+        return decideConnections(owner, serviceId, new AcceptConnections(owner.value(), endpointIds),
+                service -> service.notAccepted(endpointIds));
+    }
+
+    /**
+     * Rejects the endpoints named that wait for acceptance or are accepted, on a service {@code owner} owns, with
+     * the reason given (or none); returns the others, with why. consumer-service then takes their names and
+     * interfaces down.
+     */
+    public List<UnsuccessfulConnection> rejectConnections(AccountId owner, String serviceId, List<String> endpointIds,
+                                                          String reason) {
+        return decideConnections(owner, serviceId, new RejectConnections(owner.value(), endpointIds, reason),
+                service -> service.notRejected(endpointIds));
+    }
+
+    /**
+     * An endpoint created a moment ago may not have reached this service yet: an id it does not know is confirmed
+     * as DESIGN rule 10 confirms a miss, by catching the connections subscription up with everything published so
+     * far and deciding again.
+     */
+    private List<UnsuccessfulConnection> decideConnections(AccountId owner, String serviceId,
+                                                           EndpointServiceCommand command,
+                                                           Function<EndpointService, List<UnsuccessfulConnection>> left) {
+        EventMetadata metadata = EventMetadata.forRequest(owner.value());
+        List<UnsuccessfulConnection> unsuccessful = left.apply(created(commands.execute(serviceId, command, DECIDER,
+                metadata)));
+        if (unsuccessful.stream().noneMatch(u -> u.code() == ErrorCode.INVALID_VPC_ENDPOINT_ID_NOT_FOUND)) {
+            return unsuccessful;
+        }
+        runtime.catchUp(EndpointConnectionReaction.NAME);
+        return left.apply(created(commands.execute(serviceId, command, DECIDER, metadata)));
     }
 
     /** Applies a command another service's event caused, on the subscription's connection; returns the state after. */

@@ -1,5 +1,6 @@
 package dev.privet.provider.domain;
 
+import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceCreated;
 import dev.privet.contracts.ids.PrincipalArn;
 
@@ -49,6 +50,30 @@ public record EndpointService(String serviceId, String serviceName, String owner
     public List<EndpointConnection> activeConnections() {
         return connections.values().stream().filter(c -> c.state() == ConnectionState.ACCEPTED
                 || c.state() == ConnectionState.PENDING_ACCEPTANCE).toList();
+    }
+
+    /** The endpoints named that are not accepted now, with why: unknown to this service, rejected or deleted. */
+    public List<UnsuccessfulConnection> notAccepted(List<String> vpcEndpointIds) {
+        return notIn(ConnectionState.ACCEPTED, vpcEndpointIds, "only a pendingAcceptance one can be accepted");
+    }
+
+    /** The endpoints named that are not rejected now, with why: unknown to this service, or deleted. */
+    public List<UnsuccessfulConnection> notRejected(List<String> vpcEndpointIds) {
+        return notIn(ConnectionState.REJECTED, vpcEndpointIds,
+                "only a pendingAcceptance or available one can be rejected");
+    }
+
+    private List<UnsuccessfulConnection> notIn(ConnectionState wanted, List<String> vpcEndpointIds, String rule) {
+        return vpcEndpointIds.stream().distinct().<UnsuccessfulConnection>mapMulti((id, unsuccessful) -> {
+            EndpointConnection connection = connections.get(id);
+            if (connection == null) {
+                unsuccessful.accept(new UnsuccessfulConnection(id, ErrorCode.INVALID_VPC_ENDPOINT_ID_NOT_FOUND,
+                        "The Vpc Endpoint Id '" + id + "' does not exist"));
+            } else if (connection.state() != wanted) {
+                unsuccessful.accept(new UnsuccessfulConnection(id, ErrorCode.INCORRECT_STATE,
+                        "The connection of " + id + " is " + connection.state().wireName() + ": " + rule));
+            }
+        }).toList();
     }
 
     public boolean isDeleted() {

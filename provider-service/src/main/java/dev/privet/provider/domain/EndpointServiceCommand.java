@@ -25,6 +25,24 @@ public sealed interface EndpointServiceCommand {
     record DeleteService(String callerId) implements EndpointServiceCommand {
     }
 
+    /** The owner accepts endpoints that wait for acceptance; the others named change nothing. */
+    record AcceptConnections(String callerId, List<String> vpcEndpointIds) implements EndpointServiceCommand {
+        public AcceptConnections {
+            vpcEndpointIds = List.copyOf(vpcEndpointIds);
+        }
+    }
+
+    /**
+     * The owner rejects endpoints that wait for acceptance or are accepted; the others named change nothing.
+     * {@code reason}, when given, is shown to the endpoint's owner.
+     */
+    record RejectConnections(String callerId, List<String> vpcEndpointIds, String reason)
+            implements EndpointServiceCommand {
+        public RejectConnections {
+            vpcEndpointIds = List.copyOf(vpcEndpointIds);
+        }
+    }
+
     /** A consumer created an endpoint on this service. */
     record RequestConnection(String vpcEndpointId, String endpointOwnerId, String requesterArn, String vpcId,
                              List<String> subnetIds)

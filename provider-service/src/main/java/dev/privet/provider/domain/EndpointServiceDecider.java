@@ -15,12 +15,14 @@ import dev.privet.contracts.events.ProviderEvent.EndpointServiceTagsChanged;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceDeleted;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceFailed;
 import dev.privet.eventstore.Decider;
+import dev.privet.provider.domain.EndpointServiceCommand.AcceptConnections;
 import dev.privet.provider.domain.EndpointServiceCommand.ConfirmLoadBalancers;
 import dev.privet.provider.domain.EndpointServiceCommand.CreateEndpointService;
 import dev.privet.provider.domain.EndpointServiceCommand.DeleteConnection;
 import dev.privet.provider.domain.EndpointServiceCommand.DeleteService;
 import dev.privet.provider.domain.EndpointServiceCommand.ModifyPermissions;
 import dev.privet.provider.domain.EndpointServiceCommand.RefuseLoadBalancers;
+import dev.privet.provider.domain.EndpointServiceCommand.RejectConnections;
 import dev.privet.provider.domain.EndpointServiceCommand.RequestConnection;
 import dev.privet.provider.domain.EndpointServiceState.NotCreated;
 
@@ -29,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The rules of an endpoint service stream. Commands caused by other services' events that no longer apply (late,
@@ -96,6 +99,8 @@ public final class EndpointServiceDecider
                     c.ownerId(), c.region(), c.networkLoadBalancerArns(), c.acceptanceRequired()));
             case ModifyPermissions c -> throw notFound();
             case DeleteService c -> throw notFound();
+            case AcceptConnections c -> throw notFound();
+            case RejectConnections c -> throw notFound();
             // Other services' events about a service this store never had: there is no stream to record them on.
             case ConfirmLoadBalancers c -> List.of();
             case RefuseLoadBalancers c -> List.of();
@@ -113,6 +118,8 @@ public final class EndpointServiceDecider
                     whilePending(service, new EndpointServiceFailed(service.serviceId(), c.reason()));
             case ModifyPermissions c -> modifyPermissions(c, service);
             case DeleteService c -> deleteService(c, service);
+            case AcceptConnections c -> acceptConnections(c, service);
+            case RejectConnections c -> rejectConnections(c, service);
             case RequestConnection c -> requestConnection(c, service);
             case DeleteConnection c -> service.connection(c.vpcEndpointId())
                     .filter(connection -> connection.state() != ConnectionState.DELETED)
@@ -132,6 +139,8 @@ public final class EndpointServiceDecider
                     "endpoint service " + c.serviceId() + " already exists");
             case ModifyPermissions c -> throw notFound();
             case DeleteService c -> throw notFound();
+            case AcceptConnections c -> throw notFound();
+            case RejectConnections c -> throw notFound();
             case RequestConnection c -> service.connection(c.vpcEndpointId()).isPresent() ? List.of()
                     : List.of(new EndpointConnectionRejected(service.serviceId(), c.vpcEndpointId(),
                     c.endpointOwnerId(), "endpoint service " + service.serviceId() + " was deleted"));
@@ -146,9 +155,7 @@ public final class EndpointServiceDecider
      * rejected and deleted connections do not count.
      */
     private static List<ProviderEvent> deleteService(DeleteService c, EndpointService service) {
-        if (!service.ownerId().equals(c.callerId())) {
-            throw notFound(); // another account's service does not exist for the caller
-        }
+        requireOwner(service, c.callerId());
         List<EndpointConnection> active = service.activeConnections();
         if (!active.isEmpty()) {
             throw Rejection.conflict(ErrorCode.EXISTING_VPC_ENDPOINT_CONNECTIONS, SERVICE_ID,
@@ -159,15 +166,55 @@ public final class EndpointServiceDecider
                 service.networkLoadBalancerArns()));
     }
 
+    /**
+     * The owner's acceptance: each endpoint named that waits for it is accepted, with what network-service needs to
+     * build its interfaces. The others (unknown, accepted already, rejected, deleted) change nothing; the caller
+     * reads them off the state after ({@link EndpointService#notAccepted}), so a retried acceptance succeeds again.
+     */
+    private static List<ProviderEvent> acceptConnections(AcceptConnections c, EndpointService service) {
+        requireOwner(service, c.callerId());
+        return connectionsIn(service, c.vpcEndpointIds(), ConnectionState.PENDING_ACCEPTANCE)
+                .<ProviderEvent>map(connection -> new EndpointConnectionAccepted(service.serviceId(),
+                        connection.vpcEndpointId(), connection.endpointOwnerId(), connection.vpcId(),
+                        connection.subnetIds(), service.networkLoadBalancerArns()))
+                .toList();
+    }
+
+    /**
+     * The owner's rejection, of endpoints waiting for acceptance or accepted already: consumer-service then takes
+     * down what was built for them. The others named change nothing ({@link EndpointService#notRejected}).
+     */
+    private static List<ProviderEvent> rejectConnections(RejectConnections c, EndpointService service) {
+        requireOwner(service, c.callerId());
+        String reason = c.reason() != null ? c.reason()
+                : "the owner of endpoint service " + service.serviceId() + " rejected the connection";
+        return connectionsIn(service, c.vpcEndpointIds(), ConnectionState.PENDING_ACCEPTANCE, ConnectionState.ACCEPTED)
+                .<ProviderEvent>map(connection -> new EndpointConnectionRejected(service.serviceId(),
+                        connection.vpcEndpointId(), connection.endpointOwnerId(), reason))
+                .toList();
+    }
+
+    /** The service's connections named in {@code ids}, each once, that are in one of {@code states}. */
+    private static Stream<EndpointConnection> connectionsIn(EndpointService service, List<String> ids,
+                                                      ConnectionState... states) {
+        Set<ConnectionState> applies = Set.of(states);
+        return ids.stream().distinct().flatMap(id -> service.connection(id).stream())
+                .filter(connection -> applies.contains(connection.state()));
+    }
+
+    private static void requireOwner(EndpointService service, String callerId) {
+        if (!service.ownerId().equals(callerId)) {
+            throw notFound(); // another account's service does not exist for the caller
+        }
+    }
+
     /** Verification moves a Pending service only: a repeated or late one changes nothing. */
     private static List<ProviderEvent> whilePending(EndpointService service, ProviderEvent event) {
         return service.state() == ServiceState.Pending ? List.of(event) : List.of();
     }
 
     private static List<ProviderEvent> modifyPermissions(ModifyPermissions c, EndpointService service) {
-        if (!service.ownerId().equals(c.callerId())) {
-            throw notFound(); // another account's service does not exist for the caller
-        }
+        requireOwner(service, c.callerId());
         List<String> added = new LinkedHashSet<>(c.add()).stream()
                 .filter(p -> !service.allowedPrincipals().contains(p)).toList();
         // Removal is applied after addition: a principal named in both lists ends up not allowed.

@@ -9,6 +9,8 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import java.io.Serializable;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -31,9 +33,19 @@ public class EndpointConnectionRow extends PanacheEntityBase {
     @Column(name = "vpc_endpoint_state", nullable = false)
     public String vpcEndpointState;
 
+    /** When the endpoint first asked this service to connect. */
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
     /** The service's connections, by endpoint id. */
     public static List<EndpointConnectionRow> ofService(String serviceId) {
         return find("serviceId", Sort.by("vpcEndpointId"), serviceId).list();
+    }
+
+    /** The connections to any of {@code serviceIds}, by service and endpoint. */
+    public static List<EndpointConnectionRow> ofServices(Collection<String> serviceIds) {
+        return serviceIds.isEmpty() ? List.of()
+                : find("serviceId in ?1", Sort.by("serviceId").and("vpcEndpointId"), serviceIds).list();
     }
 
     /** A connection's identity: the service and the endpoint. */

@@ -22,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 
 /**
@@ -61,12 +62,12 @@ public class EndpointServicesProjection implements InlineProjection {
             case EndpointServiceFailed e -> serviceState(e.serviceId(), ServiceState.Failed, e.reason());
             case AllowedPrincipalsAdded e -> service(e.serviceId()).allowedPrincipals.addAll(e.principals());
             case AllowedPrincipalsRemoved e -> service(e.serviceId()).allowedPrincipals.removeAll(e.principals());
-            case EndpointConnectionRequested e ->
-                    connection(e.serviceId(), e.vpcEndpointId(), e.endpointOwnerId(), ConnectionState.PENDING_ACCEPTANCE);
-            case EndpointConnectionAccepted e ->
-                    connection(e.serviceId(), e.vpcEndpointId(), e.endpointOwnerId(), ConnectionState.ACCEPTED);
-            case EndpointConnectionRejected e ->
-                    connection(e.serviceId(), e.vpcEndpointId(), e.endpointOwnerId(), ConnectionState.REJECTED);
+            case EndpointConnectionRequested e -> connection(e.serviceId(), e.vpcEndpointId(), e.endpointOwnerId(),
+                    ConnectionState.PENDING_ACCEPTANCE, envelope.time());
+            case EndpointConnectionAccepted e -> connection(e.serviceId(), e.vpcEndpointId(), e.endpointOwnerId(),
+                    ConnectionState.ACCEPTED, envelope.time());
+            case EndpointConnectionRejected e -> connection(e.serviceId(), e.vpcEndpointId(), e.endpointOwnerId(),
+                    ConnectionState.REJECTED, envelope.time());
             case EndpointConnectionDeleted e -> EndpointConnectionRow.<EndpointConnectionRow>findByIdOptional(
                             new EndpointConnectionRow.Key(e.serviceId(), e.vpcEndpointId()))
                     .ifPresent(row -> row.vpcEndpointState = ConnectionState.DELETED.wireName());
@@ -97,10 +98,11 @@ public class EndpointServicesProjection implements InlineProjection {
     }
 
     /**
-     * A connection moves from state to state: each of its events replaces the row's state. One of a deleted service
-     * (refused because the service is gone) is not shown anywhere.
+     * A connection moves from state to state: each of its events replaces the row's state; its first event's time is
+     * its creation time. One of a deleted service (refused because the service is gone) is not shown anywhere.
      */
-    private static void connection(String serviceId, String endpointId, String owner, ConnectionState state) {
+    private static void connection(String serviceId, String endpointId, String owner, ConnectionState state,
+                                   Instant at) {
         if (EndpointServiceRow.find(serviceId).isEmpty()) {
             return;
         }
@@ -109,6 +111,7 @@ public class EndpointServicesProjection implements InlineProjection {
                     EndpointConnectionRow created = new EndpointConnectionRow();
                     created.serviceId = serviceId;
                     created.vpcEndpointId = endpointId;
+                    created.createdAt = at;
                     return created;
                 });
         row.vpcEndpointOwner = owner;

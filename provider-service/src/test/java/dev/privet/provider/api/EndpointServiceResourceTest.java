@@ -14,6 +14,7 @@ import dev.privet.testkit.PrivetServiceTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -50,6 +51,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 /** provider-service against a real Kafka broker and PostgreSQL: its API and its reactions to other services. */
@@ -267,6 +269,106 @@ class EndpointServiceResourceTest {
     }
 
     @Nested
+    class Acceptance_and_rejection {
+        @Test
+        void the_owner_accepts_an_endpoint_just_requested_and_the_acceptance_is_published_with_its_subnets()
+                throws Exception {
+            String id = available(true);
+            allow(id, OTHER);
+            List<String> subnets = List.of(IdFormat.SUBNET.newId());
+            String vpc = IdFormat.VPC.newId();
+            String endpoint = IdFormat.VPC_ENDPOINT.newId();
+            ForeignEvents.publish(new VpcEndpointRequested(endpoint, OTHER, "Interface", id,
+                    "com.amazonaws.vpce.us-east-1." + id, vpc, subnets, "pendingAcceptance",
+                    "arn:aws:iam::" + OTHER + ":root"), OTHER);
+
+            // At once: the request may not have reached the service yet, and the acceptance waits for it.
+            accept(OWNER, id, Map.of("vpcEndpointIds", List.of(endpoint))).statusCode(200)
+                    .body("unsuccessful", empty());
+
+            assertThat(ForeignEvents.readAll(Topic.PROVIDER)).extracting(EventEnvelope::event)
+                    .contains(new EndpointConnectionAccepted(id, endpoint, OTHER, vpc, subnets, List.of(LB)));
+            get(OWNER, "/v1/endpoint-connections").statusCode(200)
+                    .body("findAll { it.vpcEndpointId == '" + endpoint + "' }.serviceId", contains(id))
+                    .body("findAll { it.vpcEndpointId == '" + endpoint + "' }.vpcEndpointState", contains("available"))
+                    .body("findAll { it.vpcEndpointId == '" + endpoint + "' }.networkLoadBalancerArns",
+                            contains(List.of(LB)))
+                    .body("findAll { it.vpcEndpointId == '" + endpoint + "' }.creationTimestamp",
+                            contains(notNullValue()));
+            get(OTHER, "/v1/endpoint-connections").statusCode(200).body("vpcEndpointId", not(hasItem(endpoint)));
+
+            long before = eventCount(dataSource);
+            accept(OWNER, id, Map.of("vpcEndpointIds", List.of(endpoint))).statusCode(200)
+                    .body("unsuccessful", empty());
+            assertThat(eventCount(dataSource)).as("a repeated acceptance appends nothing").isEqualTo(before);
+        }
+
+        @Test
+        void the_owner_rejects_an_accepted_endpoint_with_a_reason_and_cannot_accept_it_again() throws Exception {
+            String id = available(false);
+            allow(id, OTHER);
+            String endpoint = requestEndpoint(id);
+            await().atMost(WAIT).untilAsserted(() -> get(OWNER, SERVICES + "/" + id + "/connections")
+                    .statusCode(200).body("vpcEndpointState", contains("available")));
+
+            reject(OWNER, id, Map.of("vpcEndpointIds", List.of(endpoint), "reason", "contract ended"))
+                    .statusCode(200).body("unsuccessful", empty());
+
+            assertThat(ForeignEvents.readAll(Topic.PROVIDER)).extracting(EventEnvelope::event)
+                    .contains(new EndpointConnectionRejected(id, endpoint, OTHER, "contract ended"));
+            get(OWNER, SERVICES + "/" + id + "/connections").statusCode(200)
+                    .body("vpcEndpointState", contains("rejected"));
+            accept(OWNER, id, Map.of("vpcEndpointIds", List.of(endpoint))).statusCode(200)
+                    .body("unsuccessful.vpcEndpointId", contains(endpoint))
+                    .body("unsuccessful.code", contains("IncorrectState"));
+        }
+
+        @Test
+        void an_endpoint_the_service_never_saw_is_reported_and_nothing_is_appended() throws Exception {
+            String id = available(true);
+            String unknown = IdFormat.VPC_ENDPOINT.newId();
+            long before = eventCount(dataSource);
+            reject(OWNER, id, Map.of("vpcEndpointIds", List.of(unknown))).statusCode(200)
+                    .body("unsuccessful.vpcEndpointId", contains(unknown))
+                    .body("unsuccessful.code", contains("InvalidVpcEndpointId.NotFound"));
+            assertThat(eventCount(dataSource)).isEqualTo(before);
+        }
+
+        @Test
+        void bad_requests_name_the_field_at_fault_and_change_nothing() throws Exception {
+            String id = available(true);
+            String endpoint = IdFormat.VPC_ENDPOINT.newId();
+            long before = eventCount(dataSource);
+            problem(accept(OWNER, id, Map.of()), 400, "MissingParameter", "vpcEndpointIds");
+            problem(accept(OWNER, id, Map.of("vpcEndpointIds", List.of(endpoint, "vpce-nope"))), 400,
+                    "InvalidVpcEndpointId.Malformed", "vpcEndpointIds[1]");
+            problem(accept(OWNER, id, Map.of("vpcEndpointIds", List.of(endpoint), "reason", "why")), 400,
+                    "InvalidParameterValue", "reason");
+            problem(reject(OWNER, id, Map.of("vpcEndpointIds", List.of(endpoint), "reason", "x".repeat(256))), 400,
+                    "InvalidParameterValue", "reason");
+            problem(reject(OWNER, id, Map.of("vpcEndpointIds", List.of(endpoint), "reason", " ")), 400,
+                    "InvalidParameterValue", "reason");
+            problem(reject(OWNER, id, Map.of("vpcEndpointIds", Collections.nCopies(101, endpoint))), 400,
+                    "InvalidParameterValue", "vpcEndpointIds");
+            problem(reject(OTHER, id, Map.of("vpcEndpointIds", List.of(endpoint))), 404,
+                    "InvalidVpcEndpointServiceId.NotFound", "serviceId");
+            problem(accept(OWNER, "vpce-svc-nope", Map.of("vpcEndpointIds", List.of(endpoint))), 400,
+                    "InvalidVpcEndpointServiceId.Malformed", "serviceId");
+            assertThat(eventCount(dataSource)).isEqualTo(before);
+        }
+
+        private static ValidatableResponse accept(String account, String serviceId,
+                                                                            Map<String, Object> body) {
+            return post(account, SERVICES + "/" + serviceId + "/connections/acceptances", body);
+        }
+
+        private static ValidatableResponse reject(String account, String serviceId,
+                                                                            Map<String, Object> body) {
+            return post(account, SERVICES + "/" + serviceId + "/connections/rejections", body);
+        }
+    }
+
+    @Nested
     class Delete {
         @Test
         void the_owner_deletes_a_service_and_it_is_gone_for_every_read_and_every_change() throws Exception {
@@ -361,13 +463,14 @@ class EndpointServiceResourceTest {
                     "serviceId");
         }
 
-        /** A VPC endpoint of {@link ProviderApi#OTHER} asking for the service, as consumer-service publishes it. */
-        private String requestEndpoint(String serviceId) {
-            String endpoint = IdFormat.VPC_ENDPOINT.newId();
-            ForeignEvents.publish(new VpcEndpointRequested(endpoint, OTHER, "Interface", serviceId,
-                    "com.amazonaws.vpce.us-east-1." + serviceId, IdFormat.VPC.newId(),
-                    List.of(IdFormat.SUBNET.newId()), "pending", "arn:aws:iam::" + OTHER + ":root"), OTHER);
-            return endpoint;
-        }
+    }
+
+    /** A VPC endpoint of {@link ProviderApi#OTHER} asking for the service, as consumer-service publishes it. */
+    private static String requestEndpoint(String serviceId) {
+        String endpoint = IdFormat.VPC_ENDPOINT.newId();
+        ForeignEvents.publish(new VpcEndpointRequested(endpoint, OTHER, "Interface", serviceId,
+                "com.amazonaws.vpce.us-east-1." + serviceId, IdFormat.VPC.newId(),
+                List.of(IdFormat.SUBNET.newId()), "pending", "arn:aws:iam::" + OTHER + ":root"), OTHER);
+        return endpoint;
     }
 }

@@ -13,12 +13,14 @@ import dev.privet.contracts.events.ProviderEvent.EndpointServiceAvailable;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceCreated;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceDeleted;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceFailed;
+import dev.privet.provider.domain.EndpointServiceCommand.AcceptConnections;
 import dev.privet.provider.domain.EndpointServiceCommand.ConfirmLoadBalancers;
 import dev.privet.provider.domain.EndpointServiceCommand.CreateEndpointService;
 import dev.privet.provider.domain.EndpointServiceCommand.DeleteConnection;
 import dev.privet.provider.domain.EndpointServiceCommand.DeleteService;
 import dev.privet.provider.domain.EndpointServiceCommand.ModifyPermissions;
 import dev.privet.provider.domain.EndpointServiceCommand.RefuseLoadBalancers;
+import dev.privet.provider.domain.EndpointServiceCommand.RejectConnections;
 import dev.privet.provider.domain.EndpointServiceCommand.RequestConnection;
 import dev.privet.provider.domain.EndpointServiceState.NotCreated;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -33,6 +35,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Given an endpoint service's events, when a command arrives, then these events (or this rejection). */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -298,6 +301,92 @@ class EndpointServiceDeciderTest {
                         assertThat(c.state()).isEqualTo(ConnectionState.DELETED);
                         assertThat(c.subnetIds()).isEqualTo(SUBNETS);
                     }));
+        }
+    }
+
+    @Nested
+    class Acceptance {
+        private static final String OTHER = "vpce-0dddddddddddddddd";
+        private static final EndpointConnectionRequested WAITING =
+                new EndpointConnectionRequested(SERVICE, ENDPOINT, CONSUMER, VPC, SUBNETS);
+        private static final EndpointConnectionRequested OTHER_WAITING =
+                new EndpointConnectionRequested(SERVICE, OTHER, OWNER, "vpc-0eeeeeeeeeeeeeeee", List.of());
+
+        @Test
+        void the_owner_accepts_waiting_endpoints_with_what_their_interfaces_need() {
+            given(created(true), AVAILABLE, WAITING, OTHER_WAITING)
+                    .when(new AcceptConnections(OWNER, List.of(ENDPOINT, OTHER, ENDPOINT)))
+                    .then(ACCEPTED, new EndpointConnectionAccepted(SERVICE, OTHER, OWNER, "vpc-0eeeeeeeeeeeeeeee",
+                            List.of(), List.of(LB)));
+        }
+
+        @Test
+        void an_accepted_endpoint_is_not_accepted_again_and_counts_as_accepted() {
+            var accepted = given(created(true), AVAILABLE, WAITING, ACCEPTED);
+            accepted.when(new AcceptConnections(OWNER, List.of(ENDPOINT))).thenNothing();
+            assertThat(service(accepted).notAccepted(List.of(ENDPOINT))).isEmpty();
+        }
+
+        @Test
+        void unknown_rejected_and_deleted_endpoints_change_nothing_and_are_reported_with_why() {
+            var history = given(created(true), AVAILABLE, WAITING,
+                    new EndpointConnectionRejected(SERVICE, ENDPOINT, CONSUMER, "no"), OTHER_WAITING,
+                    new EndpointConnectionDeleted(SERVICE, OTHER));
+            String unknown = "vpce-0ffffffffffffffff";
+            history.when(new AcceptConnections(OWNER, List.of(ENDPOINT, OTHER, unknown))).thenNothing();
+            assertThat(service(history).notAccepted(List.of(ENDPOINT, OTHER, unknown)))
+                    .extracting(UnsuccessfulConnection::vpcEndpointId, UnsuccessfulConnection::code)
+                    .containsExactly(tuple(ENDPOINT, ErrorCode.INCORRECT_STATE),
+                            tuple(OTHER, ErrorCode.INCORRECT_STATE),
+                            tuple(unknown, ErrorCode.INVALID_VPC_ENDPOINT_ID_NOT_FOUND));
+        }
+
+        @Test
+        void the_owner_rejects_waiting_and_accepted_endpoints_with_its_reason() {
+            given(created(true), AVAILABLE, WAITING, OTHER_WAITING, ACCEPTED)
+                    .when(new RejectConnections(OWNER, List.of(ENDPOINT, OTHER), "not a customer"))
+                    .then(new EndpointConnectionRejected(SERVICE, ENDPOINT, CONSUMER, "not a customer"),
+                            new EndpointConnectionRejected(SERVICE, OTHER, OWNER, "not a customer"));
+        }
+
+        @Test
+        void a_rejection_without_a_reason_says_who_rejected() {
+            given(created(true), AVAILABLE, WAITING).when(new RejectConnections(OWNER, List.of(ENDPOINT), null))
+                    .thenOne(EndpointConnectionRejected.class,
+                            e -> assertThat(e.reason()).contains("owner of endpoint service " + SERVICE));
+        }
+
+        @Test
+        void a_rejected_endpoint_is_not_rejected_again_and_a_deleted_one_is_reported() {
+            var history = given(created(true), AVAILABLE, WAITING,
+                    new EndpointConnectionRejected(SERVICE, ENDPOINT, CONSUMER, "no"), OTHER_WAITING,
+                    new EndpointConnectionDeleted(SERVICE, OTHER));
+            history.when(new RejectConnections(OWNER, List.of(ENDPOINT, OTHER), null)).thenNothing();
+            assertThat(service(history).notRejected(List.of(ENDPOINT, OTHER)))
+                    .singleElement().satisfies(u -> {
+                        assertThat(u.vpcEndpointId()).isEqualTo(OTHER);
+                        assertThat(u.code()).isEqualTo(ErrorCode.INCORRECT_STATE);
+                        assertThat(u.message()).contains("deleted");
+                    });
+        }
+
+        @Test
+        void another_account_or_a_service_never_created_or_deleted_is_not_found() {
+            given(created(true), AVAILABLE, WAITING).when(new AcceptConnections(CONSUMER, List.of(ENDPOINT)))
+                    .thenRejected(Rejection.Kind.NOT_FOUND, ErrorCode.INVALID_VPC_ENDPOINT_SERVICE_ID_NOT_FOUND,
+                            "serviceId");
+            given(created(true), AVAILABLE, WAITING).when(new RejectConnections(CONSUMER, List.of(ENDPOINT), null))
+                    .thenRejected(Rejection.Kind.NOT_FOUND, ErrorCode.INVALID_VPC_ENDPOINT_SERVICE_ID_NOT_FOUND,
+                            "serviceId");
+            given().when(new AcceptConnections(OWNER, List.of(ENDPOINT))).thenRejected(Rejection.Kind.NOT_FOUND,
+                    ErrorCode.INVALID_VPC_ENDPOINT_SERVICE_ID_NOT_FOUND, "serviceId");
+            given(created(true), DELETED).when(new RejectConnections(OWNER, List.of(ENDPOINT), null))
+                    .thenRejected(Rejection.Kind.NOT_FOUND, ErrorCode.INVALID_VPC_ENDPOINT_SERVICE_ID_NOT_FOUND,
+                            "serviceId");
+        }
+
+        private static EndpointService service(History history) {
+            return (EndpointService) history.state();
         }
     }
 

@@ -29,6 +29,8 @@ public enum ErrorCode {
     SERVICE_UNAVAILABLE("ServiceUnavailable"),
     DEPENDENCY_VIOLATION("DependencyViolation"),
     INVALID_CONFIGURATION_REQUEST("InvalidConfigurationRequest"),
+    /** EC2's code for a resource not in a state the request applies to (an endpoint connection already rejected). */
+    INCORRECT_STATE("IncorrectState"),
     // tags
     INVALID_ID("InvalidID"),
     TAG_LIMIT_EXCEEDED("TagLimitExceeded"),

@@ -38,8 +38,16 @@ public sealed interface ConsumerEvent extends IntegrationEvent {
     record VpcEndpointFailed(String vpcEndpointId, String reason) implements ConsumerEvent {
     }
 
-    /** The provider refused the connection; nothing was built for it. */
-    record VpcEndpointRejected(String vpcEndpointId, String reason) implements ConsumerEvent {
+    /**
+     * The provider refused the connection, or rejected it later: whatever was built for the endpoint, its names and
+     * interfaces, is taken down ({@link VpcEndpointReleased} reports it). {@code serviceId} is null in events
+     * recorded before rejections took anything down.
+     */
+    record VpcEndpointRejected(String vpcEndpointId, String reason, String serviceId) implements ConsumerEvent {
+    }
+
+    /** A rejected endpoint's names and interfaces are gone: deleting it has nothing left to wait for. */
+    record VpcEndpointReleased(String vpcEndpointId) implements ConsumerEvent {
     }
 
     record VpcEndpointDeletionRequested(String vpcEndpointId, String serviceId) implements ConsumerEvent {

@@ -44,8 +44,10 @@ public sealed interface ProviderEvent extends IntegrationEvent {
     }
 
     /**
-     * The provider refused the endpoint: the service is not available, or the endpoint's owner is not an allowed
-     * principal (checked here too: consumer-service's catalog may lag a removal).
+     * The provider refused the endpoint: the service is not available, the endpoint's owner is not an allowed
+     * principal (checked here too: consumer-service's catalog may lag a removal), or the service's owner rejected
+     * it, while it waited for acceptance or after accepting it; {@code reason} is then the owner's, or says who
+     * rejected it.
      */
     record EndpointConnectionRejected(String serviceId, String vpcEndpointId, String endpointOwnerId, String reason)
             implements ProviderEvent {

@@ -1,6 +1,7 @@
 package dev.privet.dns.messaging;
 
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeletionRequested;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRejected;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.EventMetadata;
 import dev.privet.dns.domain.EndpointDnsCommand.RemoveNames;
@@ -19,20 +20,20 @@ import java.sql.SQLException;
 import static dev.privet.dns.domain.EndpointDnsDecider.DECIDER;
 
 /**
- * When an endpoint is being deleted, its names are removed, even if they were never published (topics are not
- * ordered with respect to each other). The removal and the deletion of its records commit together with this
+ * When an endpoint is being deleted, or its provider rejected it, its names are removed, even if they were never
+ * published (topics are not ordered with respect to each other); network-service then releases its interfaces. The removal and the deletion of its records commit together with this
  * reaction's applied marker: once {@code EndpointDnsRemoved} is on Kafka, the DNS server no longer answers the names.
  */
 @ApplicationScoped
-public class RemoveNamesOnDeletion implements EventConsumer {
+public class RemoveNamesOnTeardown implements EventConsumer {
     public static final String NAME = "remove-names";
 
-    private static final Logger LOG = Logger.getLogger(RemoveNamesOnDeletion.class);
+    private static final Logger LOG = Logger.getLogger(RemoveNamesOnTeardown.class);
 
     private final EventRuntime runtime;
     private final DeciderRunner deciders;
 
-    RemoveNamesOnDeletion(DeciderRunner deciders, EventRuntime runtime) {
+    RemoveNamesOnTeardown(DeciderRunner deciders, EventRuntime runtime) {
         this.runtime = runtime;
         this.deciders = deciders;
     }
@@ -51,11 +52,27 @@ public class RemoveNamesOnDeletion implements EventConsumer {
 
     @Override
     public void handle(Connection c, EventEnvelope envelope) throws SQLException {
-        if (!(envelope.event() instanceof VpcEndpointDeletionRequested deletion)) {
-            return;
+        String vpcEndpointId;
+        String serviceId;
+        String cause;
+        switch (envelope.event()) {
+            case VpcEndpointDeletionRequested deletion -> {
+                vpcEndpointId = deletion.vpcEndpointId();
+                serviceId = deletion.serviceId();
+                cause = "deletion request";
+            }
+            // A rejection recorded before rejections took anything down names no service: nothing to do for it.
+            case VpcEndpointRejected rejection when rejection.serviceId() != null -> {
+                vpcEndpointId = rejection.vpcEndpointId();
+                serviceId = rejection.serviceId();
+                cause = "rejection";
+            }
+            default -> {
+                return;
+            }
         }
-        var remove = new RemoveNames(deletion.vpcEndpointId(), deletion.serviceId());
-        var decided = deciders.run(c, deletion.vpcEndpointId(), remove, DECIDER, EventMetadata.causedBy(envelope));
-        ReactionLog.log(LOG, deletion.vpcEndpointId(), "deletion request", decided);
+        var decided = deciders.run(c, vpcEndpointId, new RemoveNames(vpcEndpointId, serviceId), DECIDER,
+                EventMetadata.causedBy(envelope));
+        ReactionLog.log(LOG, vpcEndpointId, cause, decided);
     }
 }
