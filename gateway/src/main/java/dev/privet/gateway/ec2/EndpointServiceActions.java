@@ -17,10 +17,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -202,12 +198,6 @@ public class EndpointServiceActions implements QueryActions {
 
     /** A stable id for one principal's permission on one service, in AWS's {@code vpce-svc-perm-} format. */
     static String permissionId(String serviceId, String principal) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((serviceId + "\n" + principal).getBytes(StandardCharsets.UTF_8));
-            return "vpce-svc-perm-" + HexFormat.of().formatHex(digest).substring(0, 17);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DerivedId.of("vpce-svc-perm-", serviceId, principal);
     }
 }

@@ -3,6 +3,7 @@ package dev.privet.gateway.query;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -21,11 +22,15 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * The EC2 Query API as the AWS SDK for Java sees it, in front of scripted services: what reaches the services, what
@@ -63,6 +68,12 @@ class Ec2QueryApiTest {
     static String vpc(String id, String cidr) {
         return "{\"vpcId\":\"" + id + "\",\"cidrBlock\":\"" + cidr + "\",\"ownerId\":\"" + ACCOUNT
                 + "\",\"region\":\"us-east-1\",\"state\":\"available\"}";
+    }
+
+    /** A form POST signed as the AWS CLI signs it, for parameters the SDK does not send. */
+    ValidatableResponse signedPost(String body) {
+        return given().headers(CliSignature.sign(gateway, body, ACCOUNT, "test", "us-east-1", "ec2", Instant.now()))
+                .contentType(CliSignature.FORM).body(body).post("/").then();
     }
 
     @Test
@@ -317,6 +328,92 @@ class Ec2QueryApiTest {
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ServiceUnavailable");
                     assertThat(e.statusCode()).isEqualTo(503);
                 });
+    }
+
+    @Test
+    void accepting_and_rejecting_reach_the_service_and_report_what_it_left_as_it_was() {
+        String connections = "/v1/endpoint-services/vpce-svc-0123456789abcdef0/connections/";
+        ScriptedServices.answer("POST " + connections + "acceptances", 200, "{\"unsuccessful\":[{\"vpcEndpointId\":"
+                + "\"vpce-00000000000000002\",\"code\":\"IncorrectState\",\"message\":\"The connection of "
+                + "vpce-00000000000000002 is rejected: only a pendingAcceptance one can be accepted\"}]}");
+        ScriptedServices.answer("POST " + connections + "rejections", 200, "{\"unsuccessful\":[]}");
+
+        var accepted = ec2.acceptVpcEndpointConnections(r -> r.serviceId("vpce-svc-0123456789abcdef0")
+                .vpcEndpointIds("vpce-00000000000000001", "vpce-00000000000000002"));
+        var rejected = ec2.rejectVpcEndpointConnections(r -> r.serviceId("vpce-svc-0123456789abcdef0")
+                .vpcEndpointIds("vpce-00000000000000001"));
+
+        assertThat(accepted.unsuccessful()).singleElement().satisfies(item -> {
+            assertThat(item.resourceId()).isEqualTo("vpce-00000000000000002");
+            assertThat(item.error().code()).isEqualTo("IncorrectState");
+            assertThat(item.error().message()).contains("is rejected");
+        });
+        assertThat(rejected.unsuccessful()).isEmpty();
+        assertThat(List.copyOf(ScriptedServices.SEEN)).extracting(ScriptedServices.Seen::uri, ScriptedServices.Seen::body)
+                .containsExactly(
+                        tuple(connections + "acceptances",
+                                "{\"vpcEndpointIds\":[\"vpce-00000000000000001\",\"vpce-00000000000000002\"]}"),
+                        tuple(connections + "rejections", "{\"vpcEndpointIds\":[\"vpce-00000000000000001\"]}"));
+    }
+
+    @Test
+    void a_rejection_may_carry_a_reason_and_bad_ids_are_refused_before_anything_is_sent() {
+        ScriptedServices.answer("POST /v1/endpoint-services/vpce-svc-0123456789abcdef0/connections/rejections", 200,
+                "{\"unsuccessful\":[]}");
+        signedPost("Action=RejectVpcEndpointConnections&Version=2016-11-15&ServiceId=vpce-svc-0123456789abcdef0"
+                + "&VpcEndpointId.1=vpce-00000000000000001&Reason=contract+ended").statusCode(200);
+        assertThat(ScriptedServices.SEEN).singleElement().satisfies(seen -> assertThat(seen.body())
+                .isEqualTo("{\"vpcEndpointIds\":[\"vpce-00000000000000001\"],\"reason\":\"contract ended\"}"));
+        ScriptedServices.reset();
+
+        assertThatThrownBy(() -> ec2.acceptVpcEndpointConnections(r -> r.serviceId("vpce-svc-0123456789abcdef0")
+                .vpcEndpointIds("vpce-x")))
+                .isInstanceOfSatisfying(Ec2Exception.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidVpcEndpointId.Malformed"));
+        assertThatThrownBy(() -> ec2.acceptVpcEndpointConnections(r -> r.serviceId("vpce-svc-0123456789abcdef0")))
+                .isInstanceOfSatisfying(Ec2Exception.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("MissingParameter"));
+        assertThatThrownBy(() -> ec2.rejectVpcEndpointConnections(r -> r.serviceId("vpce-svc-x")
+                .vpcEndpointIds("vpce-00000000000000001")))
+                .isInstanceOfSatisfying(Ec2Exception.class, e -> assertThat(e.awsErrorDetails().errorCode())
+                        .isEqualTo("InvalidVpcEndpointServiceId.Malformed"));
+        signedPost("Action=AcceptVpcEndpointConnections&Version=2016-11-15&ServiceId=vpce-svc-0123456789abcdef0"
+                + "&VpcEndpointId.1=vpce-00000000000000001&Reason=why").statusCode(400)
+                .body("Response.Errors.Error.Code", equalTo("UnknownParameter"));
+        assertThat(ScriptedServices.SEEN).isEmpty();
+    }
+
+    @Test
+    void connections_of_the_callers_services_are_described_filtered_and_paged() {
+        String connection = "{\"serviceId\":\"vpce-svc-0123456789abcdef0\",\"vpcEndpointId\":\"%s\","
+                + "\"vpcEndpointOwner\":\"444455556666\",\"vpcEndpointState\":\"%s\",\"creationTimestamp\":"
+                + "\"2026-12-01T10:00:00Z\",\"networkLoadBalancerArns\":[\"arn:aws:elasticloadbalancing:us-east-1:"
+                + ACCOUNT + ":loadbalancer/net/web/0123456789abcdef\"]}";
+        ScriptedServices.answer("GET /v1/endpoint-connections", 200, "[" + connection.formatted(
+                "vpce-00000000000000001", "pendingAcceptance") + "," + connection.formatted("vpce-00000000000000002",
+                "available") + "]");
+
+        var waiting = ec2.describeVpcEndpointConnections(r -> r.filters(Filter.builder().name("vpc-endpoint-state")
+                .values("pendingAcceptance").build())).vpcEndpointConnections();
+        var all = ec2.describeVpcEndpointConnectionsPaginator(r -> r.maxResults(5)).vpcEndpointConnections().stream()
+                .toList();
+
+        assertThat(waiting).singleElement().satisfies(c -> {
+            assertThat(c.vpcEndpointId()).isEqualTo("vpce-00000000000000001");
+            assertThat(c.serviceId()).isEqualTo("vpce-svc-0123456789abcdef0");
+            assertThat(c.vpcEndpointOwner()).isEqualTo("444455556666");
+            assertThat(c.vpcEndpointStateAsString()).isEqualTo("pendingAcceptance");
+            assertThat(c.creationTimestamp()).isEqualTo(Instant.parse("2026-12-01T10:00:00Z"));
+            assertThat(c.networkLoadBalancerArns()).singleElement().asString().contains(":loadbalancer/net/web/");
+            assertThat(c.vpcEndpointConnectionId()).matches("vpce-con-[0-9a-f]{17}");
+            assertThat(c.vpcEndpointRegion()).isEqualTo("us-east-1");
+        });
+        assertThat(all).extracting(c -> c.vpcEndpointId())
+                .containsExactly("vpce-00000000000000001", "vpce-00000000000000002");
+        assertThatThrownBy(() -> ec2.describeVpcEndpointConnections(r -> r.filters(Filter.builder()
+                .name("no-such-filter").values("x").build())))
+                .isInstanceOfSatisfying(Ec2Exception.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue"));
     }
 
     @Test
