@@ -7,6 +7,7 @@ import java.util.Optional;
 public final class RouteTable {
     private static final Map<String, Backend> ROUTES = Map.ofEntries(
             Map.entry("/v1/endpoint-services", Backend.PROVIDER),
+            Map.entry("/v1/endpoint-connections", Backend.PROVIDER),
             Map.entry("/v1/vpc-endpoints", Backend.CONSUMER),
             Map.entry("/v1/vpc-endpoint-services", Backend.CONSUMER),
             Map.entry("/v1/vpcs", Backend.NETWORK),

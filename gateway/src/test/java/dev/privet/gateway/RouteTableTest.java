@@ -14,6 +14,7 @@ class RouteTableTest {
     @CsvSource({
             "/v1/endpoint-services, PROVIDER",
             "/v1/endpoint-services/vpce-svc-0123456789abcdef0/permissions, PROVIDER",
+            "/v1/endpoint-connections, PROVIDER",
             "/v1/vpc-endpoints/vpce-0123456789abcdef0, CONSUMER",
             "/v1/vpc-endpoint-services, CONSUMER",
             "/v1/vpcs, NETWORK",
