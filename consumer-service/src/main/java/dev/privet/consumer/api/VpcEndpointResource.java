@@ -8,6 +8,8 @@ import dev.privet.contracts.ids.IdFormat;
 import dev.privet.contracts.http.PrivetHeaders;
 import dev.privet.runtime.Caller;
 import dev.privet.runtime.IdempotencyKey;
+import dev.privet.runtime.history.HistoryEntry;
+import dev.privet.runtime.history.StreamHistory;
 import dev.privet.consumer.domain.VpcEndpoint;
 import dev.privet.runtime.tags.ResourceTagRow;
 import jakarta.ws.rs.Consumes;
@@ -23,17 +25,22 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 
-/** The VPC endpoints of the calling account: create, read, list, delete. */
+/**
+ * The VPC endpoints of the calling account: create, read, list, delete, and history. Changes record the principal the
+ * gateway says the request acts for.
+ */
 @Path("/v1/vpc-endpoints")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class VpcEndpointResource {
     private final VpcEndpointCommands commands;
     private final VpcEndpointQueries queries;
+    private final StreamHistory history;
 
-    VpcEndpointResource(VpcEndpointCommands commands, VpcEndpointQueries queries) {
+    VpcEndpointResource(VpcEndpointCommands commands, VpcEndpointQueries queries, StreamHistory history) {
         this.commands = commands;
         this.queries = queries;
+        this.history = history;
     }
 
     /** Creates an endpoint; a retry with the same {@code Idempotency-Key} and body returns the same endpoint. */
@@ -62,9 +69,22 @@ public class VpcEndpointResource {
 
     @DELETE
     @Path("/{id}")
-    public VpcEndpointResponse delete(@HeaderParam(Caller.HEADER) String account, @PathParam("id") String id) {
-        var caller = Caller.require(account);
+    public VpcEndpointResponse delete(@HeaderParam(Caller.HEADER) String account,
+                                      @HeaderParam(PrivetHeaders.PRINCIPAL) String principal,
+                                      @PathParam("id") String id) {
+        var caller = Caller.requester(account, principal);
         return VpcEndpointResponse.of(commands.delete(caller, wellFormed(id)));
+    }
+
+    /**
+     * The endpoint's history: every change of it and of its tags, oldest first, each with its time, the principal it
+     * acted for and its cause (see {@link HistoryEntry}); another account's endpoint is not found.
+     */
+    @GET
+    @Path("/{id}/history")
+    public List<HistoryEntry> history(@HeaderParam(Caller.HEADER) String account, @PathParam("id") String id) {
+        var endpoint = queries.get(Caller.require(account), wellFormed(id));
+        return history.of(endpoint.vpcEndpointId());
     }
 
     private static String wellFormed(String id) {

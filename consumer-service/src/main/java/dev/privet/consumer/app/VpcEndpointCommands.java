@@ -16,7 +16,6 @@ import dev.privet.consumer.projection.ServiceCatalog;
 import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.EventMetadata;
-import dev.privet.contracts.ids.AccountId;
 import dev.privet.contracts.ids.Requester;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.eventstore.DeciderRunner;
@@ -74,7 +73,7 @@ public class VpcEndpointCommands {
      */
     public VpcEndpoint create(Requester caller, EndpointRequest request, Optional<IdempotencyKey> key) {
         String vpcEndpointId = IdFormat.VPC_ENDPOINT.newId();
-        EventMetadata metadata = EventMetadata.forRequest(caller.accountId());
+        EventMetadata metadata = EventMetadata.forRequest(caller.principalArn());
         Set<String> caughtUp = new HashSet<>();
         long deadline = System.nanoTime() + PENDING_SERVICE_WAIT.toNanos();
         while (true) {
@@ -94,9 +93,9 @@ public class VpcEndpointCommands {
     }
 
     /** Asks for the endpoint's deletion; an endpoint already being deleted is answered as it is. */
-    public VpcEndpoint delete(AccountId caller, String vpcEndpointId) {
-        return endpoint(commands.execute(vpcEndpointId, new DeleteEndpoint(vpcEndpointId, caller), DECIDER,
-                EventMetadata.forRequest(caller.value())));
+    public VpcEndpoint delete(Requester caller, String vpcEndpointId) {
+        return endpoint(commands.execute(vpcEndpointId, new DeleteEndpoint(vpcEndpointId, caller.account()), DECIDER,
+                EventMetadata.forRequest(caller.principalArn())));
     }
 
     /**

@@ -70,11 +70,13 @@ final class ConsumerApi {
         return request.get("/v1/vpc-endpoint-services").then();
     }
 
-    /** How many events the store holds that {@code principal} caused. */
-    static long eventsBy(DataSource dataSource, String principal) throws SQLException {
+    /** How many events the store holds that {@code account} caused: by its id, or by any principal of it. */
+    static long eventsBy(DataSource dataSource, String account) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("select count(*) from events where principal = ?")) {
-            st.setString(1, principal);
+             PreparedStatement st = c.prepareStatement(
+                     "select count(*) from events where principal = ? or principal like ?")) {
+            st.setString(1, account);
+            st.setString(2, "arn:aws:iam::" + account + ":%");
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -151,6 +151,16 @@ class VpcEndpointApiTest {
                 .body("networkInterfaceIds", empty())
                 .body("dnsEntries", empty());
         delete(consumer, id).statusCode(200).body("state", equalTo("deleted"));
+
+        given().header("X-Privet-Account", consumer).get("/v1/vpc-endpoints/" + id + "/history").then()
+                .statusCode(200)
+                .body("eventType", contains("VpcEndpointRequested", "VpcEndpointAvailable", "VpcEndpointRejected",
+                        "VpcEndpointReleased", "VpcEndpointDeletionRequested", "VpcEndpointDeleted"))
+                .body("cause", contains("request", "event", "event", "event", "request", "request"))
+                .body("principal[0]", equalTo(rootArn(consumer)))
+                .body("[2].event.reason", equalTo("contract ended"));
+        given().header("X-Privet-Account", newAccount()).get("/v1/vpc-endpoints/" + id + "/history").then()
+                .statusCode(404).body("code", equalTo("InvalidVpcEndpointId.NotFound"));
     }
 
     /** The events of endpoint {@code id} on the consumer topic. */
@@ -200,7 +210,7 @@ class VpcEndpointApiTest {
 
         var published = publishedRequest(id);
         assertThat(((VpcEndpointRequested) published.event()).serviceId()).isEqualTo(OtherServices.serviceIdOf(service));
-        assertThat(published.metadata().principal()).isEqualTo(consumer);
+        assertThat(published.metadata().principal()).isEqualTo(rootArn(consumer));
     }
 
     @Test
@@ -422,7 +432,7 @@ class VpcEndpointApiTest {
             refused(with("securityGroupIds", List.of("sg-" + megabytes)), "securityGroupIds[0]");
 
             String id = create(consumer, valid()).statusCode(201).extract().path("vpcEndpointId");
-            assertThat(publishedRequest(id).metadata().principal()).isEqualTo(consumer);
+            assertThat(publishedRequest(id).metadata().principal()).isEqualTo(rootArn(consumer));
             list(consumer).statusCode(200).body("vpcEndpointId", contains(id));
         }
 

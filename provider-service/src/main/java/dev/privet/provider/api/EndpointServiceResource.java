@@ -3,13 +3,17 @@ package dev.privet.provider.api;
 import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.ids.AccountId;
+import dev.privet.contracts.http.PrivetHeaders;
 import dev.privet.contracts.ids.IdFormat;
+import dev.privet.contracts.ids.Requester;
 import dev.privet.provider.app.EndpointServices;
 import dev.privet.provider.domain.EndpointService;
 import dev.privet.provider.projection.EndpointConnectionRow;
 import dev.privet.provider.projection.EndpointServiceRow;
 import dev.privet.runtime.Caller;
 import dev.privet.runtime.IdempotencyKey;
+import dev.privet.runtime.history.HistoryEntry;
+import dev.privet.runtime.history.StreamHistory;
 import dev.privet.runtime.tags.RequestedTags;
 import dev.privet.runtime.tags.ResourceTagRow;
 import jakarta.ws.rs.Consumes;
@@ -26,8 +30,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
- * The owner's API of endpoint services: create, read, list, delete, permissions, and connections with their
- * acceptance and rejection. Reads come from the inline read model and never wait: every committed write is already
+ * The owner's API of endpoint services: create, read, list, delete, permissions, connections with their acceptance
+ * and rejection, and history. Changes record the principal the gateway says the request acts for. Reads come from the inline read model and never wait: every committed write is already
  * in it.
  */
 @Path("/v1/endpoint-services")
@@ -37,21 +41,25 @@ public class EndpointServiceResource {
     private static final String SERVICE_ID = "serviceId";
 
     private final EndpointServices services;
+    private final StreamHistory history;
 
-    EndpointServiceResource(EndpointServices services) {
+    EndpointServiceResource(EndpointServices services, StreamHistory history) {
         this.services = services;
+        this.history = history;
     }
 
     @POST
     public Response create(@HeaderParam(Caller.HEADER) String account,
+                           @HeaderParam(PrivetHeaders.PRINCIPAL) String principal,
                            @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
                            CreateEndpointServiceRequest body) {
-        AccountId caller = Caller.require(account);
+        Requester caller = Caller.requester(account, principal);
         CreateEndpointServiceRequest request = body == null ? new CreateEndpointServiceRequest(null, null, null)
                 : body;
-        request.validate(caller);
+        request.validate(caller.account());
         var tags = RequestedTags.of(request.tags(), "tags");
-        EndpointService created = services.create(caller, IdempotencyKey.of(caller, idempotencyKey, request.normalized()),
+        EndpointService created = services.create(caller, IdempotencyKey.of(caller.account(), idempotencyKey,
+                        request.normalized()),
                 request.networkLoadBalancerArns(), request.acceptanceRequiredOrDefault(), tags);
         return Response.status(Response.Status.CREATED)
                 .entity(EndpointServiceResponse.of(created, ResourceTagRow.of(created.serviceId()))).build();
@@ -77,8 +85,10 @@ public class EndpointServiceResource {
      */
     @DELETE
     @Path("/{serviceId}")
-    public Response delete(@HeaderParam(Caller.HEADER) String account, @PathParam(SERVICE_ID) String serviceId) {
-        AccountId caller = Caller.require(account);
+    public Response delete(@HeaderParam(Caller.HEADER) String account,
+                           @HeaderParam(PrivetHeaders.PRINCIPAL) String principal,
+                           @PathParam(SERVICE_ID) String serviceId) {
+        Requester caller = Caller.requester(account, principal);
         requireWellFormed(serviceId);
         services.delete(caller, serviceId);
         return Response.noContent().build();
@@ -94,9 +104,10 @@ public class EndpointServiceResource {
     @POST
     @Path("/{serviceId}/permissions")
     public PermissionsResponse modifyPermissions(@HeaderParam(Caller.HEADER) String account,
+                                                 @HeaderParam(PrivetHeaders.PRINCIPAL) String principal,
                                                  @PathParam(SERVICE_ID) String serviceId,
                                                  ModifyPermissionsRequest body) {
-        AccountId caller = Caller.require(account);
+        Requester caller = Caller.requester(account, principal);
         requireWellFormed(serviceId);
         ModifyPermissionsRequest request = body == null ? new ModifyPermissionsRequest(null, null) : body;
         request.validate();
@@ -120,8 +131,9 @@ public class EndpointServiceResource {
     @POST
     @Path("/{serviceId}/connections/acceptances")
     public ConnectionsOutcome accept(@HeaderParam(Caller.HEADER) String account,
+                                     @HeaderParam(PrivetHeaders.PRINCIPAL) String principal,
                                      @PathParam(SERVICE_ID) String serviceId, ConnectionsRequest body) {
-        AccountId caller = Caller.require(account);
+        Requester caller = Caller.requester(account, principal);
         requireWellFormed(serviceId);
         ConnectionsRequest request = body == null ? new ConnectionsRequest(null, null) : body;
         request.validate(false);
@@ -135,13 +147,26 @@ public class EndpointServiceResource {
     @POST
     @Path("/{serviceId}/connections/rejections")
     public ConnectionsOutcome reject(@HeaderParam(Caller.HEADER) String account,
+                                     @HeaderParam(PrivetHeaders.PRINCIPAL) String principal,
                                      @PathParam(SERVICE_ID) String serviceId, ConnectionsRequest body) {
-        AccountId caller = Caller.require(account);
+        Requester caller = Caller.requester(account, principal);
         requireWellFormed(serviceId);
         ConnectionsRequest request = body == null ? new ConnectionsRequest(null, null) : body;
         request.validate(true);
         return ConnectionsOutcome.of(services.rejectConnections(caller, serviceId, request.vpcEndpointIds(),
                 request.reason()));
+    }
+
+    /**
+     * The service's history: every change of it and of its tags, oldest first, each with its time, the principal it
+     * acted for and its cause (see {@link HistoryEntry}).
+     */
+    @GET
+    @Path("/{serviceId}/history")
+    public List<HistoryEntry> history(@HeaderParam(Caller.HEADER) String account,
+                                      @PathParam(SERVICE_ID) String serviceId) {
+        owned(Caller.require(account), serviceId);
+        return history.of(serviceId);
     }
 
     /** The caller's service; another owner's is not found, as AWS answers it. */

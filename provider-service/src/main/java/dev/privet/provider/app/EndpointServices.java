@@ -4,9 +4,9 @@ import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.EventMetadata;
-import dev.privet.contracts.ids.AccountId;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.contracts.ids.Region;
+import dev.privet.contracts.ids.Requester;
 import dev.privet.contracts.ids.ServiceName;
 import dev.privet.eventstore.DeciderRunner;
 import dev.privet.provider.domain.EndpointService;
@@ -62,24 +62,24 @@ public class EndpointServices {
      * Creates a service owned by {@code owner}, Pending until network-service has checked its load balancers; a
      * retry with the same key returns the service the first request created.
      */
-    public EndpointService create(AccountId owner, Optional<IdempotencyKey> key, List<String> networkLoadBalancerArns,
+    public EndpointService create(Requester owner, Optional<IdempotencyKey> key, List<String> networkLoadBalancerArns,
                                   boolean acceptanceRequired, List<Tag> tags) {
         String serviceId = IdFormat.ENDPOINT_SERVICE.newId();
-        var command = new CreateEndpointService(serviceId, new ServiceName(region, serviceId).value(), owner.value(),
+        var command = new CreateEndpointService(serviceId, new ServiceName(region, serviceId).value(), owner.accountId(),
                 region.name(), networkLoadBalancerArns, acceptanceRequired);
-        EventMetadata metadata = EventMetadata.forRequest(owner.value());
+        EventMetadata metadata = EventMetadata.forRequest(owner.principalArn());
         return created(commands.create(key, serviceId, c -> {
             EndpointServiceState state = reactions.run(c, serviceId, command, DECIDER, metadata).state();
             this.tags.tagNew(c, new TaggedResource(serviceId, IdFormat.ENDPOINT_SERVICE.resourceType(),
-                    owner.value()), tags, metadata);
+                    owner.accountId()), tags, metadata);
             return state;
         }, (c, id) -> reactions.load(c, id, DECIDER).state()));
     }
 
     /** Adds and removes allowed principals of a service {@code owner} owns. */
-    public EndpointService modifyPermissions(AccountId owner, String serviceId, List<String> add, List<String> remove) {
-        return created(commands.execute(serviceId, new ModifyPermissions(owner.value(), add, remove), DECIDER,
-                EventMetadata.forRequest(owner.value())));
+    public EndpointService modifyPermissions(Requester owner, String serviceId, List<String> add, List<String> remove) {
+        return created(commands.execute(serviceId, new ModifyPermissions(owner.accountId(), add, remove), DECIDER,
+                EventMetadata.forRequest(owner.principalArn())));
     }
 
     /**
@@ -88,16 +88,17 @@ public class EndpointServices {
      * 10): the connections subscription catches up with everything published so far (an endpoint deleted just
      * before this request), and the deletion is decided again.
      */
-    public void delete(AccountId owner, String serviceId) {
-        var command = new DeleteService(owner.value());
+    public void delete(Requester owner, String serviceId) {
+        var command = new DeleteService(owner.accountId());
+        EventMetadata metadata = EventMetadata.forRequest(owner.principalArn());
         try {
-            commands.execute(serviceId, command, DECIDER, EventMetadata.forRequest(owner.value()));
+            commands.execute(serviceId, command, DECIDER, metadata);
         } catch (Rejection refused) {
             if (refused.code() != ErrorCode.EXISTING_VPC_ENDPOINT_CONNECTIONS) {
                 throw refused;
             }
             runtime.catchUp(EndpointConnectionReaction.NAME);
-            commands.execute(serviceId, command, DECIDER, EventMetadata.forRequest(owner.value()));
+            commands.execute(serviceId, command, DECIDER, metadata);
         }
     }
 
@@ -105,8 +106,8 @@ public class EndpointServices {
      * Accepts the endpoints named that wait for acceptance on a service {@code owner} owns; returns the others,
      * with why. Accepted ones count as accepted, so a retry answers as the first request did.
      */
-    public List<UnsuccessfulConnection> acceptConnections(AccountId owner, String serviceId, List<String> endpointIds) {
-        return decideConnections(owner, serviceId, new AcceptConnections(owner.value(), endpointIds),
+    public List<UnsuccessfulConnection> acceptConnections(Requester owner, String serviceId, List<String> endpointIds) {
+        return decideConnections(owner, serviceId, new AcceptConnections(owner.accountId(), endpointIds),
                 service -> service.notAccepted(endpointIds));
     }
 
@@ -115,9 +116,9 @@ public class EndpointServices {
      * the reason given (or none); returns the others, with why. consumer-service then takes their names and
      * interfaces down.
      */
-    public List<UnsuccessfulConnection> rejectConnections(AccountId owner, String serviceId, List<String> endpointIds,
+    public List<UnsuccessfulConnection> rejectConnections(Requester owner, String serviceId, List<String> endpointIds,
                                                           String reason) {
-        return decideConnections(owner, serviceId, new RejectConnections(owner.value(), endpointIds, reason),
+        return decideConnections(owner, serviceId, new RejectConnections(owner.accountId(), endpointIds, reason),
                 service -> service.notRejected(endpointIds));
     }
 
@@ -126,10 +127,10 @@ public class EndpointServices {
      * as DESIGN rule 10 confirms a miss, by catching the connections subscription up with everything published so
      * far and deciding again.
      */
-    private List<UnsuccessfulConnection> decideConnections(AccountId owner, String serviceId,
+    private List<UnsuccessfulConnection> decideConnections(Requester owner, String serviceId,
                                                            EndpointServiceCommand command,
                                                            Function<EndpointService, List<UnsuccessfulConnection>> left) {
-        EventMetadata metadata = EventMetadata.forRequest(owner.value());
+        EventMetadata metadata = EventMetadata.forRequest(owner.principalArn());
         List<UnsuccessfulConnection> unsuccessful = left.apply(created(commands.execute(serviceId, command, DECIDER,
                 metadata)));
         if (unsuccessful.stream().noneMatch(u -> u.code() == ErrorCode.INVALID_VPC_ENDPOINT_ID_NOT_FOUND)) {

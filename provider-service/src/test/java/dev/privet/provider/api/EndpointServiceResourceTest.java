@@ -4,10 +4,12 @@ import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeletionRequested;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersRejected;
+import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersVerified;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRejected;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceDeleted;
 import dev.privet.contracts.events.Topic;
+import dev.privet.contracts.http.PrivetHeaders;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.runtime.Caller;
 import dev.privet.testkit.PrivetServiceTestResource;
@@ -365,6 +367,51 @@ class EndpointServiceResourceTest {
         private static ValidatableResponse reject(String account, String serviceId,
                                                                             Map<String, Object> body) {
             return post(account, SERVICES + "/" + serviceId + "/connections/rejections", body);
+        }
+    }
+
+    @Nested
+    class History {
+        @Test
+        void every_change_of_a_service_and_its_tags_is_listed_with_its_time_principal_and_cause() throws Exception {
+            String ann = "arn:aws:iam::" + OWNER + ":user/ops/ann";
+            String id = given().header(Caller.HEADER, OWNER).header(PrivetHeaders.PRINCIPAL, ann)
+                    .contentType(ContentType.JSON).body(Map.of("networkLoadBalancerArns", List.of(LB),
+                            "tags", List.of(Map.of("key", "team", "value", "platform"))))
+                    .post(SERVICES).then().statusCode(201).extract().path("serviceId");
+            var verified = new ServiceLoadBalancersVerified(id, List.of(LB));
+            ForeignEvents.publish(verified, OWNER);
+            await().atMost(WAIT).untilAsserted(() ->
+                    get(OWNER, SERVICES + "/" + id).statusCode(200).body("serviceState", equalTo("Available")));
+            allow(id, OTHER);
+
+            String history = SERVICES + "/" + id + "/history";
+            get(OWNER, history).statusCode(200)
+                    .body("eventType", contains("EndpointServiceCreated", "EndpointServiceTagsChanged",
+                            "EndpointServiceAvailable", "AllowedPrincipalsAdded"))
+                    .body("streamId", contains(id, "tags:" + id, id, id))
+                    .body("principal", contains(ann, ann, OWNER, "arn:aws:iam::" + OWNER + ":root"))
+                    .body("cause", contains("request", "request", "event", "request"))
+                    .body("[0].event.networkLoadBalancerArns", contains(LB))
+                    .body("[0].time", notNullValue())
+                    .body("[1].event.tags[0].key", equalTo("team"))
+                    .body("[3].event.principals", contains("arn:aws:iam::" + OTHER + ":root"));
+            List<String> causes = get(OWNER, history).extract().path("causationId");
+            assertThat(ForeignEvents.readAll(Topic.NETWORK)).filteredOn(e -> e.event().equals(verified))
+                    .extracting(e -> e.eventId().toString()).containsExactly(causes.get(2));
+
+            problem(get(OTHER, history), 404, "InvalidVpcEndpointServiceId.NotFound", "serviceId");
+            problem(get(OWNER, SERVICES + "/vpce-svc-nope/history"), 400, "InvalidVpcEndpointServiceId.Malformed",
+                    "serviceId");
+        }
+
+        @Test
+        void a_principal_of_another_account_is_refused_and_nothing_is_appended() throws Exception {
+            long before = eventCount(dataSource);
+            given().header(Caller.HEADER, OWNER).header(PrivetHeaders.PRINCIPAL, "arn:aws:iam::" + OTHER + ":user/x")
+                    .contentType(ContentType.JSON).body(withLoadBalancer()).post(SERVICES).then().statusCode(401)
+                    .body("code", equalTo("AuthFailure")).body("field", equalTo(PrivetHeaders.PRINCIPAL));
+            assertThat(eventCount(dataSource)).isEqualTo(before);
         }
     }
 
