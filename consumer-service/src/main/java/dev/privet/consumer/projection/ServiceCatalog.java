@@ -2,6 +2,7 @@ package dev.privet.consumer.projection;
 
 import dev.privet.consumer.domain.EndpointServiceOffer;
 import dev.privet.contracts.events.EventEnvelope;
+import dev.privet.contracts.events.ProviderEvent.AcceptanceRequirementChanged;
 import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsAdded;
 import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsRemoved;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceAvailable;
@@ -60,6 +61,8 @@ public class ServiceCatalog implements Projection {
             case EndpointServiceAvailable e ->
                     service(e.serviceId(), s -> s.serviceState = EndpointServiceOffer.AVAILABLE);
             case EndpointServiceFailed e -> service(e.serviceId(), s -> s.serviceState = EndpointServiceOffer.FAILED);
+            case AcceptanceRequirementChanged e ->
+                    service(e.serviceId(), s -> s.acceptanceRequired = e.acceptanceRequired());
             case AllowedPrincipalsAdded e -> service(e.serviceId(), s -> s.allowedPrincipals.addAll(e.principals()));
             case AllowedPrincipalsRemoved e ->
                     service(e.serviceId(), s -> s.allowedPrincipals.removeAll(e.principals()));

@@ -5,6 +5,7 @@ import dev.privet.contracts.events.ConsumerEvent.VpcEndpointReleased;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.IntegrationEvent;
+import dev.privet.contracts.events.ProviderEvent.AcceptanceRequirementChanged;
 import dev.privet.contracts.events.Topic;
 import dev.privet.contracts.events.Values.DnsEntry;
 import dev.privet.contracts.ids.IdFormat;
@@ -167,6 +168,18 @@ class VpcEndpointApiTest {
     private static List<IntegrationEvent> published(String id) {
         return PublishedEvents.onTestBroker().readAll(Topic.CONSUMER).stream()
                 .filter(e -> e.streamId().equals(id)).map(EventEnvelope::event).toList();
+    }
+
+    @Test
+    void once_the_provider_stops_requiring_acceptance_a_new_endpoint_is_pending() {
+        String consumer = newAccount();
+        String service = others.availableService(PROVIDER, true, "*");
+        others.publish(PROVIDER, new AcceptanceRequirementChanged(OtherServices.serviceIdOf(service), false));
+        await().atMost(ASYNC).untilAsserted(() -> services(consumer, service).statusCode(200)
+                .body("acceptanceRequired", contains(false)));
+        var network = others.vpcWithSubnet(consumer, "us-east-1a");
+        create(consumer, body(service, network.vpcId(), List.of(network.subnetId()))).statusCode(201)
+                .body("state", equalTo("pending"));
     }
 
     @Test

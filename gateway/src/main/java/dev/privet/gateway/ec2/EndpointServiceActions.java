@@ -50,6 +50,7 @@ public class EndpointServiceActions implements QueryActions {
         return Map.of(
                 "CreateVpcEndpointServiceConfiguration", this::create,
                 "DescribeVpcEndpointServiceConfigurations", this::describe,
+                "ModifyVpcEndpointServiceConfiguration", this::modify,
                 "DeleteVpcEndpointServiceConfigurations", this::delete,
                 "DescribeVpcEndpointServicePermissions", this::permissions,
                 "ModifyVpcEndpointServicePermissions", this::modifyPermissions);
@@ -84,6 +85,44 @@ public class EndpointServiceActions implements QueryActions {
             body.element("serviceConfiguration", out -> write(out, service, call.region()));
             clientToken.ifPresent(token -> body.text("clientToken", token));
         };
+    }
+
+    /**
+     * Changes whether new connections wait for acceptance. The other changes AWS makes here (load balancers, private
+     * DNS names, IP address types other than ipv4, regions) are refused by name, not ignored.
+     */
+    private Consumer<XmlBody> modify(QueryCall call) {
+        QueryParameters params = call.params();
+        String serviceId = wellFormed(params.required("ServiceId"));
+        Optional<Boolean> acceptance = params.optional("AcceptanceRequired")
+                .map(v -> params.bool("AcceptanceRequired", true));
+        for (String list : List.of("AddNetworkLoadBalancerArn", "RemoveNetworkLoadBalancerArn",
+                "AddGatewayLoadBalancerArn", "RemoveGatewayLoadBalancerArn", "AddSupportedRegion",
+                "RemoveSupportedRegion")) {
+            if (!params.list(list).isEmpty()) {
+                throw QueryFault.invalidValue(list + " is not supported yet; only AcceptanceRequired can change");
+            }
+        }
+        for (String single : List.of("PrivateDnsName", "RemovePrivateDnsName")) {
+            params.optional(single).ifPresent(v -> {
+                throw QueryFault.invalidValue(single + " is not supported yet; only AcceptanceRequired can change");
+            });
+        }
+        params.list("AddSupportedIpAddressType").stream().filter(t -> !t.equals("ipv4")).findFirst().ifPresent(t -> {
+            throw QueryFault.invalidValue("SupportedIpAddressType " + t + " is not supported; only ipv4 is");
+        });
+        if (params.list("RemoveSupportedIpAddressType").contains("ipv4")) {
+            throw QueryFault.invalidValue("ipv4 is the only supported IP address type; it cannot be removed");
+        }
+        params.done();
+        String uri = "/v1/endpoint-services/" + serviceId;
+        if (acceptance.isPresent()) {
+            call.services().patch(Backend.PROVIDER, uri, call.caller(),
+                    new JsonObject().put("acceptanceRequired", acceptance.get()));
+        } else {
+            call.services().get(Backend.PROVIDER, uri, call.caller()); // nothing to change, but it must be the caller's
+        }
+        return body -> body.text("return", true);
     }
 
     private Consumer<XmlBody> describe(QueryCall call) {

@@ -59,6 +59,11 @@ public class ServiceCalls {
         return object(send(backend, HttpMethod.POST, uri, caller, body, idempotencyKey));
     }
 
+    /** A change to a resource that exists, answered with the resource as it is now. */
+    public JsonObject patch(Backend backend, String uri, Identity caller, JsonObject body) {
+        return object(send(backend, HttpMethod.PATCH, uri, caller, body, Optional.empty()));
+    }
+
     public JsonObject delete(Backend backend, String uri, Identity caller) {
         return object(send(backend, HttpMethod.DELETE, uri, caller, null, Optional.empty()));
     }

@@ -417,6 +417,32 @@ class Ec2QueryApiTest {
     }
 
     @Test
+    void modifying_a_service_changes_its_acceptance_and_refuses_by_name_what_it_cannot_change() {
+        String service = "{\"serviceId\":\"vpce-svc-0123456789abcdef0\",\"acceptanceRequired\":false}";
+        ScriptedServices.answer("PATCH /v1/endpoint-services/vpce-svc-0123456789abcdef0", 200, service);
+
+        assertThat(ec2.modifyVpcEndpointServiceConfiguration(r -> r.serviceId("vpce-svc-0123456789abcdef0")
+                .acceptanceRequired(false)).returnValue()).isTrue();
+        assertThat(ScriptedServices.SEEN).singleElement().satisfies(seen -> {
+            assertThat(seen.method()).isEqualTo("PATCH");
+            assertThat(seen.body()).isEqualTo("{\"acceptanceRequired\":false}");
+        });
+        ScriptedServices.reset();
+
+        assertThatThrownBy(() -> ec2.modifyVpcEndpointServiceConfiguration(r -> r.serviceId(
+                "vpce-svc-0123456789abcdef0").acceptanceRequired(true).privateDnsName("api.example.com")))
+                .isInstanceOfSatisfying(Ec2Exception.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");
+                    assertThat(e.awsErrorDetails().errorMessage()).contains("PrivateDnsName");
+                });
+        assertThatThrownBy(() -> ec2.modifyVpcEndpointServiceConfiguration(r -> r.serviceId(
+                "vpce-svc-0123456789abcdef0").addNetworkLoadBalancerArns("arn:aws:elasticloadbalancing:x")))
+                .isInstanceOfSatisfying(Ec2Exception.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .contains("AddNetworkLoadBalancerArn"));
+        assertThat(ScriptedServices.SEEN).isEmpty();
+    }
+
+    @Test
     void permissions_list_the_principals_with_their_types() {
         ScriptedServices.answer("GET /v1/endpoint-services/vpce-svc-0123456789abcdef0/permissions", 200,
                 "{\"allowedPrincipals\":[{\"principal\":\"arn:aws:iam::444455556666:root\",\"principalType\":\"Account\"}]}");

@@ -20,6 +20,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,7 +31,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
- * The owner's API of endpoint services: create, read, list, delete, permissions, connections with their acceptance
+ * The owner's API of endpoint services: create, read, list, modify, delete, permissions, connections with their acceptance
  * and rejection, and history. Changes record the principal the gateway says the request acts for. Reads come from the inline read model and never wait: every committed write is already
  * in it.
  */
@@ -77,6 +78,21 @@ public class EndpointServiceResource {
     public EndpointServiceResponse get(@HeaderParam(Caller.HEADER) String account,
                                        @PathParam(SERVICE_ID) String serviceId) {
         return EndpointServiceResponse.of(owned(Caller.require(account), serviceId), ResourceTagRow.of(serviceId));
+    }
+
+    /** Changes whether new connections wait for acceptance: 200, the service as it is now. */
+    @PATCH
+    @Path("/{serviceId}")
+    public EndpointServiceResponse modify(@HeaderParam(Caller.HEADER) String account,
+                                          @HeaderParam(PrivetHeaders.PRINCIPAL) String principal,
+                                          @PathParam(SERVICE_ID) String serviceId, ModifyEndpointServiceRequest body) {
+        Requester caller = Caller.requester(account, principal);
+        requireWellFormed(serviceId);
+        ModifyEndpointServiceRequest request = body == null
+                ? new ModifyEndpointServiceRequest(null, null, null, null, null) : body;
+        request.validate();
+        EndpointService service = services.changeAcceptance(caller, serviceId, request.acceptanceRequired());
+        return EndpointServiceResponse.of(service, ResourceTagRow.of(serviceId));
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.privet.eventstore.DeciderRunner;
 import dev.privet.provider.domain.EndpointService;
 import dev.privet.provider.domain.EndpointServiceCommand;
 import dev.privet.provider.domain.EndpointServiceCommand.AcceptConnections;
+import dev.privet.provider.domain.EndpointServiceCommand.ChangeAcceptance;
 import dev.privet.provider.domain.EndpointServiceCommand.CreateEndpointService;
 import dev.privet.provider.domain.EndpointServiceCommand.DeleteService;
 import dev.privet.provider.domain.EndpointServiceCommand.ModifyPermissions;
@@ -79,6 +80,12 @@ public class EndpointServices {
     /** Adds and removes allowed principals of a service {@code owner} owns. */
     public EndpointService modifyPermissions(Requester owner, String serviceId, List<String> add, List<String> remove) {
         return created(commands.execute(serviceId, new ModifyPermissions(owner.accountId(), add, remove), DECIDER,
+                EventMetadata.forRequest(owner.principalArn())));
+    }
+
+    /** Changes whether new connections to a service {@code owner} owns wait for acceptance; returns the service. */
+    public EndpointService changeAcceptance(Requester owner, String serviceId, boolean acceptanceRequired) {
+        return created(commands.execute(serviceId, new ChangeAcceptance(owner.accountId(), acceptanceRequired), DECIDER,
                 EventMetadata.forRequest(owner.principalArn())));
     }
 

@@ -85,6 +85,11 @@ public record EndpointService(String serviceId, String serviceName, String owner
                 networkLoadBalancerArns, allowedPrincipals, connections);
     }
 
+    EndpointService requiringAcceptance(boolean required) {
+        return new EndpointService(serviceId, serviceName, ownerId, state, failureReason, required,
+                networkLoadBalancerArns, allowedPrincipals, connections);
+    }
+
     EndpointService allowing(Collection<String> principals) {
         Set<String> all = new LinkedHashSet<>(allowedPrincipals);
         all.addAll(principals);

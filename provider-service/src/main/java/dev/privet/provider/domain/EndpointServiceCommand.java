@@ -25,6 +25,10 @@ public sealed interface EndpointServiceCommand {
     record DeleteService(String callerId) implements EndpointServiceCommand {
     }
 
+    /** The owner changes whether new connections wait for its acceptance. */
+    record ChangeAcceptance(String callerId, boolean acceptanceRequired) implements EndpointServiceCommand {
+    }
+
     /** The owner accepts endpoints that wait for acceptance; the others named change nothing. */
     record AcceptConnections(String callerId, List<String> vpcEndpointIds) implements EndpointServiceCommand {
         public AcceptConnections {

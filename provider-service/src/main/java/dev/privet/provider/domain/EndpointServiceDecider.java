@@ -3,6 +3,7 @@ package dev.privet.provider.domain;
 import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.ProviderEvent;
+import dev.privet.contracts.events.ProviderEvent.AcceptanceRequirementChanged;
 import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsAdded;
 import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsRemoved;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
@@ -16,6 +17,7 @@ import dev.privet.contracts.events.ProviderEvent.EndpointServiceDeleted;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceFailed;
 import dev.privet.eventstore.Decider;
 import dev.privet.provider.domain.EndpointServiceCommand.AcceptConnections;
+import dev.privet.provider.domain.EndpointServiceCommand.ChangeAcceptance;
 import dev.privet.provider.domain.EndpointServiceCommand.ConfirmLoadBalancers;
 import dev.privet.provider.domain.EndpointServiceCommand.CreateEndpointService;
 import dev.privet.provider.domain.EndpointServiceCommand.DeleteConnection;
@@ -73,6 +75,7 @@ public final class EndpointServiceDecider
             case EndpointServiceCreated e -> EndpointService.created(e);
             case EndpointServiceAvailable e -> created(state).in(ServiceState.Available, null);
             case EndpointServiceFailed e -> created(state).in(ServiceState.Failed, e.reason());
+            case AcceptanceRequirementChanged e -> created(state).requiringAcceptance(e.acceptanceRequired());
             case AllowedPrincipalsAdded e -> created(state).allowing(e.principals());
             case AllowedPrincipalsRemoved e -> created(state).noLongerAllowing(e.principals());
             case EndpointConnectionRequested e -> created(state).withConnection(new EndpointConnection(
@@ -101,6 +104,7 @@ public final class EndpointServiceDecider
             case DeleteService c -> throw notFound();
             case AcceptConnections c -> throw notFound();
             case RejectConnections c -> throw notFound();
+            case ChangeAcceptance c -> throw notFound();
             // Other services' events about a service this store never had: there is no stream to record them on.
             case ConfirmLoadBalancers c -> List.of();
             case RefuseLoadBalancers c -> List.of();
@@ -118,6 +122,11 @@ public final class EndpointServiceDecider
                     whilePending(service, new EndpointServiceFailed(service.serviceId(), c.reason()));
             case ModifyPermissions c -> modifyPermissions(c, service);
             case DeleteService c -> deleteService(c, service);
+            case ChangeAcceptance c -> {
+                requireOwner(service, c.callerId());
+                yield c.acceptanceRequired() == service.acceptanceRequired() ? List.of()
+                        : List.of(new AcceptanceRequirementChanged(service.serviceId(), c.acceptanceRequired()));
+            }
             case AcceptConnections c -> acceptConnections(c, service);
             case RejectConnections c -> rejectConnections(c, service);
             case RequestConnection c -> requestConnection(c, service);
@@ -141,6 +150,7 @@ public final class EndpointServiceDecider
             case DeleteService c -> throw notFound();
             case AcceptConnections c -> throw notFound();
             case RejectConnections c -> throw notFound();
+            case ChangeAcceptance c -> throw notFound();
             case RequestConnection c -> service.connection(c.vpcEndpointId()).isPresent() ? List.of()
                     : List.of(new EndpointConnectionRejected(service.serviceId(), c.vpcEndpointId(),
                     c.endpointOwnerId(), "endpoint service " + service.serviceId() + " was deleted"));

@@ -1,6 +1,7 @@
 package dev.privet.provider.projection;
 
 import dev.privet.contracts.events.EventEnvelope;
+import dev.privet.contracts.events.ProviderEvent.AcceptanceRequirementChanged;
 import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsAdded;
 import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsRemoved;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
@@ -60,6 +61,7 @@ public class EndpointServicesProjection implements InlineProjection {
             }
             case EndpointServiceAvailable e -> serviceState(e.serviceId(), ServiceState.Available, null);
             case EndpointServiceFailed e -> serviceState(e.serviceId(), ServiceState.Failed, e.reason());
+            case AcceptanceRequirementChanged e -> service(e.serviceId()).acceptanceRequired = e.acceptanceRequired();
             case AllowedPrincipalsAdded e -> service(e.serviceId()).allowedPrincipals.addAll(e.principals());
             case AllowedPrincipalsRemoved e -> service(e.serviceId()).allowedPrincipals.removeAll(e.principals());
             case EndpointConnectionRequested e -> connection(e.serviceId(), e.vpcEndpointId(), e.endpointOwnerId(),

@@ -359,6 +359,38 @@ class EndpointServiceResourceTest {
             assertThat(eventCount(dataSource)).isEqualTo(before);
         }
 
+        @Test
+        void the_owner_turns_acceptance_off_and_an_endpoint_asking_next_is_accepted_at_once() throws Exception {
+            String id = available(true);
+            allow(id, OTHER);
+            patch(OWNER, id, Map.of("acceptanceRequired", false)).statusCode(200)
+                    .body("acceptanceRequired", equalTo(false));
+            get(OWNER, SERVICES + "/" + id).statusCode(200).body("acceptanceRequired", equalTo(false));
+            requestEndpoint(id);
+            await().atMost(WAIT).untilAsserted(() -> get(OWNER, SERVICES + "/" + id + "/connections")
+                    .statusCode(200).body("vpcEndpointState", contains("available")));
+        }
+
+        @Test
+        void a_change_that_is_not_supported_or_not_the_callers_is_refused_and_appends_nothing() throws Exception {
+            String id = available(true);
+            long before = eventCount(dataSource);
+            problem(patch(OWNER, id, Map.of()), 400, "MissingParameter", "acceptanceRequired");
+            problem(patch(OWNER, id, Map.of("acceptanceRequired", false, "privateDnsName", "example.com")), 400,
+                    "InvalidParameterValue", "privateDnsName");
+            problem(patch(OWNER, id, Map.of("addNetworkLoadBalancerArns", List.of(LB))), 400,
+                    "InvalidParameterValue", "addNetworkLoadBalancerArns");
+            problem(patch(OTHER, id, Map.of("acceptanceRequired", false)), 404,
+                    "InvalidVpcEndpointServiceId.NotFound", "serviceId");
+            patch(OWNER, id, Map.of("acceptanceRequired", true)).statusCode(200); // as it is: nothing to record
+            assertThat(eventCount(dataSource)).isEqualTo(before);
+        }
+
+        private static ValidatableResponse patch(String account, String serviceId, Map<String, Object> body) {
+            return given().header(Caller.HEADER, account).contentType(ContentType.JSON).body(body)
+                    .patch(SERVICES + "/" + serviceId).then();
+        }
+
         private static ValidatableResponse accept(String account, String serviceId,
                                                                             Map<String, Object> body) {
             return post(account, SERVICES + "/" + serviceId + "/connections/acceptances", body);

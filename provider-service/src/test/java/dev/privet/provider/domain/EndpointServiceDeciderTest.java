@@ -3,6 +3,7 @@ package dev.privet.provider.domain;
 import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.ProviderEvent;
+import dev.privet.contracts.events.ProviderEvent.AcceptanceRequirementChanged;
 import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsAdded;
 import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsRemoved;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
@@ -14,6 +15,7 @@ import dev.privet.contracts.events.ProviderEvent.EndpointServiceCreated;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceDeleted;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceFailed;
 import dev.privet.provider.domain.EndpointServiceCommand.AcceptConnections;
+import dev.privet.provider.domain.EndpointServiceCommand.ChangeAcceptance;
 import dev.privet.provider.domain.EndpointServiceCommand.ConfirmLoadBalancers;
 import dev.privet.provider.domain.EndpointServiceCommand.CreateEndpointService;
 import dev.privet.provider.domain.EndpointServiceCommand.DeleteConnection;
@@ -301,6 +303,39 @@ class EndpointServiceDeciderTest {
                         assertThat(c.state()).isEqualTo(ConnectionState.DELETED);
                         assertThat(c.subnetIds()).isEqualTo(SUBNETS);
                     }));
+        }
+    }
+
+    @Nested
+    class Acceptance_requirement {
+        @Test
+        void the_owner_turns_it_off_and_the_next_endpoint_is_accepted_at_once() {
+            given(created(true), AVAILABLE).when(new ChangeAcceptance(OWNER, false))
+                    .then(new AcceptanceRequirementChanged(SERVICE, false));
+            given(created(true), AVAILABLE, CONSUMER_ALLOWED, new AcceptanceRequirementChanged(SERVICE, false))
+                    .when(REQUEST).then(ACCEPTED);
+        }
+
+        @Test
+        void setting_it_to_what_it_is_changes_nothing() {
+            given(created(true)).when(new ChangeAcceptance(OWNER, true)).thenNothing();
+        }
+
+        @Test
+        void endpoints_already_waiting_keep_waiting() {
+            var waiting = new EndpointConnectionRequested(SERVICE, ENDPOINT, CONSUMER, VPC, SUBNETS);
+            var state = given(created(true), AVAILABLE, waiting, new AcceptanceRequirementChanged(SERVICE, false))
+                    .state();
+            assertThat(((EndpointService) state).connection(ENDPOINT)).hasValueSatisfying(
+                    c -> assertThat(c.state()).isEqualTo(ConnectionState.PENDING_ACCEPTANCE));
+        }
+
+        @Test
+        void another_account_or_a_deleted_service_is_not_found() {
+            given(created(true)).when(new ChangeAcceptance(CONSUMER, false)).thenRejected(Rejection.Kind.NOT_FOUND,
+                    ErrorCode.INVALID_VPC_ENDPOINT_SERVICE_ID_NOT_FOUND, "serviceId");
+            given(created(true), DELETED).when(new ChangeAcceptance(OWNER, false)).thenRejected(
+                    Rejection.Kind.NOT_FOUND, ErrorCode.INVALID_VPC_ENDPOINT_SERVICE_ID_NOT_FOUND, "serviceId");
         }
     }
 

@@ -32,6 +32,13 @@ public sealed interface ProviderEvent extends IntegrationEvent {
     record AllowedPrincipalsRemoved(String serviceId, List<String> principals) implements ProviderEvent {
     }
 
+    /**
+     * The owner changed whether new connections wait for its acceptance. Endpoints already waiting keep waiting, and
+     * accepted ones stay accepted, as in AWS.
+     */
+    record AcceptanceRequirementChanged(String serviceId, boolean acceptanceRequired) implements ProviderEvent {
+    }
+
     /** An endpoint asked to connect and waits for the provider's acceptance. */
     record EndpointConnectionRequested(String serviceId, String vpcEndpointId, String endpointOwnerId, String vpcId,
                                        List<String> subnetIds) implements ProviderEvent {
