@@ -16,8 +16,14 @@ public record ConnectionsRequest(List<String> vpcEndpointIds, String reason) {
     static final int MAX_ENDPOINTS = 100;
     static final int MAX_REASON_LENGTH = 255;
 
-    /** Checks the ids, and the reason where one is allowed; throws naming the first field at fault. */
-    void validate(boolean reasonAllowed) {
+    /** {@code body} checked (no body is no ids), with a reason only where one is allowed; throws naming the field. */
+    static ConnectionsRequest checked(ConnectionsRequest body, boolean reasonAllowed) {
+        ConnectionsRequest request = body == null ? new ConnectionsRequest(null, null) : body;
+        request.validate(reasonAllowed);
+        return request;
+    }
+
+    private void validate(boolean reasonAllowed) {
         if (vpcEndpointIds == null || vpcEndpointIds.isEmpty()) {
             throw Rejection.invalid(ErrorCode.MISSING_PARAMETER, IDS, "name at least one endpoint in " + IDS);
         }

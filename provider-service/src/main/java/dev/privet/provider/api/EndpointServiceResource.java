@@ -151,8 +151,7 @@ public class EndpointServiceResource {
                                      @PathParam(SERVICE_ID) String serviceId, ConnectionsRequest body) {
         Requester caller = Caller.requester(account, principal);
         requireWellFormed(serviceId);
-        ConnectionsRequest request = body == null ? new ConnectionsRequest(null, null) : body;
-        request.validate(false);
+        ConnectionsRequest request = ConnectionsRequest.checked(body, false);
         return ConnectionsOutcome.of(services.acceptConnections(caller, serviceId, request.vpcEndpointIds()));
     }
 
@@ -167,8 +166,7 @@ public class EndpointServiceResource {
                                      @PathParam(SERVICE_ID) String serviceId, ConnectionsRequest body) {
         Requester caller = Caller.requester(account, principal);
         requireWellFormed(serviceId);
-        ConnectionsRequest request = body == null ? new ConnectionsRequest(null, null) : body;
-        request.validate(true);
+        ConnectionsRequest request = ConnectionsRequest.checked(body, true);
         return ConnectionsOutcome.of(services.rejectConnections(caller, serviceId, request.vpcEndpointIds(),
                 request.reason()));
     }
