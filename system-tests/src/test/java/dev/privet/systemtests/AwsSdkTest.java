@@ -9,7 +9,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -33,9 +33,9 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,16 +47,19 @@ import static org.awaitility.Awaitility.await;
  * each account signs with its own access key (the local keys: a twelve-digit key id with the secret {@code test}).
  * The network load balancer, its target group and listener are made with the SDK's Elastic Load Balancing client.
  * At the end everything is taken down again: the endpoint, the consumer's network, the service, its load balancer.
+ *
+ * <p>It runs on the {@link SharedCluster}, in accounts no other class uses: it counts what an account has ("no target
+ * groups left", tags by key, the load balancer called {@code web}). Its clients are made when the class starts, from
+ * the gateway's URL at that moment: nothing restarts the cluster while it runs.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+@ExtendWith(SharedCluster.class)
 class AwsSdkTest {
-    static final String PROVIDER = "111122223333";
-    static final String CONSUMER = "444455556666";
+    static final String PROVIDER = "222233334444";
+    static final String CONSUMER = "555566667777";
     static final Duration LIFECYCLE = Duration.ofSeconds(60);
 
-    @TempDir
-    static Path data;
     static LocalCluster cluster;
     static Ec2Client provider;
     static ElasticLoadBalancingV2Client elb;
@@ -71,8 +74,8 @@ class AwsSdkTest {
     static List<String> consumerSubnets;
 
     @BeforeAll
-    static void startCluster() {
-        cluster = LocalCluster.builder().dataDirectory(data).randomPorts().build().start();
+    static void makeClients(LocalCluster shared) {
+        cluster = shared;
         provider = ec2(PROVIDER, "test");
         elb = ElasticLoadBalancingV2Client.builder().endpointOverride(URI.create(cluster.gatewayUrl()))
                 .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
@@ -82,14 +85,10 @@ class AwsSdkTest {
     }
 
     @AfterAll
-    static void stopCluster() {
-        for (AutoCloseable closeable : new AutoCloseable[] {provider, elb, consumer, cluster}) {
-            if (closeable != null) {
-                try {
-                    closeable.close();
-                } catch (Exception e) {
-                    // the cluster's own close reports what went wrong
-                }
+    static void closeClients() {
+        for (SdkAutoCloseable client : new SdkAutoCloseable[] {provider, elb, consumer}) {
+            if (client != null) {
+                client.close();
             }
         }
     }

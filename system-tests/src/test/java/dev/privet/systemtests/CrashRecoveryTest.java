@@ -56,6 +56,7 @@ import static org.awaitility.Awaitility.await;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("crash recovery: kill -9 during a burst of endpoint creations, healed by the cluster's supervisor")
+@Order(1) // first: its own cluster is stopped before the SharedCluster starts, never two clusters at once
 class CrashRecoveryTest {
     static final String PROVIDER = "111122223333";
     static final String CONSUMER = "444455556666";

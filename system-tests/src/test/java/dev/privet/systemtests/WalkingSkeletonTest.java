@@ -1,17 +1,15 @@
 package dev.privet.systemtests;
 
 import dev.privet.cluster.LocalCluster;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Lookup;
 import org.xbill.DNS.Name;
@@ -21,7 +19,6 @@ import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -37,16 +34,18 @@ import static org.hamcrest.Matchers.equalTo;
  * real PostgreSQL, driven through the gateway only. Each step is sent as soon as the previous one answered; the only
  * waits are for states that are asynchronous in AWS too (an endpoint becoming available or deleted), polled the way
  * the AWS CLI's waiters poll.
+ *
+ * <p>It runs on the {@link SharedCluster} in accounts of its own, and restarts that cluster in its second step: every
+ * request asks the cluster for the gateway's URL and every lookup for the DNS port.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("walking skeleton through the gateway against the real processes")
+@ExtendWith(SharedCluster.class)
 class WalkingSkeletonTest {
     static final String PROVIDER = "111122223333";
     static final String CONSUMER = "444455556666";
     static final Duration LIFECYCLE = Duration.ofSeconds(60);
 
-    @TempDir
-    static Path data;
     static LocalCluster cluster;
 
     static String serviceId;
@@ -57,20 +56,12 @@ class WalkingSkeletonTest {
     static String regionalName;
 
     @BeforeAll
-    static void startCluster() {
-        cluster = LocalCluster.builder().dataDirectory(data).randomPorts().build().start();
-        RestAssured.baseURI = cluster.gatewayUrl();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
+    static void useSharedCluster(LocalCluster shared) {
+        cluster = shared;
     }
 
     static RequestSpecification as(String account) {
-        return given().header("X-Privet-Account", account).contentType(ContentType.JSON);
+        return given().baseUri(cluster.gatewayUrl()).header("X-Privet-Account", account).contentType(ContentType.JSON);
     }
 
     static String create(String account, String path, Object body, String idField) {
@@ -129,7 +120,6 @@ class WalkingSkeletonTest {
     @Order(2)
     void after_a_restart_of_the_whole_cluster_the_endpoint_is_still_available() throws Exception {
         cluster.restart();
-        RestAssured.baseURI = cluster.gatewayUrl();
 
         as(CONSUMER).get("/v1/vpc-endpoints/" + endpointId).then().statusCode(200)
                 .body("state", equalTo("available"));
