@@ -10,17 +10,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.xbill.DNS.ARecord;
-import org.xbill.DNS.Lookup;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.Rcode;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.SimpleResolver;
-import org.xbill.DNS.Type;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -108,7 +99,7 @@ class WalkingSkeletonTest {
         interfaceAddresses = as(CONSUMER).get("/v1/network-interfaces?vpcEndpointId=" + endpointId)
                 .then().statusCode(200).extract().path("privateIpAddress");
         assertThat(interfaceAddresses).containsExactlyInAnyOrder("172.31.0.4", "172.31.16.4");
-        assertThat(resolve(regionalName)).containsExactlyInAnyOrderElementsOf(interfaceAddresses);
+        assertThat(ClusterDns.resolve(cluster, regionalName)).containsExactlyInAnyOrderElementsOf(interfaceAddresses);
 
         as(PROVIDER).get("/v1/endpoint-services/" + serviceId).then().statusCode(200)
                 .body("serviceState", equalTo("Available"));
@@ -125,7 +116,7 @@ class WalkingSkeletonTest {
                 .body("state", equalTo("available"));
         as(PROVIDER).get("/v1/endpoint-services/" + serviceId).then().statusCode(200)
                 .body("serviceState", equalTo("Available"));
-        assertThat(resolve(regionalName)).containsExactlyInAnyOrderElementsOf(interfaceAddresses);
+        assertThat(ClusterDns.resolve(cluster, regionalName)).containsExactlyInAnyOrderElementsOf(interfaceAddresses);
     }
 
     @Test
@@ -139,7 +130,7 @@ class WalkingSkeletonTest {
                 .body("size()", equalTo(0));
         as(CONSUMER).get("/v1/subnets/" + consumerSubnetA).then().statusCode(200)
                 .body("availableIpAddressCount", equalTo(4091));
-        assertThat(rcode(regionalName)).isEqualTo(Rcode.NXDOMAIN);
+        assertThat(ClusterDns.isMissing(cluster, regionalName)).isTrue();
     }
 
     @Test
@@ -152,27 +143,5 @@ class WalkingSkeletonTest {
         await().atMost(LIFECYCLE).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 as(CONSUMER).get("/v1/vpc-endpoints/" + endpointId).then().statusCode(200)
                         .body("state", equalTo(state)));
-    }
-
-    private static List<String> resolve(String name) throws Exception {
-        Lookup lookup = lookup(name);
-        Record[] answers = lookup.run();
-        assertThat(lookup.getResult()).as("lookup of %s: %s", name, lookup.getErrorString()).isEqualTo(Lookup.SUCCESSFUL);
-        return Arrays.stream(answers).map(r -> ((ARecord) r).getAddress().getHostAddress()).toList();
-    }
-
-    private static int rcode(String name) throws Exception {
-        Lookup lookup = lookup(name);
-        lookup.run();
-        return lookup.getResult() == Lookup.HOST_NOT_FOUND ? Rcode.NXDOMAIN : Rcode.NOERROR;
-    }
-
-    private static Lookup lookup(String name) throws Exception {
-        SimpleResolver resolver = new SimpleResolver(new InetSocketAddress("127.0.0.1", cluster.dnsPort()));
-        resolver.setTimeout(Duration.ofSeconds(5));
-        Lookup lookup = new Lookup(Name.fromString(name + "."), Type.A);
-        lookup.setResolver(resolver);
-        lookup.setCache(null);
-        return lookup;
     }
 }
