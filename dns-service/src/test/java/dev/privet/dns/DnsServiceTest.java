@@ -178,6 +178,12 @@ class DnsServiceTest {
         EventEnvelope deletion = EventPlayer.publish(new VpcEndpointDeletionRequested(endpointId, serviceId));
         await().atMost(PATIENCE).until(() -> applied("remove-names", deletion));
         assertThat(storedEvents(endpointId)).as("published, then removed once").isEqualTo(2);
+
+        // Recorded before rejections named their service: nothing to take down, its deletion will do it.
+        String older = IdFormat.VPC_ENDPOINT.newId();
+        EventEnvelope oldRejection = EventPlayer.publish(new VpcEndpointRejected(older, "not allowed", null));
+        await().atMost(PATIENCE).until(() -> applied("remove-names", oldRejection));
+        assertThat(storedEvents(older)).isZero();
     }
 
     @Test

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The VPC endpoints of the calling account: create, read, list, delete, and history. Changes record the principal the
@@ -83,8 +84,8 @@ public class VpcEndpointResource {
     @GET
     @Path("/{id}/history")
     public List<HistoryEntry> history(@HeaderParam(Caller.HEADER) String account, @PathParam("id") String id) {
-        var endpoint = queries.get(Caller.require(account), wellFormed(id));
-        return history.of(endpoint.vpcEndpointId());
+        var caller = Caller.require(account);
+        return history.of(queries.get(caller, wellFormed(id)).vpcEndpointId(), caller, Set.of());
     }
 
     private static String wellFormed(String id) {

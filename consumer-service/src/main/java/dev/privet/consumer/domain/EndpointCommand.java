@@ -27,6 +27,10 @@ public sealed interface EndpointCommand {
     record DeleteEndpoint(String vpcEndpointId, AccountId caller) implements EndpointCommand {
     }
 
+    /** The provider holds the endpoint's connection for its acceptance. */
+    record AwaitAcceptance() implements EndpointCommand {
+    }
+
     /** The provider accepted the endpoint's connection. */
     record AcceptConnection() implements EndpointCommand {
     }

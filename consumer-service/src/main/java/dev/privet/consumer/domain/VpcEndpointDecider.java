@@ -1,6 +1,7 @@
 package dev.privet.consumer.domain;
 
 import dev.privet.consumer.domain.EndpointCommand.AcceptConnection;
+import dev.privet.consumer.domain.EndpointCommand.AwaitAcceptance;
 import dev.privet.consumer.domain.EndpointCommand.DeleteEndpoint;
 import dev.privet.consumer.domain.EndpointCommand.FailNetwork;
 import dev.privet.consumer.domain.EndpointCommand.PublishDns;
@@ -14,6 +15,7 @@ import dev.privet.contracts.events.ConsumerEvent;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointTagsChanged;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointAccepted;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointAvailable;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointAwaitsAcceptance;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeleted;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeletionRequested;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointFailed;
@@ -46,6 +48,10 @@ public final class VpcEndpointDecider implements Decider<EndpointCommand, VpcEnd
         return switch (command) {
             case RequestEndpoint request -> request(request, state);
             case DeleteEndpoint delete -> delete(delete, state);
+            // The catalog lagged the provider's turning acceptance on: the endpoint started pending, the provider
+            // holds it. A pending endpoint otherwise never hears this (the provider accepted it at once).
+            case AwaitAcceptance wait -> react(state, s -> s == EndpointState.PENDING,
+                    e -> new VpcEndpointAwaitsAcceptance(e.vpcEndpointId()));
             case AcceptConnection accept -> react(state, s -> s == EndpointState.PENDING_ACCEPTANCE,
                     e -> new VpcEndpointAccepted(e.vpcEndpointId()));
             case PublishDns dns -> react(state, EndpointState::isInProgress,
@@ -66,6 +72,7 @@ public final class VpcEndpointDecider implements Decider<EndpointCommand, VpcEnd
                 case VpcEndpoint existing -> throw new IllegalStateException(
                         "the stream of " + e.vpcEndpointId() + " holds a second " + e.eventType());
             };
+            case VpcEndpointAwaitsAcceptance e -> existing(state, e).in(EndpointState.PENDING_ACCEPTANCE);
             case VpcEndpointAccepted e -> existing(state, e).in(EndpointState.PENDING);
             case VpcEndpointAvailable e -> existing(state, e).available(e.networkInterfaceIds(), e.dnsEntries());
             case VpcEndpointFailed e -> existing(state, e).endedAs(EndpointState.FAILED, e.reason());

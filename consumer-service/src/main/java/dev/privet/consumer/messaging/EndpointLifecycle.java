@@ -2,6 +2,7 @@ package dev.privet.consumer.messaging;
 
 import dev.privet.consumer.app.VpcEndpointCommands;
 import dev.privet.consumer.domain.EndpointCommand.AcceptConnection;
+import dev.privet.consumer.domain.EndpointCommand.AwaitAcceptance;
 import dev.privet.consumer.domain.EndpointCommand.FailNetwork;
 import dev.privet.consumer.domain.EndpointCommand.PublishDns;
 import dev.privet.consumer.domain.EndpointCommand.RejectConnection;
@@ -12,6 +13,7 @@ import dev.privet.contracts.events.NetworkEvent.EndpointNetworkFailed;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRejected;
+import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRequested;
 import dev.privet.contracts.events.Values.EndpointInterface;
 import dev.privet.runtime.EventConsumer;
 import dev.privet.runtime.EventRuntime;
@@ -24,8 +26,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Moves endpoints along their lifecycle as the other services report: the provider accepted the connection, the
- * names are published (available), the network failed, or the network was released after a deletion.
+ * Moves endpoints along their lifecycle as the other services report: the provider holds, accepts or rejects the
+ * connection, the names are published (available), the network failed, or the network was released.
  */
 @ApplicationScoped
 public class EndpointLifecycle implements EventConsumer {
@@ -54,6 +56,7 @@ public class EndpointLifecycle implements EventConsumer {
     @Override
     public void handle(Connection c, EventEnvelope envelope) throws SQLException {
         switch (envelope.event()) {
+            case EndpointConnectionRequested e -> commands.react(c, e.vpcEndpointId(), new AwaitAcceptance(), envelope);
             case EndpointConnectionAccepted e -> commands.react(c, e.vpcEndpointId(), new AcceptConnection(), envelope);
             case EndpointConnectionRejected e ->
                     commands.react(c, e.vpcEndpointId(), new RejectConnection(e.reason()), envelope);

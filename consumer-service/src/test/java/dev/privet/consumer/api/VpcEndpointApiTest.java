@@ -6,6 +6,7 @@ import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.IntegrationEvent;
 import dev.privet.contracts.events.ProviderEvent.AcceptanceRequirementChanged;
+import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRequested;
 import dev.privet.contracts.events.Topic;
 import dev.privet.contracts.events.Values.DnsEntry;
 import dev.privet.contracts.ids.IdFormat;
@@ -180,6 +181,22 @@ class VpcEndpointApiTest {
         var network = others.vpcWithSubnet(consumer, "us-east-1a");
         create(consumer, body(service, network.vpcId(), List.of(network.subnetId()))).statusCode(201)
                 .body("state", equalTo("pending"));
+    }
+
+    @Test
+    void an_endpoint_that_started_pending_waits_for_acceptance_when_the_provider_holds_it() {
+        String consumer = newAccount();
+        String service = others.availableService(PROVIDER, false, "*");
+        var network = others.vpcWithSubnet(consumer, "us-east-1a");
+        String id = create(consumer, body(service, network.vpcId(), List.of(network.subnetId()))).statusCode(201)
+                .body("state", equalTo("pending")).extract().path("vpcEndpointId");
+
+        // The provider had turned acceptance on, and the catalog had not heard of it yet.
+        others.publish(PROVIDER, new EndpointConnectionRequested(OtherServices.serviceIdOf(service), id, consumer,
+                network.vpcId(), List.of(network.subnetId())));
+        await().atMost(ASYNC).untilAsserted(() -> get(consumer, id).body("state", equalTo("pendingAcceptance")));
+        others.accept(PROVIDER, service, id, network);
+        await().atMost(ASYNC).untilAsserted(() -> get(consumer, id).body("state", equalTo("pending")));
     }
 
     @Test

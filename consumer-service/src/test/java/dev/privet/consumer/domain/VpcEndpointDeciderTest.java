@@ -1,6 +1,7 @@
 package dev.privet.consumer.domain;
 
 import dev.privet.consumer.domain.EndpointCommand.AcceptConnection;
+import dev.privet.consumer.domain.EndpointCommand.AwaitAcceptance;
 import dev.privet.consumer.domain.EndpointCommand.DeleteEndpoint;
 import dev.privet.consumer.domain.EndpointCommand.FailNetwork;
 import dev.privet.consumer.domain.EndpointCommand.PublishDns;
@@ -13,6 +14,7 @@ import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.ConsumerEvent;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointAccepted;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointAvailable;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointAwaitsAcceptance;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeleted;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeletionRequested;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointFailed;
@@ -260,6 +262,25 @@ class VpcEndpointDeciderTest {
     }
 
     @Nested
+    class when_the_provider_holds_the_connection_for_acceptance {
+        @Test
+        void a_pending_endpoint_whose_catalog_lagged_waits_for_acceptance_then_is_accepted() {
+            var waiting = endpointIn(EndpointState.PENDING).when(new AwaitAcceptance())
+                    .then(new VpcEndpointAwaitsAcceptance(ID));
+            assertThat(waiting.state()).isEqualTo(EndpointState.PENDING_ACCEPTANCE);
+            given(requested("pending"), new VpcEndpointAwaitsAcceptance(ID)).when(new AcceptConnection())
+                    .then(new VpcEndpointAccepted(ID));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = EndpointState.class, names = {"PENDING_ACCEPTANCE", "AVAILABLE", "FAILED", "REJECTED",
+                "DELETING", "DELETED"})
+        void changes_nothing_in_any_other_state(EndpointState state) {
+            endpointIn(state).when(new AwaitAcceptance()).thenNothing();
+        }
+    }
+
+    @Nested
     class when_its_names_are_published {
         final PublishDns publish = new PublishDns(List.of("eni-0000000000000000a"), DNS);
 
@@ -314,6 +335,10 @@ class VpcEndpointDeciderTest {
         void a_rejected_endpoint_still_being_taken_down_is_deleting_until_its_network_is_released() {
             endpointIn(EndpointState.REJECTED).when(new DeleteEndpoint(ID, CONSUMER))
                     .then(new VpcEndpointDeletionRequested(ID, SERVICE_ID));
+            var deleting = new ArrayList<>(historyIn(EndpointState.REJECTED));
+            deleting.add(new VpcEndpointDeletionRequested(ID, SERVICE_ID));
+            var endpoint = new Given(deleting).when(new ReleaseNetwork()).then(new VpcEndpointDeleted(ID));
+            assertThat(endpoint.state()).isEqualTo(EndpointState.DELETED);
         }
 
         @Test
@@ -396,7 +421,8 @@ class VpcEndpointDeciderTest {
 
     @Test
     void ignores_other_services_events_when_never_requested() {
-        for (EndpointCommand command : List.of(new AcceptConnection(), new PublishDns(List.of(), List.of()),
+        for (EndpointCommand command : List.of(new AwaitAcceptance(), new AcceptConnection(),
+                new PublishDns(List.of(), List.of()),
                 new FailNetwork("x"), new RejectConnection("x"), new ReleaseNetwork())) {
             nothing().when(command).thenNothing();
         }

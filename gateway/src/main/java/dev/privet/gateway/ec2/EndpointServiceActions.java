@@ -103,10 +103,12 @@ public class EndpointServiceActions implements QueryActions {
                 throw QueryFault.invalidValue(list + " is not supported yet; only AcceptanceRequired can change");
             }
         }
-        for (String single : List.of("PrivateDnsName", "RemovePrivateDnsName")) {
-            params.optional(single).ifPresent(v -> {
-                throw QueryFault.invalidValue(single + " is not supported yet; only AcceptanceRequired can change");
-            });
+        params.optional("PrivateDnsName").ifPresent(v -> {
+            throw QueryFault.invalidValue("PrivateDnsName is not supported yet; only AcceptanceRequired can change");
+        });
+        if (params.bool("RemovePrivateDnsName", false)) { // false asks for nothing
+            throw QueryFault.invalidValue("RemovePrivateDnsName is not supported yet; only AcceptanceRequired can "
+                    + "change");
         }
         params.list("AddSupportedIpAddressType").stream().filter(t -> !t.equals("ipv4")).findFirst().ifPresent(t -> {
             throw QueryFault.invalidValue("SupportedIpAddressType " + t + " is not supported; only ipv4 is");

@@ -389,12 +389,13 @@ class Ec2QueryApiTest {
                 + "\"vpcEndpointOwner\":\"444455556666\",\"vpcEndpointState\":\"%s\",\"creationTimestamp\":"
                 + "\"2026-12-01T10:00:00Z\",\"networkLoadBalancerArns\":[\"arn:aws:elasticloadbalancing:us-east-1:"
                 + ACCOUNT + ":loadbalancer/net/web/0123456789abcdef\"]}";
-        ScriptedServices.answer("GET /v1/endpoint-connections", 200, "[" + connection.formatted(
-                "vpce-00000000000000001", "pendingAcceptance") + "," + connection.formatted("vpce-00000000000000002",
-                "available") + "]");
+        String six = IntStream.rangeClosed(1, 6).mapToObj(i -> connection.formatted("vpce-0000000000000000" + i,
+                i == 1 ? "pendingAcceptance" : "available")).reduce((a, b) -> a + "," + b).orElseThrow();
+        ScriptedServices.answer("GET /v1/endpoint-connections", 200, "[" + six + "]");
 
         var waiting = ec2.describeVpcEndpointConnections(r -> r.filters(Filter.builder().name("vpc-endpoint-state")
                 .values("pendingAcceptance").build())).vpcEndpointConnections();
+        var firstPage = ec2.describeVpcEndpointConnections(r -> r.maxResults(5));
         var all = ec2.describeVpcEndpointConnectionsPaginator(r -> r.maxResults(5)).vpcEndpointConnections().stream()
                 .toList();
 
@@ -408,8 +409,11 @@ class Ec2QueryApiTest {
             assertThat(c.vpcEndpointConnectionId()).matches("vpce-con-[0-9a-f]{17}");
             assertThat(c.vpcEndpointRegion()).isEqualTo("us-east-1");
         });
-        assertThat(all).extracting(c -> c.vpcEndpointId())
-                .containsExactly("vpce-00000000000000001", "vpce-00000000000000002");
+        assertThat(firstPage.vpcEndpointConnections()).hasSize(5);
+        assertThat(firstPage.nextToken()).isNotBlank();
+        assertThat(all).extracting(c -> c.vpcEndpointId()).containsExactly("vpce-00000000000000001",
+                "vpce-00000000000000002", "vpce-00000000000000003", "vpce-00000000000000004", "vpce-00000000000000005",
+                "vpce-00000000000000006");
         assertThatThrownBy(() -> ec2.describeVpcEndpointConnections(r -> r.filters(Filter.builder()
                 .name("no-such-filter").values("x").build())))
                 .isInstanceOfSatisfying(Ec2Exception.class, e ->

@@ -1,5 +1,6 @@
 package dev.privet.provider.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.ids.AccountId;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The owner's API of endpoint services: create, read, list, modify, delete, permissions, connections with their acceptance
@@ -40,6 +42,8 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class EndpointServiceResource {
     private static final String SERVICE_ID = "serviceId";
+    /** What a consumer's endpoint told the provider of its network, which AWS never shows the provider. */
+    private static final Set<String> CONSUMERS_OWN = Set.of("vpcId", "subnetIds");
 
     private final EndpointServices services;
     private final StreamHistory history;
@@ -85,12 +89,10 @@ public class EndpointServiceResource {
     @Path("/{serviceId}")
     public EndpointServiceResponse modify(@HeaderParam(Caller.HEADER) String account,
                                           @HeaderParam(PrivetHeaders.PRINCIPAL) String principal,
-                                          @PathParam(SERVICE_ID) String serviceId, ModifyEndpointServiceRequest body) {
+                                          @PathParam(SERVICE_ID) String serviceId, JsonNode body) {
         Requester caller = Caller.requester(account, principal);
         requireWellFormed(serviceId);
-        ModifyEndpointServiceRequest request = body == null
-                ? new ModifyEndpointServiceRequest(null, null, null, null, null) : body;
-        request.validate();
+        ModifyEndpointServiceRequest request = ModifyEndpointServiceRequest.of(body);
         EndpointService service = services.changeAcceptance(caller, serviceId, request.acceptanceRequired());
         return EndpointServiceResponse.of(service, ResourceTagRow.of(serviceId));
     }
@@ -173,14 +175,15 @@ public class EndpointServiceResource {
 
     /**
      * The service's history: every change of it and of its tags, oldest first, each with its time, the principal it
-     * acted for and its cause (see {@link HistoryEntry}).
+     * acted for and its cause (see {@link HistoryEntry}); of a consumer's endpoint, its account and not its network.
      */
     @GET
     @Path("/{serviceId}/history")
     public List<HistoryEntry> history(@HeaderParam(Caller.HEADER) String account,
                                       @PathParam(SERVICE_ID) String serviceId) {
-        owned(Caller.require(account), serviceId);
-        return history.of(serviceId);
+        AccountId caller = Caller.require(account);
+        owned(caller, serviceId);
+        return history.of(serviceId, caller, CONSUMERS_OWN);
     }
 
     /** The caller's service; another owner's is not found, as AWS answers it. */

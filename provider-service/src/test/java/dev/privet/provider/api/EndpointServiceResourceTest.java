@@ -52,6 +52,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -380,6 +381,8 @@ class EndpointServiceResourceTest {
                     "InvalidParameterValue", "privateDnsName");
             problem(patch(OWNER, id, Map.of("addNetworkLoadBalancerArns", List.of(LB))), 400,
                     "InvalidParameterValue", "addNetworkLoadBalancerArns");
+            problem(patch(OWNER, id, Map.of("acceptanceRequired", false, "addSupportedRegions", List.of("eu-west-1"))),
+                    400, "InvalidParameterValue", "addSupportedRegions");
             problem(patch(OTHER, id, Map.of("acceptanceRequired", false)), 404,
                     "InvalidVpcEndpointServiceId.NotFound", "serviceId");
             patch(OWNER, id, Map.of("acceptanceRequired", true)).statusCode(200); // as it is: nothing to record
@@ -431,6 +434,20 @@ class EndpointServiceResourceTest {
             List<String> causes = get(OWNER, history).extract().path("causationId");
             assertThat(ForeignEvents.readAll(Topic.NETWORK)).filteredOn(e -> e.event().equals(verified))
                     .extracting(e -> e.eventId().toString()).containsExactly(causes.get(2));
+
+            // A consumer's endpoint asks to connect: the provider sees the account, not who in it, nor its network.
+            String endpoint = IdFormat.VPC_ENDPOINT.newId();
+            ForeignEvents.publish(new VpcEndpointRequested(endpoint, OTHER, "Interface", id,
+                    "com.amazonaws.vpce.us-east-1." + id, IdFormat.VPC.newId(), List.of(IdFormat.SUBNET.newId()),
+                    "pendingAcceptance", "arn:aws:iam::" + OTHER + ":user/bob"), "arn:aws:iam::" + OTHER + ":user/bob");
+            await().atMost(WAIT).untilAsserted(() -> get(OWNER, history).statusCode(200)
+                    .body("eventType[4]", equalTo("EndpointConnectionRequested"))
+                    .body("principal[4]", equalTo(OTHER))
+                    .body("cause[4]", equalTo("event"))
+                    .body("correlationId[4]", nullValue())
+                    .body("[4].event.vpcEndpointId", equalTo(endpoint))
+                    .body("[4].event", not(hasKey("vpcId")))
+                    .body("[4].event", not(hasKey("subnetIds"))));
 
             problem(get(OTHER, history), 404, "InvalidVpcEndpointServiceId.NotFound", "serviceId");
             problem(get(OWNER, SERVICES + "/vpce-svc-nope/history"), 400, "InvalidVpcEndpointServiceId.Malformed",

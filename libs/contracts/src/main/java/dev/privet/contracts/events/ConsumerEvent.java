@@ -28,6 +28,13 @@ public sealed interface ConsumerEvent extends IntegrationEvent {
     }
 
     /** The provider accepted the connection; the endpoint waits for its network and DNS. */
+    /**
+     * The provider holds the endpoint for its acceptance, though the consumer's catalog said none was needed: the
+     * provider turned acceptance on before the catalog heard of it. The provider decides.
+     */
+    record VpcEndpointAwaitsAcceptance(String vpcEndpointId) implements ConsumerEvent {
+    }
+
     record VpcEndpointAccepted(String vpcEndpointId) implements ConsumerEvent {
     }
 

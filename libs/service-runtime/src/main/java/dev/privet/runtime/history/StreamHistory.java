@@ -1,9 +1,13 @@
 package dev.privet.runtime.history;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.privet.contracts.events.EventCodec;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.TagsChanged;
+import dev.privet.contracts.ids.AccountId;
+import dev.privet.contracts.ids.PrincipalArn;
 import dev.privet.eventstore.EventStore;
 import dev.privet.eventstore.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,13 +15,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A resource's history: every event of its stream and of its tags' stream ({@link TagsChanged#streamOf}), oldest
  * first, read from the event store, which keeps them for good. This is the audit trail AWS keeps elsewhere
  * (CloudTrail); the resource's owner checks access before asking.
+ *
+ * <p>Some changes were caused by another account: a consumer's endpoint asking to connect, a provider accepting it.
+ * The owner sees that account, not who in it acted, nor the request that started the chain there, nor the fields
+ * its service names as that account's own (a consumer's VPC and subnets, say): what AWS shows a provider of its
+ * consumers, and the other way round.
  */
 @ApplicationScoped
 public class StreamHistory {
@@ -32,25 +41,50 @@ public class StreamHistory {
         this.store = store;
     }
 
-    /** The history of {@code resourceId}, empty when it has none. */
-    public List<HistoryEntry> of(String resourceId) {
-        List<EventEnvelope> events = transactions.inTransaction(c -> {
-            List<EventEnvelope> all = new ArrayList<>(store.load(c, resourceId));
-            all.addAll(store.load(c, TagsChanged.streamOf(resourceId)));
-            return all;
-        });
-        // Two streams: by time, each stream's own order kept where times are equal (the sort is stable).
-        events.sort(Comparator.comparing(EventEnvelope::time));
-        return events.stream().map(StreamHistory::entry).toList();
+    /**
+     * The history of {@code resourceId} as {@code viewer} sees it, empty when it has none; {@code othersFields} are
+     * left out of the events another account caused.
+     */
+    public List<HistoryEntry> of(String resourceId, AccountId viewer, Set<String> othersFields) {
+        List<EventEnvelope> events = transactions.inTransaction(c -> merged(store.load(c, resourceId),
+                store.load(c, TagsChanged.streamOf(resourceId))));
+        return events.stream().map(e -> entry(e, viewer, othersFields)).toList();
     }
 
-    private static HistoryEntry entry(EventEnvelope e) {
+    /** Two streams, each in its own order, merged by time: a clock that went back cannot reorder one stream. */
+    private static List<EventEnvelope> merged(List<EventEnvelope> a, List<EventEnvelope> b) {
+        List<EventEnvelope> all = new ArrayList<>(a.size() + b.size());
+        int i = 0;
+        int j = 0;
+        while (i < a.size() || j < b.size()) {
+            boolean fromA = j == b.size() || (i < a.size() && !a.get(i).time().isAfter(b.get(j).time()));
+            all.add(fromA ? a.get(i++) : b.get(j++));
+        }
+        return all;
+    }
+
+    private static HistoryEntry entry(EventEnvelope e, AccountId viewer, Set<String> othersFields) {
         boolean byRequest = e.metadata().causationId() != null
                 && e.metadata().causationId().equals(e.metadata().correlationId());
+        String principal = e.metadata().principal();
+        boolean own = viewer.value().equals(principal) || PrincipalArn.isOf(viewer.value(), principal);
+        JsonNode event = json(e);
+        if (own) {
+            return new HistoryEntry(e.time().toString(), e.streamId(), e.version(), e.type(), principal,
+                    byRequest ? "request" : "event", e.metadata().causationId(), e.metadata().correlationId(), event);
+        }
+        if (event instanceof ObjectNode fields) {
+            fields.remove(othersFields);
+        }
+        String account = PrincipalArn.isValid(principal) ? new PrincipalArn(principal).account().orElse(null)
+                : principal;
+        return new HistoryEntry(e.time().toString(), e.streamId(), e.version(), e.type(), account,
+                byRequest ? "request" : "event", e.metadata().causationId(), null, event);
+    }
+
+    private static JsonNode json(EventEnvelope e) {
         try {
-            return new HistoryEntry(e.time().toString(), e.streamId(), e.version(), e.type(),
-                    e.metadata().principal(), byRequest ? "request" : "event", e.metadata().causationId(),
-                    e.metadata().correlationId(), JSON.readTree(CODEC.encode(e.event())));
+            return JSON.readTree(CODEC.encode(e.event()));
         } catch (IOException unreadable) {
             throw new UncheckedIOException("the store's own encoding of " + e.type() + " does not parse", unreadable);
         }
