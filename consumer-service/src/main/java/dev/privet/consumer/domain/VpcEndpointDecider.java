@@ -122,7 +122,8 @@ public final class VpcEndpointDecider implements Decider<EndpointCommand, VpcEnd
      */
     private static List<ConsumerEvent> releaseNetwork(VpcEndpointState state) {
         return switch (state) {
-            case VpcEndpoint e when e.state() == EndpointState.DELETING -> List.of(new VpcEndpointDeleted(e.vpcEndpointId()));
+            case VpcEndpoint e when e.state() == EndpointState.DELETING ->
+                    List.of(new VpcEndpointDeleted(e.vpcEndpointId()));
             case VpcEndpoint e when e.state() == EndpointState.REJECTED && !e.released() ->
                     List.of(new VpcEndpointReleased(e.vpcEndpointId()));
             case VpcEndpoint other -> List.of(); // late or repeated

@@ -413,7 +413,8 @@ class VpcEndpointDeciderTest {
         }
 
         @ParameterizedTest
-        @EnumSource(value = EndpointState.class, names = {"PENDING_ACCEPTANCE", "PENDING", "AVAILABLE", "FAILED", "DELETED"})
+        @EnumSource(value = EndpointState.class,
+                names = {"PENDING_ACCEPTANCE", "PENDING", "AVAILABLE", "FAILED", "DELETED"})
         void ignores_it_in_any_other_state_but_rejected(EndpointState state) {
             endpointIn(state).when(new ReleaseNetwork()).thenNothing();
         }

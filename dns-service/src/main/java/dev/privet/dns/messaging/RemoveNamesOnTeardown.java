@@ -21,8 +21,9 @@ import static dev.privet.dns.domain.EndpointDnsDecider.DECIDER;
 
 /**
  * When an endpoint is being deleted, or its provider rejected it, its names are removed, even if they were never
- * published (topics are not ordered with respect to each other); network-service then releases its interfaces. The removal and the deletion of its records commit together with this
- * reaction's applied marker: once {@code EndpointDnsRemoved} is on Kafka, the DNS server no longer answers the names.
+ * published (topics are not ordered with respect to each other); network-service then releases its interfaces. The
+ * removal and the deletion of its records commit together with this reaction's applied marker: once
+ * {@code EndpointDnsRemoved} is on Kafka, the DNS server no longer answers the names.
  */
 @ApplicationScoped
 public class RemoveNamesOnTeardown implements EventConsumer {

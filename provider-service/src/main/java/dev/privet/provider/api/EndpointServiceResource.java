@@ -33,9 +33,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The owner's API of endpoint services: create, read, list, modify, delete, permissions, connections with their acceptance
- * and rejection, and history. Changes record the principal the gateway says the request acts for. Reads come from the inline read model and never wait: every committed write is already
- * in it.
+ * The owner's API of endpoint services: create, read, list, modify, delete, permissions, connections with their
+ * acceptance and rejection, and history. Changes record the principal the gateway says the request acts for. Reads
+ * come from the inline read model and never wait: every committed write is already in it.
  */
 @Path("/v1/endpoint-services")
 @Produces(MediaType.APPLICATION_JSON)

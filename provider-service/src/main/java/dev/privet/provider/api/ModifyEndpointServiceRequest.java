@@ -15,8 +15,9 @@ import java.util.Set;
 public record ModifyEndpointServiceRequest(boolean acceptanceRequired) {
     static final String ACCEPTANCE_REQUIRED = "acceptanceRequired";
     private static final Set<String> NOT_YET = Set.of("addNetworkLoadBalancerArns", "removeNetworkLoadBalancerArns",
-            "addGatewayLoadBalancerArns", "removeGatewayLoadBalancerArns", "privateDnsName", "addSupportedIpAddressTypes",
-            "removeSupportedIpAddressTypes", "addSupportedRegions", "removeSupportedRegions");
+            "addGatewayLoadBalancerArns", "removeGatewayLoadBalancerArns", "privateDnsName",
+            "addSupportedIpAddressTypes", "removeSupportedIpAddressTypes", "addSupportedRegions",
+            "removeSupportedRegions");
     private static final String REMOVE_PRIVATE_DNS_NAME = "removePrivateDnsName";
 
     /** The change {@code body} asks for; throws naming the first field at fault. */

@@ -66,8 +66,8 @@ public class EndpointServices {
     public EndpointService create(Requester owner, Optional<IdempotencyKey> key, List<String> networkLoadBalancerArns,
                                   boolean acceptanceRequired, List<Tag> tags) {
         String serviceId = IdFormat.ENDPOINT_SERVICE.newId();
-        var command = new CreateEndpointService(serviceId, new ServiceName(region, serviceId).value(), owner.accountId(),
-                region.name(), networkLoadBalancerArns, acceptanceRequired);
+        var command = new CreateEndpointService(serviceId, new ServiceName(region, serviceId).value(),
+                owner.accountId(), region.name(), networkLoadBalancerArns, acceptanceRequired);
         EventMetadata metadata = EventMetadata.forRequest(owner.principalArn());
         return created(commands.create(key, serviceId, c -> {
             EndpointServiceState state = reactions.run(c, serviceId, command, DECIDER, metadata).state();
@@ -134,9 +134,9 @@ public class EndpointServices {
      * as DESIGN rule 10 confirms a miss, by catching the connections subscription up with everything published so
      * far and deciding again.
      */
-    private List<UnsuccessfulConnection> decideConnections(Requester owner, String serviceId,
-                                                           EndpointServiceCommand command,
-                                                           Function<EndpointService, List<UnsuccessfulConnection>> left) {
+    private List<UnsuccessfulConnection> decideConnections(
+            Requester owner, String serviceId, EndpointServiceCommand command,
+            Function<EndpointService, List<UnsuccessfulConnection>> left) {
         EventMetadata metadata = EventMetadata.forRequest(owner.principalArn());
         List<UnsuccessfulConnection> unsuccessful = left.apply(created(commands.execute(serviceId, command, DECIDER,
                 metadata)));
