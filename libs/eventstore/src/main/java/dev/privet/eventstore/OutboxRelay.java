@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -51,7 +52,7 @@ import java.util.function.Supplier;
 public final class OutboxRelay implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String FETCH = "select " + StoredEvent.COLUMNS
-            + " from events where global_position > ? order by global_position limit ?";
+            + " from events where global_position > ? and global_position <= ? order by global_position limit ?";
     private static final Duration FIRST_RETRY = Duration.ofMillis(500);
     private static final Duration MAX_RETRY = Duration.ofSeconds(30);
     private static final Duration MAX_DATABASE_RETRY = Duration.ofSeconds(5);
@@ -78,6 +79,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final Object wake = new Object();
     private boolean wakeRequested;
     private volatile boolean running;
+    private volatile LongSupplier publishableUpTo = () -> Long.MAX_VALUE;
     private Thread thread;
     private Connection lockHolder;
     /** Where this relay is, read once when it takes the lock: while it holds the lock, nobody else moves it. */
@@ -132,6 +134,16 @@ public final class OutboxRelay implements AutoCloseable {
         }
         running = true;
         thread = Thread.ofPlatform().name("outbox-relay-" + name).daemon().start(this::run);
+    }
+
+    /**
+     * Holds back the events after {@code upTo}'s position: the relay publishes an event only once {@code upTo} has
+     * reached it (the service's memory projections have applied it; see {@link MemoryProjection}). Whoever moves it
+     * on calls {@link #wakeUp}.
+     */
+    public void publishOnlyUpTo(LongSupplier upTo) {
+        publishableUpTo = upTo;
+        wakeUp();
     }
 
     /** Asks the relay to look for new events now rather than at its next poll. */
@@ -289,7 +301,8 @@ public final class OutboxRelay implements AutoCloseable {
         List<StoredEvent> batch = new ArrayList<>();
         try (PreparedStatement st = lockHolder.prepareStatement(FETCH)) {
             st.setLong(1, position.position());
-            st.setInt(2, limit);
+            st.setLong(2, publishableUpTo.getAsLong());
+            st.setInt(3, limit);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     batch.add(StoredEvent.read(rs));

@@ -9,7 +9,9 @@ import dev.privet.eventstore.EventStore;
 import dev.privet.eventstore.EventSubscription;
 import dev.privet.eventstore.EventTopics;
 import dev.privet.eventstore.InlineProjection;
+import dev.privet.eventstore.MemoryProjection;
 import dev.privet.eventstore.OutboxRelay;
+import dev.privet.eventstore.StoreTail;
 import dev.privet.eventstore.Transactions;
 import io.quarkus.arc.All;
 import io.quarkus.runtime.ShutdownEvent;
@@ -53,16 +55,19 @@ public class EventRuntime {
     private final List<EventConsumer> consumers;
     private final Config channels;
     private final Map<String, EventSubscription> subscriptions = new LinkedHashMap<>();
+    private final List<MemoryProjection> memoryProjections;
+    private volatile List<StoreTail> tails = List.of();
     private volatile OutboxRelay relay;
 
     EventRuntime(PrivetConfig config, Config channels, DataSource dataSource, @All List<EventConsumer> consumers,
-                 @All List<InlineProjection> ownReadModels) {
+                 @All List<InlineProjection> ownReadModels, @All List<MemoryProjection> memoryProjections) {
         this.config = config;
         this.transactions = new Transactions(dataSource, new JtaBoundary(dataSource));
         this.locks = new AdvisoryLocks(config.lockTimeout().toMillis());
         this.store = new EventStore(new EventCodec(), config.events().maxBytes(), locks, ownReadModels);
         this.consumers = consumers;
         this.channels = channels;
+        this.memoryProjections = memoryProjections;
     }
 
     /**
@@ -117,11 +122,20 @@ public class EventRuntime {
         }
         OutboxRelay outbox = new OutboxRelay(config.serviceName(), ownTopic().topicName(), transactions.dataSource(),
                 () -> new KafkaProducer<>(OutboxRelay.producerSettings(bootstrap)), 500, Duration.ofMillis(200));
+        List<StoreTail> started = memoryProjections.stream().map(p -> new StoreTail(p, transactions.dataSource(),
+                new EventCodec(), 500, config.events().memoryPoll(), outbox::wakeUp)).toList();
+        if (!started.isEmpty()) { // publish only what every memory projection of this replica already shows
+            outbox.publishOnlyUpTo(() -> started.stream().mapToLong(StoreTail::position).min().orElseThrow());
+        }
+        started.forEach(tail -> transactions.onCommit(tail::wakeUp));
+        started.forEach(StoreTail::start);
+        tails = started;
         transactions.onCommit(outbox::wakeUp);
         outbox.start();
         relay = outbox;
-        LOG.infof("%s: relay publishing to %s, %d inline read models, %d subscriptions", config.serviceName(),
-                ownTopic().topicName(), store.projections().size(), subscriptions().size());
+        LOG.infof("%s: relay publishing to %s, %d inline read models, %d memory projections, %d subscriptions",
+                config.serviceName(), ownTopic().topicName(), store.projections().size(), started.size(),
+                subscriptions().size());
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -129,6 +143,7 @@ public class EventRuntime {
         if (relay != null) {
             relay.close();
         }
+        tails.forEach(StoreTail::close);
     }
 
     /**
@@ -184,6 +199,20 @@ public class EventRuntime {
     public Optional<String> relayStuck() {
         OutboxRelay outbox = relay;
         return outbox == null ? Optional.empty() : outbox.stuck();
+    }
+
+    /**
+     * The memory projections that are not ready, with why: still reading the store up to where it was when they
+     * started, or stopped at an event this build cannot read. None when all are current.
+     */
+    public Map<String, String> laggingMemoryProjections() {
+        Map<String, String> lagging = new LinkedHashMap<>();
+        for (StoreTail tail : tails) {
+            tail.stuck().or(() -> tail.caughtUp() ? Optional.empty()
+                    : Optional.of("reading the event store, at position " + tail.position()))
+                    .ifPresent(why -> lagging.put(tail.name(), why));
+        }
+        return lagging;
     }
 
     /** The subscriptions that stopped on their own, with why; none when all is well. */

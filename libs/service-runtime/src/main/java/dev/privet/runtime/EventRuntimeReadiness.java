@@ -6,7 +6,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready once topics exist and the relay and every subscription have started. Down, with why in the data, while a
+ * Ready once topics exist, the relay and every subscription have started, and every memory projection has read the
+ * event store up to where it was when it started. Down, with why in the data, while a
  * subscription is not consuming everything (it stopped, or a partition waits at an event this build cannot read) or
  * the relay is stuck at an event Kafka refuses: the service still answers, but what it appends is not published, or
  * what others publish is not applied, so it should not take traffic that expects either.
@@ -23,10 +24,12 @@ public class EventRuntimeReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var failed = runtime.failedSubscriptions();
+        var lagging = runtime.laggingMemoryProjections();
         var stuck = runtime.relayStuck();
         var response = HealthCheckResponse.named("event-runtime")
-                .status(runtime.started() && failed.isEmpty() && stuck.isEmpty());
+                .status(runtime.started() && failed.isEmpty() && lagging.isEmpty() && stuck.isEmpty());
         failed.forEach(response::withData);
+        lagging.forEach(response::withData);
         stuck.ifPresent(why -> response.withData("relay", why));
         return response.build();
     }

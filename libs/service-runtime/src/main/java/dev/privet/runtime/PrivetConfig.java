@@ -81,5 +81,13 @@ public interface PrivetConfig {
         @WithName("max-bytes")
         @WithDefault("262144")
         int maxBytes();
+
+        /**
+         * How often a memory projection ({@code MemoryProjection}) looks for events that another replica appended;
+         * this replica's own commits reach it at once.
+         */
+        @WithName("memory-poll")
+        @WithDefault("PT0.1S")
+        Duration memoryPoll();
     }
 }
