@@ -11,6 +11,7 @@ import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
 import dev.privet.contracts.events.Values.EndpointInterface;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.dns.server.DnsServer;
+import dev.privet.dns.zone.ServedNames;
 import dev.privet.eventstore.EventStore;
 import dev.privet.testkit.PrivetServiceTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -69,6 +70,8 @@ class DnsServiceTest {
     DataSource dataSource;
     @Inject
     EventStore store;
+    @Inject
+    ServedNames servedNames;
 
     @BeforeAll
     static void readDnsTopic() {
@@ -212,7 +215,7 @@ class DnsServiceTest {
         String regional = dnsTopic.await(EndpointDnsPublished.class, endpointId).dnsEntries().getFirst().dnsName();
         String before = given().get("/v1/endpoint-dns/" + endpointId).then().statusCode(200).extract().asString();
 
-        given().post("/admin/consumers/dns-records/rebuild").then().statusCode(200)
+        given().post("/admin/consumers/endpoint-dns/rebuild").then().statusCode(200)
                 .body("rebuilt", equalTo(true)).body("caughtUp", equalTo(true));
 
         assertThat(given().get("/v1/endpoint-dns/" + endpointId).then().statusCode(200).extract().asString())
@@ -241,7 +244,7 @@ class DnsServiceTest {
                 long stored = allStoredEvents();
                 await().atMost(PATIENCE).until(() -> allStoredEvents() > stored); // the reactions are appending
 
-                given().post("/admin/consumers/dns-records/rebuild").then().statusCode(200)
+                given().post("/admin/consumers/endpoint-dns/rebuild").then().statusCode(200)
                         .body("rebuilt", equalTo(true));
 
                 model.assertEqual();
@@ -255,8 +258,9 @@ class DnsServiceTest {
             dnsTopic.await(last, endpoints.get(i));
         }
         assertThat(model.assertEqual()).as("endpoints in the store").isGreaterThanOrEqualTo(endpoints.size());
-        given().post("/admin/consumers/dns-records/rebuild").then().statusCode(200);
+        given().post("/admin/consumers/endpoint-dns/rebuild").then().statusCode(200);
         model.assertEqual();
+        await().atMost(PATIENCE).untilAsserted(() -> model.assertServedNamesEqual(servedNames)); // it follows the store
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.privet.contracts.events.DnsEvent.EndpointDnsRemoved;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.Values.DnsEntry;
 import dev.privet.dns.domain.AddressRecordSet;
+import dev.privet.dns.zone.ServedNames;
 import dev.privet.eventstore.EventStore;
 
 import javax.sql.DataSource;
@@ -21,8 +22,9 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Compares the inline read model with what the event store says it must hold, both read in one snapshot (repeatable
- * read), so the comparison holds even while reactions keep appending.
+ * Compares the read models with what the event store says they must hold: the inline one (endpoint_dns), both read in
+ * one snapshot (repeatable read), so the comparison holds even while reactions keep appending; and the served names,
+ * in memory, with the names a replay of the whole store gives.
  */
 final class ModelAgainstStore {
     private static final TypeReference<List<DnsEntry>> ENTRIES = new TypeReference<>() {
@@ -31,7 +33,7 @@ final class ModelAgainstStore {
     record EndpointRow(String vpcEndpointId, String serviceId, String state, List<DnsEntry> dnsEntries) {
     }
 
-    record RecordRow(String name, String type, String value, String vpcEndpointId) {
+    record RecordRow(String name, String value, String vpcEndpointId) {
     }
 
     record Model(Set<EndpointRow> endpoints, Set<RecordRow> records) {
@@ -53,7 +55,7 @@ final class ModelAgainstStore {
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
                 Model expected = fromStore(c);
-                assertThat(inModel(c)).isEqualTo(expected);
+                assertThat(endpointsInModel(c)).isEqualTo(expected.endpoints());
                 return expected.endpoints().size();
             } finally {
                 c.rollback();
@@ -86,7 +88,7 @@ final class ModelAgainstStore {
                         entries = published.dnsEntries();
                         current.clear();
                         for (AddressRecordSet set : AddressRecordSet.of(published)) {
-                            set.addresses().forEach(a -> current.add(new RecordRow(set.name(), "A", a, id)));
+                            set.addresses().forEach(a -> current.add(new RecordRow(set.name(), a, id)));
                         }
                     }
                     case EndpointDnsRemoved removed -> {
@@ -103,7 +105,39 @@ final class ModelAgainstStore {
         return new Model(endpoints, records);
     }
 
-    private Model inModel(Connection c) throws SQLException, IOException {
+    /**
+     * Asserts that {@code live} serves what the store's streams published (no two endpoints here share a name), and
+     * exactly what a replay of the whole store, in position order, gives.
+     */
+    void assertServedNamesEqual(ServedNames live) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                ServedNames replayed = new ServedNames();
+                try (var st = c.prepareStatement("select distinct stream_id from events"); var rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        store.load(c, rs.getString(1)).forEach(replayed::apply); // streams share no name
+                    }
+                }
+                assertThat(records(live)).isEqualTo(fromStore(c).records());
+                assertThat(live.all()).isEqualTo(replayed.all());
+            } finally {
+                c.rollback();
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static Set<RecordRow> records(ServedNames names) {
+        Set<RecordRow> records = new HashSet<>();
+        names.all().forEach((name, held) -> held.addresses()
+                .forEach(a -> records.add(new RecordRow(name, a.text(), a.vpcEndpointId()))));
+        return records;
+    }
+
+    private Set<EndpointRow> endpointsInModel(Connection c) throws SQLException, IOException {
         Set<EndpointRow> endpoints = new HashSet<>();
         try (var st = c.prepareStatement("select vpc_endpoint_id, service_id, state, dns_entries::text from endpoint_dns");
              var rs = st.executeQuery()) {
@@ -112,13 +146,6 @@ final class ModelAgainstStore {
                         json.readValue(rs.getString(4), ENTRIES)));
             }
         }
-        Set<RecordRow> records = new HashSet<>();
-        try (var st = c.prepareStatement("select name, type, value, vpc_endpoint_id from dns_records");
-             var rs = st.executeQuery()) {
-            while (rs.next()) {
-                records.add(new RecordRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-            }
-        }
-        return new Model(endpoints, records);
+        return endpoints;
     }
 }

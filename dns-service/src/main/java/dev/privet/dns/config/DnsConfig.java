@@ -16,7 +16,7 @@ public interface DnsConfig {
     @WithDefault("0.0.0.0")
     String bindAddress();
 
-    /** Threads answering UDP queries (TCP connections each get a virtual thread). */
+    /** Threads answering UDP queries, each reading from the one socket (TCP connections each get a virtual thread). */
     @WithDefault("4")
     int threads();
 }

@@ -1,31 +1,27 @@
 package dev.privet.dns.projection;
 
+import dev.privet.dns.zone.NameRecords;
+import dev.privet.dns.zone.ServedNames;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads of the names read model, for the API (Panache queries of {@link EndpointDnsRow} and {@link DnsRecordRow})
- * and for the DNS server. Names are looked up lower case, without the final dot. The model is written inline with the
- * dns events ({@link DnsRecordsProjection}), so a read sees every committed publication and removal: there is nothing
- * to wait for and no cache to invalidate.
+ * Reads for the API: an endpoint's DNS state from {@link EndpointDnsRow} (written inline with the dns events), and
+ * record sets from {@link ServedNames}, exactly what the DNS server answers. Names are looked up lower case, without
+ * the final dot.
  */
 @ApplicationScoped
 public class DnsReadModel {
-    private final DataSource dataSource;
+    static final String ADDRESS = "A";
 
-    DnsReadModel(DataSource dataSource) {
-        this.dataSource = dataSource;
+    private final ServedNames names;
+
+    DnsReadModel(ServedNames names) {
+        this.names = names;
     }
 
     /** The values of one name and type. */
@@ -36,49 +32,19 @@ public class DnsReadModel {
         return EndpointDnsRow.find(vpcEndpointId);
     }
 
-    /** The endpoint's record sets, in the order of its DNS entries (regional first). */
+    /** The values the endpoint holds, by its DNS entries (regional first); none once its names are removed. */
     public List<RecordSet> recordsOf(EndpointDnsRow endpoint) {
-        Map<String, RecordSet> byName = recordSets(DnsRecordRow.ofEndpoint(endpoint.vpcEndpointId));
-        List<RecordSet> ordered = new ArrayList<>();
-        endpoint.dnsEntries.forEach(entry -> byName.entrySet().stream()
-                .filter(e -> e.getKey().startsWith(entry.dnsName().toLowerCase(Locale.ROOT) + "/"))
-                .forEach(e -> ordered.add(e.getValue())));
-        return ordered;
+        List<RecordSet> sets = new ArrayList<>();
+        for (var entry : endpoint.dnsEntries) {
+            String name = entry.dnsName().toLowerCase(Locale.ROOT);
+            names.find(name).map(records -> records.textsOf(endpoint.vpcEndpointId)).filter(v -> !v.isEmpty())
+                    .ifPresent(values -> sets.add(new RecordSet(name, ADDRESS, values)));
+        }
+        return sets;
     }
 
     public List<RecordSet> recordsNamed(String name) {
-        return List.copyOf(recordSets(DnsRecordRow.named(name)).values());
-    }
-
-    /**
-     * The A record values of a name, straight from PostgreSQL (one primary-key lookup): what the DNS server answers
-     * with, for every query packet. Plain JDBC on purpose, the one read of a read model that is not a Panache query:
-     * it runs on the DNS server's threads, outside any request, and must not pay for a session and a transaction per
-     * packet. No cache on purpose either: a commit on another replica could not invalidate it, and the names must
-     * resolve the moment their publication is on Kafka, from every replica.
-     */
-    public List<String> addresses(String name) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement(
-                     "select value from dns_records where name = ? and type = 'A' order by value")) {
-            st.setString(1, name);
-            List<String> values = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    values.add(rs.getString(1));
-                }
-            }
-            return values;
-        }
-    }
-
-    /** Rows in name, type and value order, grouped into record sets keyed {@code name/type}. */
-    private static Map<String, RecordSet> recordSets(List<DnsRecordRow> rows) {
-        Map<String, RecordSet> byName = new LinkedHashMap<>();
-        for (DnsRecordRow row : rows) {
-            byName.computeIfAbsent(row.name + "/" + row.type, k -> new RecordSet(row.name, row.type, new ArrayList<>()))
-                    .values().add(row.value);
-        }
-        return byName;
+        return names.find(name).map(NameRecords::texts).map(values -> List.of(new RecordSet(name, ADDRESS, values)))
+                .orElse(List.of());
     }
 }

@@ -1,11 +1,15 @@
 package dev.privet.dns.server;
 
+import dev.privet.dns.zone.HeldAddress;
+import dev.privet.dns.zone.NameRecords;
+import dev.privet.dns.zone.ServedNames;
 import org.jboss.logging.Logger;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Header;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.NSRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Opcode;
@@ -16,39 +20,50 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.util.List;
+import java.net.Inet4Address;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Answers DNS queries for endpoint names: authoritative for {@code vpce.amazonaws.com} (A records of published
- * names, NXDOMAIN for the rest of the zone), REFUSED for any other zone. It never throws: a packet that is not a
- * query gets no answer at all.
+ * Answers DNS queries for endpoint names from {@link ServedNames}, in memory: authoritative for
+ * {@code vpce.amazonaws.com} (A records of published names; the zone's SOA and NS at its apex; NXDOMAIN for the rest
+ * of the zone, NOERROR with no data for a type a name does not have, both with the SOA in the authority section, so
+ * resolvers cache the miss for its minimum TTL), REFUSED for any other zone: no recursion. A packet that is not a
+ * query, or cannot be read, gets no answer at all.
  */
 public final class DnsAnswers {
     private static final Logger LOG = Logger.getLogger(DnsAnswers.class);
     static final long TTL = 60;
     static final String ZONE = "vpce.amazonaws.com";
+    private static final String DOT_ZONE = "." + ZONE;
     private static final Name ZONE_NAME = Name.fromConstantString(ZONE + ".");
-    private static final SOARecord SOA = new SOARecord(ZONE_NAME, DClass.IN, TTL,
-            Name.fromConstantString("ns.privet.internal."), Name.fromConstantString("hostmaster.privet.internal."),
-            1, 3600, 600, 86400, TTL);
-    private static final int CLASSIC_UDP_LIMIT = 512;
-    private static final int MAX_UDP_LIMIT = 4096;
+    private static final Name NAME_SERVER = Name.fromConstantString("ns.privet.internal.");
+    private static final SOARecord SOA = new SOARecord(ZONE_NAME, DClass.IN, TTL, NAME_SERVER,
+            Name.fromConstantString("hostmaster.privet.internal."), 1, 3600, 600, 86400, TTL);
+    private static final NSRecord NS = new NSRecord(ZONE_NAME, DClass.IN, TTL, NAME_SERVER);
+    static final int CLASSIC_UDP_LIMIT = 512;
+    static final int MAX_UDP_LIMIT = 4096;
     private static final int TCP_LIMIT = 65535;
 
     /** How the query came: UDP answers are truncated to what the client can take, TCP ones are not. */
     public enum Transport { UDP, TCP }
 
-    private final NameLookup lookup;
+    private final ServedNames names;
+    private final WireAnswers wire;
 
-    public DnsAnswers(NameLookup lookup) {
-        this.lookup = lookup;
+    public DnsAnswers(ServedNames names) {
+        this.names = names;
+        this.wire = new WireAnswers(names, SOA.toWire(Section.AUTHORITY), edns().toWire(Section.ADDITIONAL));
     }
 
     /** The response in wire format, or empty when the packet is to be dropped (malformed, or not a query). */
     public Optional<byte[]> answer(byte[] packet, Transport transport) {
+        byte[] common = wire.answer(packet, transport);
+        return common != null ? Optional.of(common) : answerWithDnsjava(packet, transport);
+    }
+
+    /** The same answers as {@link #answer}, every one built as dnsjava messages: for any query, and for tests. */
+    Optional<byte[]> answerWithDnsjava(byte[] packet, Transport transport) {
         Message query;
         try {
             query = new Message(packet);
@@ -88,43 +103,61 @@ public final class DnsAnswers {
         }
         header.setFlag(Flags.AA);
         if (query.getOPT() != null) {
-            response.addRecord(new OPTRecord(MAX_UDP_LIMIT, 0, 0), Section.ADDITIONAL);
+            response.addRecord(edns(), Section.ADDITIONAL);
         }
-        try {
-            answerInZone(response, question, name);
-        } catch (Exception e) {
-            LOG.warnf("cannot look up %s: %s", name, e.toString());
-            header.unsetFlag(Flags.AA);
-            header.setRcode(Rcode.SERVFAIL);
-        }
+        answerInZone(response, question, name);
         return response;
     }
 
-    private void answerInZone(Message response, Record question, String name) throws Exception {
-        List<String> addresses = lookup.addresses(name);
-        boolean apex = name.equals(ZONE);
-        if (addresses.isEmpty() && !apex) {
+    private void answerInZone(Message response, Record question, String name) {
+        if (name.equals(ZONE)) {
+            answerAtApex(response, question.getType());
+            return;
+        }
+        Optional<NameRecords> records = names.find(name);
+        if (records.isEmpty()) {
             response.getHeader().setRcode(Rcode.NXDOMAIN);
             response.addRecord(SOA, Section.AUTHORITY);
             return;
         }
         int type = question.getType();
         if (type == Type.A || type == Type.ANY) {
-            for (String address : addresses) {
-                response.addRecord(new ARecord(question.getName(), DClass.IN, TTL, InetAddress.getByName(address)),
-                        Section.ANSWER);
+            for (HeldAddress held : records.get().addresses()) {
+                if (held.address() instanceof Inet4Address v4) {
+                    response.addRecord(new ARecord(question.getName(), DClass.IN, TTL, v4), Section.ANSWER);
+                }
             }
-        }
-        if (apex && type == Type.SOA) {
-            response.addRecord(SOA, Section.ANSWER);
         }
         if (response.getHeader().getCount(Section.ANSWER) == 0) {
             response.addRecord(SOA, Section.AUTHORITY); // NODATA: the name exists, not with this type
         }
     }
 
+    /** The zone's own name has its SOA and NS records, and nothing else. */
+    private static void answerAtApex(Message response, int type) {
+        if (type == Type.SOA || type == Type.ANY) {
+            response.addRecord(SOA, Section.ANSWER);
+        }
+        if (type == Type.NS || type == Type.ANY) {
+            response.addRecord(NS, Section.ANSWER);
+        }
+        if (response.getHeader().getCount(Section.ANSWER) == 0) {
+            response.addRecord(SOA, Section.AUTHORITY);
+        }
+    }
+
     private static boolean isInZone(String name) {
-        return name.equals(ZONE) || name.endsWith("." + ZONE);
+        return name.equals(ZONE) || isBelowApex(name);
+    }
+
+    /** Whether a lower-case name without its final dot is in the zone, other than its apex. */
+    static boolean isBelowApex(String name) {
+        return name.endsWith(DOT_ZONE);
+    }
+
+    /** The EDNS record of a response: the largest UDP payload this server sends. */
+    private static OPTRecord edns() {
+        return new OPTRecord(MAX_UDP_LIMIT, 0, 0);
     }
 
     /** 512 bytes, or what the client's EDNS record says it takes (bounded). */

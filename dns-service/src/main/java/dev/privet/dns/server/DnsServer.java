@@ -1,7 +1,7 @@
 package dev.privet.dns.server;
 
 import dev.privet.dns.config.DnsConfig;
-import dev.privet.dns.projection.DnsReadModel;
+import dev.privet.dns.zone.ServedNames;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,21 +11,23 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.StandardSocketOptions;
+import java.nio.channels.DatagramChannel;
 
 /**
  * The DNS server of endpoint names: UDP and TCP listeners on one port, started with the service and stopped with it.
- * It answers from the {@code dns_records} read model, queried per request. That model is written in the transaction
- * that appends the dns events, so a name resolves from the commit of its publication and stops resolving with the
- * commit of its removal, on every replica, before the relay can put either event on Kafka (no cache to invalidate).
+ * It answers from {@link ServedNames}, in memory, which follows dns-service's event store: dns-service's relay
+ * publishes a publication or a removal only once this replica answers accordingly.
  */
 @ApplicationScoped
 public class DnsServer {
     private static final Logger LOG = Logger.getLogger(DnsServer.class);
     private static final int BIND_ATTEMPTS = 5;
+    /** Room for bursts of queries while the threads are busy (the kernel may give less: net.core.rmem_max). */
+    private static final int RECEIVE_BUFFER = 4 * 1024 * 1024;
 
     private final DnsConfig config;
     private final DnsAnswers answers;
@@ -33,9 +35,9 @@ public class DnsServer {
     private volatile TcpListener tcp;
     private volatile int port;
 
-    DnsServer(DnsConfig config, DnsReadModel readModel) {
+    DnsServer(DnsConfig config, ServedNames names) {
         this.config = config;
-        this.answers = new DnsAnswers(readModel::addresses);
+        this.answers = new DnsAnswers(names);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -55,13 +57,16 @@ public class DnsServer {
             ServerSocket server = new ServerSocket();
             server.setReuseAddress(true);
             server.bind(new InetSocketAddress(address, config.port()), 64);
+            DatagramChannel datagrams = DatagramChannel.open();
             try {
-                DatagramSocket datagrams = new DatagramSocket(new InetSocketAddress(address, server.getLocalPort()));
+                datagrams.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER)
+                        .bind(new InetSocketAddress(address, server.getLocalPort()));
                 tcp = new TcpListener(server, answers);
                 udp = new UdpListener(datagrams, answers, config.threads());
                 port = server.getLocalPort();
                 return;
             } catch (BindException e) {
+                datagrams.close();
                 server.close();
                 if (config.port() != 0 || attempt == BIND_ATTEMPTS) {
                     throw e;

@@ -4,63 +4,85 @@ import dev.privet.dns.server.DnsAnswers.Transport;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.SocketAddress;
-import java.util.Arrays;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Receives DNS queries over UDP on one thread and answers them on a few; under overload, queries are dropped as UDP allows. */
+/**
+ * Serves DNS over UDP: a few threads, each receiving from the one socket, answering and sending, with no hand-over
+ * between them (a query is answered on the thread that read it, from memory). The socket takes turns among the
+ * threads waiting in {@code receive}; under overload the kernel's receive buffer drops what they cannot take, as UDP
+ * allows, and clients retry.
+ */
 final class UdpListener implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(UdpListener.class);
     private static final int MAX_DATAGRAM = 65535;
 
-    private final DatagramSocket socket;
+    private final DatagramChannel channel;
     private final DnsAnswers answers;
-    private final ExecutorService workers;
+    private final int threads;
+    private final List<Thread> started = new ArrayList<>();
 
-    UdpListener(DatagramSocket socket, DnsAnswers answers, int threads) {
-        this.socket = socket;
+    UdpListener(DatagramChannel channel, DnsAnswers answers, int threads) {
+        this.channel = channel;
         this.answers = answers;
-        this.workers = Workers.named("dns-udp-", threads, new ThreadPoolExecutor.DiscardPolicy());
+        this.threads = threads;
     }
 
     void start() {
-        Thread.ofPlatform().name("dns-udp-receiver").daemon().start(this::receive);
+        for (int i = 0; i < threads; i++) {
+            started.add(Thread.ofPlatform().name("dns-udp-" + i).daemon().start(this::serve));
+        }
     }
 
-    private void receive() {
-        byte[] buffer = new byte[MAX_DATAGRAM];
-        while (!socket.isClosed()) {
-            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+    private void serve() {
+        ByteBuffer in = ByteBuffer.allocateDirect(MAX_DATAGRAM);
+        while (channel.isOpen()) {
+            in.clear();
+            SocketAddress client;
             try {
-                socket.receive(packet);
+                client = channel.receive(in);
+            } catch (ClosedChannelException e) {
+                return;
             } catch (IOException e) {
-                if (!socket.isClosed()) {
-                    LOG.debugf("UDP receive failed: %s", e);
-                }
+                LOG.debugf("UDP receive failed: %s", e);
                 continue;
             }
-            byte[] query = Arrays.copyOfRange(packet.getData(), packet.getOffset(), packet.getOffset() + packet.getLength());
-            SocketAddress client = packet.getSocketAddress();
-            workers.execute(() -> reply(query, client));
+            in.flip();
+            byte[] query = new byte[in.remaining()];
+            in.get(query);
+            reply(query, client);
         }
     }
 
     private void reply(byte[] query, SocketAddress client) {
-        answers.answer(query, Transport.UDP).ifPresent(response -> {
-            try {
-                socket.send(new DatagramPacket(response, response.length, client));
-            } catch (IOException e) {
-                LOG.debugf("cannot answer %s: %s", client, e);
+        try {
+            var response = answers.answer(query, Transport.UDP);
+            if (response.isPresent()) {
+                channel.send(ByteBuffer.wrap(response.get()), client);
             }
-        });
+        } catch (IOException | RuntimeException e) { // one bad query or client must not end the thread
+            LOG.debugf("cannot answer %s: %s", client, e);
+        }
     }
 
     @Override
     public void close() {
-        socket.close();
-        workers.shutdownNow();
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.debugf("closing the UDP socket: %s", e);
+        }
+        for (Thread t : started) {
+            try {
+                t.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }

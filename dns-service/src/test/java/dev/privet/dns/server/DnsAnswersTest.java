@@ -1,6 +1,10 @@
 package dev.privet.dns.server;
 
+import dev.privet.contracts.events.DnsEvent.EndpointDnsRemoved;
 import dev.privet.dns.server.DnsAnswers.Transport;
+import dev.privet.dns.zone.ServedNames;
+import dev.privet.dns.zone.Publications;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -14,16 +18,20 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class DnsAnswersTest {
-    static final String NAME = "vpce-0a1b2c3d4e5f60718-ab12cd34.vpce-svc-0123456789abcdef0.us-east-1.vpce.amazonaws.com";
-    final DnsAnswers answers = new DnsAnswers(name -> Map.of(NAME, List.of("10.0.1.4", "10.0.2.4"))
-            .getOrDefault(name, List.of()));
+    static final String ENDPOINT = "vpce-0a1b2c3d4e5f60718";
+    static final String NAME = Publications.regional(ENDPOINT);
+    final ServedNames names = new ServedNames();
+    final DnsAnswers answers = new DnsAnswers(names);
+
+    @BeforeEach
+    void publish() {
+        names.apply(Publications.envelope(Publications.published(ENDPOINT, "10.0.2.4", "10.0.1.4")));
+    }
 
     Message ask(String name, int type) throws IOException {
         Message query = Message.newQuery(Record.newRecord(Name.fromString(name), type, DClass.IN));
@@ -72,13 +80,31 @@ class DnsAnswersTest {
     }
 
     @Test
-    void a_failing_lookup_answers_SERVFAIL_instead_of_crashing() throws IOException {
-        DnsAnswers failing = new DnsAnswers(name -> {
-            throw new java.sql.SQLException("database down");
-        });
-        Message query = Message.newQuery(Record.newRecord(Name.fromString(NAME + "."), Type.A, DClass.IN));
+    void the_apex_answers_its_SOA_and_NS_and_no_data_for_other_types() throws IOException {
+        Message soa = ask("VPCE.amazonaws.com.", Type.SOA);
+        assertThat(soa.getSection(Section.ANSWER)).singleElement().satisfies(r -> assertThat(r.getType()).isEqualTo(Type.SOA));
+        assertThat(ask("vpce.amazonaws.com.", Type.NS).getSection(Section.ANSWER)).singleElement()
+                .satisfies(r -> assertThat(r.rdataToString()).isEqualTo("ns.privet.internal."));
 
-        assertThat(new Message(failing.answer(query.toWire(), Transport.TCP).orElseThrow()).getRcode())
-                .isEqualTo(Rcode.SERVFAIL);
+        Message a = ask("vpce.amazonaws.com.", Type.A);
+        assertThat(a.getRcode()).isEqualTo(Rcode.NOERROR);
+        assertThat(a.getSection(Section.ANSWER)).isEmpty();
+        assertThat(a.getSection(Section.AUTHORITY)).singleElement()
+                .satisfies(r -> assertThat(r.getType()).isEqualTo(Type.SOA));
+    }
+
+    @Test
+    void misses_carry_the_zone_SOA_so_resolvers_can_cache_them() throws IOException {
+        assertThat(ask("vpce-0000.vpce-svc-0.us-east-1.vpce.amazonaws.com.", Type.A).getSection(Section.AUTHORITY))
+                .singleElement().satisfies(r -> assertThat(r.getType()).isEqualTo(Type.SOA));
+        assertThat(ask(NAME + ".", Type.TXT).getSection(Section.AUTHORITY))
+                .singleElement().satisfies(r -> assertThat(r.getType()).isEqualTo(Type.SOA));
+    }
+
+    @Test
+    void a_removed_name_answers_NXDOMAIN() throws IOException {
+        names.apply(Publications.envelope(new EndpointDnsRemoved(ENDPOINT, Publications.SERVICE)));
+
+        assertThat(ask(NAME + ".", Type.A).getRcode()).isEqualTo(Rcode.NXDOMAIN);
     }
 }
