@@ -30,33 +30,9 @@ say "building the driver: ./mvnw -Pbenchmarks -pl benchmarks -am -q package -Dsk
 ./mvnw -Pbenchmarks -pl benchmarks -am -q package -DskipTests
 jar="$root/benchmarks/target/privet-benchmarks-0.1.0-SNAPSHOT.jar"
 
-# A cluster already running (./privet status exits 0) on the data folder named, or ours.
-data="$(realpath -m "${PRIVET_DATA_DIR:-$repo/.privet}")"
-started=""
-if PRIVET_DATA_DIR="$data" "$repo/privet" status >/dev/null 2>&1; then
-  say "using the cluster running on $data (the endpoints it creates stay in its data)"
-else
-  if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:${PRIVET_GATEWAY_PORT:-8080}/q/health"; then
-    say "a gateway answers on port ${PRIVET_GATEWAY_PORT:-8080} but no cluster runs on $data:"
-    say "set PRIVET_DATA_DIR to that cluster's data folder (or stop it with ./privet down there), then run this again."
-    exit 1
-  fi
-  data="$root/benchmarks/target/endpoints-cluster"
-  rm -rf "$data"
-  say "no cluster runs; starting one on a fresh data folder: PRIVET_DATA_DIR=$data $repo/privet up"
-  say "(it builds the services first if they are not built, which takes a few minutes)"
-  PRIVET_DATA_DIR="$data" "$repo/privet" up
-  started=1
-fi
-stop() {
-  if [ -n "$started" ] && [ -z "${PRIVET_BENCH_KEEP_UP:-}" ]; then
-    say "stopping the cluster this script started: PRIVET_DATA_DIR=$data $repo/privet down"
-    PRIVET_DATA_DIR="$data" "$repo/privet" down || true
-  elif [ -n "$started" ]; then
-    say "left running: PRIVET_DATA_DIR=$data $repo/privet down stops it"
-  fi
-}
-trap stop EXIT
+. "$root/benchmarks/cluster.sh"
+cluster_up "$root/benchmarks/target/endpoints-cluster"
+trap cluster_down EXIT
 
 out="$root/benchmarks/target/endpoints-$(date +%Y%m%d-%H%M%S).txt"
 say "running; the output is also written to $out"

@@ -1,7 +1,6 @@
 package dev.privet.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -19,13 +18,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -42,9 +36,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -74,12 +66,6 @@ import java.util.regex.Pattern;
  * dev.privet.benchmarks.EndpointBenchmark [--flag=value ...]}; flags in {@link Config} and docs/benchmarks.md.
  */
 public final class EndpointBenchmark {
-
-    static final String PROVIDER = "111122223333";
-    static final String CONSUMER = "444455556666";
-    /** Addresses a /20 offers (4096 less AWS's five reserved), rounded down: endpoints per consumer subnet. */
-    static final int ENDPOINTS_PER_SUBNET = 4_000;
-    static final String[] ZONES = {"us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1e", "us-east-1f"};
 
     record Config(String gateway, String kafka, int pgPort, Path clusterDir, int n, int clients, int burstRuns,
                   int warmup, List<Integer> rates, int durationSeconds, int pollMillis, int timeoutSeconds,
@@ -113,72 +99,46 @@ public final class EndpointBenchmark {
             return Collections.unmodifiableMap(d);
         }
 
-        static Config parse(String[] args) throws IOException {
-            Map<String, String> flags = new LinkedHashMap<>(DEFAULTS);
-            for (String arg : args) {
-                if (!arg.startsWith("--")) {
-                    throw new IllegalArgumentException("expected --name=value, got " + arg);
-                }
-                String[] kv = arg.substring(2).split("=", 2);
-                if (!DEFAULTS.containsKey(kv[0])) {
-                    throw new IllegalArgumentException("unknown flag --" + kv[0] + "; known: " + DEFAULTS.keySet());
-                }
-                flags.put(kv[0], kv.length == 2 ? kv[1] : "true");
-            }
-            Path clusterDir = flags.get("cluster").isBlank() ? null : Path.of(flags.get("cluster"));
-            String gateway = flags.get("gateway");
-            String kafka = flags.get("kafka");
-            int pgPort = Integer.parseInt(flags.get("pg-port"));
+        static Config parse(String[] args) {
+            Flags flags = Flags.parse(args, DEFAULTS);
+            Path clusterDir = flags.text("cluster").isBlank() ? null : Path.of(flags.text("cluster"));
+            String gateway = flags.text("gateway");
+            String kafka = flags.text("kafka");
+            int pgPort = flags.integer("pg-port");
             if (clusterDir != null) { // the cluster's own word on where it listens, unless a flag says otherwise
-                Properties state = clusterState(clusterDir).orElseThrow(() -> new IllegalArgumentException(
-                        "no " + clusterDir.resolve("cluster.properties") + ": is the cluster running with that data folder?"));
-                boolean given = Arrays.stream(args).anyMatch(a -> a.startsWith("--gateway="));
-                if (!given && state.getProperty("service.gateway.port") != null) {
+                Properties state = ClusterState.require(clusterDir);
+                if (!flags.given("gateway") && state.getProperty("service.gateway.port") != null) {
                     gateway = "http://127.0.0.1:" + state.getProperty("service.gateway.port");
                 }
-                if (Arrays.stream(args).noneMatch(a -> a.startsWith("--kafka=")) && state.getProperty("kafka.bootstrap") != null) {
+                if (!flags.given("kafka") && state.getProperty("kafka.bootstrap") != null) {
                     kafka = state.getProperty("kafka.bootstrap");
                 }
-                if (Arrays.stream(args).noneMatch(a -> a.startsWith("--pg-port=")) && state.getProperty("postgres.port") != null) {
+                if (!flags.given("pg-port") && state.getProperty("postgres.port") != null) {
                     pgPort = Integer.parseInt(state.getProperty("postgres.port"));
                 }
             }
-            requireLoopback("--gateway", URI.create(gateway).getHost());
+            Flags.requireLoopback("--gateway", URI.create(gateway).getHost());
             for (String server : kafka.split(",")) {
-                requireLoopback("--kafka", server.substring(0, server.lastIndexOf(':')));
+                Flags.requireLoopback("--kafka", server.substring(0, server.lastIndexOf(':')));
             }
-            String rates = flags.get("rates").trim();
+            String rates = flags.text("rates").trim();
             List<Integer> rateList = rates.isEmpty() ? List.of() : Arrays.stream(rates.split(",")).map(String::trim)
                     .map(Integer::parseInt).filter(r -> r > 0).toList();
-            Config c = new Config(gateway.replaceAll("/+$", ""), kafka, pgPort, clusterDir, intFlag(flags, "n"),
-                    intFlag(flags, "clients"), intFlag(flags, "burst-runs"),
-                    flags.get("warmup").isBlank() ? 3 * intFlag(flags, "n") : intFlag(flags, "warmup"), rateList,
-                    intFlag(flags, "duration"), intFlag(flags, "poll-ms"), intFlag(flags, "timeout"),
-                    Double.parseDouble(flags.get("poll-backoff")), Boolean.parseBoolean(flags.get("shared-service")),
-                    intFlag(flags, "kafka-messages"), intFlag(flags, "kafka-pipelined"), intFlag(flags, "pgbench-seconds"),
-                    flags.get("pgbench"), Boolean.parseBoolean(flags.get("peers")), Boolean.parseBoolean(flags.get("endpoints")));
+            Config c = new Config(gateway.replaceAll("/+$", ""), kafka, pgPort, clusterDir, flags.integer("n"),
+                    flags.integer("clients"), flags.integer("burst-runs"),
+                    flags.text("warmup").isBlank() ? 3 * flags.integer("n") : flags.integer("warmup"), rateList,
+                    flags.integer("duration"), flags.integer("poll-ms"), flags.integer("timeout"),
+                    flags.decimal("poll-backoff"), flags.bool("shared-service"),
+                    flags.integer("kafka-messages"), flags.integer("kafka-pipelined"), flags.integer("pgbench-seconds"),
+                    flags.text("pgbench"), flags.bool("peers"), flags.bool("endpoints"));
             if (c.n < 1 || c.clients < 1 || c.pollMillis < 1 || c.timeoutSeconds < 1 || c.durationSeconds < 1) {
                 throw new IllegalArgumentException("--n, --clients, --poll-ms, --timeout and --duration must be at least 1");
             }
             int largest = Math.max(Math.max(c.n, c.warmup), c.rates.stream().mapToInt(r -> r * c.durationSeconds).max().orElse(0));
-            if (largest > 16 * ENDPOINTS_PER_SUBNET) {
-                throw new IllegalArgumentException("at most " + 16 * ENDPOINTS_PER_SUBNET + " endpoints per run (16 /20 subnets in one /16)");
+            if (largest > Tenants.MAX_ENDPOINTS_PER_VPC) {
+                throw new IllegalArgumentException("at most " + Tenants.MAX_ENDPOINTS_PER_VPC + " endpoints per run (16 /20 subnets in one /16)");
             }
             return c;
-        }
-
-        private static int intFlag(Map<String, String> flags, String name) {
-            return Integer.parseInt(flags.get(name).replace("_", ""));
-        }
-
-        private static void requireLoopback(String flag, String host) {
-            try {
-                if (host == null || !InetAddress.getByName(host).isLoopbackAddress()) {
-                    throw new IllegalArgumentException(flag + " must name 127.0.0.1 (or localhost), not " + host);
-                }
-            } catch (java.net.UnknownHostException e) {
-                throw new IllegalArgumentException(flag + ": unknown host " + host, e);
-            }
         }
     }
 
@@ -192,27 +152,25 @@ public final class EndpointBenchmark {
     }
 
     private final Config config;
-    private final HttpClient http;
-    private final ObjectMapper json = new ObjectMapper();
-    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final Gateway gateway;
+    private final Tenants tenants;
     private final CpuMeter cpu;
     private String serviceName;
     private String loadBalancerArn;
     private int endpointsOnService;
-    private int vpcCounter;
 
     private EndpointBenchmark(Config config) {
         this.config = config;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(threads)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        this.cpu = new CpuMeter(config.clusterDir);
+        this.gateway = new Gateway(config.gateway);
+        this.tenants = new Tenants(gateway);
+        this.cpu = CpuMeter.ofCluster(config.clusterDir);
     }
 
     public static void main(String[] args) throws Exception {
         Config config = Config.parse(args);
         EndpointBenchmark bench = new EndpointBenchmark(config);
         long begin = System.nanoTime();
-        String loadBefore = loadAverage();
+        String loadBefore = Machine.loadAverage();
         System.out.printf("Privet endpoint benchmark: burst %d runs of %,d endpoints by %d clients (+ warm-up of %d), "
                         + "fixed rates %s/s for %d s each, poll every %d ms (backoff %.2f of the time waited), timeout %d s, "
                         + "%s%n", config.burstRuns, config.n, config.clients, config.warmup, config.rates, config.durationSeconds,
@@ -220,7 +178,7 @@ public final class EndpointBenchmark {
                 config.sharedService ? "one endpoint service for all modes" : "a new endpoint service for each mode");
         System.out.println("targets: gateway " + config.gateway + ", Kafka " + config.kafka + ", PostgreSQL 127.0.0.1:"
                 + config.pgPort + (config.clusterDir == null ? "" : ", cluster " + config.clusterDir));
-        System.out.println("machine: " + machine());
+        System.out.println("machine: " + Machine.describe());
         System.out.println("processes measured for CPU: " + bench.cpu.describe());
         System.out.println("load average before: " + loadBefore);
 
@@ -255,7 +213,7 @@ public final class EndpointBenchmark {
                 fixed.add(o);
             }
         }
-        String loadAfter = loadAverage();
+        String loadAfter = Machine.loadAverage();
         System.out.println();
         bench.report(bursts, fixed, peers);
         System.out.println();
@@ -268,50 +226,18 @@ public final class EndpointBenchmark {
     // ---------------------------------------------------------------- set-up: one service, open to the consumer
 
     private void setUp() throws Exception {
-        JsonNode health = null;
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(config.gateway + "/q/health"))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("the gateway's health at " + config.gateway + "/q/health is "
-                        + r.statusCode() + ": " + r.body());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("no gateway answers at " + config.gateway + " (" + e
-                    + "): start the cluster with ./privet up", e);
-        }
-        String vpc = post(PROVIDER, "/v1/vpcs", Map.of("cidrBlock", "10.0.0.0/16")).path("vpcId").asText();
-        String subnet = post(PROVIDER, "/v1/subnets", Map.of("vpcId", vpc, "cidrBlock", "10.0.1.0/24",
-                "availabilityZone", "us-east-1a")).path("subnetId").asText();
-        loadBalancerArn = post(PROVIDER, "/v1/load-balancers", Map.of("name", "bench-" + UUID.randomUUID().toString().substring(0, 8), "type", "network",
-                "subnetIds", List.of(subnet), "listeners", List.of(Map.of("protocol", "TCP", "port", 443)),
-                "targets", List.of(Map.of("host", "127.0.0.1", "port", 8443)))).path("loadBalancerArn").asText();
+        gateway.requireHealthy();
+        loadBalancerArn = tenants.providerLoadBalancer();
         newService();
     }
 
     /**
-     * An endpoint service on the provider's load balancer, acceptance not required, open to the consumer, once it
-     * is Available. Each mode gets its own unless --shared-service: the provider decides each connection from the
-     * service's whole stream, so a service's history is part of what a mode measures.
+     * A new endpoint service open to the consumer (see {@link Tenants#openService}). Each mode gets its own unless
+     * --shared-service: the provider decides each connection from the service's whole stream, so a service's history
+     * is part of what a mode measures.
      */
     private void newService() throws Exception {
-        String nlb = loadBalancerArn;
-        JsonNode service = post(PROVIDER, "/v1/endpoint-services", Map.of("networkLoadBalancerArns", List.of(nlb),
-                "acceptanceRequired", false));
-        String serviceId = service.path("serviceId").asText();
-        serviceName = service.path("serviceName").asText();
-        call("POST", PROVIDER, "/v1/endpoint-services/" + serviceId + "/permissions",
-                Map.of("addAllowedPrincipals", List.of("arn:aws:iam::" + CONSUMER + ":root")), 200);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        String state = service.path("serviceState").asText();
-        while (!"Available".equals(state)) {
-            if (System.nanoTime() > deadline || "Failed".equals(state)) {
-                throw new IllegalStateException("endpoint service " + serviceId + " is " + state + ", not Available");
-            }
-            Thread.sleep(50);
-            state = call("GET", PROVIDER, "/v1/endpoint-services/" + serviceId, null, 200).path("serviceState").asText();
-        }
-        System.out.println("endpoint service " + serviceId + " is Available");
+        serviceName = tenants.openService(loadBalancerArn);
         endpointsOnService = 0;
     }
 
@@ -324,27 +250,15 @@ public final class EndpointBenchmark {
         }
     }
 
-    /** A new consumer VPC (172.31.0.0/16) with enough /20 subnets for count endpoints, one subnet each. */
-    private List<String> consumerSubnets(int count) throws Exception {
-        String vpc = post(CONSUMER, "/v1/vpcs", Map.of("cidrBlock", "172.31.0.0/16")).path("vpcId").asText();
-        vpcCounter++;
-        int subnets = (count + ENDPOINTS_PER_SUBNET - 1) / ENDPOINTS_PER_SUBNET;
-        List<String> ids = new ArrayList<>();
-        for (int s = 0; s < subnets; s++) {
-            ids.add(post(CONSUMER, "/v1/subnets", Map.of("vpcId", vpc, "cidrBlock", "172.31." + (16 * s) + ".0/20",
-                    "availabilityZone", ZONES[s % ZONES.length])).path("subnetId").asText());
-        }
-        return ids;
-    }
-
     // ---------------------------------------------------------------- the two modes
 
     /** N endpoints by C clients; each client creates one, polls it to available, then takes the next. */
     private Outcome burst(String name, int n) throws Exception {
         serviceFor(name);
         endpointsOnService += n;
-        List<String> subnets = consumerSubnets(n);
-        String vpc = vpcOf(subnets);
+        Tenants.ConsumerVpc consumer = tenants.consumerVpc(n);
+        String vpc = consumer.vpcId();
+        List<String> subnets = consumer.subnetIds();
         Run run = new Run(n);
         AtomicInteger next = new AtomicInteger();
         Map<String, Long> cpuBefore = cpu.sample();
@@ -370,8 +284,9 @@ public final class EndpointBenchmark {
         String name = String.format("fixed %d/s x %d s", rate, seconds);
         serviceFor(name);
         endpointsOnService += n;
-        List<String> subnets = consumerSubnets(n);
-        String vpc = vpcOf(subnets);
+        Tenants.ConsumerVpc consumer = tenants.consumerVpc(n);
+        String vpc = consumer.vpcId();
+        List<String> subnets = consumer.subnetIds();
         Run run = new Run(n);
         Map<String, Long> cpuBefore = cpu.sample();
         long start = System.nanoTime();
@@ -392,12 +307,6 @@ public final class EndpointBenchmark {
         return run.outcome(name, start, cpuSeconds, hops(run));
     }
 
-    private final Map<String, String> vpcBySubnet = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private String vpcOf(List<String> subnets) {
-        return vpcBySubnet.get(subnets.getFirst());
-    }
-
     /**
      * One endpoint: create, then GET until it is available (or failed, rejected, or out of time): every poll-ms, or
      * every poll-backoff x the time waited so far when that is longer (a client that has waited 10 s asks every 0.5
@@ -410,14 +319,14 @@ public final class EndpointBenchmark {
         long deadline = t0 + TimeUnit.SECONDS.toNanos(config.timeoutSeconds);
         String id;
         try {
-            HttpResponse<String> r = send("POST", CONSUMER, "/v1/vpc-endpoints",
+            HttpResponse<String> r = gateway.send("POST", Tenants.CONSUMER, "/v1/vpc-endpoints",
                     Map.of("serviceName", serviceName, "vpcId", vpc, "subnetIds", List.of(subnet)));
             run.post.recordValue(micros(System.nanoTime() - t0));
             if (r.statusCode() != 201) {
                 run.fail("POST " + r.statusCode() + " " + abbreviate(r.body()));
                 return;
             }
-            id = json.readTree(r.body()).path("vpcEndpointId").asText();
+            id = gateway.json(r).path("vpcEndpointId").asText();
         } catch (Exception e) {
             run.fail("POST " + e);
             return;
@@ -428,7 +337,7 @@ public final class EndpointBenchmark {
                 long waited = (System.nanoTime() - created) / 1_000_000;
                 Thread.sleep(Math.max(config.pollMillis, (long) (config.pollBackoff * waited)));
                 long g = System.nanoTime();
-                HttpResponse<String> r = send("GET", CONSUMER, "/v1/vpc-endpoints/" + id, null);
+                HttpResponse<String> r = gateway.send("GET", Tenants.CONSUMER, "/v1/vpc-endpoints/" + id, null);
                 long answered = System.nanoTime();
                 run.get.recordValue(micros(answered - g));
                 run.polls.incrementAndGet();
@@ -436,7 +345,7 @@ public final class EndpointBenchmark {
                     state = "HTTP " + r.statusCode() + " " + abbreviate(r.body());
                     continue; // a client retries a read
                 }
-                JsonNode endpoint = json.readTree(r.body());
+                JsonNode endpoint = gateway.json(r);
                 state = endpoint.path("state").asText();
                 switch (state) {
                     case "available" -> {
@@ -902,13 +811,13 @@ public final class EndpointBenchmark {
             Peers first = peers.getFirst();
             if (first.kafkaRoundTrip != null) {
                 System.out.printf("%-44s %s msg/s   p50 %s ms   p99 %s ms%n", "Kafka produce->consume, 1 in flight",
-                        spread(peers, p -> p.kafkaRoundTripsPerSecond, "%,.0f"),
-                        spread(peers, p -> p.kafkaRoundTrip.getValueAtPercentile(50) / 1000.0, "%.2f"),
-                        spread(peers, p -> p.kafkaRoundTrip.getValueAtPercentile(99) / 1000.0, "%.1f"));
+                        Spread.of(peers, p -> p.kafkaRoundTripsPerSecond, "%,.0f"),
+                        Spread.of(peers, p -> p.kafkaRoundTrip.getValueAtPercentile(50) / 1000.0, "%.2f"),
+                        Spread.of(peers, p -> p.kafkaRoundTrip.getValueAtPercentile(99) / 1000.0, "%.1f"));
                 System.out.printf("%-44s %s msg/s   p50 %s ms   p99 %s ms%n", "Kafka produce->consume, pipelined",
-                        spread(peers, p -> p.kafkaPipelinedPerSecond, "%,.0f"),
-                        spread(peers, p -> p.kafkaPipelined.getValueAtPercentile(50) / 1000.0, "%.0f"),
-                        spread(peers, p -> p.kafkaPipelined.getValueAtPercentile(99) / 1000.0, "%.0f"));
+                        Spread.of(peers, p -> p.kafkaPipelinedPerSecond, "%,.0f"),
+                        Spread.of(peers, p -> p.kafkaPipelined.getValueAtPercentile(50) / 1000.0, "%.0f"),
+                        Spread.of(peers, p -> p.kafkaPipelined.getValueAtPercentile(99) / 1000.0, "%.0f"));
             }
             if (!first.pgSettings.isEmpty()) {
                 System.out.println("PostgreSQL " + first.pgSettings);
@@ -916,8 +825,8 @@ public final class EndpointBenchmark {
             for (int i = 0; i < first.pgbench.size(); i++) {
                 int k = i;
                 System.out.printf("%-44s %s tps   latency average %s ms%n", "pgbench 1-row insert commits, "
-                        + first.pgbench.get(i)[0], spread(peers, p -> p.pgbenchTps(k), "%,.0f"),
-                        spread(peers, p -> p.pgbenchLatency(k), "%.3f"));
+                        + first.pgbench.get(i)[0], Spread.of(peers, p -> p.pgbenchTps(k), "%,.0f"),
+                        Spread.of(peers, p -> p.pgbenchLatency(k), "%.3f"));
             }
             if (first.pgbenchNote != null) {
                 System.out.println("pgbench: " + first.pgbenchNote);
@@ -932,21 +841,21 @@ public final class EndpointBenchmark {
             java.util.function.IntToDoubleFunction rt = i -> peers.get(i).kafkaRoundTrip.getValueAtPercentile(50) / 1000.0;
             if (peers.getFirst().kafkaRoundTrip != null) {
                 System.out.printf("  create-to-available p50 / Kafka round trip p50: %s round trips%n",
-                        spread(runs, i -> p50.applyAsDouble(i) / rt.applyAsDouble(i), "%.0f"));
+                        Spread.of(runs, i -> p50.applyAsDouble(i) / rt.applyAsDouble(i), "%.0f"));
                 if (!bursts.getFirst().hops.isEmpty()) {
                     System.out.printf("  one hop (median of the chain's %d hops' p50) / Kafka round trip p50: %s round trips%n",
-                            CHAIN.length, spread(runs, i -> medianHop(bursts.get(i)) / rt.applyAsDouble(i), "%.0f"));
+                            CHAIN.length, Spread.of(runs, i -> medianHop(bursts.get(i)) / rt.applyAsDouble(i), "%.0f"));
                 }
                 System.out.printf("  endpoints/s / Kafka round trips/s (1 in flight): %s; / pipelined messages/s: %s%n",
-                        spread(runs, i -> bursts.get(i).rate() / peers.get(i).kafkaRoundTripsPerSecond, "%.4f"),
-                        spread(runs, i -> bursts.get(i).rate() / peers.get(i).kafkaPipelinedPerSecond, "%.5f"));
+                        Spread.of(runs, i -> bursts.get(i).rate() / peers.get(i).kafkaRoundTripsPerSecond, "%.4f"),
+                        Spread.of(runs, i -> bursts.get(i).rate() / peers.get(i).kafkaPipelinedPerSecond, "%.5f"));
             }
             for (int k = 0; k < peers.getFirst().pgbench.size(); k++) {
                 int c = k;
                 System.out.printf("  endpoints/s / pgbench tps (%s): %s, i.e. %s single-row commits' worth per endpoint%n",
                         peers.getFirst().pgbench.get(k)[0],
-                        spread(runs, i -> bursts.get(i).rate() / peers.get(i).pgbenchTps(c), "%.5f"),
-                        spread(runs, i -> peers.get(i).pgbenchTps(c) / bursts.get(i).rate(), "%,.0f"));
+                        Spread.of(runs, i -> bursts.get(i).rate() / peers.get(i).pgbenchTps(c), "%.5f"),
+                        Spread.of(runs, i -> peers.get(i).pgbenchTps(c) / bursts.get(i).rate(), "%,.0f"));
             }
         }
         List<Outcome> all = new ArrayList<>(bursts);
@@ -978,176 +887,7 @@ public final class EndpointBenchmark {
         }
     }
 
-    // ---------------------------------------------------------------- CPU accounting from /proc
-
-    /** CPU time of the cluster's processes (from cluster.properties), this driver and the whole machine, in ticks. */
-    static final class CpuMeter {
-        private final Map<String, Long> pids = new LinkedHashMap<>();
-        private final double ticksPerSecond = clockTicks();
-
-        CpuMeter(Path clusterDir) {
-            if (clusterDir != null) {
-                clusterState(clusterDir).ifPresent(state -> {
-                    for (String[] part : List.of(new String[]{"gateway", "service.gateway.pid"},
-                            new String[]{"consumer", "service.consumer-service.pid"},
-                            new String[]{"provider", "service.provider-service.pid"},
-                            new String[]{"network", "service.network-service.pid"},
-                            new String[]{"dns", "service.dns-service.pid"},
-                            new String[]{"kafka", "kafka.pid"}, new String[]{"postgres", "postgres.pid"})) {
-                        String pid = state.getProperty(part[1]);
-                        if (pid != null && !pid.isBlank()) {
-                            pids.put(part[0], Long.parseLong(pid.trim()));
-                        }
-                    }
-                });
-            }
-            pids.put("bench", ProcessHandle.current().pid());
-        }
-
-        String describe() {
-            return pids.isEmpty() ? "none" : pids + " and the machine (/proc/stat)"
-                    + (pids.size() == 1 ? "; pass --cluster=<data folder> for the cluster's processes" : "");
-        }
-
-        Map<String, Long> sample() {
-            Map<String, Long> ticks = new LinkedHashMap<>();
-            for (Map.Entry<String, Long> e : pids.entrySet()) {
-                long t = processTicks(e.getValue(), false);
-                if (e.getKey().equals("postgres")) { // the postmaster, its exited children, and its live backends
-                    t = processTicks(e.getValue(), true) + childrenTicks(e.getValue());
-                }
-                ticks.put(e.getKey(), t);
-            }
-            ticks.put("machine", machineBusyTicks());
-            return ticks;
-        }
-
-        Map<String, Double> since(Map<String, Long> before) {
-            Map<String, Long> after = sample();
-            Map<String, Double> seconds = new LinkedHashMap<>();
-            before.forEach((k, v) -> seconds.put(k, Math.max(0, after.getOrDefault(k, v) - v) / ticksPerSecond));
-            double ours = seconds.entrySet().stream().filter(e -> !e.getKey().equals("machine"))
-                    .mapToDouble(Map.Entry::getValue).sum();
-            seconds.put("others", Math.max(0, seconds.get("machine") - ours)); // other builds, the kernel's own work
-            return seconds;
-        }
-
-        /** utime + stime (+ cutime + cstime: waited-for children), fields 14-17 of /proc/pid/stat. */
-        private static long processTicks(long pid, boolean withChildren) {
-            String[] f = statFields(pid);
-            if (f == null) {
-                return 0;
-            }
-            long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-            return withChildren ? t + Long.parseLong(f[13]) + Long.parseLong(f[14]) : t;
-        }
-
-        private static long childrenTicks(long parent) {
-            long total = 0;
-            try (var dirs = Files.list(Path.of("/proc"))) {
-                for (Path dir : (Iterable<Path>) dirs::iterator) {
-                    String name = dir.getFileName().toString();
-                    if (!name.chars().allMatch(Character::isDigit)) {
-                        continue;
-                    }
-                    String[] f = statFields(Long.parseLong(name));
-                    if (f != null && Long.parseLong(f[1]) == parent) {
-                        total += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return total;
-        }
-
-        /** The fields after the command name: [0] = state (field 3), [1] = ppid, [11] = utime (field 14) ... */
-        private static String[] statFields(long pid) {
-            try {
-                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-                return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            } catch (IOException | RuntimeException e) {
-                return null;
-            }
-        }
-
-        private static long machineBusyTicks() {
-            try {
-                String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
-                long busy = 0;
-                for (int i = 1; i < Math.min(f.length, 9); i++) { // user nice system idle iowait irq softirq steal
-                    if (i != 4 && i != 5) {
-                        busy += Long.parseLong(f[i]);
-                    }
-                }
-                return busy;
-            } catch (IOException e) {
-                return 0;
-            }
-        }
-
-        private static double clockTicks() {
-            try {
-                Process p = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-                p.waitFor(5, TimeUnit.SECONDS);
-                return Double.parseDouble(out);
-            } catch (Exception e) {
-                return 100;
-            }
-        }
-    }
-
     // ---------------------------------------------------------------- HTTP and helpers
-
-    private JsonNode post(String account, String path, Object body) throws Exception {
-        JsonNode node = call("POST", account, path, body, 201);
-        if (path.equals("/v1/subnets")) {
-            vpcBySubnet.put(node.path("subnetId").asText(), node.path("vpcId").asText());
-        }
-        return node;
-    }
-
-    private JsonNode call(String method, String account, String path, Object body, int expected) throws Exception {
-        HttpResponse<String> r = send(method, account, path, body);
-        if (r.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return json.readTree(r.body());
-    }
-
-    private HttpResponse<String> send(String method, String account, String path, Object body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(config.gateway + path)).timeout(Duration.ofSeconds(30))
-                .header("X-Privet-Account", account).header("Accept", "application/json");
-        if (body != null) {
-            b.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
-        } else {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static Optional<Properties> clusterState(Path dir) {
-        Path file = dir.resolve("cluster.properties");
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        Properties p = new Properties();
-        try (var in = Files.newBufferedReader(file)) {
-            p.load(in);
-            return Optional.of(p);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** "median (min-max)" of a value over the items, in the format given. */
-    private static <T> String spread(List<T> items, java.util.function.ToDoubleFunction<T> value, String format) {
-        double[] v = items.stream().mapToDouble(value).sorted().toArray();
-        String median = String.format(format, v[v.length / 2]);
-        return v.length == 1 ? median : median + " (" + String.format(format, v[0]) + "-" + String.format(format, v[v.length - 1]) + ")";
-    }
 
     /** The burst whose rate is the median (the upper middle one of an even count), or null. */
     private static Outcome medianBurst(List<Outcome> bursts) {
@@ -1187,27 +927,4 @@ public final class EndpointBenchmark {
         return one.length() > 200 ? one.substring(0, 200) + "..." : one;
     }
 
-    static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    static String machine() {
-        String cpu = "unknown CPU";
-        String memory = "unknown memory";
-        try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
-            memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
-                    .findFirst().map(l -> String.format(Locale.ROOT, "%.1f GiB RAM",
-                            Long.parseLong(l.replaceAll("[^0-9]", "")) / (1024.0 * 1024))).orElse(memory);
-        } catch (IOException | RuntimeException ignored) {
-            // not Linux
-        }
-        return String.format(Locale.ROOT, "%d cores (%s), %s, JDK %s", Runtime.getRuntime().availableProcessors(),
-                cpu, memory, Runtime.version());
-    }
 }
