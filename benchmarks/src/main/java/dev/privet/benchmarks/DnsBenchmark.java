@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * DNS queries per second and latency of Privet's DNS server, side by side in one run with Unbound serving the same
  * records on the same machine, both measured by dnsperf:
  * <ol>
- *   <li>names: the A records the dns-service publishes (its {@code dns_records}); when there are fewer than
+ *   <li>names: the A records the dns-service publishes (its published endpoints' records); when there are fewer than
  *       {@code --names}, endpoints are made through the gateway until there are enough ({@link PublishedNames});</li>
  *   <li>Unbound on a free port with exactly those records ({@link UnboundServer}), and a check that both servers
  *       answer every name with its published addresses, and an unknown name with NXDOMAIN and the SOA

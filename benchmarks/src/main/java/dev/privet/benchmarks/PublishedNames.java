@@ -7,10 +7,10 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The names Privet's DNS server answers, as its read model holds them ({@code dns_records} in the dns-service's
- * database), and endpoints made through the gateway, as a client makes them, until there are enough: each endpoint
- * has one subnet, so it gets a regional name and one zonal name, each with the address of its one ENI.
+ * The names Privet's DNS server answers, and endpoints made through the gateway, as a client makes them, until there
+ * are enough: each endpoint has one subnet, so it gets a regional name and one zonal name, each with the address of
+ * its one ENI. The endpoints whose names are published are read from the dns-service's read model
+ * ({@code endpoint_dns}), their records from its API ({@code GET /v1/endpoint-dns/{id}}): what the DNS server answers.
  */
 final class PublishedNames {
     /** Endpoints created at once, each by its own client: create, then GET until it is available. */
@@ -69,18 +70,29 @@ final class PublishedNames {
         return names.subList(0, wanted);
     }
 
-    /** Every A record set of the read model, by name, values in order. */
+    /** Every A record set of the published endpoints, by name, values in order. */
     List<Name> read() throws Exception {
-        Map<String, List<String>> byName = new LinkedHashMap<>();
+        List<String> published = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
              PreparedStatement q = c.prepareStatement(
-                     "select name, value from dns_records where type = 'A' order by name, value");
+                     "select vpc_endpoint_id from endpoint_dns where state = 'published' order by vpc_endpoint_id");
              ResultSet rs = q.executeQuery()) {
             while (rs.next()) {
-                byName.computeIfAbsent(rs.getString(1), n -> new ArrayList<>()).add(rs.getString(2));
+                published.add(rs.getString(1));
             }
         }
-        return byName.entrySet().stream().map(e -> new Name(e.getKey(), List.copyOf(e.getValue()))).toList();
+        Map<String, List<String>> byName = new TreeMap<>();
+        for (String endpoint : published) {
+            for (JsonNode set : gateway.call("GET", Tenants.CONSUMER, "/v1/endpoint-dns/" + endpoint, null, 200)
+                    .path("records")) {
+                if (set.path("type").asText().equals("A")) {
+                    List<String> values = byName.computeIfAbsent(set.path("name").asText(), n -> new ArrayList<>());
+                    set.path("values").forEach(v -> values.add(v.asText()));
+                }
+            }
+        }
+        return byName.entrySet().stream()
+                .map(e -> new Name(e.getKey(), e.getValue().stream().sorted().distinct().toList())).toList();
     }
 
     /** {@code count} endpoints by {@link #CLIENTS} clients, each following its endpoint to available. */
