@@ -34,21 +34,35 @@ public class DnsServer {
     private volatile UdpListener udp;
     private volatile TcpListener tcp;
     private volatile int port;
+    private volatile boolean answering;
+    private final ServedNames names;
 
     DnsServer(DnsConfig config, ServedNames names) {
         this.config = config;
+        this.names = names;
         this.answers = new DnsAnswers(names);
     }
 
+    /**
+     * Binds the port at start (so a port in use fails the start), and answers once the served names have read the
+     * store: queries that arrive before wait in the socket's buffers rather than getting an NXDOMAIN a resolver
+     * would cache.
+     */
     void start(@Observes StartupEvent startup) {
         try {
             bind(InetAddress.getByName(config.bindAddress()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the DNS server to " + config.bindAddress() + ":" + config.port(), e);
         }
-        udp.start();
-        tcp.start();
-        LOG.infof("DNS server listening on %s port %d (UDP and TCP)", config.bindAddress(), port);
+        LOG.infof("DNS server bound to %s port %d (UDP and TCP); answering once the served names have read the store",
+                config.bindAddress(), port);
+        names.whenCaughtUp().thenRun(() -> {
+            udp.start();
+            tcp.start();
+            answering = true;
+            LOG.infof("DNS server listening on %s port %d (UDP and TCP), %d names", config.bindAddress(), port,
+                    names.size());
+        });
     }
 
     /** Binds TCP then UDP to the same port; with port 0 the free TCP port may be taken for UDP, so try again. */
@@ -83,6 +97,7 @@ public class DnsServer {
             tcp.close();
         }
         port = 0;
+        answering = false;
     }
 
     /** The port both listeners are bound to; 0 before start and after stop. */
@@ -90,7 +105,8 @@ public class DnsServer {
         return port;
     }
 
-    public boolean bound() {
-        return port != 0;
+    /** Whether it answers queries: bound, and the served names have read the store. */
+    public boolean answering() {
+        return answering && port != 0;
     }
 }

@@ -5,7 +5,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once the DNS server holds its UDP and TCP port. */
+/** Ready once the DNS server holds its UDP and TCP port and answers from names that have read the store. */
 @Readiness
 @ApplicationScoped
 public class DnsServerReadiness implements HealthCheck {
@@ -17,6 +17,6 @@ public class DnsServerReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("dns-server").status(server.bound()).withData("port", server.port()).build();
+        return HealthCheckResponse.named("dns-server").status(server.answering()).withData("port", server.port()).build();
     }
 }

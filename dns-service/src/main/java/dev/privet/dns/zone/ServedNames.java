@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -38,6 +40,7 @@ public class ServedNames implements MemoryProjection {
     private static final Comparator<HeldAddress> BY_ADDRESS = Comparator.comparing(HeldAddress::text);
 
     private final Map<String, NameRecords> byName = new ConcurrentHashMap<>();
+    private final CompletableFuture<Void> caughtUp = new CompletableFuture<>();
     /** The names each endpoint held an address of when it last published; read and written by {@link #apply} only. */
     private final Map<String, Set<String>> namesOfEndpoint = new HashMap<>();
 
@@ -59,6 +62,19 @@ public class ServedNames implements MemoryProjection {
     /** Every name with its records, in no order: for comparing a model with another. */
     public Map<String, NameRecords> all() {
         return Map.copyOf(byName);
+    }
+
+    /**
+     * Completes once the names show the whole store as it was at start: before that, a name may be missing that is
+     * published, and a miss answered then would be cached by resolvers as NXDOMAIN.
+     */
+    public CompletionStage<Void> whenCaughtUp() {
+        return caughtUp.minimalCompletionStage();
+    }
+
+    @Override
+    public void caughtUp() {
+        caughtUp.complete(null);
     }
 
     @Override

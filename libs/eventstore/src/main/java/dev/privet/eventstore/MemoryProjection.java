@@ -18,4 +18,11 @@ public interface MemoryProjection {
 
     /** Applies one event of the store; ignores the events it does not model. */
     void apply(EventEnvelope event);
+
+    /**
+     * Called once, when the projection has applied the whole store as it was when its tail started: from then on it
+     * shows everything committed before the service started. Until then, what it answers may be incomplete.
+     */
+    default void caughtUp() {
+    }
 }

@@ -102,8 +102,9 @@ public final class StoreTail implements AutoCloseable {
                     onAdvance.run();
                 }
                 if (applied < batchSize) {
-                    if (stuck == null) {
+                    if (stuck == null && !caughtUp) {
                         caughtUp = true;
+                        projection.caughtUp();
                     }
                     awaitWake();
                 }
