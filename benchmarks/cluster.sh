@@ -1,10 +1,19 @@
-# The local cluster a benchmark script runs against, sourced by endpoints.sh and dns.sh (not run on its own).
-# Expects $root (this checkout), $repo (the checkout whose ./privet runs the cluster) and say(). Provides:
+# The driver and the local cluster a benchmark script runs against, sourced by endpoints.sh and dns.sh (not run on
+# its own). Expects $root (this checkout), $repo (the checkout whose ./privet runs the cluster) and say(). Provides:
+#   build_driver                  sets JAVA_HOME to the JDK 21+ that ./mvnw uses, builds the drivers' jar and sets $jar
 #   cluster_up <scratch folder>   sets $data to the data folder of a running cluster: the one on PRIVET_DATA_DIR
 #                                 (default <repo>/.privet) if it runs, else a new one that it starts with ./privet up
 #                                 on <scratch folder>, emptied first
 #   cluster_down                  stops the cluster cluster_up started, unless PRIVET_BENCH_KEEP_UP is set
 #                                 (for the scripts' EXIT trap)
+
+build_driver() {
+  . "$root/.mvn/find-jdk.sh"
+  cd "$root"
+  say "building the driver: ./mvnw -Pbenchmarks -pl benchmarks -am -q package -DskipTests"
+  ./mvnw -Pbenchmarks -pl benchmarks -am -q package -DskipTests
+  jar="$root/benchmarks/target/privet-benchmarks-0.1.0-SNAPSHOT.jar"
+}
 
 cluster_up() {
   local scratch="$1"

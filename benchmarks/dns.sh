@@ -26,11 +26,8 @@ if [ -n "$missing" ]; then
   exit 1
 fi
 
-. "$root/.mvn/find-jdk.sh" # the JDK 21+ that ./mvnw uses, as JAVA_HOME
-cd "$root"
-say "building the driver: ./mvnw -Pbenchmarks -pl benchmarks -am -q package -DskipTests"
-./mvnw -Pbenchmarks -pl benchmarks -am -q package -DskipTests
-jar="$root/benchmarks/target/privet-benchmarks-0.1.0-SNAPSHOT.jar"
+. "$root/benchmarks/cluster.sh"
+build_driver
 
 out="$root/benchmarks/target/dns-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$out"
@@ -42,7 +39,6 @@ stop_unbound() { # the driver stops it; this is for a driver that could not (kil
     kill "$pid" 2>/dev/null || true
   fi
 }
-. "$root/benchmarks/cluster.sh"
 trap 'stop_unbound; cluster_down' EXIT
 cluster_up "$root/benchmarks/target/dns-cluster"
 

@@ -24,13 +24,9 @@ if [ -z "$skip_pgbench" ] && ! command -v pgbench >/dev/null 2>&1; then
   exit 1
 fi
 
-. "$root/.mvn/find-jdk.sh" # the JDK 21+ that ./mvnw uses, as JAVA_HOME
-cd "$root"
-say "building the driver: ./mvnw -Pbenchmarks -pl benchmarks -am -q package -DskipTests"
-./mvnw -Pbenchmarks -pl benchmarks -am -q package -DskipTests
-jar="$root/benchmarks/target/privet-benchmarks-0.1.0-SNAPSHOT.jar"
-
 . "$root/benchmarks/cluster.sh"
+build_driver
+
 cluster_up "$root/benchmarks/target/endpoints-cluster"
 trap cluster_down EXIT
 
