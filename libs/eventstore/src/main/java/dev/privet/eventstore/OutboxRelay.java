@@ -76,8 +76,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final Object savedPositionLock = new Object();
     private long savedPositionReadAt = System.nanoTime() - SAVED_POSITION_FRESHNESS.toNanos() - 1;
     private long savedPositionSeen;
-    private final Object wake = new Object();
-    private boolean wakeRequested;
+    private final WakeUps wakeUps = new WakeUps();
     private volatile boolean running;
     private volatile LongSupplier publishableUpTo = () -> Long.MAX_VALUE;
     private Thread thread;
@@ -148,10 +147,7 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** Asks the relay to look for new events now rather than at its next poll. */
     public void wakeUp() {
-        synchronized (wake) {
-            wakeRequested = true;
-            wake.notifyAll();
-        }
+        wakeUps.signal();
     }
 
     /**
@@ -260,7 +256,7 @@ public final class OutboxRelay implements AutoCloseable {
         while (running) {
             try {
                 if (!holdsLock()) {
-                    awaitWake();
+                    wakeUps.await(idlePoll);
                     continue;
                 }
                 int limit = oneAtATime ? 1 : batchSize;
@@ -270,12 +266,12 @@ public final class OutboxRelay implements AutoCloseable {
                     oneAtATime = false;
                     retry = FIRST_RETRY;
                     if (attempt.acknowledged() < limit) {
-                        awaitWake();
+                        wakeUps.await(idlePoll);
                     }
                 } else {
                     oneAtATime = true;
                     refused(attempt, retry);
-                    pause(retry); // commits keep waking the relay up: the backoff does not listen to them
+                    wakeUps.sleep(retry, () -> running); // commits keep waking the relay: the backoff ignores them
                     retry = retry.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : retry.multipliedBy(2);
                 }
             } catch (InterruptedException e) {
@@ -286,7 +282,7 @@ public final class OutboxRelay implements AutoCloseable {
                     LOG.warnf("relay %s: %s; retrying", name, e.toString());
                 }
                 releaseLock();
-                pause(databaseRetry);
+                wakeUps.sleep(databaseRetry, () -> running);
                 databaseRetry = databaseRetry.multipliedBy(2).compareTo(MAX_DATABASE_RETRY) > 0 ? MAX_DATABASE_RETRY
                         : databaseRetry.multipliedBy(2);
             }
@@ -487,31 +483,6 @@ public final class OutboxRelay implements AutoCloseable {
             }
             lockHolder = null;
             position = null;
-        }
-    }
-
-    private void awaitWake() throws InterruptedException {
-        synchronized (wake) {
-            if (!wakeRequested && running) {
-                wake.wait(idlePoll.toMillis());
-            }
-            wakeRequested = false;
-        }
-    }
-
-    /** Waits {@code d}, or until the relay is closed; wake-ups from commits do not shorten it. */
-    private void pause(Duration d) {
-        long deadline = System.nanoTime() + d.toNanos();
-        synchronized (wake) {
-            try {
-                for (long left = d.toMillis(); running && left > 0;
-                     left = (deadline - System.nanoTime()) / 1_000_000) {
-                    wake.wait(left);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            wakeRequested = false;
         }
     }
 

@@ -36,8 +36,7 @@ public final class StoreTail implements AutoCloseable {
     private final int batchSize;
     private final Duration idlePoll;
     private final Runnable onAdvance;
-    private final Object wake = new Object();
-    private boolean wakeRequested;
+    private final WakeUps wakeUps = new WakeUps();
     private volatile boolean running;
     private volatile long position;
     private volatile boolean caughtUp;
@@ -67,10 +66,7 @@ public final class StoreTail implements AutoCloseable {
 
     /** Asks the tail to read new events now rather than at its next poll. */
     public void wakeUp() {
-        synchronized (wake) {
-            wakeRequested = true;
-            wake.notifyAll();
-        }
+        wakeUps.signal();
     }
 
     /** The position of the last event applied; 0 before the first. */
@@ -106,14 +102,14 @@ public final class StoreTail implements AutoCloseable {
                         caughtUp = true;
                         projection.caughtUp();
                     }
-                    awaitWake();
+                    wakeUps.await(idlePoll);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (SQLException | RuntimeException e) {
                 LOG.warnf("store tail %s: %s; retrying in %d ms", projection.name(), e.toString(), retry.toMillis());
-                pause(retry);
+                wakeUps.sleep(retry, () -> running);
                 retry = retry.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : retry.multipliedBy(2);
             }
         }
@@ -151,27 +147,6 @@ public final class StoreTail implements AutoCloseable {
                     + stored.position() + ", type " + stored.type() + ", schema version " + stored.schemaVersion()
                     + "), which this build cannot read; nothing after it is applied until a build that can read it runs";
             LOG.error(stuck);
-        }
-    }
-
-    private void awaitWake() throws InterruptedException {
-        synchronized (wake) {
-            if (!wakeRequested && running) {
-                wake.wait(idlePoll.toMillis());
-            }
-            wakeRequested = false;
-        }
-    }
-
-    private void pause(Duration d) {
-        synchronized (wake) {
-            try {
-                if (running) {
-                    wake.wait(d.toMillis());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
