@@ -321,14 +321,7 @@ class DnsServiceTest {
     }
 
     Message query(String name, int type, boolean tcp) {
-        SimpleResolver resolver = new SimpleResolver(new InetSocketAddress(InetAddress.getLoopbackAddress(), dnsServer.port()));
-        resolver.setTCP(tcp);
-        resolver.setTimeout(Duration.ofSeconds(5));
-        try {
-            return resolver.send(Message.newQuery(Record.newRecord(Name.fromString(name + "."), type, DClass.IN)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DnsQueries.query(dnsServer.port(), name, type, tcp);
     }
 
     static List<String> addresses(Message response) {
