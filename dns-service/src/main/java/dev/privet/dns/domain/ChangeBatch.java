@@ -22,11 +22,14 @@ public final class ChangeBatch {
     public static final int MAX_VALUES = 1000;
     /** Route 53's limit on one value's length (a TXT value of several strings, say). */
     public static final int MAX_VALUE_LENGTH = 4000;
+    /** Route 53's limit on the characters of all the values of one batch. */
+    public static final int MAX_VALUE_CHARACTERS = 32_000;
     public static final long MAX_TTL = 2_147_483_647L;
     public static final Set<String> ACTIONS = Set.of("CREATE", "UPSERT", "DELETE");
 
     private final List<RecordSetChange> changes = new ArrayList<>();
     private int values;
+    private int characters;
 
     /** Refuses a batch of more changes than Route 53 takes, before any is looked at. */
     public static ChangeBatch ofSize(int size) {
@@ -74,6 +77,10 @@ public final class ChangeBatch {
             String value = recordValues.get(i);
             if (value == null || value.length() > MAX_VALUE_LENGTH) {
                 throw refused(valueField, "a value of 1 to " + MAX_VALUE_LENGTH + " characters is required");
+            }
+            characters += value.length();
+            if (characters > MAX_VALUE_CHARACTERS) {
+                throw refused(valueField, "at most " + MAX_VALUE_CHARACTERS + " characters of values per batch");
             }
             String served = recordType.normalized(value).orElseThrow(() -> refused(valueField,
                     "not " + recordType.valueShape() + ": " + quoted(value)));

@@ -138,6 +138,12 @@ class HostedZoneDeciderTest {
         }
         refusedAlone(c -> c.add("CREATE", "a.example.com", "TXT", 1L, many),
                 "changes[0].resourceRecordSet.resourceRecords");
+        List<String> long16 = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            long16.add(("\"" + i + "x".repeat(250) + "\" ").repeat(8).strip());
+        }
+        refusedAlone(c -> c.add("CREATE", "a.example.com", "TXT", 1L, long16),
+                "changes[0].resourceRecordSet.resourceRecords[15].value");
         assertThatThrownBy(() -> ChangeBatch.ofSize(ChangeBatch.MAX_CHANGES + 1)).isInstanceOfSatisfying(
                 Rejection.class, r -> assertThat(r.code()).isEqualTo(ErrorCode.INVALID_CHANGE_BATCH));
         var ok = batch(c -> {
