@@ -23,23 +23,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
-import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
-import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 
 import javax.sql.DataSource;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -321,14 +316,7 @@ class DnsServiceTest {
     }
 
     Message query(String name, int type, boolean tcp) {
-        SimpleResolver resolver = new SimpleResolver(new InetSocketAddress(InetAddress.getLoopbackAddress(), dnsServer.port()));
-        resolver.setTCP(tcp);
-        resolver.setTimeout(Duration.ofSeconds(5));
-        try {
-            return resolver.send(Message.newQuery(Record.newRecord(Name.fromString(name + "."), type, DClass.IN)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DnsQueries.query(dnsServer.port(), name, type, tcp);
     }
 
     static List<String> addresses(Message response) {

@@ -16,7 +16,8 @@ public final class RouteTable {
             Map.entry("/v1/target-groups", Backend.NETWORK),
             Map.entry("/v1/network-interfaces", Backend.NETWORK),
             Map.entry("/v1/endpoint-dns", Backend.DNS),
-            Map.entry("/v1/dns-records", Backend.DNS));
+            Map.entry("/v1/dns-records", Backend.DNS),
+            Map.entry("/v1/hosted-zones", Backend.DNS));
 
     private RouteTable() {
     }

@@ -22,7 +22,9 @@ class RouteTableTest {
             "/v1/load-balancers, NETWORK",
             "/v1/network-interfaces, NETWORK",
             "/v1/endpoint-dns/vpce-0123456789abcdef0, DNS",
-            "/v1/dns-records, DNS"})
+            "/v1/dns-records, DNS",
+            "/v1/hosted-zones, DNS",
+            "/v1/hosted-zones/Z0123456789ABC/rrsets, DNS"})
     void routes(String path, Backend backend) {
         assertThat(RouteTable.backendFor(path)).contains(backend);
     }

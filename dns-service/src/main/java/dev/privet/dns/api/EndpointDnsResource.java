@@ -3,6 +3,7 @@ package dev.privet.dns.api;
 import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.ids.IdFormat;
+import dev.privet.dns.domain.DnsName;
 import dev.privet.dns.projection.DnsReadModel;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,8 +23,6 @@ import java.util.regex.Pattern;
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class EndpointDnsResource {
-    /** A DNS name is at most 253 characters, 254 with the final dot (RFC 1035). */
-    static final int MAX_NAME_LENGTH = 253;
     /** Longer than any VPC endpoint id ({@code vpce-} and 17 hex digits): checked before the pattern. */
     static final int MAX_ID_LENGTH = 64;
     /** A host name of letters, digits and hyphens, 253 characters at most, optionally with the final dot. */
@@ -57,8 +56,8 @@ public class EndpointDnsResource {
             throw Rejection.missing("name");
         }
         String normalized = name.toLowerCase(Locale.ROOT).replaceFirst("\\.$", "");
-        if (normalized.length() > MAX_NAME_LENGTH) {
-            throw Rejection.invalidValue("name", "a DNS name has at most " + MAX_NAME_LENGTH + " characters, this one "
+        if (normalized.length() > DnsName.MAX_LENGTH) {
+            throw Rejection.invalidValue("name", "a DNS name has at most " + DnsName.MAX_LENGTH + " characters, this one "
                     + name.length());
         }
         if (!DNS_NAME.matcher(name).matches()) {

@@ -56,6 +56,7 @@ public final class EndpointDnsDecider implements Decider<EndpointDnsCommand, End
         return switch (event) {
             case EndpointDnsPublished published -> new Published(published.serviceId(), published.dnsEntries());
             case EndpointDnsRemoved removed -> new Removed(removed.serviceId());
+            default -> throw new IllegalStateException("not an event of an endpoint's names: " + event.eventType());
         };
     }
 

@@ -10,14 +10,12 @@ import java.util.Map;
 /**
  * The hosted zone id that an endpoint's DNS entries name, one fixed id per region, as AWS does for
  * {@code vpce.amazonaws.com}. us-east-1 uses AWS's own id {@value #US_EAST_1}; any other region gets a stable id
- * in the same shape ({@code Z} and 13 upper-case base-32 characters) derived from the region's name, so it never
+ * in the same shape ({@link HostedZoneId}) derived from the region's name, so it never
  * changes between runs or replicas.
  */
 public final class VpceHostedZone {
     static final String US_EAST_1 = "Z7HUB22UULQXV";
     private static final Map<String, String> KNOWN = Map.of("us-east-1", US_EAST_1);
-    private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    private static final int LENGTH = 13;
 
     private VpceHostedZone() {
     }
@@ -28,12 +26,7 @@ public final class VpceHostedZone {
     }
 
     private static String derived(String regionName) {
-        byte[] digest = sha256(regionName);
-        StringBuilder id = new StringBuilder("Z");
-        for (int i = 0; i < LENGTH; i++) {
-            id.append(BASE32.charAt((digest[i] & 0xff) % BASE32.length()));
-        }
-        return id.toString();
+        return HostedZoneId.of(sha256(regionName));
     }
 
     private static byte[] sha256(String text) {

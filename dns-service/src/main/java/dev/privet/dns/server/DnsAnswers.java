@@ -3,6 +3,8 @@ package dev.privet.dns.server;
 import dev.privet.dns.zone.HeldAddress;
 import dev.privet.dns.zone.NameRecords;
 import dev.privet.dns.zone.ServedNames;
+import dev.privet.dns.zone.ServedZone;
+import org.xbill.DNS.CNAMERecord;
 import org.jboss.logging.Logger;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
@@ -21,14 +23,16 @@ import org.xbill.DNS.Type;
 
 import java.io.IOException;
 import java.net.Inet4Address;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Answers DNS queries for endpoint names from {@link ServedNames}, in memory: authoritative for
+ * Answers DNS queries for endpoint names and hosted zones from {@link ServedNames}, in memory: authoritative for
  * {@code vpce.amazonaws.com} (A records of published names; the zone's SOA and NS at its apex; NXDOMAIN for the rest
  * of the zone, NOERROR with no data for a type a name does not have, both with the SOA in the authority section, so
- * resolvers cache the miss for its minimum TTL), REFUSED for any other zone: no recursion. A packet that is not a
+ * resolvers cache the miss for its minimum TTL) and for every hosted zone (the zone found by the name's suffix, then
+ * its records: {@link #answerInHostedZone}), REFUSED for any other name: no recursion. A packet that is not a
  * query, or cannot be read, gets no answer at all.
  */
 public final class DnsAnswers {
@@ -44,6 +48,8 @@ public final class DnsAnswers {
     static final int CLASSIC_UDP_LIMIT = 512;
     static final int MAX_UDP_LIMIT = 4096;
     private static final int TCP_LIMIT = 65535;
+    /** How many CNAMEs an answer follows. */
+    static final int MAX_CNAME_CHAIN = 8;
 
     /** How the query came: UDP answers are truncated to what the client can take, TCP ones are not. */
     public enum Transport { UDP, TCP }
@@ -96,8 +102,9 @@ public final class DnsAnswers {
             return response;
         }
         response.addRecord(question, Section.QUESTION);
-        String name = question.getName().toString(true).toLowerCase(Locale.ROOT);
-        if (!isInZone(name) || question.getDClass() != DClass.IN) {
+        String name = lowerCase(question.getName());
+        Optional<ServedZone> hosted = isInZone(name) ? Optional.empty() : names.zoneOf(name);
+        if ((!isInZone(name) && hosted.isEmpty()) || question.getDClass() != DClass.IN) {
             header.setRcode(Rcode.REFUSED);
             return response;
         }
@@ -105,7 +112,11 @@ public final class DnsAnswers {
         if (query.getOPT() != null) {
             response.addRecord(edns(), Section.ADDITIONAL);
         }
-        answerInZone(response, question, name);
+        if (hosted.isPresent()) {
+            answerInHostedZone(response, question.getName(), question.getType(), name, hosted.get());
+        } else {
+            answerInZone(response, question, name);
+        }
         return response;
     }
 
@@ -122,15 +133,73 @@ public final class DnsAnswers {
         }
         int type = question.getType();
         if (type == Type.A || type == Type.ANY) {
-            for (HeldAddress held : records.get().addresses()) {
-                if (held.address() instanceof Inet4Address v4) {
-                    response.addRecord(new ARecord(question.getName(), DClass.IN, TTL, v4), Section.ANSWER);
-                }
-            }
+            addAddresses(response, question.getName(), records.get());
         }
         if (response.getHeader().getCount(Section.ANSWER) == 0) {
             response.addRecord(SOA, Section.AUTHORITY); // NODATA: the name exists, not with this type
         }
+    }
+
+    private static void addAddresses(Message response, Name owner, NameRecords records) {
+        for (HeldAddress held : records.addresses()) {
+            if (held.address() instanceof Inet4Address v4) {
+                response.addRecord(new ARecord(owner, DClass.IN, TTL, v4), Section.ANSWER);
+            }
+        }
+    }
+
+    /**
+     * A hosted zone's answer: the records of the name and type (every type for ANY), owned by the name as asked; a
+     * CNAME for any other type at its name, followed while its target is in Privet's zones (at most
+     * {@value #MAX_CNAME_CHAIN} steps, so a loop ends); NXDOMAIN for a name the zone does not have and NOERROR with
+     * no data for a type it lacks, both with the SOA of the zone that said so.
+     */
+    private void answerInHostedZone(Message response, Name asked, int type, String name, ServedZone zone) {
+        Name owner = asked;
+        String lower = name;
+        ServedZone at = zone;
+        for (int step = 0; ; step++) {
+            if (!at.exists(lower)) {
+                response.getHeader().setRcode(Rcode.NXDOMAIN);
+                response.addRecord(at.soa(), Section.AUTHORITY);
+                return;
+            }
+            List<Record> cname = at.records(lower, Type.CNAME);
+            if (cname.isEmpty() || type == Type.CNAME || type == Type.ANY) {
+                List<Record> found = type == Type.ANY ? at.allRecords(lower) : at.records(lower, type);
+                for (Record record : found) {
+                    response.addRecord(record.withName(owner), Section.ANSWER);
+                }
+                if (found.isEmpty()) {
+                    response.addRecord(at.soa(), Section.AUTHORITY); // NODATA
+                }
+                return;
+            }
+            response.addRecord(cname.getFirst().withName(owner), Section.ANSWER);
+            owner = ((CNAMERecord) cname.getFirst()).getTarget();
+            lower = lowerCase(owner);
+            if (step == MAX_CNAME_CHAIN) {
+                return;
+            }
+            if (isBelowApex(lower)) { // an endpoint's name
+                Optional<NameRecords> records = names.find(lower);
+                if (records.isEmpty()) {
+                    response.getHeader().setRcode(Rcode.NXDOMAIN);
+                } else if (type == Type.A) {
+                    addAddresses(response, owner, records.get());
+                }
+                return;
+            }
+            Optional<ServedZone> next = names.zoneOf(lower);
+            if (next.isEmpty()) {
+                return; // outside Privet's zones: the resolver follows it
+            }
+            at = next.get();
+        }
+    }
+
+    private static String lowerCase(Name name) {
+        return name.toString(true).toLowerCase(Locale.ROOT);
     }
 
     /** The zone's own name has its SOA and NS records, and nothing else. */

@@ -18,7 +18,7 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
 
 /**
- * The DNS server of endpoint names: UDP and TCP listeners on one port, started with the service and stopped with it.
+ * The DNS server of endpoint names and hosted zones: UDP and TCP listeners on one port, started with the service and stopped with it.
  * It answers from {@link ServedNames}, in memory, which follows dns-service's event store: dns-service's relay
  * publishes a publication or a removal only once this replica answers accordingly.
  */

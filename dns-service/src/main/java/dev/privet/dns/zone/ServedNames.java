@@ -2,6 +2,9 @@ package dev.privet.dns.zone;
 
 import dev.privet.contracts.events.DnsEvent.EndpointDnsPublished;
 import dev.privet.contracts.events.DnsEvent.EndpointDnsRemoved;
+import dev.privet.contracts.events.DnsEvent.HostedZoneCreated;
+import dev.privet.contracts.events.DnsEvent.HostedZoneDeleted;
+import dev.privet.contracts.events.DnsEvent.RecordSetsChanged;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.dns.domain.AddressRecordSet;
 import dev.privet.eventstore.MemoryProjection;
@@ -31,6 +34,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * another endpoint published move to the later one). A publication replaces everything its endpoint held; a removal
  * takes it all away. A name with no address left is gone (NXDOMAIN).
  *
+ * <p>It holds the hosted zones too ({@link ServedZone}, by name): one projection, so the DNS server starts answering
+ * once both have read the store, and the relay publishes a change batch only once this replica serves it, which
+ * makes a change {@code INSYNC} when its request returns.
+ *
  * <p>Names are lower case, without the final dot. {@link #apply} runs on one thread; a lookup reads an immutable
  * {@link NameRecords} and never waits.
  */
@@ -40,6 +47,9 @@ public class ServedNames implements MemoryProjection {
     private static final Comparator<HeldAddress> BY_ADDRESS = Comparator.comparing(HeldAddress::text);
 
     private final Map<String, NameRecords> byName = new ConcurrentHashMap<>();
+    private final Map<String, ServedZone> zones = new ConcurrentHashMap<>();
+    /** The name of each hosted zone by its id; read and written by {@link #apply} only. */
+    private final Map<String, String> zoneNames = new HashMap<>();
     private final CompletableFuture<Void> caughtUp = new CompletableFuture<>();
     /** The names each endpoint held an address of when it last published; read and written by {@link #apply} only. */
     private final Map<String, Set<String>> namesOfEndpoint = new HashMap<>();
@@ -52,6 +62,22 @@ public class ServedNames implements MemoryProjection {
     /** The records of a lower-case name without its final dot; empty when nothing is published under it. */
     public Optional<NameRecords> find(String name) {
         return Optional.ofNullable(byName.get(name));
+    }
+
+    /**
+     * The hosted zone a lower-case name without its final dot is at or under; empty when none is. Zones never
+     * overlap (see {@code ZoneNames}), so the first suffix that names a zone is the only one.
+     */
+    public Optional<ServedZone> zoneOf(String name) {
+        for (String suffix = name; ; suffix = suffix.substring(suffix.indexOf('.') + 1)) {
+            ServedZone zone = zones.get(suffix);
+            if (zone != null) {
+                return Optional.of(zone);
+            }
+            if (suffix.indexOf('.') < 0) {
+                return Optional.empty();
+            }
+        }
     }
 
     /** How many names resolve. */
@@ -82,7 +108,15 @@ public class ServedNames implements MemoryProjection {
         switch (envelope.event()) {
             case EndpointDnsPublished published -> published(published);
             case EndpointDnsRemoved removed -> release(removed.vpcEndpointId());
-            default -> { } // not an event of names
+            case HostedZoneCreated created -> {
+                ServedZone zone = ServedZone.created(created.name());
+                zones.put(zone.name(), zone);
+                zoneNames.put(created.hostedZoneId(), zone.name());
+            }
+            case RecordSetsChanged changed -> zones.computeIfPresent(zoneNames.get(changed.hostedZoneId()),
+                    (name, zone) -> zone.changed(changed.changes()));
+            case HostedZoneDeleted deleted -> zones.remove(zoneNames.remove(deleted.hostedZoneId()));
+            default -> { } // not a dns event
         }
     }
 

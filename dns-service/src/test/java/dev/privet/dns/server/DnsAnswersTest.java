@@ -1,6 +1,10 @@
 package dev.privet.dns.server;
 
 import dev.privet.contracts.events.DnsEvent.EndpointDnsRemoved;
+import dev.privet.contracts.events.DnsEvent.HostedZoneCreated;
+import dev.privet.contracts.events.DnsEvent.RecordSetsChanged;
+import dev.privet.contracts.events.Values.RecordSet;
+import dev.privet.contracts.events.Values.RecordSetChange;
 import dev.privet.dns.server.DnsAnswers.Transport;
 import dev.privet.dns.zone.ServedNames;
 import dev.privet.dns.zone.Publications;
@@ -18,6 +22,7 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 import java.io.IOException;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,6 +73,27 @@ class DnsAnswersTest {
     @Test
     void a_name_outside_vpce_amazonaws_com_is_refused() throws IOException {
         assertThat(ask("example.com.", Type.A).getRcode()).isEqualTo(Rcode.REFUSED);
+    }
+
+    @Test
+    void a_hosted_zones_cname_is_followed_into_endpoint_names_and_a_loop_ends() throws IOException {
+        names.apply(Publications.envelope(new HostedZoneCreated("ZABCDEFGHIJKLM", "example.com.", "111122223333",
+                "r", null)));
+        names.apply(Publications.envelope(new RecordSetsChanged("ZABCDEFGHIJKLM", "C1", List.of(
+                cname("api.example.com.", NAME + "."), cname("loop-a.example.com.", "loop-b.example.com."),
+                cname("loop-b.example.com.", "loop-a.example.com.")))));
+
+        Message viaEndpoint = ask("API.example.com.", Type.A);
+        assertThat(viaEndpoint.getRcode()).isEqualTo(Rcode.NOERROR);
+        assertThat(viaEndpoint.getSection(Section.ANSWER)).extracting(r -> r.getName() + " " + r.rdataToString())
+                .containsExactly("API.example.com. " + NAME + ".", NAME + ". 10.0.1.4", NAME + ". 10.0.2.4");
+        assertThat(ask("api.example.com.", Type.CNAME).getSection(Section.ANSWER)).hasSize(1);
+        assertThat(ask("loop-a.example.com.", Type.A).getSection(Section.ANSWER))
+                .hasSize(DnsAnswers.MAX_CNAME_CHAIN + 1);
+    }
+
+    static RecordSetChange cname(String name, String target) {
+        return new RecordSetChange("CREATE", new RecordSet(name, "CNAME", 300, List.of(target)));
     }
 
     @Test

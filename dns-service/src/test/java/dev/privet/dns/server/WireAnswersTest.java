@@ -1,6 +1,10 @@
 package dev.privet.dns.server;
 
 import dev.privet.contracts.events.DnsEvent.EndpointDnsPublished;
+import dev.privet.contracts.events.DnsEvent.HostedZoneCreated;
+import dev.privet.contracts.events.DnsEvent.RecordSetsChanged;
+import dev.privet.contracts.events.Values.RecordSet;
+import dev.privet.contracts.events.Values.RecordSetChange;
 import dev.privet.contracts.events.Values.DnsEntry;
 import dev.privet.contracts.events.Values.EndpointInterface;
 import dev.privet.dns.server.DnsAnswers.Transport;
@@ -33,6 +37,7 @@ class WireAnswersTest {
     static final String ENDPOINT = "vpce-0a1b2c3d4e5f60718";
     static final String NAME = Publications.regional(ENDPOINT);
     static final String CROWDED = "crowded.vpce.amazonaws.com";
+    static final String HOSTED_ZONE = "ZABCDEFGHIJKLM";
     final ServedNames names = new ServedNames();
     final DnsAnswers answers = new DnsAnswers(names);
     final WireAnswers wire = new WireAnswers(names, new byte[0], new byte[0]);
@@ -43,13 +48,25 @@ class WireAnswersTest {
                 .mapToObj(i -> Publications.eni("us-east-1a", "10.0.3." + i)).toList();
         names.apply(Publications.envelope(new EndpointDnsPublished("vpce-0000000000000000c", Publications.SERVICE,
                 List.of(new DnsEntry(CROWDED, "Z7HUB22UULQXV")), many)));
+        names.apply(Publications.envelope(new HostedZoneCreated(HOSTED_ZONE, "example.com.", "111122223333", "r",
+                null)));
+        names.apply(Publications.envelope(new RecordSetsChanged(HOSTED_ZONE, "C1", List.of(
+                put("www.example.com.", "A", "192.0.2.1"), put("www.example.com.", "AAAA", "2001:db8::1"),
+                put("api.example.com.", "CNAME", "www.example.com."),
+                put("to-endpoint.example.com.", "CNAME", NAME + "."),
+                put("_privet-verify.example.com.", "TXT", "\"vpce:abc123\"")))));
+    }
+
+    static RecordSetChange put(String name, String type, String value) {
+        return new RecordSetChange("CREATE", new RecordSet(name, type, 300, List.of(value)));
     }
 
     @Test
     void every_query_gets_the_same_answer_from_both_paths() throws IOException {
         List<String> asked = List.of(NAME, NAME.toUpperCase(), Publications.zonal(ENDPOINT, "us-east-1a"),
                 "vpce-0000.vpce-svc-0.us-east-1.vpce.amazonaws.com", "vpce.amazonaws.com", "VPCE.amazonaws.com",
-                "example.com", CROWDED);
+                "example.com", CROWDED, "www.example.com", "API.example.com", "to-endpoint.example.com",
+                "_privet-verify.example.com", "nothing.example.com", "example.org");
         int[] types = {Type.A, Type.AAAA, Type.TXT, Type.MX, Type.SOA, Type.NS, Type.CNAME, Type.ANY};
         int common = 0;
         for (String name : asked) {
@@ -85,6 +102,7 @@ class WireAnswersTest {
 
         assertThat(wire.answer(query("vpce.amazonaws.com", Type.SOA, 0, true), Transport.UDP)).as("apex").isNull();
         assertThat(wire.answer(query("example.com", Type.A, 0, true), Transport.UDP)).as("other zone").isNull();
+        assertThat(wire.answer(query("www.example.com", Type.A, 0, true), Transport.UDP)).as("hosted zone").isNull();
         assertThat(wire.answer(query(NAME, Type.ANY, 0, true), Transport.UDP)).as("ANY").isNull();
         assertThat(wire.answer(query(CROWDED, Type.A, 0, true), Transport.UDP)).as("beyond 512 bytes").isNull();
         assertThat(wire.answer(query(CROWDED, Type.A, 0, true), Transport.TCP)).as("over TCP").isNotNull();

@@ -67,6 +67,13 @@ public enum ErrorCode {
     INVALID_VPC_ENDPOINT_ID_NOT_FOUND("InvalidVpcEndpointId.NotFound"),
     DUPLICATE_SUBNETS_IN_SAME_ZONE("DuplicateSubnetsInSameZone"),
     INVALID_GROUP_ID_MALFORMED("InvalidGroupId.Malformed"),
+    // Route 53 hosted zones
+    INVALID_DOMAIN_NAME("InvalidDomainName"),
+    HOSTED_ZONE_ALREADY_EXISTS("HostedZoneAlreadyExists"),
+    CONFLICTING_DOMAIN_EXISTS("ConflictingDomainExists"),
+    NO_SUCH_HOSTED_ZONE("NoSuchHostedZone"),
+    HOSTED_ZONE_NOT_EMPTY("HostedZoneNotEmpty"),
+    INVALID_CHANGE_BATCH("InvalidChangeBatch"),
     // generic HTTP outcomes of the REST layer
     NOT_FOUND("NotFound"),
     METHOD_NOT_ALLOWED("MethodNotAllowed"),

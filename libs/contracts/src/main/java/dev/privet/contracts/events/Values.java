@@ -1,5 +1,7 @@
 package dev.privet.contracts.events;
 
+import java.util.List;
+
 /** Value types the events carry. */
 public final class Values {
     private Values() {
@@ -44,5 +46,16 @@ public final class Values {
 
     /** A DNS name of an endpoint, as AWS lists it in {@code DnsEntries}. */
     public record DnsEntry(String dnsName, String hostedZoneId) {
+    }
+
+    /** A record set of a hosted zone: a name, a type, a TTL in seconds and its values, in master-file text. */
+    public record RecordSet(String name, String type, long ttl, List<String> values) {
+        public RecordSet {
+            values = List.copyOf(values);
+        }
+    }
+
+    /** One change of a change batch: {@code CREATE}, {@code UPSERT} or {@code DELETE} of a record set. */
+    public record RecordSetChange(String action, RecordSet recordSet) {
     }
 }
