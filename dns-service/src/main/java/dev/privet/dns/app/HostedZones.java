@@ -12,6 +12,7 @@ import dev.privet.dns.domain.HostedZoneCommand.CreateHostedZone;
 import dev.privet.dns.domain.HostedZoneCommand.DeleteHostedZone;
 import dev.privet.dns.domain.HostedZoneId;
 import dev.privet.dns.domain.ZoneNames;
+import dev.privet.dns.projection.HostedZoneRow;
 import dev.privet.eventstore.AdvisoryLocks;
 import dev.privet.eventstore.DeciderRunner;
 import dev.privet.eventstore.EventStore;
@@ -23,7 +24,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,7 +34,9 @@ import static dev.privet.dns.domain.HostedZoneDecider.DECIDER;
  * The use cases of hosted zones, each a command of the {@link CommandRunner}: its own transaction, answered once its
  * events are published, which (the relay waiting for the served names) means once this replica's DNS server answers
  * accordingly. A create is checked against every zone's name and the account's caller references, which span
- * streams: it reads the event store under one lock for all zone names, so two creates cannot both pass.
+ * streams, under one lock for all zone names, so two creates cannot both pass: the names from the inline read model
+ * (every replica's commits are in it), the caller references from the event store (a deleted zone's reference stays
+ * taken, and its row is gone).
  */
 @ApplicationScoped
 public class HostedZones {
@@ -77,7 +79,7 @@ public class HostedZones {
                         "the caller reference was used for another request, by " + earlier.get()
                                 + (existing instanceof Zone ? "" : " (deleted since)"));
             }
-            ZoneNames.requireAvailable(name, servedZoneNames(c));
+            ZoneNames.requireAvailable(name, HostedZoneRow.servedNames());
             return deciders.run(c, id, new CreateHostedZone(id, name, account, callerReference, comment), DECIDER,
                     EventMetadata.forRequest(caller.principalArn())).state();
         });
@@ -109,21 +111,6 @@ public class HostedZones {
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
-        }
-    }
-
-    /** The names of the zones created and not deleted, of every account. */
-    private static List<String> servedZoneNames(Connection c) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("""
-                select e.payload->>'name' from events e where e.event_type = 'HostedZoneCreated'
-                   and not exists (select 1 from events d where d.event_type = 'HostedZoneDeleted'
-                                      and d.stream_id = e.stream_id)""");
-             ResultSet rs = st.executeQuery()) {
-            List<String> names = new ArrayList<>();
-            while (rs.next()) {
-                names.add(rs.getString(1));
-            }
-            return names;
         }
     }
 }

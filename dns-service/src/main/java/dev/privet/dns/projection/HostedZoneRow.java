@@ -43,4 +43,9 @@ public class HostedZoneRow extends PanacheEntityBase {
     public static List<HostedZoneRow> ownedBy(String account) {
         return list("account = ?1 order by name", account);
     }
+
+    /** The names of every account's zones: the zones served, since a deleted zone's row goes. */
+    public static List<String> servedNames() {
+        return HostedZoneRow.<HostedZoneRow>listAll().stream().map(zone -> zone.name).toList();
+    }
 }

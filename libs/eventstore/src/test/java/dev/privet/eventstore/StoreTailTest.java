@@ -100,7 +100,8 @@ class StoreTailTest {
                 fx.appendEvents(3, 1);
 
                 await().atMost(PATIENCE).until(() -> relay.published() == 1);
-                sleep(300); // were the relay not held back, the other two would be out by now
+                // An absence can only be shown by waiting: six of the relay's 50 ms polls, and the commits woke it
+                sleep(300);
                 assertThat(relay.published()).isEqualTo(1);
 
                 projection.gate.countDown();
@@ -119,8 +120,7 @@ class StoreTailTest {
         fx.appendEvents(2, 1);
         Recorded projection = new Recorded();
         try (StoreTail tail = tail(projection, Duration.ofMillis(50), () -> { })) {
-            await().atMost(PATIENCE).until(() -> tail.stuck().isPresent());
-            sleep(200);
+            await().atMost(PATIENCE).until(() -> tail.stuck().isPresent()); // set once the batch stopped there
 
             assertThat(projection.streams()).containsExactly(StoreFixture.endpointId(1));
             assertThat(tail.caughtUp()).isFalse();
