@@ -1,5 +1,6 @@
 package dev.privet.benchmarks;
 
+import dev.privet.dns.domain.AnsweredAddress;
 import dev.privet.contracts.events.DnsEvent.EndpointDnsPublished;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.EventMetadata;
@@ -39,7 +40,7 @@ public final class NamesFootprint {
         for (int run = 1; run <= flags.integer("runs"); run++) {
             long before = liveHeap();
             List<EventEnvelope> log = publications(endpoints);
-            ServedNames names = new ServedNames();
+            ServedNames names = new ServedNames(AnsweredAddress.DATA_PLANE);
             long start = System.nanoTime();
             log.forEach(names::apply);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -63,9 +64,9 @@ public final class NamesFootprint {
                     new DnsEntry(zonal(endpoint, suffix, "us-east-1b"), "Z7HUB22UULQXV"));
             List<EndpointInterface> interfaces = List.of(
                     new EndpointInterface(String.format("eni-%017x", 2 * i), "subnet-0123456789abcdef0", "us-east-1a",
-                            address(10, 2 * i)),
+                            address(10, 2 * i), address(127, 2 * i)),
                     new EndpointInterface(String.format("eni-%017x", 2 * i + 1), "subnet-0123456789abcdef1",
-                            "us-east-1b", address(11, 2 * i + 1)));
+                            "us-east-1b", address(11, 2 * i + 1), address(127, 2 * i + 1)));
             var event = new EndpointDnsPublished(endpoint, SERVICE, entries, interfaces);
             log.add(new EventEnvelope(UUID.randomUUID(), event.streamId(), event.streamType(), 1, 1, Instant.now(),
                     EventMetadata.forRequest("111122223333"), event));

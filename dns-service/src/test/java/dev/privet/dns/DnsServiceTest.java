@@ -305,8 +305,8 @@ class DnsServiceTest {
 
     static EndpointNetworkProvisioned provisioned(String endpointId, String serviceId) {
         return new EndpointNetworkProvisioned(endpointId, serviceId, List.of(
-                new EndpointInterface(IdFormat.NETWORK_INTERFACE.newId(), IdFormat.SUBNET.newId(), "us-east-1a", "10.0.1.4"),
-                new EndpointInterface(IdFormat.NETWORK_INTERFACE.newId(), IdFormat.SUBNET.newId(), "us-east-1b", "10.0.2.4")));
+                new EndpointInterface(IdFormat.NETWORK_INTERFACE.newId(), IdFormat.SUBNET.newId(), "us-east-1a", "10.0.1.4", null),
+                new EndpointInterface(IdFormat.NETWORK_INTERFACE.newId(), IdFormat.SUBNET.newId(), "us-east-1b", "10.0.2.4", null)));
     }
 
     static void publishInParallel(List<? extends IntegrationEvent> events) {

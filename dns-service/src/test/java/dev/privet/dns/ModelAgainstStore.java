@@ -1,5 +1,6 @@
 package dev.privet.dns;
 
+import dev.privet.dns.domain.AnsweredAddress;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.privet.contracts.events.DnsEvent.EndpointDnsPublished;
@@ -87,7 +88,7 @@ final class ModelAgainstStore {
                         state = "published";
                         entries = published.dnsEntries();
                         current.clear();
-                        for (AddressRecordSet set : AddressRecordSet.of(published)) {
+                        for (AddressRecordSet set : AddressRecordSet.of(published, AnsweredAddress.DATA_PLANE)) {
                             set.addresses().forEach(a -> current.add(new RecordRow(set.name(), a, id)));
                         }
                     }
@@ -114,7 +115,7 @@ final class ModelAgainstStore {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                ServedNames replayed = new ServedNames();
+                ServedNames replayed = new ServedNames(AnsweredAddress.DATA_PLANE);
                 try (var st = c.prepareStatement("select distinct stream_id from events"); var rs = st.executeQuery()) {
                     while (rs.next()) {
                         store.load(c, rs.getString(1)).forEach(replayed::apply); // streams share no name

@@ -83,7 +83,7 @@ class CrashRecoveryTest {
 
     @BeforeAll
     static void startClusterAndPublishAService() {
-        cluster = LocalCluster.builder().dataDirectory(data).randomPorts().progress(line -> {
+        cluster = SharedCluster.builder(data).progress(line -> {
             progress.add(line);
             System.out.println(line);
         }).build().start();

@@ -134,7 +134,13 @@ class EndpointConnectionsTest {
         VpcEndpoint available = awaitState(endpointId, "available");
         interfaces = available.networkInterfaceIds();
         regionalName = available.dnsEntries().getFirst().dnsName();
-        assertThat(ClusterDns.resolve(cluster, regionalName)).containsExactly("172.31.0.4");
+        // the interface's data plane address, where its forwarder listens (the private IP is AWS's 172.31.0.4)
+        var networkInterface = given().header("X-Privet-Account", CONSUMER)
+                .get(cluster.gatewayUrl() + "/v1/network-interfaces?vpcEndpointId=" + endpointId)
+                .then().statusCode(200).extract();
+        assertThat(networkInterface.<List<String>>path("privateIpAddress")).containsExactly("172.31.0.4");
+        assertThat(ClusterDns.resolve(cluster, regionalName))
+                .containsExactlyElementsOf(networkInterface.path("dataPlaneAddress"));
         assertThat(connections()).extracting(VpcEndpointConnection::vpcEndpointStateAsString)
                 .containsExactly("available");
     }

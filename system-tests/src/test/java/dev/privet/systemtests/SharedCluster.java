@@ -1,6 +1,7 @@
 package dev.privet.systemtests;
 
 import dev.privet.cluster.LocalCluster;
+import dev.privet.cluster.PrivetService;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -42,6 +43,15 @@ final class SharedCluster implements ParameterResolver {
         return parameter.getParameter().getType() == LocalCluster.class;
     }
 
+    /**
+     * A cluster of the system tests in {@code data}: on random free ports, and with data plane addresses from a block
+     * of their own, so their forwarders never meet those of a local cluster running on this host.
+     */
+    static LocalCluster.Builder builder(Path data) {
+        return LocalCluster.builder().dataDirectory(data).randomPorts()
+                .serviceProperty(PrivetService.NETWORK, "privet.data-plane.pool", "127.102.0.0/16");
+    }
+
     @Override
     public LocalCluster resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE)
@@ -54,7 +64,7 @@ final class SharedCluster implements ParameterResolver {
         static Started start() {
             Path data = createTemporaryDirectory();
             try {
-                return new Started(LocalCluster.builder().dataDirectory(data).randomPorts().build().start(), data);
+                return new Started(builder(data).build().start(), data);
             } catch (RuntimeException e) {
                 deleteRecursively(data);
                 throw e;

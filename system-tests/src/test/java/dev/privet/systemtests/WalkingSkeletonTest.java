@@ -1,8 +1,10 @@
 package dev.privet.systemtests;
 
 import dev.privet.cluster.LocalCluster;
+import dev.privet.testkit.EchoServer;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -11,18 +13,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
  * The walking skeleton end to end: every service and the gateway as real processes, on a real Kafka broker and a
- * real PostgreSQL, driven through the gateway only. Each step is sent as soon as the previous one answered; the only
+ * real PostgreSQL, driven through the gateway only, and a provider's backend reached through the endpoint's name. Each step is sent as soon as the previous one answered; the only
  * waits are for states that are asynchronous in AWS too (an endpoint becoming available or deleted), polled the way
  * the AWS CLI's waiters poll.
  *
@@ -36,19 +40,27 @@ class WalkingSkeletonTest {
     static final String PROVIDER = "111122223333";
     static final String CONSUMER = "444455556666";
     static final Duration LIFECYCLE = Duration.ofSeconds(60);
+    static final int LISTENER_PORT = 443;
 
     static LocalCluster cluster;
+    static EchoServer backend;
 
     static String serviceId;
     static String serviceName;
     static String endpointId;
     static String consumerSubnetA;
-    static List<String> interfaceAddresses;
+    static List<String> dataPlaneAddresses;
     static String regionalName;
 
     @BeforeAll
     static void useSharedCluster(LocalCluster shared) {
         cluster = shared;
+        backend = EchoServer.start("web");
+    }
+
+    @AfterAll
+    static void stopBackend() throws Exception {
+        backend.close();
     }
 
     static RequestSpecification as(String account) {
@@ -67,7 +79,7 @@ class WalkingSkeletonTest {
                 Map.of("vpcId", providerVpc, "cidrBlock", "10.0.1.0/24", "availabilityZone", "us-east-1a"), "subnetId");
         String nlb = create(PROVIDER, "/v1/load-balancers", Map.of("name", "web", "type", "network",
                 "subnetIds", List.of(providerSubnet), "listeners", List.of(Map.of("protocol", "TCP", "port", 443)),
-                "targets", List.of(Map.of("host", "127.0.0.1", "port", 8443))), "loadBalancerArn");
+                "targets", List.of(Map.of("host", "127.0.0.1", "port", backend.port()))), "loadBalancerArn");
 
         var service = as(PROVIDER).body(Map.of("networkLoadBalancerArns", List.of(nlb), "acceptanceRequired", false))
                 .post("/v1/endpoint-services").then().statusCode(201).extract();
@@ -96,10 +108,13 @@ class WalkingSkeletonTest {
         assertThat(regionalName).matches(endpointId + "-[a-z0-9]{8}\\." + serviceId + "\\.us-east-1\\.vpce\\.amazonaws\\.com");
         assertThat(dnsNames).hasSize(3);
 
-        interfaceAddresses = as(CONSUMER).get("/v1/network-interfaces?vpcEndpointId=" + endpointId)
-                .then().statusCode(200).extract().path("privateIpAddress");
-        assertThat(interfaceAddresses).containsExactlyInAnyOrder("172.31.0.4", "172.31.16.4");
-        assertThat(ClusterDns.resolve(cluster, regionalName)).containsExactlyInAnyOrderElementsOf(interfaceAddresses);
+        var networkInterfaces = as(CONSUMER).get("/v1/network-interfaces?vpcEndpointId=" + endpointId)
+                .then().statusCode(200).extract();
+        assertThat(networkInterfaces.<List<String>>path("privateIpAddress"))
+                .containsExactlyInAnyOrder("172.31.0.4", "172.31.16.4");
+        dataPlaneAddresses = networkInterfaces.path("dataPlaneAddress");
+        assertThat(ClusterDns.resolve(cluster, regionalName)).containsExactlyInAnyOrderElementsOf(dataPlaneAddresses);
+        assertTheNameReachesTheBackend();
 
         as(PROVIDER).get("/v1/endpoint-services/" + serviceId).then().statusCode(200)
                 .body("serviceState", equalTo("Available"));
@@ -116,7 +131,8 @@ class WalkingSkeletonTest {
                 .body("state", equalTo("available"));
         as(PROVIDER).get("/v1/endpoint-services/" + serviceId).then().statusCode(200)
                 .body("serviceState", equalTo("Available"));
-        assertThat(ClusterDns.resolve(cluster, regionalName)).containsExactlyInAnyOrderElementsOf(interfaceAddresses);
+        assertThat(ClusterDns.resolve(cluster, regionalName)).containsExactlyInAnyOrderElementsOf(dataPlaneAddresses);
+        assertTheNameReachesTheBackend(); // the forwarders came back from the event log
     }
 
     @Test
@@ -131,12 +147,24 @@ class WalkingSkeletonTest {
         as(CONSUMER).get("/v1/subnets/" + consumerSubnetA).then().statusCode(200)
                 .body("availableIpAddressCount", equalTo(4091));
         assertThat(ClusterDns.isMissing(cluster, regionalName)).isTrue();
+        for (String address : dataPlaneAddresses) {
+            assertThatThrownBy(() -> EchoServer.exchange(address, LISTENER_PORT, "still there?"))
+                    .isInstanceOf(ConnectException.class);
+        }
     }
 
     @Test
     @Order(4)
     void the_gateway_answers_an_unknown_route_with_a_problem() {
         as(CONSUMER).get("/v1/no-such-thing").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    /** Each address the endpoint's name resolves to forwards the listener's port to the provider's backend. */
+    private static void assertTheNameReachesTheBackend() throws Exception {
+        for (String address : ClusterDns.resolve(cluster, regionalName)) {
+            assertThat(EchoServer.exchange(address, LISTENER_PORT, "hello from " + CONSUMER))
+                    .isEqualTo("web\nhello from " + CONSUMER);
+        }
     }
 
     private static void awaitEndpointState(String state) {

@@ -125,7 +125,8 @@ final class OtherServices {
     void publishDns(String owner, String serviceName, String vpcEndpointId, Network network, String eniId,
                     List<DnsEntry> dns) {
         publish(owner, new EndpointDnsPublished(vpcEndpointId, serviceIdOf(serviceName), dns,
-                List.of(new EndpointInterface(eniId, network.subnetId(), network.zone(), "10.0.1.5"))));
+                List.of(new EndpointInterface(eniId, network.subnetId(), network.zone(), "10.0.1.5",
+                        "127.100.0.5"))));
     }
 
     void releaseNetwork(String owner, String serviceName, String vpcEndpointId, String eniId) {

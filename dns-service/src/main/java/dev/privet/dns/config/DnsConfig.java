@@ -1,5 +1,6 @@
 package dev.privet.dns.config;
 
+import dev.privet.dns.domain.AnsweredAddress;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -15,6 +16,11 @@ public interface DnsConfig {
     @WithName("bind-address")
     @WithDefault("0.0.0.0")
     String bindAddress();
+
+    /** Which address of an endpoint's interfaces its names answer with: {@code data-plane} or {@code private-ip}. */
+    @WithName("answer-with")
+    @WithDefault("data-plane")
+    AnsweredAddress answerWith();
 
     /** Threads answering UDP queries, each reading from the one socket (TCP connections each get a virtual thread). */
     @WithDefault("4")

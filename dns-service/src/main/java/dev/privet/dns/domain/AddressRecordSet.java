@@ -2,7 +2,6 @@ package dev.privet.dns.domain;
 
 import dev.privet.contracts.events.DnsEvent.EndpointDnsPublished;
 import dev.privet.contracts.events.Values.DnsEntry;
-import dev.privet.contracts.events.Values.EndpointInterface;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +9,8 @@ import java.util.Locale;
 
 /**
  * The A records of one published name: the regional name answers with every interface's address, a zonal name with
- * the addresses of the interfaces in its zone. Derived from the event alone, so the read model can be rebuilt from
- * the log.
+ * the addresses of the interfaces in its zone. Derived from the event and the {@link AnsweredAddress} setting alone,
+ * so the read model can be rebuilt from the log.
  */
 public record AddressRecordSet(String name, List<String> addresses) {
 
@@ -21,7 +20,7 @@ public record AddressRecordSet(String name, List<String> addresses) {
     }
 
     /** The record sets of a publication: the first entry is the regional name, the others zonal ones. */
-    public static List<AddressRecordSet> of(EndpointDnsPublished published) {
+    public static List<AddressRecordSet> of(EndpointDnsPublished published, AnsweredAddress answered) {
         List<DnsEntry> entries = published.dnsEntries();
         List<AddressRecordSet> sets = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -29,7 +28,7 @@ public record AddressRecordSet(String name, List<String> addresses) {
             boolean regional = i == 0;
             List<String> addresses = published.networkInterfaces().stream()
                     .filter(eni -> regional || isZonalNameOf(name, eni.availabilityZone()))
-                    .map(EndpointInterface::privateIpAddress)
+                    .map(answered::of)
                     .toList();
             sets.add(new AddressRecordSet(name, addresses));
         }

@@ -6,9 +6,12 @@ import dev.privet.contracts.events.DnsEvent.HostedZoneCreated;
 import dev.privet.contracts.events.DnsEvent.HostedZoneDeleted;
 import dev.privet.contracts.events.DnsEvent.RecordSetsChanged;
 import dev.privet.contracts.events.EventEnvelope;
+import dev.privet.dns.config.DnsConfig;
 import dev.privet.dns.domain.AddressRecordSet;
+import dev.privet.dns.domain.AnsweredAddress;
 import dev.privet.eventstore.MemoryProjection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,6 +56,16 @@ public class ServedNames implements MemoryProjection {
     private final CompletableFuture<Void> caughtUp = new CompletableFuture<>();
     /** The names each endpoint held an address of when it last published; read and written by {@link #apply} only. */
     private final Map<String, Set<String>> namesOfEndpoint = new HashMap<>();
+    private final AnsweredAddress answered;
+
+    @Inject
+    ServedNames(DnsConfig config) {
+        this(config.answerWith());
+    }
+
+    public ServedNames(AnsweredAddress answered) {
+        this.answered = answered;
+    }
 
     @Override
     public String name() {
@@ -123,7 +136,7 @@ public class ServedNames implements MemoryProjection {
     private void published(EndpointDnsPublished published) {
         String endpoint = published.vpcEndpointId();
         Map<String, List<String>> wanted = new LinkedHashMap<>();
-        for (AddressRecordSet set : AddressRecordSet.of(published)) {
+        for (AddressRecordSet set : AddressRecordSet.of(published, answered)) {
             if (!set.addresses().isEmpty()) {
                 wanted.computeIfAbsent(set.name(), n -> new ArrayList<>()).addAll(set.addresses());
             }

@@ -32,8 +32,8 @@ class EndpointDnsTest {
     static final Region REGION = new Region("us-east-1");
     static final EndpointDnsNames NAMES = new EndpointDnsNames(ENDPOINT, "ab12cd34", SERVICE, REGION);
     static final List<EndpointInterface> ENIS = List.of(
-            new EndpointInterface("eni-00000000000000001", "subnet-00000000000000001", "us-east-1a", "10.0.1.4"),
-            new EndpointInterface("eni-00000000000000002", "subnet-00000000000000002", "us-east-1b", "10.0.2.4"));
+            new EndpointInterface("eni-00000000000000001", "subnet-00000000000000001", "us-east-1a", "10.0.1.4", null),
+            new EndpointInterface("eni-00000000000000002", "subnet-00000000000000002", "us-east-1b", "10.0.2.4", null));
     static final PublishNames PUBLISH = new PublishNames(ENDPOINT, SERVICE, ENIS, NAMES, ZONE_ID);
     static final RemoveNames REMOVE = new RemoveNames(ENDPOINT, SERVICE);
     static final EndpointDnsRemoved REMOVED = new EndpointDnsRemoved(ENDPOINT, SERVICE);
@@ -81,7 +81,7 @@ class EndpointDnsTest {
         @Test
         void when_two_interfaces_share_a_zone_then_that_zone_has_one_zonal_name() {
             var sameZone = List.of(ENIS.get(0), new EndpointInterface("eni-00000000000000003",
-                    "subnet-00000000000000003", "us-east-1a", "10.0.3.4"));
+                    "subnet-00000000000000003", "us-east-1a", "10.0.3.4", null));
 
             var events = when(new PublishNames(ENDPOINT, SERVICE, sameZone, NAMES, ZONE_ID), given());
 

@@ -1,5 +1,6 @@
 package dev.privet.dns.server;
 
+import dev.privet.dns.domain.AnsweredAddress;
 import dev.privet.contracts.events.DnsEvent.EndpointDnsRemoved;
 import dev.privet.contracts.events.DnsEvent.HostedZoneCreated;
 import dev.privet.contracts.events.DnsEvent.RecordSetsChanged;
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DnsAnswersTest {
     static final String ENDPOINT = "vpce-0a1b2c3d4e5f60718";
     static final String NAME = Publications.regional(ENDPOINT);
-    final ServedNames names = new ServedNames();
+    final ServedNames names = new ServedNames(AnsweredAddress.DATA_PLANE);
     final DnsAnswers answers = new DnsAnswers(names);
 
     @BeforeEach

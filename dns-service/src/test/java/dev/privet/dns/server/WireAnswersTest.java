@@ -1,5 +1,6 @@
 package dev.privet.dns.server;
 
+import dev.privet.dns.domain.AnsweredAddress;
 import dev.privet.contracts.events.DnsEvent.EndpointDnsPublished;
 import dev.privet.contracts.events.DnsEvent.HostedZoneCreated;
 import dev.privet.contracts.events.DnsEvent.RecordSetsChanged;
@@ -38,7 +39,7 @@ class WireAnswersTest {
     static final String NAME = Publications.regional(ENDPOINT);
     static final String CROWDED = "crowded.vpce.amazonaws.com";
     static final String HOSTED_ZONE = "ZABCDEFGHIJKLM";
-    final ServedNames names = new ServedNames();
+    final ServedNames names = new ServedNames(AnsweredAddress.DATA_PLANE);
     final DnsAnswers answers = new DnsAnswers(names);
     final WireAnswers wire = new WireAnswers(names, new byte[0], new byte[0]);
 

@@ -40,7 +40,7 @@ public final class Publications {
     }
 
     public static EndpointInterface eni(String zone, String address) {
-        return new EndpointInterface("eni-0123456789abcdef0", "subnet-0123456789abcdef0", zone, address);
+        return new EndpointInterface("eni-0123456789abcdef0", "subnet-0123456789abcdef0", zone, address, null);
     }
 
     public static EventEnvelope envelope(IntegrationEvent event) {

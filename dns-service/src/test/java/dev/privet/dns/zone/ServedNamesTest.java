@@ -1,5 +1,6 @@
 package dev.privet.dns.zone;
 
+import dev.privet.dns.domain.AnsweredAddress;
 import dev.privet.contracts.events.DnsEvent.EndpointDnsPublished;
 import dev.privet.contracts.events.DnsEvent.EndpointDnsRemoved;
 import dev.privet.contracts.events.EventEnvelope;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ServedNamesTest {
-    final ServedNames names = new ServedNames();
+    final ServedNames names = new ServedNames(AnsweredAddress.DATA_PLANE);
 
     @Test
     void a_publication_serves_the_regional_name_with_every_address_and_each_zonal_name_with_its_zone() {
@@ -85,7 +86,7 @@ class ServedNamesTest {
                     : published(endpoint, "10.0.1." + random.nextInt(8), "10.0.2." + random.nextInt(8))));
         }
         log.forEach(names::apply);
-        ServedNames replayed = new ServedNames();
+        ServedNames replayed = new ServedNames(AnsweredAddress.DATA_PLANE);
         log.forEach(replayed::apply);
 
         assertThat(replayed.all()).isEqualTo(names.all()).isNotEmpty();

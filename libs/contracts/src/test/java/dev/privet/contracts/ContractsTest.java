@@ -107,7 +107,8 @@ class ContractsTest {
                             "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", "vpc-0123456789abcdef0",
                             List.of("subnet-0123456789abcdef0"), "pending", "arn:aws:iam::444455556666:user/ann"),
                     new EndpointNetworkProvisioned("vpce-0123456789abcdef0", "vpce-svc-0123456789abcdef0",
-                            List.of(new EndpointInterface("eni-0123456789abcdef0", "subnet-0123456789abcdef0", "us-east-1a", "10.0.1.4"))));
+                            List.of(new EndpointInterface("eni-0123456789abcdef0", "subnet-0123456789abcdef0", "us-east-1a", "10.0.1.4",
+                                    "127.100.0.4"))));
             for (IntegrationEvent event : events) {
                 byte[] payload = codec.encode(event);
                 assertThat(codec.decode(event.eventType(), 1, payload)).contains(event);

@@ -127,11 +127,12 @@ public final class NetworkDtos {
         }
     }
 
+    /** An interface; {@code dataPlaneAddress} is Privet's own: where a client really connects (AWS has none). */
     public record NetworkInterface(String networkInterfaceId, String subnetId, String vpcEndpointId,
-                                   String privateIpAddress, List<Tag> tags) {
+                                   String privateIpAddress, String dataPlaneAddress, List<Tag> tags) {
         static NetworkInterface of(NetworkInterfaceRow row, List<Tag> tags) {
             return new NetworkInterface(row.networkInterfaceId, row.subnetId, row.vpcEndpointId, row.privateIpAddress,
-                    tags);
+                    row.dataPlaneAddress, tags);
         }
     }
 }

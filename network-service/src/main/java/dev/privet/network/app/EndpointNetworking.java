@@ -9,6 +9,7 @@ import dev.privet.contracts.events.Values.EndpointInterface;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.eventstore.DeciderRunner;
 import dev.privet.eventstore.DeciderRunner.Loaded;
+import dev.privet.network.dataplane.Forwarders;
 import dev.privet.network.domain.EndpointNetwork;
 import dev.privet.network.domain.EndpointNetwork.Command.Fail;
 import dev.privet.network.domain.EndpointNetwork.Command.Provision;
@@ -22,20 +23,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Builds and tears down the interfaces of accepted endpoints: one interface per subnet, each holding an address of
- * its subnet. Runs inside the reacting consumer's transaction, appending to each subnet's stream and to the
+ * its subnet and a data plane address of the pool, where its forwarders will listen. The read model's unique index
+ * on data plane addresses refuses an address that a concurrent transaction chose too; that transaction rolls back
+ * and the acceptance is applied again, with another choice. Runs inside the reacting consumer's transaction, appending to each subnet's stream and to the
  * endpoint's network stream together; a concurrent allocation in the same subnet makes the append conflict, the
  * transaction roll back and the event be applied again.
  */
 @ApplicationScoped
 public class EndpointNetworking {
     private final DeciderRunner deciders;
+    private final Forwarders dataPlane;
 
-    EndpointNetworking(DeciderRunner deciders) {
+    EndpointNetworking(DeciderRunner deciders, Forwarders dataPlane) {
         this.deciders = deciders;
+        this.dataPlane = dataPlane;
     }
 
     public void provision(Connection c, EndpointConnectionAccepted accepted, EventEnvelope cause) throws SQLException {
@@ -47,14 +55,23 @@ public class EndpointNetworking {
         // Decide every address first: one subnet that cannot take an interface fails the endpoint, and then
         // nothing is allocated anywhere (no address would ever be released otherwise).
         List<Allocation> allocations = new ArrayList<>();
+        Set<String> reserved = new HashSet<>();
         for (String subnetId : accepted.subnetIds()) {
             Loaded<SubnetState> subnet = deciders.load(c, subnetId, SubnetState.DECIDER);
             if (!(subnet.state() instanceof Subnet s) || !s.created().vpcId().equals(accepted.vpcId())) {
                 fail(c, accepted, metadata, "subnet " + subnetId + " does not exist in " + accepted.vpcId());
                 return;
             }
+            Optional<String> dataPlaneAddress = dataPlane.freeAddress(reserved);
+            if (dataPlaneAddress.isEmpty()) {
+                fail(c, accepted, metadata, "the data plane address pool " + dataPlane.pool().block()
+                        + " has no free address left");
+                return;
+            }
+            reserved.add(dataPlaneAddress.get());
             try {
-                var allocate = new AllocateInterface(IdFormat.NETWORK_INTERFACE.newId(), endpointId);
+                var allocate = new AllocateInterface(IdFormat.NETWORK_INTERFACE.newId(), endpointId,
+                        dataPlaneAddress.get());
                 allocations.add(new Allocation(subnet, (NetworkInterfaceCreated)
                         SubnetState.DECIDER.decide(allocate, s).getFirst()));
             } catch (Rejection full) {
@@ -67,7 +84,7 @@ public class EndpointNetworking {
             deciders.appendDecision(c, a.subnet(), List.of(a.created()), SubnetState.DECIDER, metadata);
             Subnet s = (Subnet) a.subnet().state();
             interfaces.add(new EndpointInterface(a.created().networkInterfaceId(), s.created().subnetId(),
-                    s.created().availabilityZone(), a.created().privateIpAddress()));
+                    s.created().availabilityZone(), a.created().privateIpAddress(), a.created().dataPlaneAddress()));
         }
         deciders.run(c, endpointId, new Provision(endpointId, accepted.serviceId(), interfaces),
                 EndpointNetwork.DECIDER, metadata);

@@ -28,13 +28,14 @@ public record Subnet(SubnetCreated created, Cidr cidr, Map<String, String> addre
         return usableAddresses(cidr) - addressesByInterface.size();
     }
 
-    /** A new interface for the endpoint, on the lowest free address. */
-    public NetworkInterfaceCreated allocate(String networkInterfaceId, String vpcEndpointId) {
+    /** A new interface for the endpoint, on the lowest free address, its forwarders on {@code dataPlaneAddress}. */
+    public NetworkInterfaceCreated allocate(String networkInterfaceId, String vpcEndpointId, String dataPlaneAddress) {
         var used = new HashSet<>(addressesByInterface.values());
         for (long offset = RESERVED_AT_START; offset < cidr.size() - 1; offset++) {
             String address = cidr.address(offset);
             if (!used.contains(address)) {
-                return new NetworkInterfaceCreated(created.subnetId(), networkInterfaceId, address, vpcEndpointId);
+                return new NetworkInterfaceCreated(created.subnetId(), networkInterfaceId, address, vpcEndpointId,
+                        dataPlaneAddress);
             }
         }
         throw Rejection.invalid(ErrorCode.INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET, "subnetIds",

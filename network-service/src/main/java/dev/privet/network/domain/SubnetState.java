@@ -32,7 +32,9 @@ public sealed interface SubnetState permits SubnetState.NoSubnet, Subnet, Subnet
                             String availabilityZone, List<Cidr> siblings) implements Command {
         }
 
-        record AllocateInterface(String networkInterfaceId, String vpcEndpointId) implements Command {
+        /** An interface for the endpoint, on the lowest free address, reached at {@code dataPlaneAddress}. */
+        record AllocateInterface(String networkInterfaceId, String vpcEndpointId, String dataPlaneAddress)
+                implements Command {
         }
 
         record ReleaseInterface(String networkInterfaceId, String vpcEndpointId) implements Command {
@@ -60,7 +62,8 @@ public sealed interface SubnetState permits SubnetState.NoSubnet, Subnet, Subnet
                             c.caller(), c.cidr(), c.availabilityZone(), c.siblings()));
                 }
                 case Command.AllocateInterface a -> state instanceof DeletedSubnet ? List.of()
-                        : List.of(existing(state).allocate(a.networkInterfaceId(), a.vpcEndpointId()));
+                        : List.of(existing(state).allocate(a.networkInterfaceId(), a.vpcEndpointId(),
+                                a.dataPlaneAddress()));
                 case Command.ReleaseInterface r ->
                         state instanceof DeletedSubnet || !existing(state).holds(r.networkInterfaceId()) ? List.of()
                                 : List.of(existing(state).release(r.networkInterfaceId(), r.vpcEndpointId()));

@@ -33,6 +33,10 @@ public class NetworkInterfaceRow extends PanacheEntityBase {
     @Column(name = "private_ip_address", nullable = false)
     public String privateIpAddress;
 
+    /** Where the interface's forwarders listen; null for an interface made before the data plane existed. */
+    @Column(name = "data_plane_address")
+    public String dataPlaneAddress;
+
     /** The interfaces in the owner's subnets, by id. */
     public static List<NetworkInterfaceRow> inSubnetsOf(String ownerId) {
         return find(IN_SUBNETS_OF_OWNER, Sort.by("networkInterfaceId"), ownerId).list();

@@ -142,6 +142,7 @@ public class NetworkView implements InlineProjection {
         row.subnetId = created.subnetId();
         row.vpcEndpointId = created.vpcEndpointId();
         row.privateIpAddress = created.privateIpAddress();
+        row.dataPlaneAddress = created.dataPlaneAddress();
         return row;
     }
 

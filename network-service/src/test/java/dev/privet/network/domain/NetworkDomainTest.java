@@ -220,7 +220,7 @@ class NetworkDomainTest {
         final SubnetCreated created = new SubnetCreated(SUBNET_ID, VPC_ID, OWNER, "10.0.1.0/28", "us-east-1a");
 
         NetworkInterfaceCreated holding(String eni, String address) {
-            return new NetworkInterfaceCreated(SUBNET_ID, eni, address, "vpce-1");
+            return new NetworkInterfaceCreated(SUBNET_ID, eni, address, "vpce-1", "127.100.0.1");
         }
 
         /** The /28 with every one of its eleven usable addresses (.4 to .14) held. */
@@ -236,16 +236,16 @@ class NetworkDomainTest {
         void the_first_four_and_the_last_are_reserved() {
             Subnet subnet = (Subnet) given(SubnetState.DECIDER, created).state();
             assertThat(subnet.availableAddressCount()).isEqualTo(11);
-            given(SubnetState.DECIDER, created).when(new AllocateInterface("eni-1", ENDPOINT_ID))
-                    .then(new NetworkInterfaceCreated(SUBNET_ID, "eni-1", "10.0.1.4", ENDPOINT_ID));
+            given(SubnetState.DECIDER, created).when(new AllocateInterface("eni-1", ENDPOINT_ID, "127.100.0.9"))
+                    .then(new NetworkInterfaceCreated(SUBNET_ID, "eni-1", "10.0.1.4", ENDPOINT_ID, "127.100.0.9"));
         }
 
         @Test
         void an_interface_gets_the_lowest_free_address() {
             Subnet after = (Subnet) given(SubnetState.DECIDER, created, holding("eni-4", "10.0.1.4"),
                     holding("eni-5", "10.0.1.5"), holding("eni-7", "10.0.1.7"))
-                    .when(new AllocateInterface("eni-new", ENDPOINT_ID))
-                    .then(new NetworkInterfaceCreated(SUBNET_ID, "eni-new", "10.0.1.6", ENDPOINT_ID));
+                    .when(new AllocateInterface("eni-new", ENDPOINT_ID, "127.100.0.9"))
+                    .then(new NetworkInterfaceCreated(SUBNET_ID, "eni-new", "10.0.1.6", ENDPOINT_ID, "127.100.0.9"));
             assertThat(after.availableAddressCount()).isEqualTo(7);
             assertThat(after.holds("eni-new")).isTrue();
         }
@@ -253,7 +253,7 @@ class NetworkDomainTest {
         @Test
         void a_full_subnet_refuses_another_interface() {
             assertThat(((Subnet) given(SubnetState.DECIDER, full()).state()).availableAddressCount()).isZero();
-            given(SubnetState.DECIDER, full()).when(new AllocateInterface("eni-x", ENDPOINT_ID))
+            given(SubnetState.DECIDER, full()).when(new AllocateInterface("eni-x", ENDPOINT_ID, "127.100.0.9"))
                     .thenRejected(ErrorCode.INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET, "subnetIds");
         }
 
@@ -261,8 +261,8 @@ class NetworkDomainTest {
         void a_released_address_is_given_again() {
             List<NetworkEvent> events = full();
             events.add(new NetworkInterfaceDeleted(SUBNET_ID, "eni-7", "10.0.1.7", "vpce-1"));
-            given(SubnetState.DECIDER, events).when(new AllocateInterface("eni-y", ENDPOINT_ID))
-                    .then(new NetworkInterfaceCreated(SUBNET_ID, "eni-y", "10.0.1.7", ENDPOINT_ID));
+            given(SubnetState.DECIDER, events).when(new AllocateInterface("eni-y", ENDPOINT_ID, "127.100.0.9"))
+                    .then(new NetworkInterfaceCreated(SUBNET_ID, "eni-y", "10.0.1.7", ENDPOINT_ID, "127.100.0.9"));
         }
 
         @Test
@@ -287,7 +287,8 @@ class NetworkDomainTest {
     @Nested
     @DisplayName("an endpoint's network")
     class Endpoints {
-        final EndpointInterface eni = new EndpointInterface("eni-1", SUBNET_ID, "us-east-1a", "10.0.1.4");
+        final EndpointInterface eni = new EndpointInterface("eni-1", SUBNET_ID, "us-east-1a", "10.0.1.4",
+                "127.100.0.9");
         final EndpointNetworkProvisioned provisioned = new EndpointNetworkProvisioned(ENDPOINT_ID, SERVICE_ID,
                 List.of(eni));
 

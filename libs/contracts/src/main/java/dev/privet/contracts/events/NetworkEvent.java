@@ -22,9 +22,12 @@ public sealed interface NetworkEvent extends IntegrationEvent {
         public String streamType() { return "subnet"; }
     }
 
-    /** An address of the subnet was given to an endpoint's interface (appended to the subnet's stream). */
+    /**
+     * An address of the subnet was given to an endpoint's interface (appended to the subnet's stream), with the data
+     * plane address its forwarders listen on (none in events recorded before the data plane existed).
+     */
     record NetworkInterfaceCreated(String subnetId, String networkInterfaceId, String privateIpAddress,
-                                   String vpcEndpointId) implements NetworkEvent {
+                                   String vpcEndpointId, String dataPlaneAddress) implements NetworkEvent {
         public String streamId() { return subnetId; }
         public String streamType() { return "subnet"; }
     }

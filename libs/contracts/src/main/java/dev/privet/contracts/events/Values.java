@@ -35,9 +35,12 @@ public final class Values {
     public record Target(String host, int port) {
     }
 
-    /** An endpoint network interface: its id, subnet, zone and private address. */
+    /**
+     * An endpoint network interface: its id, subnet, zone, private address, and the data plane address where its
+     * forwarders listen (none in events recorded before the data plane existed).
+     */
     public record EndpointInterface(String networkInterfaceId, String subnetId, String availabilityZone,
-                                    String privateIpAddress) {
+                                    String privateIpAddress, String dataPlaneAddress) {
     }
 
     /** A tag of a resource: a key, unique on the resource, and a value (possibly empty). */

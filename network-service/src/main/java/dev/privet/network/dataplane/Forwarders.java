@@ -1,0 +1,133 @@
+package dev.privet.network.dataplane;
+
+import dev.privet.contracts.events.EventEnvelope;
+import dev.privet.contracts.events.NetworkEvent;
+import dev.privet.contracts.events.Values.Target;
+import dev.privet.eventstore.MemoryProjection;
+import dev.privet.network.domain.DataPlanePool;
+import dev.privet.network.domain.ForwardingTable;
+import dev.privet.network.domain.ForwardingTable.Binding;
+import io.netty.channel.Channel;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The data plane of this replica: a {@link MemoryProjection} of network-service's own events into a
+ * {@link ForwardingTable}, and the listeners that table asks for, opened and closed as events arrive. Because the
+ * relay publishes an event only once every memory projection has applied it, {@code EndpointNetworkProvisioned}
+ * reaches dns-service (which then publishes the endpoint's names and makes it {@code available}) only once its
+ * forwarders listen: {@code available} means a client can connect. At a start, nothing is opened until the whole
+ * store is read; then every endpoint's listeners open at once, with no action by anyone.
+ *
+ * <p>Every replica opens every listener on its own host. The local cluster runs one network-service; two replicas on
+ * one host would contend for the same addresses, which is why a deployment runs one replica per host (see
+ * docs/architecture.md, "The data plane").
+ */
+@ApplicationScoped
+public class Forwarders implements MemoryProjection {
+    public static final String NAME = "data-plane";
+    private static final Logger LOG = Logger.getLogger(Forwarders.class);
+
+    /** Guarded by itself: events are applied on the tail's thread, targets read on event loops. */
+    private final ForwardingTable table = new ForwardingTable();
+    /** The open listeners of each endpoint; read and written by {@link #apply} and {@link #caughtUp} only. */
+    private final Map<String, Map<Binding, Channel>> listening = new HashMap<>();
+    private final DataPlanePool pool;
+    private final TcpForwarder sockets;
+    private boolean caughtUp;
+
+    Forwarders(DataPlaneConfig config) {
+        this.pool = DataPlanePool.parse(config.pool());
+        this.sockets = new TcpForwarder(this::targetsOf, config.threads(), config.connectTimeout());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void apply(EventEnvelope envelope) {
+        if (!(envelope.event() instanceof NetworkEvent event)) {
+            return;
+        }
+        Set<String> changed;
+        synchronized (table) {
+            changed = table.apply(event);
+        }
+        if (caughtUp) {
+            changed.forEach(this::reconcile);
+        }
+    }
+
+    @Override
+    public void caughtUp() {
+        caughtUp = true;
+        Set<String> endpoints;
+        synchronized (table) {
+            endpoints = table.endpoints();
+        }
+        endpoints.forEach(this::reconcile);
+        LOG.infof("The data plane listens on %d addresses and ports for %d endpoints",
+                listening.values().stream().mapToInt(Map::size).sum(), listening.size());
+    }
+
+    /**
+     * A data plane address that no interface holds and that is not in {@code alsoTaken} (those chosen for the same
+     * endpoint a moment ago); empty when the pool has none left.
+     */
+    public Optional<String> freeAddress(Set<String> alsoTaken) {
+        synchronized (table) {
+            return pool.pick(address -> table.holds(address) || alsoTaken.contains(address),
+                    ThreadLocalRandom.current());
+        }
+    }
+
+    /** The pool's setting, for the reason an endpoint fails when it is exhausted. */
+    public DataPlanePool pool() {
+        return pool;
+    }
+
+    private List<Target> targetsOf(Binding binding) {
+        synchronized (table) {
+            return table.targetsOf(binding);
+        }
+    }
+
+    /** Opens what the endpoint should listen on and is not yet, and closes what it should no longer. */
+    private void reconcile(String vpcEndpointId) {
+        Set<Binding> wanted;
+        synchronized (table) {
+            wanted = table.bindingsOf(vpcEndpointId);
+        }
+        Map<Binding, Channel> open = listening.computeIfAbsent(vpcEndpointId, id -> new HashMap<>());
+        open.entrySet().removeIf(listener -> {
+            boolean unwanted = !wanted.contains(listener.getKey());
+            if (unwanted) {
+                sockets.stopListening(listener.getValue());
+            }
+            return unwanted;
+        });
+        for (Binding binding : wanted) {
+            if (!open.containsKey(binding)) {
+                sockets.listen(binding).ifPresent(channel -> open.put(binding, channel));
+            }
+        }
+        if (open.isEmpty()) {
+            listening.remove(vpcEndpointId);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        sockets.close();
+    }
+}

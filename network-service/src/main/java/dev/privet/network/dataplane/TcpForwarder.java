@@ -1,0 +1,207 @@
+package dev.privet.network.dataplane;
+
+import dev.privet.contracts.events.Values.Target;
+import dev.privet.network.domain.ForwardingTable.Binding;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import org.jboss.logging.Logger;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The sockets of the data plane: a TCP listener per {@link Binding}, and each connection accepted there relayed byte
+ * for byte to one target and back, on Netty's event loops (no thread per connection). A connection's target is
+ * chosen by a hash of the client's address and port among the targets its binding has at that moment, as a network
+ * load balancer's flow hash does; when it does not accept, the next one is tried, and with none left the client's
+ * connection is reset at once rather than left hanging.
+ *
+ * <p>Reading is demand-driven: each side is read again only once what it sent was written to the other, so a slow
+ * reader slows its writer instead of filling memory. A half-close travels through (a client that shuts its output
+ * still gets the answer), and a connection ends when both directions have.
+ */
+final class TcpForwarder implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(TcpForwarder.class);
+
+    private final EventLoopGroup acceptors = new NioEventLoopGroup(1, new DefaultThreadFactory("data-plane-accept"));
+    private final EventLoopGroup relays;
+    private final ServerBootstrap server;
+    private final Function<Binding, List<Target>> routes;
+    private final int connectTimeoutMillis;
+
+    /** {@code routes} answers a binding's targets at the moment a connection arrives; it is called on event loops. */
+    TcpForwarder(Function<Binding, List<Target>> routes, int threads, Duration connectTimeout) {
+        this.routes = routes;
+        this.connectTimeoutMillis = Math.toIntExact(connectTimeout.toMillis());
+        this.relays = new NioEventLoopGroup(threads, new DefaultThreadFactory("data-plane"));
+        this.server = new ServerBootstrap().group(acceptors, relays).channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.AUTO_READ, false)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel client) {
+                        client.pipeline().addLast(new Relay(null));
+                    }
+                });
+    }
+
+    /** Listens on the binding; empty, with the reason logged, when the address and port cannot be bound. */
+    Optional<Channel> listen(Binding binding) {
+        ChannelFuture bound = server.bind(binding.address(), binding.port()).awaitUninterruptibly();
+        if (bound.isSuccess()) {
+            return Optional.of(bound.channel());
+        }
+        LOG.warnf("The data plane cannot listen on %s:%d (%s). %s", binding.address(), binding.port(),
+                bound.cause().getMessage(), binding.port() < 1024
+                        ? "Ports below 1024 need root, or sysctl net.ipv4.ip_unprivileged_port_start=0."
+                        : "Another process may hold it, or privet.data-plane.pool is not an address of this host.");
+        return Optional.empty();
+    }
+
+    /** Stops accepting on a listener; the connections it accepted go on until their ends close them. */
+    void stopListening(Channel listener) {
+        listener.close().awaitUninterruptibly();
+    }
+
+    @Override
+    public void close() {
+        acceptors.shutdownGracefully(0, 0, TimeUnit.SECONDS).awaitUninterruptibly();
+        relays.shutdownGracefully(0, 0, TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+
+    /** Connects the accepted client to its binding's targets, trying them in flow-hash order. */
+    private void connect(Channel client, Relay clientSide) {
+        InetSocketAddress local = (InetSocketAddress) client.localAddress();
+        List<Target> targets = routes.apply(new Binding(local.getAddress().getHostAddress(), local.getPort()));
+        InetSocketAddress remote = (InetSocketAddress) client.remoteAddress();
+        int first = targets.isEmpty() ? 0 : Math.floorMod(flowHash(remote), targets.size());
+        tryTarget(client, clientSide, targets, first, 0);
+    }
+
+    private void tryTarget(Channel client, Relay clientSide, List<Target> targets, int first, int tried) {
+        if (tried == targets.size()) {
+            reset(client);
+            return;
+        }
+        Target target = targets.get((first + tried) % targets.size());
+        new Bootstrap().group(client.eventLoop()).channel(NioSocketChannel.class)
+                .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
+                .handler(new Relay(client))
+                .connect(target.host(), target.port())
+                .addListener((ChannelFuture connected) -> {
+                    if (connected.isSuccess()) {
+                        clientSide.peer = connected.channel();
+                        client.read();
+                    } else if (client.isActive()) {
+                        tryTarget(client, clientSide, targets, first, tried + 1);
+                    }
+                });
+    }
+
+    /**
+     * The client's address and port, mixed (MurmurHash3's finalizer) so that every bit of the port counts: Linux gives
+     * connect() even ephemeral ports first, so a plain sum would send one client's connections all to one target.
+     */
+    private static int flowHash(InetSocketAddress client) {
+        int h = client.getAddress().hashCode() * 31 + client.getPort();
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        return h ^ (h >>> 16);
+    }
+
+    /** Closes with a TCP reset, so the client learns at once that nothing serves it. */
+    private static void reset(Channel client) {
+        client.config().setOption(ChannelOption.SO_LINGER, 0);
+        client.close();
+    }
+
+    /**
+     * One side of a forwarded connection, writing what it reads to its peer. The client's side starts with no peer
+     * and connects one when it becomes active; a target's side is made with the client as its peer. Both sides run
+     * on the client's event loop.
+     */
+    private final class Relay extends ChannelInboundHandlerAdapter {
+        private Channel peer;
+
+        Relay(Channel peer) {
+            this.peer = peer;
+        }
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            if (peer == null) {
+                connect(ctx.channel(), this);
+            } else {
+                ctx.read();
+            }
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object message) {
+            peer.writeAndFlush(message).addListener((ChannelFuture written) -> {
+                if (written.isSuccess()) {
+                    ctx.read();
+                } else {
+                    ctx.close();
+                }
+            });
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+            if (event instanceof ChannelInputShutdownEvent && peer == null) {
+                ctx.close();
+            } else if (event instanceof ChannelInputShutdownEvent) {
+                SocketChannel self = (SocketChannel) ctx.channel();
+                SocketChannel other = (SocketChannel) peer;
+                other.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFuture flushed) ->
+                        other.shutdownOutput().addListener(done -> closeWhenBothShut(other)));
+                closeWhenBothShut(self);
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (peer != null && peer.isActive()) {
+                peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+
+        private static void closeWhenBothShut(SocketChannel channel) {
+            if (channel.isInputShutdown() && channel.isOutputShutdown()) {
+                channel.close();
+            }
+        }
+    }
+}

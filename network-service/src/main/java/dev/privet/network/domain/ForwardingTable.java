@@ -1,0 +1,225 @@
+package dev.privet.network.domain;
+
+import dev.privet.contracts.events.NetworkEvent;
+import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
+import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
+import dev.privet.contracts.events.NetworkEvent.ListenerCreated;
+import dev.privet.contracts.events.NetworkEvent.ListenerDeleted;
+import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
+import dev.privet.contracts.events.NetworkEvent.LoadBalancerDeleted;
+import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceCreated;
+import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceDeleted;
+import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersReleased;
+import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersVerified;
+import dev.privet.contracts.events.NetworkEvent.TargetGroupCreated;
+import dev.privet.contracts.events.NetworkEvent.TargetGroupDeleted;
+import dev.privet.contracts.events.NetworkEvent.TargetsDeregistered;
+import dev.privet.contracts.events.NetworkEvent.TargetsRegistered;
+import dev.privet.contracts.events.Values.EndpointInterface;
+import dev.privet.contracts.events.Values.Listener;
+import dev.privet.contracts.events.Values.Target;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What the data plane forwards, folded from network-service's own events: for every interface of a provisioned
+ * endpoint, its data plane address listens on each listener port of the endpoint service's load balancers, and a
+ * connection there goes to the targets of that listener (its target group's registered targets, or the load
+ * balancer's own targets for a listener made with it). It also knows which data plane addresses interfaces hold, so
+ * that a new one is never given twice.
+ *
+ * <p>Targets are looked up for each new connection, so registering or deregistering one changes where the next
+ * connections go without touching the sockets; only endpoints, listeners and a service's load balancers change what
+ * listens. Targets of type {@code instance} have no address Privet can reach, and are not forwarded to.
+ *
+ * <p>Not thread-safe: one writer applies events, and readers synchronize with it.
+ */
+public final class ForwardingTable {
+    /** Where a forwarder listens: a data plane address and a listener's port. */
+    public record Binding(String address, int port) {
+    }
+
+    private record Endpoint(String serviceId, List<EndpointInterface> interfaces) {
+    }
+
+    private record Balancer(Map<Integer, Listener> listeners, List<Target> ownTargets) {
+    }
+
+    private record Group(boolean byAddress, Set<Target> targets) {
+    }
+
+    private final Map<String, Endpoint> endpoints = new HashMap<>();
+    private final Map<String, String> endpointByAddress = new HashMap<>();
+    private final Map<String, List<String>> balancersOfService = new HashMap<>();
+    private final Map<String, Balancer> balancers = new HashMap<>();
+    private final Map<String, Group> groups = new HashMap<>();
+    private final Map<String, String> heldAddresses = new HashMap<>();
+    private final Map<String, String> addressOfInterface = new HashMap<>();
+
+    /**
+     * Applies one event and answers the endpoints whose bindings it may change (none for the events that only move
+     * targets, or that the data plane does not model).
+     */
+    public Set<String> apply(NetworkEvent event) {
+        switch (event) {
+            case NetworkInterfaceCreated n when n.dataPlaneAddress() != null -> {
+                heldAddresses.put(n.dataPlaneAddress(), n.networkInterfaceId());
+                addressOfInterface.put(n.networkInterfaceId(), n.dataPlaneAddress());
+            }
+            case NetworkInterfaceDeleted d -> {
+                String address = addressOfInterface.remove(d.networkInterfaceId());
+                if (address != null) {
+                    heldAddresses.remove(address);
+                }
+            }
+            case EndpointNetworkProvisioned p -> {
+                endpoints.put(p.vpcEndpointId(), new Endpoint(p.serviceId(), List.copyOf(p.networkInterfaces())));
+                p.networkInterfaces().stream().filter(eni -> eni.dataPlaneAddress() != null)
+                        .forEach(eni -> endpointByAddress.put(eni.dataPlaneAddress(), p.vpcEndpointId()));
+                return Set.of(p.vpcEndpointId());
+            }
+            case EndpointNetworkReleased r -> {
+                Endpoint gone = endpoints.remove(r.vpcEndpointId());
+                if (gone != null) {
+                    gone.interfaces().forEach(eni -> endpointByAddress.remove(eni.dataPlaneAddress()));
+                }
+                return Set.of(r.vpcEndpointId());
+            }
+            case ServiceLoadBalancersVerified v -> {
+                balancersOfService.put(v.serviceId(), List.copyOf(v.loadBalancerArns()));
+                return endpointsOfService(v.serviceId());
+            }
+            case ServiceLoadBalancersReleased r -> {
+                balancersOfService.remove(r.serviceId());
+                return endpointsOfService(r.serviceId());
+            }
+            case LoadBalancerCreated c -> {
+                Map<Integer, Listener> listeners = new LinkedHashMap<>();
+                c.listeners().forEach(l -> listeners.put(l.port(), l));
+                balancers.put(c.loadBalancerArn(), new Balancer(listeners, List.copyOf(c.targets())));
+                return endpointsBehind(c.loadBalancerArn());
+            }
+            case ListenerCreated c -> {
+                Balancer lb = balancers.get(c.loadBalancerArn());
+                if (lb != null) {
+                    lb.listeners().put(c.listener().port(), c.listener());
+                }
+                return endpointsBehind(c.loadBalancerArn());
+            }
+            case ListenerDeleted d -> {
+                Balancer lb = balancers.get(d.loadBalancerArn());
+                if (lb != null) {
+                    lb.listeners().remove(d.port());
+                }
+                return endpointsBehind(d.loadBalancerArn());
+            }
+            case LoadBalancerDeleted d -> {
+                balancers.remove(d.loadBalancerArn());
+                return endpointsBehind(d.loadBalancerArn());
+            }
+            case TargetGroupCreated c -> groups.put(c.targetGroupArn(),
+                    new Group("ip".equals(c.targetType()), new LinkedHashSet<>()));
+            case TargetsRegistered r -> {
+                Group group = groups.get(r.targetGroupArn());
+                if (group != null) {
+                    r.targets().forEach(t -> group.targets().add(new Target(t.id(), t.port())));
+                }
+            }
+            case TargetsDeregistered d -> {
+                Group group = groups.get(d.targetGroupArn());
+                if (group != null) {
+                    d.targets().forEach(t -> group.targets().remove(new Target(t.id(), t.port())));
+                }
+            }
+            case TargetGroupDeleted d -> groups.remove(d.targetGroupArn());
+            default -> { } // the rest of the network does not change what is forwarded
+        }
+        return Set.of();
+    }
+
+    /** Every endpoint that has interfaces. */
+    public Set<String> endpoints() {
+        return Set.copyOf(endpoints.keySet());
+    }
+
+    /** Whether an interface holds the data plane address. */
+    public boolean holds(String dataPlaneAddress) {
+        return heldAddresses.containsKey(dataPlaneAddress);
+    }
+
+    /** Where the endpoint's forwarders listen: each data plane address of its interfaces on each listener port. */
+    public Set<Binding> bindingsOf(String vpcEndpointId) {
+        Endpoint endpoint = endpoints.get(vpcEndpointId);
+        if (endpoint == null) {
+            return Set.of();
+        }
+        Set<Integer> ports = new TreeSet<>();
+        balancersOf(endpoint.serviceId()).forEach(lb -> ports.addAll(lb.listeners().keySet()));
+        Set<Binding> bindings = new LinkedHashSet<>();
+        for (EndpointInterface eni : endpoint.interfaces()) {
+            if (eni.dataPlaneAddress() != null) {
+                ports.forEach(port -> bindings.add(new Binding(eni.dataPlaneAddress(), port)));
+            }
+        }
+        return bindings;
+    }
+
+    /**
+     * Where a connection to the binding goes now: the targets of each listener on its port, across the service's load
+     * balancers, in registration order; none when nothing listens there any more or no target is registered.
+     */
+    public List<Target> targetsOf(Binding binding) {
+        Endpoint endpoint = endpoints.get(endpointByAddress.get(binding.address()));
+        if (endpoint == null) {
+            return List.of();
+        }
+        List<Target> targets = new ArrayList<>();
+        for (Balancer lb : balancersOf(endpoint.serviceId())) {
+            Listener listener = lb.listeners().get(binding.port());
+            if (listener == null) {
+                continue;
+            }
+            if (listener.targetGroupArn() == null) {
+                targets.addAll(lb.ownTargets());
+            } else {
+                Group group = groups.get(listener.targetGroupArn());
+                if (group != null && group.byAddress()) {
+                    targets.addAll(group.targets());
+                }
+            }
+        }
+        return targets;
+    }
+
+    private List<Balancer> balancersOf(String serviceId) {
+        return balancersOfService.getOrDefault(serviceId, List.of()).stream()
+                .map(balancers::get).filter(lb -> lb != null).toList();
+    }
+
+    private Set<String> endpointsOfService(String serviceId) {
+        Set<String> ids = new LinkedHashSet<>();
+        endpoints.forEach((id, endpoint) -> {
+            if (endpoint.serviceId().equals(serviceId)) {
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
+    private Set<String> endpointsBehind(String loadBalancerArn) {
+        Set<String> ids = new LinkedHashSet<>();
+        balancersOfService.forEach((service, arns) -> {
+            if (arns.contains(loadBalancerArn)) {
+                ids.addAll(endpointsOfService(service));
+            }
+        });
+        return ids;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.privet.network.api;
+
+import dev.privet.contracts.events.DnsEvent.EndpointDnsRemoved;
+import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
+import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
+import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersVerified;
+import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
+import dev.privet.contracts.events.ProviderEvent.EndpointServiceCreated;
+import dev.privet.contracts.events.Topic;
+import dev.privet.contracts.events.Values.EndpointInterface;
+import dev.privet.contracts.ids.IdFormat;
+import dev.privet.testkit.EchoServer;
+import dev.privet.testkit.PrivetServiceTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static dev.privet.network.api.NetworkApi.OWNER;
+import static dev.privet.network.api.NetworkApi.as;
+import static dev.privet.network.api.NetworkApi.createSubnet;
+import static dev.privet.network.api.NetworkApi.createVpc;
+import static dev.privet.network.api.NetworkApi.loadBalancer;
+import static dev.privet.network.api.NetworkApi.target;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+
+/**
+ * The data plane: an accepted endpoint's interfaces get data plane addresses where forwarders listen on the
+ * service's listener ports, and bytes sent there reach the provider's backends and come back.
+ */
+@QuarkusTest
+@QuarkusTestResource(PrivetServiceTestResource.class)
+@DisplayName("network-service data plane, on real Kafka and PostgreSQL and real sockets")
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class DataPlaneForwardingTest {
+    static final int LISTENER_PORT = 443;
+
+    /** A service verified on a new network load balancer made by {@code balancer} in a new VPC. */
+    static String serviceOn(Map<String, Object> balancer) {
+        String service = IdFormat.ENDPOINT_SERVICE.newId();
+        String nlb = as(OWNER).body(balancer).post("/v1/load-balancers").then().statusCode(201).extract()
+                .path("loadBalancerArn");
+        KafkaEvents.publish(new EndpointServiceCreated(service, "com.amazonaws.vpce.us-east-1." + service, OWNER,
+                "us-east-1", List.of(nlb), false), 1, OWNER);
+        KafkaEvents.await(Topic.NETWORK, ServiceLoadBalancersVerified.class, e -> e.serviceId().equals(service));
+        return service;
+    }
+
+    /** An endpoint accepted on the service with an interface in each subnet, once it is provisioned. */
+    static EndpointNetworkProvisioned acceptedEndpoint(String service, String vpc, List<String> subnets) {
+        String endpoint = IdFormat.VPC_ENDPOINT.newId();
+        KafkaEvents.publish(new EndpointConnectionAccepted(service, endpoint, OWNER, vpc, subnets, List.of()), 2, OWNER);
+        return KafkaEvents.await(Topic.NETWORK, EndpointNetworkProvisioned.class,
+                e -> e.vpcEndpointId().equals(endpoint));
+    }
+
+    @Test
+    void bytes_sent_to_an_interfaces_data_plane_address_reach_the_backend_and_come_back_until_the_release()
+            throws Exception {
+        try (EchoServer backend = EchoServer.start("web")) {
+            String vpc = createVpc(OWNER, "10.40.0.0/16");
+            String subnetA = createSubnet(OWNER, vpc, "10.40.1.0/24", "us-east-1a");
+            String subnetB = createSubnet(OWNER, vpc, "10.40.2.0/24", "us-east-1b");
+            String service = serviceOn(loadBalancer("dp-" + subnetA.substring(7, 15), "network", List.of(subnetA),
+                    List.of(target("127.0.0.1", backend.port()))));
+
+            EndpointNetworkProvisioned provisioned = acceptedEndpoint(service, vpc, List.of(subnetA, subnetB));
+            List<String> addresses = provisioned.networkInterfaces().stream()
+                    .map(EndpointInterface::dataPlaneAddress).toList();
+            assertThat(addresses).hasSize(2).doesNotHaveDuplicates().allMatch(a -> a.startsWith("127.101."));
+            as(OWNER).get("/v1/network-interfaces?vpcEndpointId=" + provisioned.vpcEndpointId()).then()
+                    .statusCode(200).body("dataPlaneAddress", containsInAnyOrder(addresses.toArray()));
+
+            // on Kafka means listening: no wait between the event and the first connection
+            for (String address : addresses) {
+                assertThat(EchoServer.exchange(address, LISTENER_PORT, "hello " + address))
+                        .isEqualTo("web\nhello " + address);
+            }
+
+            KafkaEvents.publish(new EndpointDnsRemoved(provisioned.vpcEndpointId(), service), 3, OWNER);
+            KafkaEvents.await(Topic.NETWORK, EndpointNetworkReleased.class,
+                    e -> e.vpcEndpointId().equals(provisioned.vpcEndpointId()));
+            for (String address : addresses) {
+                assertThatThrownBy(() -> EchoServer.exchange(address, LISTENER_PORT, "gone?"))
+                        .isInstanceOf(ConnectException.class);
+            }
+        }
+    }
+
+    @Test
+    void a_target_group_listener_spreads_connections_over_its_registered_targets_and_resets_with_none() throws Exception {
+        try (EchoServer blue = EchoServer.start("blue"); EchoServer green = EchoServer.start("green")) {
+            String vpc = createVpc(OWNER, "10.41.0.0/16");
+            String subnet = createSubnet(OWNER, vpc, "10.41.1.0/24", "us-east-1a");
+            String suffix = subnet.substring(7, 15);
+            String group = as(OWNER).body(Map.of("name", "tg-" + suffix, "protocol", "TCP", "port", blue.port(),
+                    "vpcId", vpc, "targetType", "ip")).post("/v1/target-groups").then().statusCode(201)
+                    .extract().path("targetGroupArn");
+            String service = serviceOn(Map.of("name", "lb-" + suffix, "type", "network",
+                    "subnetIds", List.of(subnet)));
+            as(OWNER).body(Map.of("protocol", "TCP", "port", LISTENER_PORT, "targetGroupArn", group))
+                    .post("/v1/load-balancers/lb-" + suffix + "/listeners").then().statusCode(201);
+            String address = acceptedEndpoint(service, vpc, List.of(subnet)).networkInterfaces().getFirst()
+                    .dataPlaneAddress();
+
+            // no target registered yet: the connection is reset at once, not left hanging
+            assertThatThrownBy(() -> EchoServer.exchange(address, LISTENER_PORT, "anyone?"))
+                    .isInstanceOf(SocketException.class);
+
+            as(OWNER).body(Map.of("registerTargets", List.of(Map.of("id", "127.0.0.1", "port", blue.port()),
+                            Map.of("id", "127.0.0.1", "port", green.port()))))
+                    .post("/v1/target-groups/tg-" + suffix + "/targets").then().statusCode(200);
+            Set<String> reached = new HashSet<>();
+            for (int i = 0; i < 40 && reached.size() < 2; i++) {
+                String answer = EchoServer.exchange(address, LISTENER_PORT, "ping");
+                assertThat(answer).endsWith("\nping");
+                reached.add(answer.substring(0, answer.indexOf('\n')));
+            }
+            assertThat(reached).containsExactlyInAnyOrder("blue", "green");
+
+            as(OWNER).body(Map.of("deregisterTargets", List.of(Map.of("id", "127.0.0.1", "port", blue.port()))))
+                    .post("/v1/target-groups/tg-" + suffix + "/targets").then().statusCode(200);
+            for (int i = 0; i < 10; i++) {
+                assertThat(EchoServer.exchange(address, LISTENER_PORT, "ping")).isEqualTo("green\nping");
+            }
+        }
+    }
+}

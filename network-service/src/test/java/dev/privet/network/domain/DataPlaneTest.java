@@ -1,0 +1,173 @@
+package dev.privet.network.domain;
+
+import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
+import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
+import dev.privet.contracts.events.NetworkEvent.ListenerCreated;
+import dev.privet.contracts.events.NetworkEvent.ListenerDeleted;
+import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
+import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceCreated;
+import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceDeleted;
+import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersReleased;
+import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersVerified;
+import dev.privet.contracts.events.NetworkEvent.TargetGroupCreated;
+import dev.privet.contracts.events.NetworkEvent.TargetsDeregistered;
+import dev.privet.contracts.events.NetworkEvent.TargetsRegistered;
+import dev.privet.contracts.events.Values.EndpointInterface;
+import dev.privet.contracts.events.Values.HealthCheck;
+import dev.privet.contracts.events.Values.Listener;
+import dev.privet.contracts.events.Values.RegisteredTarget;
+import dev.privet.contracts.events.Values.Target;
+import dev.privet.network.domain.ForwardingTable.Binding;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class DataPlaneTest {
+
+    @Nested
+    @DisplayName("the data plane address pool")
+    class Pool {
+        final DataPlanePool pool = DataPlanePool.parse("127.100.0.0/29");
+
+        @Test
+        void gives_every_address_but_the_first_and_the_last_and_none_twice() {
+            Set<String> given = new HashSet<>();
+            Random random = new Random(7);
+            for (int i = 0; i < pool.capacity(); i++) {
+                given.add(pool.pick(given::contains, random).orElseThrow());
+            }
+            assertThat(given).containsExactlyInAnyOrder("127.100.0.1", "127.100.0.2", "127.100.0.3", "127.100.0.4",
+                    "127.100.0.5", "127.100.0.6");
+            assertThat(pool.pick(given::contains, random)).isEmpty();
+        }
+
+        @Test
+        void finds_the_one_free_address_wherever_its_search_starts() {
+            for (int seed = 0; seed < 20; seed++) {
+                assertThat(pool.pick(a -> !a.equals("127.100.0.5"), new Random(seed))).contains("127.100.0.5");
+            }
+        }
+
+        @Test
+        void a_setting_that_is_not_a_block_is_refused_by_name() {
+            assertThatThrownBy(() -> DataPlanePool.parse("127.100.0.1/16"))
+                    .hasMessageContaining("privet.data-plane.pool");
+            assertThatThrownBy(() -> DataPlanePool.parse("127.100.0.0/31")).hasMessageContaining("/30");
+        }
+    }
+
+    @Nested
+    @DisplayName("the forwarding table")
+    class Table {
+        static final String SERVICE = "vpce-svc-00000000000000001";
+        static final String ENDPOINT = "vpce-00000000000000001";
+        static final String NLB = "arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/net/web/1";
+        static final String GROUP = "arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/web/1";
+        static final EndpointInterface ENI_A = new EndpointInterface("eni-a", "subnet-a", "us-east-1a", "10.0.1.4",
+                "127.100.0.1");
+        static final EndpointInterface ENI_B = new EndpointInterface("eni-b", "subnet-b", "us-east-1b", "10.0.2.4",
+                "127.100.0.2");
+
+        final ForwardingTable table = new ForwardingTable();
+
+        void anEndpointOnAServiceWithOneListener() {
+            table.apply(new LoadBalancerCreated(NLB, "web", "111122223333", "network", "vpc-1", List.of("subnet-p"),
+                    List.of(new Listener("TCP", 443)), List.of(new Target("127.0.0.1", 8443)), "internal"));
+            table.apply(new ServiceLoadBalancersVerified(SERVICE, List.of(NLB)));
+            table.apply(new EndpointNetworkProvisioned(ENDPOINT, SERVICE, List.of(ENI_A, ENI_B)));
+        }
+
+        @Test
+        void each_interface_listens_on_each_listener_port_and_goes_to_its_targets() {
+            anEndpointOnAServiceWithOneListener();
+
+            assertThat(table.bindingsOf(ENDPOINT)).containsExactlyInAnyOrder(new Binding("127.100.0.1", 443),
+                    new Binding("127.100.0.2", 443));
+            assertThat(table.targetsOf(new Binding("127.100.0.2", 443))).containsExactly(new Target("127.0.0.1", 8443));
+            assertThat(table.targetsOf(new Binding("127.100.0.2", 80))).isEmpty();
+        }
+
+        @Test
+        void a_listener_added_or_removed_changes_what_the_endpoints_behind_it_listen_on() {
+            anEndpointOnAServiceWithOneListener();
+
+            assertThat(table.apply(new ListenerCreated(NLB, new Listener("TCP", 80, GROUP)))).containsExactly(ENDPOINT);
+            assertThat(table.bindingsOf(ENDPOINT)).contains(new Binding("127.100.0.1", 80));
+            assertThat(table.apply(new ListenerDeleted(NLB, 443))).containsExactly(ENDPOINT);
+            assertThat(table.bindingsOf(ENDPOINT)).containsExactlyInAnyOrder(new Binding("127.100.0.1", 80),
+                    new Binding("127.100.0.2", 80));
+        }
+
+        @Test
+        void a_target_group_listener_goes_to_the_targets_registered_now_and_changes_no_binding() {
+            anEndpointOnAServiceWithOneListener();
+            table.apply(new TargetGroupCreated(GROUP, "web", "111122223333", "TCP", 8080, "vpc-1", "ip",
+                    HealthCheck.DEFAULT));
+            table.apply(new ListenerCreated(NLB, new Listener("TCP", 80, GROUP)));
+            Binding http = new Binding("127.100.0.1", 80);
+
+            assertThat(table.targetsOf(http)).isEmpty();
+            assertThat(table.apply(new TargetsRegistered(GROUP, List.of(new RegisteredTarget("127.0.0.2", 8080),
+                    new RegisteredTarget("127.0.0.3", 8080))))).isEmpty();
+            assertThat(table.targetsOf(http)).containsExactly(new Target("127.0.0.2", 8080),
+                    new Target("127.0.0.3", 8080));
+            table.apply(new TargetsDeregistered(GROUP, List.of(new RegisteredTarget("127.0.0.2", 8080))));
+            assertThat(table.targetsOf(http)).containsExactly(new Target("127.0.0.3", 8080));
+        }
+
+        @Test
+        void instance_targets_have_no_address_to_forward_to() {
+            anEndpointOnAServiceWithOneListener();
+            table.apply(new TargetGroupCreated(GROUP, "web", "111122223333", "TCP", 8080, "vpc-1", "instance",
+                    HealthCheck.DEFAULT));
+            table.apply(new ListenerCreated(NLB, new Listener("TCP", 80, GROUP)));
+            table.apply(new TargetsRegistered(GROUP, List.of(new RegisteredTarget("i-0123456789abcdef0", 8080))));
+
+            assertThat(table.targetsOf(new Binding("127.100.0.1", 80))).isEmpty();
+        }
+
+        @Test
+        void a_released_endpoint_or_service_listens_nowhere() {
+            anEndpointOnAServiceWithOneListener();
+            assertThat(table.apply(new ServiceLoadBalancersReleased(SERVICE, List.of(NLB)))).containsExactly(ENDPOINT);
+            assertThat(table.bindingsOf(ENDPOINT)).isEmpty();
+
+            assertThat(table.apply(new EndpointNetworkReleased(ENDPOINT, SERVICE, List.of("eni-a", "eni-b"))))
+                    .containsExactly(ENDPOINT);
+            assertThat(table.endpoints()).isEmpty();
+            assertThat(table.targetsOf(new Binding("127.100.0.1", 443))).isEmpty();
+        }
+
+        @Test
+        void an_address_is_held_from_its_interfaces_creation_to_its_deletion() {
+            table.apply(new NetworkInterfaceCreated("subnet-a", "eni-a", "10.0.1.4", ENDPOINT, "127.100.0.1"));
+            table.apply(new NetworkInterfaceCreated("subnet-a", "eni-old", "10.0.1.5", ENDPOINT, null));
+            assertThat(table.holds("127.100.0.1")).isTrue();
+
+            table.apply(new NetworkInterfaceDeleted("subnet-a", "eni-a", "10.0.1.4", ENDPOINT));
+            table.apply(new NetworkInterfaceDeleted("subnet-a", "eni-old", "10.0.1.5", ENDPOINT));
+            assertThat(table.holds("127.100.0.1")).isFalse();
+        }
+
+        @Test
+        void interfaces_recorded_before_the_data_plane_listen_nowhere() {
+            anEndpointOnAServiceWithOneListener();
+            String old = "vpce-00000000000000002";
+            table.apply(new EndpointNetworkProvisioned(old, SERVICE, List.of(new EndpointInterface("eni-c",
+                    "subnet-a", "us-east-1a", "10.0.1.9", null))));
+
+            assertThat(table.bindingsOf(old)).isEmpty();
+        }
+    }
+}
