@@ -1,0 +1,40 @@
+package dev.privet.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The checkout these checks run in, found upwards from the working directory (Maven runs them in the module). */
+final class Repository {
+    private static final Path ROOT = find(Path.of("").toAbsolutePath());
+
+    private Repository() {
+    }
+
+    /** The directory that holds docker-compose.yml and mvnw. */
+    static Path root() {
+        return ROOT;
+    }
+
+    static Path path(String relative) {
+        return ROOT.resolve(relative);
+    }
+
+    static String read(String relative) {
+        try {
+            return Files.readString(path(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + relative + " in " + ROOT, e);
+        }
+    }
+
+    private static Path find(Path start) {
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("docker-compose.yml")) && Files.isRegularFile(dir.resolve("mvnw"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("no directory holding docker-compose.yml and mvnw above " + start);
+    }
+}
