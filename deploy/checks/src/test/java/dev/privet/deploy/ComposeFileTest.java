@@ -4,18 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -158,7 +161,7 @@ class ComposeFileTest {
         Map<String, String> versions = new LinkedHashMap<>();
         VERSION_PROPERTY.matcher(Repository.read("pom.xml")).results().forEach(m -> versions.put(m.group(1), m.group(2)));
         List<String> images = compose.services().values().stream().map(ComposeFile::image)
-                .flatMap(java.util.Optional::stream).toList();
+                .flatMap(Optional::stream).toList();
         assertThat(images).contains("apache/kafka:" + versions.get("kafka.version"),
                 "postgres:" + versions.get("postgres-binaries.version").split("\\.")[0]);
     }
@@ -171,13 +174,7 @@ class ComposeFileTest {
     }
 
     private static Properties applicationProperties(String module) {
-        Properties properties = new Properties();
-        try {
-            properties.load(new StringReader(Repository.read(module + "/src/main/resources/application.properties")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
+        return Repository.properties(module + "/src/main/resources/application.properties");
     }
 
     private static int intProperty(String module, String name) {
@@ -202,15 +199,14 @@ class ComposeFileTest {
         return environment;
     }
 
-    /** The repository's files (outside build output and the local cluster's data) that contain {@code text}. */
+    /** The repository's files, outside build output and the local cluster's data, that contain {@code text}. */
     private static List<String> filesNaming(String text) {
+        Set<String> skipped = Set.of(".git", "target", ".privet");
         Path root = Repository.root();
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(f -> Stream.of(".git", "target", ".privet", "node_modules")
-                            .noneMatch(skip -> root.relativize(f).toString().startsWith(skip + "/")
-                                    || root.relativize(f).toString().contains("/" + skip + "/")))
-                    .filter(f -> contains(f, text)).map(f -> root.relativize(f).toString()).toList();
+            return files.filter(Files::isRegularFile).map(root::relativize)
+                    .filter(f -> StreamSupport.stream(f.spliterator(), false).noneMatch(part -> skipped.contains(part.toString())))
+                    .filter(f -> contains(root.resolve(f), text)).map(Path::toString).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -218,7 +214,7 @@ class ComposeFileTest {
 
     private static boolean contains(Path file, String text) {
         try {
-            return new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1).contains(text);
+            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,6 @@
 package dev.privet.deploy;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +28,7 @@ final class ConfigNames {
             Pattern.DOTALL);
     private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern CONFIG_MAPPING = Pattern.compile(
-            "@ConfigMapping\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"\\s*\\)[^{]*?interface\\s+(\\w+)[^{]*\\{");
+            "@ConfigMapping\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"\\s*\\)[^{]*?interface\\s+\\w+[^{]*\\{");
     private static final Pattern INTERFACE = Pattern.compile("\\binterface\\s+(\\w+)\\b[^{]*$");
     private static final Pattern MEMBER = Pattern.compile(
             "^(.*?)\\b([\\w.]+(?:<[\\w.<>, ?]+>)?)\\s+(\\w+)\\s*\\(\\s*\\)$", Pattern.DOTALL);
@@ -60,10 +58,6 @@ final class ConfigNames {
             }
         }
         return new ConfigNames(names);
-    }
-
-    Set<String> names() {
-        return names;
     }
 
     /** Whether the environment variable {@code name} sets one of the properties, by SmallRye Config's mapping. */
@@ -108,17 +102,11 @@ final class ConfigNames {
     }
 
     private static void propertyKeys(String file, Set<String> names) {
-        if (!Files.isRegularFile(Repository.path(file))) {
-            return;
+        if (Files.isRegularFile(Repository.path(file))) {
+            // A profile's value (%test.name) sets the same property.
+            Repository.properties(file).stringPropertyNames()
+                    .forEach(key -> names.add(key.replaceFirst("^%[\\w-]+\\.", "")));
         }
-        Properties properties = new Properties();
-        try {
-            properties.load(new StringReader(Repository.read(file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        // A profile's value (%test.name) sets the same property.
-        properties.stringPropertyNames().forEach(key -> names.add(key.replaceFirst("^%[\\w-]+\\.", "")));
     }
 
     private static List<String> javaSources(String dir) {

@@ -1,9 +1,11 @@
 package dev.privet.deploy;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 
 /** The checkout these checks run in, found upwards from the working directory (Maven runs them in the module). */
 final class Repository {
@@ -27,6 +29,17 @@ final class Repository {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + relative + " in " + ROOT, e);
         }
+    }
+
+    /** A properties file of the repository. */
+    static Properties properties(String relative) {
+        Properties properties = new Properties();
+        try {
+            properties.load(new StringReader(read(relative)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
     }
 
     private static Path find(Path start) {
