@@ -30,7 +30,11 @@ final class ServiceProperties {
     /** A mapping's property: a method without parameters and without a body, perhaps renamed by @WithName. */
     private static final Pattern PROPERTY = Pattern.compile(
             "(?:@WithName\\(\\s*\"([^\"]+)\"\\s*\\)\\s*)?(?:@\\w+(?:\\([^)]*\\))?\\s*)*([\\w.]+(?:<[\\w.<>, ?]+>)?)\\s+(\\w+)\\(\\s*\\)\\s*;");
-    private static final Pattern DEPENDENCY = Pattern.compile("<artifactId>(privet-[\\w-]+)</artifactId>");
+    private static final Pattern ARTIFACT = Pattern.compile("<artifactId>(privet-[\\w-]+)</artifactId>");
+    /** A dependency the module runs with: test-scoped ones (the testkit) are not part of the service. */
+    private static final Pattern DEPENDENCY = Pattern.compile(
+            "<dependency>(?:(?!</dependency>).)*?<artifactId>(privet-[\\w-]+)</artifactId>(?:(?!</dependency>).)*?</dependency>",
+            Pattern.DOTALL);
     private static final Pattern WRAPPER = Pattern.compile("(?:Optional|List|Set)<(.+)>");
     private static final Pattern MAP = Pattern.compile("Map<\\s*String\\s*,\\s*(.+)>");
 
@@ -114,6 +118,9 @@ final class ServiceProperties {
         }
         Matcher m = DEPENDENCY.matcher(read(module.resolve("pom.xml")));
         while (m.find()) {
+            if (m.group().contains("<scope>test</scope>")) {
+                continue;
+            }
             Path library = libraries.get(m.group(1));
             if (library != null) {
                 collect(library, libraries, into);
@@ -123,7 +130,7 @@ final class ServiceProperties {
 
     private static String ownArtifactId(Path module) {
         // The module's own artifact id follows the parent's, which is the first privet-... in the pom.
-        Matcher m = DEPENDENCY.matcher(read(module.resolve("pom.xml")));
+        Matcher m = ARTIFACT.matcher(read(module.resolve("pom.xml")));
         m.find();
         if (!m.find()) {
             throw new IllegalStateException(module + "/pom.xml names no artifact of its own");
