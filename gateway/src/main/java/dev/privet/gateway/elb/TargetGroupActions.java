@@ -23,9 +23,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Target groups and their targets, on network-service's {@code /v1/target-groups}. No health checks run yet: a
- * target is {@code unused} until a listener forwards to its group, then {@code unavailable}
- * ({@code Target.HealthCheckDisabled}).
+ * Target groups and their targets, on network-service's {@code /v1/target-groups}. A target is {@code unused} until
+ * a listener forwards to its group, then as network-service's health checks found it ({@code initial},
+ * {@code healthy}, {@code unhealthy}).
  */
 @ApplicationScoped
 public class TargetGroupActions implements QueryActions {
@@ -61,6 +61,7 @@ public class TargetGroupActions implements QueryActions {
         JsonObject health = new JsonObject();
         p.optional("HealthCheckProtocol").ifPresent(v -> health.put("protocol", v));
         p.optional("HealthCheckPort").ifPresent(v -> health.put("port", v));
+        p.optional("HealthCheckPath").ifPresent(v -> health.put("path", v));
         p.integer("HealthCheckIntervalSeconds", 5, 300).ifPresent(v -> health.put("intervalSeconds", v));
         p.integer("HealthCheckTimeoutSeconds", 2, 120).ifPresent(v -> health.put("timeoutSeconds", v));
         p.integer("HealthyThresholdCount", 2, 10).ifPresent(v -> health.put("healthyThreshold", v));
@@ -184,6 +185,7 @@ public class TargetGroupActions implements QueryActions {
                 .text("VpcId", g.getString("vpcId"))
                 .text("HealthCheckProtocol", health.getString("protocol"))
                 .text("HealthCheckPort", health.getString("port"))
+                .text("HealthCheckPath", health.getString("path"))
                 .text("HealthCheckEnabled", true)
                 .text("HealthCheckIntervalSeconds", health.getInteger("intervalSeconds"))
                 .text("HealthCheckTimeoutSeconds", health.getInteger("timeoutSeconds"))

@@ -15,6 +15,7 @@ import dev.privet.network.projection.SubnetRow;
 import dev.privet.network.projection.VpcRow;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The JSON shapes of the network API: requests and the resources it answers with. */
 public final class NetworkDtos {
@@ -53,7 +54,7 @@ public final class NetworkDtos {
 
     /** The health check a request asks for; each field left out takes the network load balancer default. */
     public record HealthCheckRequest(String protocol, String port, Integer intervalSeconds, Integer timeoutSeconds,
-                                     Integer healthyThreshold, Integer unhealthyThreshold) {
+                                     Integer healthyThreshold, Integer unhealthyThreshold, String path) {
     }
 
     /** A target to register or deregister; its port defaults to the target group's. */
@@ -76,16 +77,24 @@ public final class NetworkDtos {
     }
 
     /**
-     * A registered target and its health as AWS spells it. No health checks run yet, so a target is {@code unused}
-     * while no listener forwards to its group, and {@code unavailable} once one does.
+     * A registered target and its health as AWS spells it: {@code unused} while no listener forwards to its group;
+     * then what its health checks have shown ({@code initial}, {@code healthy}, {@code unhealthy} with the reason).
+     * An instance target has no address Privet can reach, so it is never checked: {@code unavailable}.
      */
     public record TargetHealth(String id, int port, String state, String reason, String description) {
-        static TargetHealth of(RegisteredTarget target, boolean inUse) {
-            return inUse
-                    ? new TargetHealth(target.id(), target.port(), "unavailable", "Target.HealthCheckDisabled",
-                    "Health checks are not run yet")
-                    : new TargetHealth(target.id(), target.port(), "unused", "Target.NotInUse",
-                    "Target group is not configured to receive traffic from the load balancer");
+        static TargetHealth of(RegisteredTarget target, boolean inUse, boolean byAddress,
+                               Optional<dev.privet.network.domain.TargetHealth> checked) {
+            if (!inUse) {
+                return new TargetHealth(target.id(), target.port(), "unused", "Target.NotInUse",
+                        "Target group is not configured to receive traffic from the load balancer");
+            }
+            if (!byAddress) {
+                return new TargetHealth(target.id(), target.port(), "unavailable", "Target.HealthCheckDisabled",
+                        "An instance target has no address that Privet can check or forward to");
+            }
+            var health = checked.orElse(dev.privet.network.domain.TargetHealth.initial());
+            return new TargetHealth(target.id(), target.port(), health.state().wire(), health.reason(),
+                    health.description());
         }
     }
 

@@ -5,6 +5,7 @@ import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.NetworkEvent.TargetGroupCreated;
 import dev.privet.contracts.events.Values.HealthCheck;
 import dev.privet.contracts.events.Values.RegisteredTarget;
+import dev.privet.contracts.events.Values.Target;
 import dev.privet.contracts.ids.AccountId;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.contracts.ids.LoadBalancerArn;
@@ -15,6 +16,7 @@ import dev.privet.network.api.NetworkDtos.TargetGroup;
 import dev.privet.network.api.NetworkDtos.TargetHealth;
 import dev.privet.network.api.NetworkDtos.TargetRequest;
 import dev.privet.network.app.NetworkCommands;
+import dev.privet.network.dataplane.Forwarders;
 import dev.privet.network.projection.LoadBalancerRow;
 import dev.privet.network.projection.TargetGroupRow;
 import dev.privet.runtime.Caller;
@@ -31,6 +33,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -52,8 +55,10 @@ public class TargetGroupResource {
     static final int MAX_TARGETS_PER_CALL = 1000;
 
     private final NetworkCommands commands;
+    private final Forwarders dataPlane;
 
-    TargetGroupResource(NetworkCommands commands) {
+    TargetGroupResource(NetworkCommands commands, Forwarders dataPlane) {
+        this.dataPlane = dataPlane;
         this.commands = commands;
     }
 
@@ -111,8 +116,7 @@ public class TargetGroupResource {
     public List<TargetHealth> targets(@HeaderParam(Caller.HEADER) String account, @PathParam("name") String name) {
         AccountId caller = Caller.require(account);
         TargetGroupRow row = owned(caller, name);
-        boolean inUse = !forwardingTo(LoadBalancerRow.ownedBy(caller.value()), row.targetGroupArn).isEmpty();
-        return row.targets.stream().map(t -> TargetHealth.of(t, inUse)).toList();
+        return health(caller, row, row.targets);
     }
 
     /** Registers and deregisters targets; a target already registered, or not registered, changes nothing. */
@@ -129,8 +133,14 @@ public class TargetGroupResource {
             throw Rejection.missing("registerTargets");
         }
         var group = commands.changeTargets(caller, row.targetGroupArn, register, deregister);
+        return health(caller, row, group.targets());
+    }
+
+    /** The targets with their health: what this replica's checks have shown, once a listener forwards to them. */
+    private List<TargetHealth> health(AccountId caller, TargetGroupRow row, Collection<RegisteredTarget> targets) {
         boolean inUse = !forwardingTo(LoadBalancerRow.ownedBy(caller.value()), row.targetGroupArn).isEmpty();
-        return group.targets().stream().map(t -> TargetHealth.of(t, inUse)).toList();
+        return targets.stream().map(t -> TargetHealth.of(t, inUse, "ip".equals(row.targetType),
+                dataPlane.healthOf(row.targetGroupArn, new Target(t.id(), t.port())))).toList();
     }
 
     static TargetGroupRow owned(AccountId caller, String name) {
@@ -179,7 +189,23 @@ public class TargetGroupResource {
                 within(asked.intervalSeconds(), d.intervalSeconds(), 5, 300, "healthCheck.intervalSeconds"),
                 within(asked.timeoutSeconds(), d.timeoutSeconds(), 2, 120, "healthCheck.timeoutSeconds"),
                 within(asked.healthyThreshold(), d.healthyThreshold(), 2, 10, "healthCheck.healthyThreshold"),
-                within(asked.unhealthyThreshold(), d.unhealthyThreshold(), 2, 10, "healthCheck.unhealthyThreshold"));
+                within(asked.unhealthyThreshold(), d.unhealthyThreshold(), 2, 10, "healthCheck.unhealthyThreshold"),
+                path(asked.path(), protocol));
+    }
+
+    /** An HTTP or HTTPS check's path, as Elastic Load Balancing bounds it; a TCP check has none. */
+    private static String path(String path, String protocol) {
+        if (path == null) {
+            return null;
+        }
+        if (protocol.equals("TCP")) {
+            throw Rejection.invalidValue("healthCheck.path", "A TCP health check has no path");
+        }
+        String checked = RequestFields.text(path, "healthCheck.path", 1024);
+        if (!checked.startsWith("/")) {
+            throw Rejection.invalidValue("healthCheck.path", "A health check path starts with /, got " + shown(checked));
+        }
+        return checked;
     }
 
     private static Integer parsePort(String port) {

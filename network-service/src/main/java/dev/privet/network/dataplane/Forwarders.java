@@ -2,11 +2,14 @@ package dev.privet.network.dataplane;
 
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.NetworkEvent;
+import dev.privet.contracts.events.Values.HealthCheck;
 import dev.privet.contracts.events.Values.Target;
 import dev.privet.eventstore.MemoryProjection;
 import dev.privet.network.domain.DataPlanePool;
 import dev.privet.network.domain.ForwardingTable;
 import dev.privet.network.domain.ForwardingTable.Binding;
+import dev.privet.network.domain.ForwardingTable.CheckedTarget;
+import dev.privet.network.domain.TargetHealth;
 import io.netty.channel.Channel;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +24,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The data plane of this replica: a {@link MemoryProjection} of network-service's own events into a
- * {@link ForwardingTable}, and the listeners that table asks for, opened and closed as events arrive. Because the
+ * {@link ForwardingTable}, the listeners that table asks for, opened and closed as events arrive, and the health
+ * checks of the targets they forward to ({@link HealthChecker}): a new connection goes to a target not found
+ * unhealthy. Because the
  * relay publishes an event only once every memory projection has applied it, {@code EndpointNetworkProvisioned}
  * reaches dns-service (which then publishes the endpoint's names and makes it {@code available}) only once its
  * forwarders listen: {@code available} means a client can connect. At a start, nothing is opened until the whole
@@ -42,7 +47,10 @@ public class Forwarders implements MemoryProjection {
     private final Map<String, Map<Binding, Channel>> listening = new HashMap<>();
     private final DataPlanePool pool;
     private final TcpForwarder sockets;
+    private final HealthChecker health = new HealthChecker();
     private boolean caughtUp;
+    /** The table's {@link ForwardingTable#targetChanges()} the health checks were last reconciled at. */
+    private long checkedAt = -1;
 
     Forwarders(DataPlaneConfig config) {
         this.pool = DataPlanePool.parse(config.pool());
@@ -65,6 +73,7 @@ public class Forwarders implements MemoryProjection {
         }
         if (caughtUp) {
             changed.forEach(this::reconcile);
+            reconcileHealthChecks();
         }
     }
 
@@ -76,6 +85,7 @@ public class Forwarders implements MemoryProjection {
             endpoints = table.endpoints();
         }
         endpoints.forEach(this::reconcile);
+        reconcileHealthChecks();
         LOG.infof("The data plane listens on %d addresses and ports for %d endpoints",
                 listening.values().stream().mapToInt(Map::size).sum(), listening.size());
     }
@@ -96,10 +106,30 @@ public class Forwarders implements MemoryProjection {
         return pool;
     }
 
+    /** What the target's health checks have shown in the group; empty when no listener forwards to the group. */
+    public Optional<TargetHealth> healthOf(String targetGroupArn, Target target) {
+        return health.healthOf(new CheckedTarget(targetGroupArn, target));
+    }
+
+    /** The targets a new connection to the binding may go to: the listener's, but those found unhealthy. */
     private List<Target> targetsOf(Binding binding) {
+        List<CheckedTarget> targets;
         synchronized (table) {
-            return table.targetsOf(binding);
+            targets = table.targetsOf(binding);
         }
+        return targets.stream().filter(health::routable).map(CheckedTarget::target).toList();
+    }
+
+    private void reconcileHealthChecks() {
+        Map<CheckedTarget, HealthCheck> wanted;
+        synchronized (table) {
+            if (table.targetChanges() == checkedAt) {
+                return;
+            }
+            checkedAt = table.targetChanges();
+            wanted = table.checkedTargets();
+        }
+        health.reconcile(wanted);
     }
 
     /** Opens what the endpoint should listen on and is not yet, and closes what it should no longer. */
@@ -129,5 +159,6 @@ public class Forwarders implements MemoryProjection {
     @PreDestroy
     void stop() {
         sockets.close();
+        health.close();
     }
 }

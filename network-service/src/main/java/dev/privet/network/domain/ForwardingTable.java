@@ -16,6 +16,7 @@ import dev.privet.contracts.events.NetworkEvent.TargetGroupDeleted;
 import dev.privet.contracts.events.NetworkEvent.TargetsDeregistered;
 import dev.privet.contracts.events.NetworkEvent.TargetsRegistered;
 import dev.privet.contracts.events.Values.EndpointInterface;
+import dev.privet.contracts.events.Values.HealthCheck;
 import dev.privet.contracts.events.Values.Listener;
 import dev.privet.contracts.events.Values.Target;
 
@@ -32,8 +33,8 @@ import java.util.TreeSet;
  * What the data plane forwards, folded from network-service's own events: for every interface of a provisioned
  * endpoint, its data plane address listens on each listener port of the endpoint service's load balancers, and a
  * connection there goes to the targets of that listener (its target group's registered targets, or the load
- * balancer's own targets for a listener made with it). It also knows which data plane addresses interfaces hold, so
- * that a new one is never given twice.
+ * balancer's own targets for a listener made with it). It also knows which targets to health-check, with which
+ * check, and which data plane addresses interfaces hold, so that a new one is never given twice.
  *
  * <p>Targets are looked up for each new connection, so registering or deregistering one changes where the next
  * connections go without touching the sockets; only endpoints, listeners and a service's load balancers change what
@@ -46,13 +47,20 @@ public final class ForwardingTable {
     public record Binding(String address, int port) {
     }
 
+    /**
+     * A target as a group holds it: {@code group} is its target group's ARN, or the load balancer's ARN for the
+     * targets a load balancer was made with. Health is kept per group, since groups check in their own ways.
+     */
+    public record CheckedTarget(String group, Target target) {
+    }
+
     private record Endpoint(String serviceId, List<EndpointInterface> interfaces) {
     }
 
     private record Balancer(Map<Integer, Listener> listeners, List<Target> ownTargets) {
     }
 
-    private record Group(boolean byAddress, Set<Target> targets) {
+    private record Group(boolean byAddress, HealthCheck check, Set<Target> targets) {
     }
 
     private final Map<String, Endpoint> endpoints = new HashMap<>();
@@ -62,12 +70,19 @@ public final class ForwardingTable {
     private final Map<String, Group> groups = new HashMap<>();
     private final Map<String, String> heldAddresses = new HashMap<>();
     private final Map<String, String> addressOfInterface = new HashMap<>();
+    private long targetChanges;
 
     /**
      * Applies one event and answers the endpoints whose bindings it may change (none for the events that only move
      * targets, or that the data plane does not model).
      */
     public Set<String> apply(NetworkEvent event) {
+        if (event instanceof LoadBalancerCreated || event instanceof LoadBalancerDeleted
+                || event instanceof ListenerCreated || event instanceof ListenerDeleted
+                || event instanceof TargetGroupCreated || event instanceof TargetGroupDeleted
+                || event instanceof TargetsRegistered || event instanceof TargetsDeregistered) {
+            targetChanges++;
+        }
         switch (event) {
             case NetworkInterfaceCreated n when n.dataPlaneAddress() != null -> {
                 heldAddresses.put(n.dataPlaneAddress(), n.networkInterfaceId());
@@ -125,7 +140,7 @@ public final class ForwardingTable {
                 return endpointsBehind(d.loadBalancerArn());
             }
             case TargetGroupCreated c -> groups.put(c.targetGroupArn(),
-                    new Group("ip".equals(c.targetType()), new LinkedHashSet<>()));
+                    new Group("ip".equals(c.targetType()), c.healthCheck(), new LinkedHashSet<>()));
             case TargetsRegistered r -> {
                 Group group = groups.get(r.targetGroupArn());
                 if (group != null) {
@@ -172,27 +187,50 @@ public final class ForwardingTable {
     }
 
     /**
-     * Where a connection to the binding goes now: the targets of each listener on its port, across the service's load
-     * balancers, in registration order; none when nothing listens there any more or no target is registered.
+     * Where a connection to the binding may go now: the targets of each listener on its port, across the service's
+     * load balancers, in registration order; none when nothing listens there any more or no target is registered.
      */
-    public List<Target> targetsOf(Binding binding) {
+    public List<CheckedTarget> targetsOf(Binding binding) {
         Endpoint endpoint = endpoints.get(endpointByAddress.get(binding.address()));
         if (endpoint == null) {
             return List.of();
         }
-        List<Target> targets = new ArrayList<>();
-        for (Balancer lb : balancersOf(endpoint.serviceId())) {
-            Listener listener = lb.listeners().get(binding.port());
-            if (listener == null) {
-                continue;
+        List<CheckedTarget> targets = new ArrayList<>();
+        for (String arn : balancersOfService.getOrDefault(endpoint.serviceId(), List.of())) {
+            Listener listener = balancers.containsKey(arn) ? balancers.get(arn).listeners().get(binding.port()) : null;
+            if (listener != null) {
+                targets.addAll(targetsOf(arn, listener).keySet());
             }
-            if (listener.targetGroupArn() == null) {
-                targets.addAll(lb.ownTargets());
-            } else {
-                Group group = groups.get(listener.targetGroupArn());
-                if (group != null && group.byAddress()) {
-                    targets.addAll(group.targets());
-                }
+        }
+        return targets;
+    }
+
+    /**
+     * Every target a listener of a load balancer forwards to, with the health check its group runs on it (the load
+     * balancer's own targets get a network load balancer's default check): the targets to check, as Elastic Load
+     * Balancing checks every target group a listener uses.
+     */
+    public Map<CheckedTarget, HealthCheck> checkedTargets() {
+        Map<CheckedTarget, HealthCheck> checked = new LinkedHashMap<>();
+        balancers.forEach((arn, lb) -> lb.listeners().values().forEach(l -> checked.putAll(targetsOf(arn, l))));
+        return checked;
+    }
+
+    /** A count that grows with every change of load balancers, listeners, groups or targets. */
+    public long targetChanges() {
+        return targetChanges;
+    }
+
+    private Map<CheckedTarget, HealthCheck> targetsOf(String balancerArn, Listener listener) {
+        Map<CheckedTarget, HealthCheck> targets = new LinkedHashMap<>();
+        if (listener.targetGroupArn() == null) {
+            balancers.get(balancerArn).ownTargets()
+                    .forEach(t -> targets.put(new CheckedTarget(balancerArn, t), HealthCheck.DEFAULT));
+        } else {
+            Group group = groups.get(listener.targetGroupArn());
+            if (group != null && group.byAddress()) {
+                group.targets().forEach(t -> targets.put(new CheckedTarget(listener.targetGroupArn(), t),
+                        group.check()));
             }
         }
         return targets;

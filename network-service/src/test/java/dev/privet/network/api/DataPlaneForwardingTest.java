@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static dev.privet.network.api.NetworkApi.ASYNC;
 import static dev.privet.network.api.NetworkApi.OWNER;
 import static dev.privet.network.api.NetworkApi.as;
 import static dev.privet.network.api.NetworkApi.createSubnet;
@@ -33,7 +34,10 @@ import static dev.privet.network.api.NetworkApi.loadBalancer;
 import static dev.privet.network.api.NetworkApi.target;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 
 /**
  * The data plane: an accepted endpoint's interfaces get data plane addresses where forwarders listen on the
@@ -94,6 +98,42 @@ class DataPlaneForwardingTest {
             for (String address : addresses) {
                 assertThatThrownBy(() -> EchoServer.exchange(address, LISTENER_PORT, "gone?"))
                         .isInstanceOf(ConnectException.class);
+            }
+        }
+    }
+
+    @Test
+    void health_checks_take_a_stopped_target_out_and_the_api_shows_why() throws Exception {
+        EchoServer green = EchoServer.start("green");
+        try (EchoServer blue = EchoServer.start("blue")) {
+            String vpc = createVpc(OWNER, "10.42.0.0/16");
+            String subnet = createSubnet(OWNER, vpc, "10.42.1.0/24", "us-east-1a");
+            String suffix = subnet.substring(7, 15);
+            as(OWNER).body(Map.of("name", "hc-" + suffix, "protocol", "TCP", "port", blue.port(), "vpcId", vpc,
+                    "targetType", "ip", "healthCheck", Map.of("protocol", "TCP", "intervalSeconds", 5,
+                            "timeoutSeconds", 2, "healthyThreshold", 2, "unhealthyThreshold", 2)))
+                    .post("/v1/target-groups").then().statusCode(201);
+            String group = as(OWNER).get("/v1/target-groups/hc-" + suffix).then().extract().path("targetGroupArn");
+            String service = serviceOn(Map.of("name", "hc-" + suffix, "type", "network", "subnetIds", List.of(subnet)));
+            as(OWNER).body(Map.of("protocol", "TCP", "port", LISTENER_PORT, "targetGroupArn", group))
+                    .post("/v1/load-balancers/hc-" + suffix + "/listeners").then().statusCode(201);
+            as(OWNER).body(Map.of("registerTargets", List.of(Map.of("id", "127.0.0.1", "port", blue.port()),
+                            Map.of("id", "127.0.0.1", "port", green.port()))))
+                    .post("/v1/target-groups/hc-" + suffix + "/targets").then().statusCode(200)
+                    .body("state", everyItem(equalTo("initial")));
+            String address = acceptedEndpoint(service, vpc, List.of(subnet)).networkInterfaces().getFirst()
+                    .dataPlaneAddress();
+
+            await().atMost(ASYNC).untilAsserted(() -> as(OWNER).get("/v1/target-groups/hc-" + suffix + "/targets")
+                    .then().body("state", everyItem(equalTo("healthy"))));
+            green.close();
+            await().atMost(ASYNC).untilAsserted(() -> as(OWNER).get("/v1/target-groups/hc-" + suffix + "/targets")
+                    .then().body("find { it.port == " + green.port() + " }.state", equalTo("unhealthy"))
+                    .body("find { it.port == " + green.port() + " }.reason", equalTo("Target.FailedHealthChecks"))
+                    .body("find { it.port == " + blue.port() + " }.state", equalTo("healthy")));
+
+            for (int i = 0; i < 10; i++) {
+                assertThat(EchoServer.exchange(address, LISTENER_PORT, "ping")).isEqualTo("blue\nping");
             }
         }
     }

@@ -78,7 +78,7 @@ class TargetGroupApiTest {
                 .body("port", contains(443)).body("targetGroupArn", contains(group));
         as(OWNER).get("/v1/target-groups/tg-" + suffix).then().statusCode(200).body("loadBalancerArns", contains(lb));
         as(OWNER).get("/v1/target-groups/tg-" + suffix + "/targets").then().statusCode(200)
-                .body("state", contains("unavailable")).body("reason", contains("Target.HealthCheckDisabled"));
+                .body("state", contains("initial")).body("reason", contains("Elb.InitialHealthChecking"));
     }
 
     @Test

@@ -18,6 +18,9 @@ import dev.privet.contracts.events.Values.Listener;
 import dev.privet.contracts.events.Values.RegisteredTarget;
 import dev.privet.contracts.events.Values.Target;
 import dev.privet.network.domain.ForwardingTable.Binding;
+import dev.privet.network.domain.ForwardingTable.CheckedTarget;
+import dev.privet.network.domain.TargetHealth.Failure;
+import dev.privet.network.domain.TargetHealth.State;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -68,6 +72,51 @@ class DataPlaneTest {
     }
 
     @Nested
+    @DisplayName("a target's health")
+    class Health {
+        final HealthCheck check = new HealthCheck("TCP", "traffic-port", 5, 2, 3, 2, null);
+
+        @Test
+        void starts_initial_and_gets_connections_until_checks_decide() {
+            TargetHealth initial = TargetHealth.initial();
+            assertThat(initial.state()).isEqualTo(State.INITIAL);
+            assertThat(initial.reason()).isEqualTo("Elb.InitialHealthChecking");
+            assertThat(initial.routable()).isTrue();
+        }
+
+        @Test
+        void becomes_healthy_after_the_healthy_threshold_of_passes_in_a_row() {
+            TargetHealth twice = TargetHealth.initial().afterPass(check).afterPass(check);
+            assertThat(twice.state()).isEqualTo(State.INITIAL);
+            assertThat(twice.afterPass(check).state()).isEqualTo(State.HEALTHY);
+            assertThat(twice.afterPass(check).reason()).isNull();
+        }
+
+        @Test
+        void becomes_unhealthy_after_the_unhealthy_threshold_of_failures_in_a_row_and_gets_no_connections() {
+            TargetHealth healthy = TargetHealth.initial().afterPass(check).afterPass(check).afterPass(check);
+            TargetHealth once = healthy.afterFailure(check, Failure.TIMEOUT);
+            assertThat(once.state()).isEqualTo(State.HEALTHY);
+            assertThat(once.afterPass(check).afterFailure(check, Failure.TIMEOUT).state()).isEqualTo(State.HEALTHY);
+
+            TargetHealth down = once.afterFailure(check, Failure.responseCode(503));
+            assertThat(down.state()).isEqualTo(State.UNHEALTHY);
+            assertThat(down.routable()).isFalse();
+            assertThat(down.reason()).isEqualTo("Target.ResponseCodeMismatch");
+            assertThat(down.description()).isEqualTo("Health checks failed with these codes: [503]");
+        }
+
+        @Test
+        void an_unhealthy_target_comes_back_after_the_healthy_threshold_of_passes() {
+            TargetHealth down = TargetHealth.initial().afterFailure(check, Failure.REFUSED)
+                    .afterFailure(check, Failure.REFUSED);
+            assertThat(down.state()).isEqualTo(State.UNHEALTHY);
+            assertThat(down.afterPass(check).afterPass(check).routable()).isFalse();
+            assertThat(down.afterPass(check).afterPass(check).afterPass(check).state()).isEqualTo(State.HEALTHY);
+        }
+    }
+
+    @Nested
     @DisplayName("the forwarding table")
     class Table {
         static final String SERVICE = "vpce-svc-00000000000000001";
@@ -94,7 +143,8 @@ class DataPlaneTest {
 
             assertThat(table.bindingsOf(ENDPOINT)).containsExactlyInAnyOrder(new Binding("127.100.0.1", 443),
                     new Binding("127.100.0.2", 443));
-            assertThat(table.targetsOf(new Binding("127.100.0.2", 443))).containsExactly(new Target("127.0.0.1", 8443));
+            assertThat(table.targetsOf(new Binding("127.100.0.2", 443)))
+                    .containsExactly(new CheckedTarget(NLB, new Target("127.0.0.1", 8443)));
             assertThat(table.targetsOf(new Binding("127.100.0.2", 80))).isEmpty();
         }
 
@@ -120,10 +170,26 @@ class DataPlaneTest {
             assertThat(table.targetsOf(http)).isEmpty();
             assertThat(table.apply(new TargetsRegistered(GROUP, List.of(new RegisteredTarget("127.0.0.2", 8080),
                     new RegisteredTarget("127.0.0.3", 8080))))).isEmpty();
-            assertThat(table.targetsOf(http)).containsExactly(new Target("127.0.0.2", 8080),
-                    new Target("127.0.0.3", 8080));
+            assertThat(table.targetsOf(http)).containsExactly(new CheckedTarget(GROUP, new Target("127.0.0.2", 8080)),
+                    new CheckedTarget(GROUP, new Target("127.0.0.3", 8080)));
             table.apply(new TargetsDeregistered(GROUP, List.of(new RegisteredTarget("127.0.0.2", 8080))));
-            assertThat(table.targetsOf(http)).containsExactly(new Target("127.0.0.3", 8080));
+            assertThat(table.targetsOf(http)).containsExactly(new CheckedTarget(GROUP, new Target("127.0.0.3", 8080)));
+        }
+
+        @Test
+        void every_target_a_listener_forwards_to_is_checked_as_its_group_says_and_only_those() {
+            anEndpointOnAServiceWithOneListener();
+            HealthCheck http = new HealthCheck("HTTP", "traffic-port", 5, 2, 2, 2, "/health");
+            table.apply(new TargetGroupCreated(GROUP, "web", "111122223333", "TCP", 8080, "vpc-1", "ip", http));
+            table.apply(new TargetsRegistered(GROUP, List.of(new RegisteredTarget("127.0.0.2", 8080))));
+            assertThat(table.checkedTargets())
+                    .containsExactly(Map.entry(new CheckedTarget(NLB, new Target("127.0.0.1", 8443)), HealthCheck.DEFAULT));
+
+            long before = table.targetChanges();
+            table.apply(new ListenerCreated(NLB, new Listener("TCP", 80, GROUP)));
+            assertThat(table.targetChanges()).isGreaterThan(before);
+            assertThat(table.checkedTargets()).containsEntry(new CheckedTarget(GROUP, new Target("127.0.0.2", 8080)), http)
+                    .hasSize(2);
         }
 
         @Test

@@ -24,11 +24,27 @@ public final class Values {
     public record RegisteredTarget(String id, int port) {
     }
 
-    /** How a target group's targets are to be checked, with AWS's names and a network load balancer's defaults. */
+    /**
+     * How a target group's targets are to be checked, with AWS's names and a network load balancer's defaults:
+     * {@code protocol} {@code TCP}, {@code HTTP} or {@code HTTPS}; {@code port} {@code traffic-port} (the target's own)
+     * or a number; {@code path} what an HTTP or HTTPS check requests (none in checks recorded before it was kept,
+     * which request {@code /}, AWS's default).
+     */
     public record HealthCheck(String protocol, String port, int intervalSeconds, int timeoutSeconds,
-                              int healthyThreshold, int unhealthyThreshold) {
+                              int healthyThreshold, int unhealthyThreshold, String path) {
         /** A network load balancer's defaults: TCP on the traffic port, every 30 s, 10 s timeout, 5 up, 2 down. */
-        public static final HealthCheck DEFAULT = new HealthCheck("TCP", "traffic-port", 30, 10, 5, 2);
+        public static final HealthCheck DEFAULT = new HealthCheck("TCP", "traffic-port", 30, 10, 5, 2, null);
+        public static final String TRAFFIC_PORT = "traffic-port";
+
+        /** The path an HTTP or HTTPS check requests. */
+        public String requestPath() {
+            return path == null ? "/" : path;
+        }
+
+        /** The port a check of a target listening on {@code trafficPort} connects to. */
+        public int portFor(int trafficPort) {
+            return TRAFFIC_PORT.equals(port) ? trafficPort : Integer.parseInt(port);
+        }
     }
 
     /** A load balancer target: where the provider's real backend listens. */
