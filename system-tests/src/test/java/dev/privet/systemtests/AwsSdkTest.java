@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAttribute;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -125,6 +126,12 @@ class AwsSdkTest {
                 .satisfies(l -> assertThat(l.defaultActions().getFirst().targetGroupArn()).isEqualTo(group));
         assertThat(elb.describeTargetHealth(r -> r.targetGroupArn(group)).targetHealthDescriptions())
                 .extracting(h -> h.target().id()).containsExactly("127.0.0.1");
+        assertThat(elb.modifyTargetGroupAttributes(r -> r.targetGroupArn(group).attributes(TargetGroupAttribute
+                        .builder().key("proxy_protocol_v2.enabled").value("true").build())).attributes())
+                .extracting(a -> a.key() + "=" + a.value())
+                .contains("proxy_protocol_v2.enabled=true", "deregistration_delay.timeout_seconds=300");
+        assertThat(elb.describeTargetGroupAttributes(r -> r.targetGroupArn(group)).attributes())
+                .extracting(a -> a.key() + "=" + a.value()).contains("proxy_protocol_v2.enabled=true");
         var team = software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag.builder().key("team")
                 .value("platform").build();
         elb.addTags(r -> r.resourceArns(nlb, group).tags(team));

@@ -47,6 +47,8 @@ public class TargetGroupActions implements QueryActions {
                 "RegisterTargets", call -> change(call, "registerTargets"),
                 "DeregisterTargets", call -> change(call, "deregisterTargets"),
                 "DescribeTargetHealth", this::health,
+                "DescribeTargetGroupAttributes", this::attributes,
+                "ModifyTargetGroupAttributes", this::modifyAttributes,
                 "DeleteTargetGroup", this::delete);
     }
 
@@ -111,6 +113,36 @@ public class TargetGroupActions implements QueryActions {
         String name = Elb.targetGroup(call, arn).getString("targetGroupName");
         call.services().delete(Backend.NETWORK, "/v1/target-groups/" + name, call.caller());
         return body -> { };
+    }
+
+    /** The attributes Privet acts on: {@code deregistration_delay.timeout_seconds}, {@code proxy_protocol_v2.enabled}. */
+    private Consumer<XmlBody> attributes(QueryCall call) {
+        String arn = call.params().required("TargetGroupArn");
+        call.params().done();
+        String name = Elb.targetGroup(call, arn).getString("targetGroupName");
+        return attributesBody(call.services().list(Backend.NETWORK, "/v1/target-groups/" + name + "/attributes",
+                call.caller()));
+    }
+
+    /** {@code Attributes.member.N.Key} and {@code .Value}; the answer is every attribute, as in AWS. */
+    private Consumer<XmlBody> modifyAttributes(QueryCall call) {
+        QueryParameters p = call.params();
+        String arn = p.required("TargetGroupArn");
+        List<Map<String, String>> members = p.members("Attributes.member", Set.of("Key", "Value"));
+        if (members.isEmpty()) {
+            throw QueryFault.missing("Attributes.member.1.Key");
+        }
+        p.done();
+        JsonArray attributes = new JsonArray();
+        members.forEach(m -> attributes.add(new JsonObject().put("key", m.get("Key")).put("value", m.get("Value"))));
+        String name = Elb.targetGroup(call, arn).getString("targetGroupName");
+        return attributesBody(call.services().postForList(Backend.NETWORK, "/v1/target-groups/" + name
+                + "/attributes", call.caller(), new JsonObject().put("attributes", attributes)));
+    }
+
+    private static Consumer<XmlBody> attributesBody(JsonArray attributes) {
+        return body -> body.members("Attributes", JsonLists.objects(attributes), (out, a) -> out
+                .text("Key", a.getString("key")).text("Value", a.getString("value")));
     }
 
     /** Register or deregister: {@code Targets.member.N.Id} and {@code .Port}; the answer is empty, as in AWS. */

@@ -5,6 +5,7 @@ import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
 import dev.privet.contracts.events.Values.Listener;
 import dev.privet.contracts.events.Values.HealthCheck;
 import dev.privet.contracts.events.Values.RegisteredTarget;
+import dev.privet.contracts.events.Values.TargetGroupAttributes;
 import dev.privet.contracts.events.Values.Tag;
 import dev.privet.contracts.events.Values.Target;
 import dev.privet.contracts.ids.LoadBalancerArn;
@@ -59,6 +60,18 @@ public final class NetworkDtos {
 
     /** A target to register or deregister; its port defaults to the target group's. */
     public record TargetRequest(String id, Integer port) {
+    }
+
+    /** A target group attribute, with Elastic Load Balancing's key and its value as text. */
+    public record Attribute(String key, String value) {
+        static List<Attribute> of(TargetGroupAttributes attributes) {
+            return List.of(new Attribute(TargetGroupAttributes.DEREGISTRATION_DELAY,
+                            Integer.toString(attributes.deregistrationDelaySeconds())),
+                    new Attribute(TargetGroupAttributes.PROXY_PROTOCOL_V2, Boolean.toString(attributes.proxyProtocolV2())));
+        }
+    }
+
+    public record ModifyAttributes(List<Attribute> attributes) {
     }
 
     public record ChangeTargets(List<TargetRequest> registerTargets, List<TargetRequest> deregisterTargets) {

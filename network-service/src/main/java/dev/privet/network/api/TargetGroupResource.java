@@ -6,9 +6,11 @@ import dev.privet.contracts.events.NetworkEvent.TargetGroupCreated;
 import dev.privet.contracts.events.Values.HealthCheck;
 import dev.privet.contracts.events.Values.RegisteredTarget;
 import dev.privet.contracts.events.Values.Target;
+import dev.privet.contracts.events.Values.TargetGroupAttributes;
 import dev.privet.contracts.ids.AccountId;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.contracts.ids.LoadBalancerArn;
+import dev.privet.network.api.NetworkDtos.Attribute;
 import dev.privet.network.api.NetworkDtos.ChangeTargets;
 import dev.privet.network.api.NetworkDtos.CreateTargetGroup;
 import dev.privet.network.api.NetworkDtos.HealthCheckRequest;
@@ -17,6 +19,7 @@ import dev.privet.network.api.NetworkDtos.TargetHealth;
 import dev.privet.network.api.NetworkDtos.TargetRequest;
 import dev.privet.network.app.NetworkCommands;
 import dev.privet.network.dataplane.Forwarders;
+import dev.privet.network.domain.TargetGroup.Command.ModifyAttributes;
 import dev.privet.network.projection.LoadBalancerRow;
 import dev.privet.network.projection.TargetGroupRow;
 import dev.privet.runtime.Caller;
@@ -53,6 +56,8 @@ public class TargetGroupResource {
     private static final Pattern INSTANCE = Pattern.compile("i-([0-9a-f]{8}|[0-9a-f]{17})");
     /** AWS takes at most 1000 targets in one call, and no more fit in a group. */
     static final int MAX_TARGETS_PER_CALL = 1000;
+    /** Elastic Load Balancing takes at most 20 attributes in one call. */
+    static final int MAX_ATTRIBUTES = 20;
 
     private final NetworkCommands commands;
     private final Forwarders dataPlane;
@@ -143,6 +148,62 @@ public class TargetGroupResource {
                 dataPlane.healthOf(row.targetGroupArn, new Target(t.id(), t.port())))).toList();
     }
 
+    /** The group's attributes that Privet acts on, with Elastic Load Balancing's keys. */
+    @GET
+    @Path("/{name}/attributes")
+    public List<Attribute> attributes(@HeaderParam(Caller.HEADER) String account, @PathParam("name") String name) {
+        return Attribute.of(owned(Caller.require(account), name).attributes);
+    }
+
+    /** Changes the attributes named; the answer is all of them. */
+    @POST
+    @Path("/{name}/attributes")
+    public List<Attribute> modifyAttributes(@HeaderParam(Caller.HEADER) String account, @PathParam("name") String name,
+                                            NetworkDtos.ModifyAttributes body) {
+        AccountId caller = Caller.require(account);
+        RequestFields.present(body, "body");
+        if (body.attributes() == null || body.attributes().isEmpty()) {
+            throw Rejection.missing("attributes");
+        }
+        RequestFields.atMost(body.attributes(), MAX_ATTRIBUTES, "attributes");
+        Integer delay = null;
+        Boolean proxy = null;
+        for (int i = 0; i < body.attributes().size(); i++) {
+            Attribute attribute = body.attributes().get(i);
+            String at = "attributes[" + i + "]";
+            RequestFields.present(attribute, at);
+            String key = RequestFields.text(attribute.key(), at + ".key", 256);
+            String value = RequestFields.text(attribute.value(), at + ".value", 1024);
+            switch (key) {
+                case TargetGroupAttributes.DEREGISTRATION_DELAY -> delay = seconds(value, at + ".value");
+                case TargetGroupAttributes.PROXY_PROTOCOL_V2 -> proxy = bool(value, at + ".value");
+                default -> throw Rejection.invalidValue(at + ".key", "The target group attribute " + shown(key)
+                        + " is not supported; Privet acts on " + TargetGroupAttributes.DEREGISTRATION_DELAY + " and "
+                        + TargetGroupAttributes.PROXY_PROTOCOL_V2);
+            }
+        }
+        TargetGroupRow row = owned(caller, name);
+        return Attribute.of(commands.modifyTargetGroupAttributes(caller, row.targetGroupArn,
+                new ModifyAttributes(delay, proxy)).attributes());
+    }
+
+    private static int seconds(String value, String field) {
+        Integer seconds = parsePort(value);
+        if (seconds == null || seconds < 0 || seconds > 3600) {
+            throw Rejection.invalidValue(field, field + " must be a number of seconds from 0 to 3600, got "
+                    + shown(value));
+        }
+        return seconds;
+    }
+
+    private static boolean bool(String value, String field) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw Rejection.invalidValue(field, field + " must be true or false, got " + shown(value));
+        };
+    }
+
     static TargetGroupRow owned(AccountId caller, String name) {
         return TargetGroupRow.findOwned(caller.value(), name).orElseThrow(() -> Rejection.notFound(
                 ErrorCode.TARGET_GROUP_NOT_FOUND, "name", "Target groups '" + shown(name) + "' not found"));
@@ -208,6 +269,7 @@ public class TargetGroupResource {
         return checked;
     }
 
+    /** The number, or null when the text is not one. */
     private static Integer parsePort(String port) {
         try {
             return Integer.valueOf(port);

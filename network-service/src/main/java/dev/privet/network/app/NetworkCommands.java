@@ -171,6 +171,16 @@ public class NetworkCommands {
         });
     }
 
+    /** Changes the attributes of the caller's target group that {@code change} names. */
+    public TargetGroup.Created modifyTargetGroupAttributes(AccountId caller, String targetGroupArn,
+                                                           TargetGroup.Command.ModifyAttributes change) {
+        return commands.execute(c -> {
+            ownedGroup(c, caller, targetGroupArn, "targetGroupName");
+            return group(deciders.run(c, targetGroupArn, change, TargetGroup.DECIDER,
+                    EventMetadata.forRequest(caller.value())).state());
+        });
+    }
+
     /** A listener on the caller's load balancer, forwarding to the caller's target group in the same VPC. */
     public Listener createListener(AccountId caller, String loadBalancerArn, String protocol, int port,
                                    String targetGroupArn) {

@@ -21,6 +21,15 @@ public interface DataPlaneConfig {
     @WithDefault("0")
     int threads();
 
+    /**
+     * How long the open connections of a released endpoint (deleted, rejected) go on before they are closed: a
+     * network load balancer's default deregistration delay. A deregistered target's connections take its group's
+     * {@code deregistration_delay.timeout_seconds} instead.
+     */
+    @WithName("drain-timeout")
+    @WithDefault("300s")
+    Duration drainTimeout();
+
     /** How long a forwarder waits for a target to accept before it tries the next one. */
     @WithName("connect-timeout")
     @WithDefault("2s")

@@ -9,14 +9,19 @@ import dev.privet.network.domain.DataPlanePool;
 import dev.privet.network.domain.ForwardingTable;
 import dev.privet.network.domain.ForwardingTable.Binding;
 import dev.privet.network.domain.ForwardingTable.CheckedTarget;
+import dev.privet.network.domain.ForwardingTable.Route;
+import dev.privet.network.domain.ForwardingTable.TargetSettings;
+import dev.privet.network.dataplane.TcpForwarder.Destination;
+import dev.privet.network.dataplane.TcpForwarder.Plan;
 import dev.privet.network.domain.TargetHealth;
 import io.netty.channel.Channel;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,15 +51,19 @@ public class Forwarders implements MemoryProjection {
     /** The open listeners of each endpoint; read and written by {@link #apply} and {@link #caughtUp} only. */
     private final Map<String, Map<Binding, Channel>> listening = new HashMap<>();
     private final DataPlanePool pool;
+    private final Duration drainTimeout;
     private final TcpForwarder sockets;
     private final HealthChecker health = new HealthChecker();
     private boolean caughtUp;
     /** The table's {@link ForwardingTable#targetChanges()} the health checks were last reconciled at. */
     private long checkedAt = -1;
+    /** The targets checked since then, with their settings; read and written on the tail's thread only. */
+    private Map<CheckedTarget, TargetSettings> checked = Map.of();
 
     Forwarders(DataPlaneConfig config) {
         this.pool = DataPlanePool.parse(config.pool());
-        this.sockets = new TcpForwarder(this::targetsOf, config.threads(), config.connectTimeout());
+        this.drainTimeout = config.drainTimeout();
+        this.sockets = new TcpForwarder(this::planOf, config.threads(), config.connectTimeout());
     }
 
     @Override
@@ -111,17 +120,24 @@ public class Forwarders implements MemoryProjection {
         return health.healthOf(new CheckedTarget(targetGroupArn, target));
     }
 
-    /** The targets a new connection to the binding may go to: the listener's, but those found unhealthy. */
-    private List<Target> targetsOf(Binding binding) {
-        List<CheckedTarget> targets;
+    /** Where a new connection to the binding may go: the listener's targets, but those found unhealthy. */
+    private Plan planOf(Binding binding) {
+        Route route;
         synchronized (table) {
-            targets = table.targetsOf(binding);
+            route = table.routeOf(binding);
         }
-        return targets.stream().filter(health::routable).map(CheckedTarget::target).toList();
+        return new Plan(route.vpcEndpointId(), route.targets().entrySet().stream()
+                .filter(target -> health.routable(target.getKey()))
+                .map(target -> new Destination(target.getKey(), target.getValue().attributes().proxyProtocolV2()))
+                .toList());
     }
 
+    /**
+     * Checks exactly the targets listeners forward to now, and drains the connections of those no longer among them
+     * (deregistered, or their listener gone) after their group's deregistration delay.
+     */
     private void reconcileHealthChecks() {
-        Map<CheckedTarget, HealthCheck> wanted;
+        Map<CheckedTarget, TargetSettings> wanted;
         synchronized (table) {
             if (table.targetChanges() == checkedAt) {
                 return;
@@ -129,7 +145,16 @@ public class Forwarders implements MemoryProjection {
             checkedAt = table.targetChanges();
             wanted = table.checkedTargets();
         }
-        health.reconcile(wanted);
+        Map<CheckedTarget, HealthCheck> checks = new HashMap<>();
+        wanted.forEach((target, settings) -> checks.put(target, settings.check()));
+        health.reconcile(checks);
+        checked.forEach((target, settings) -> {
+            if (!wanted.containsKey(target)) {
+                sockets.drain(connection -> connection.target().equals(target),
+                        Duration.ofSeconds(settings.attributes().deregistrationDelaySeconds()));
+            }
+        });
+        checked = wanted;
     }
 
     /** Opens what the endpoint should listen on and is not yet, and closes what it should no longer. */
@@ -139,13 +164,18 @@ public class Forwarders implements MemoryProjection {
             wanted = table.bindingsOf(vpcEndpointId);
         }
         Map<Binding, Channel> open = listening.computeIfAbsent(vpcEndpointId, id -> new HashMap<>());
+        Set<Binding> stopped = new HashSet<>();
         open.entrySet().removeIf(listener -> {
             boolean unwanted = !wanted.contains(listener.getKey());
             if (unwanted) {
                 sockets.stopListening(listener.getValue());
+                stopped.add(listener.getKey());
             }
             return unwanted;
         });
+        if (!stopped.isEmpty()) {
+            sockets.drain(connection -> stopped.contains(connection.binding()), drainTimeout);
+        }
         for (Binding binding : wanted) {
             if (!open.containsKey(binding)) {
                 sockets.listen(binding).ifPresent(channel -> open.put(binding, channel));

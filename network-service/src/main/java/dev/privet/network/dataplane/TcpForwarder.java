@@ -2,6 +2,8 @@ package dev.privet.network.dataplane;
 
 import dev.privet.contracts.events.Values.Target;
 import dev.privet.network.domain.ForwardingTable.Binding;
+import dev.privet.network.domain.ForwardingTable.CheckedTarget;
+import dev.privet.network.domain.ProxyHeader;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
@@ -24,9 +26,12 @@ import org.jboss.logging.Logger;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The sockets of the data plane: a TCP listener per {@link Binding}, and each connection accepted there relayed byte
@@ -34,6 +39,10 @@ import java.util.function.Function;
  * chosen by a hash of the client's address and port among the targets its binding has at that moment, as a network
  * load balancer's flow hash does; when it does not accept, the next one is tried, and with none left the client's
  * connection is reset at once rather than left hanging.
+ *
+ * <p>A target group with {@code proxy_protocol_v2.enabled} gets a {@link ProxyHeader} before the client's first byte.
+ * Connections are remembered until they close, so that those of a deregistered target or a released endpoint can be
+ * drained: closed after a delay, unless their ends close them first.
  *
  * <p>Reading is demand-driven: each side is read again only once what it sent was written to the other, so a slow
  * reader slows its writer instead of filling memory. A half-close travels through (a client that shuts its output
@@ -45,11 +54,25 @@ final class TcpForwarder implements AutoCloseable {
     private final EventLoopGroup acceptors = new NioEventLoopGroup(1, new DefaultThreadFactory("data-plane-accept"));
     private final EventLoopGroup relays;
     private final ServerBootstrap server;
-    private final Function<Binding, List<Target>> routes;
+    private final Function<Binding, Plan> routes;
     private final int connectTimeoutMillis;
+    /** Every forwarded connection, by the client's channel, so that those of a target or an endpoint can be drained. */
+    private final Map<Channel, Connection> connections = new ConcurrentHashMap<>();
 
-    /** {@code routes} answers a binding's targets at the moment a connection arrives; it is called on event loops. */
-    TcpForwarder(Function<Binding, List<Target>> routes, int threads, Duration connectTimeout) {
+    /** Where a new connection to a binding may go, in order, and the endpoint it comes through. */
+    record Plan(String vpcEndpointId, List<Destination> destinations) {
+    }
+
+    /** A target, and whether its group wants a PROXY protocol v2 header before the client's bytes. */
+    record Destination(CheckedTarget target, boolean proxyProtocolV2) {
+    }
+
+    /** A forwarded connection: where the client connected, and the target it was relayed to. */
+    record Connection(Binding binding, CheckedTarget target) {
+    }
+
+    /** {@code routes} answers a binding's plan at the moment a connection arrives; it is called on event loops. */
+    TcpForwarder(Function<Binding, Plan> routes, int threads, Duration connectTimeout) {
         this.routes = routes;
         this.connectTimeoutMillis = Math.toIntExact(connectTimeout.toMillis());
         this.relays = new NioEventLoopGroup(threads, new DefaultThreadFactory("data-plane"));
@@ -79,9 +102,18 @@ final class TcpForwarder implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Stops accepting on a listener; the connections it accepted go on until their ends close them. */
+    /** Stops accepting on a listener; the connections it accepted go on until drained or closed by their ends. */
     void stopListening(Channel listener) {
         listener.close().awaitUninterruptibly();
+    }
+
+    /** Closes the connections that {@code which} selects once {@code delay} has passed, unless their ends do first. */
+    void drain(Predicate<Connection> which, Duration delay) {
+        connections.forEach((client, connection) -> {
+            if (which.test(connection)) {
+                client.eventLoop().schedule(() -> client.close(), delay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        });
     }
 
     @Override
@@ -93,18 +125,21 @@ final class TcpForwarder implements AutoCloseable {
     /** Connects the accepted client to its binding's targets, trying them in flow-hash order. */
     private void connect(Channel client, Relay clientSide) {
         InetSocketAddress local = (InetSocketAddress) client.localAddress();
-        List<Target> targets = routes.apply(new Binding(local.getAddress().getHostAddress(), local.getPort()));
+        Binding binding = new Binding(local.getAddress().getHostAddress(), local.getPort());
+        Plan plan = routes.apply(binding);
         InetSocketAddress remote = (InetSocketAddress) client.remoteAddress();
-        int first = targets.isEmpty() ? 0 : Math.floorMod(flowHash(remote), targets.size());
-        tryTarget(client, clientSide, targets, first, 0);
+        int first = plan.destinations().isEmpty() ? 0 : Math.floorMod(flowHash(remote), plan.destinations().size());
+        tryTarget(client, clientSide, binding, plan, first, 0);
     }
 
-    private void tryTarget(Channel client, Relay clientSide, List<Target> targets, int first, int tried) {
-        if (tried == targets.size()) {
+    private void tryTarget(Channel client, Relay clientSide, Binding binding, Plan plan, int first, int tried) {
+        List<Destination> destinations = plan.destinations();
+        if (tried == destinations.size()) {
             reset(client);
             return;
         }
-        Target target = targets.get((first + tried) % targets.size());
+        Destination destination = destinations.get((first + tried) % destinations.size());
+        Target target = destination.target().target();
         new Bootstrap().group(client.eventLoop()).channel(NioSocketChannel.class)
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.TCP_NODELAY, true)
@@ -114,10 +149,18 @@ final class TcpForwarder implements AutoCloseable {
                 .connect(target.host(), target.port())
                 .addListener((ChannelFuture connected) -> {
                     if (connected.isSuccess()) {
-                        clientSide.peer = connected.channel();
+                        Channel backend = connected.channel();
+                        clientSide.peer = backend;
+                        connections.put(client, new Connection(binding, destination.target()));
+                        client.closeFuture().addListener(closed -> connections.remove(client));
+                        if (destination.proxyProtocolV2()) {
+                            backend.writeAndFlush(Unpooled.wrappedBuffer(ProxyHeader.v2(
+                                    (InetSocketAddress) client.remoteAddress(),
+                                    (InetSocketAddress) client.localAddress(), plan.vpcEndpointId())));
+                        }
                         client.read();
                     } else if (client.isActive()) {
-                        tryTarget(client, clientSide, targets, first, tried + 1);
+                        tryTarget(client, clientSide, binding, plan, first, tried + 1);
                     }
                 });
     }

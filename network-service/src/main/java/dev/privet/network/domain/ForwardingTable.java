@@ -11,6 +11,7 @@ import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceCreated;
 import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceDeleted;
 import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersReleased;
 import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersVerified;
+import dev.privet.contracts.events.NetworkEvent.TargetGroupAttributesModified;
 import dev.privet.contracts.events.NetworkEvent.TargetGroupCreated;
 import dev.privet.contracts.events.NetworkEvent.TargetGroupDeleted;
 import dev.privet.contracts.events.NetworkEvent.TargetsDeregistered;
@@ -19,8 +20,8 @@ import dev.privet.contracts.events.Values.EndpointInterface;
 import dev.privet.contracts.events.Values.HealthCheck;
 import dev.privet.contracts.events.Values.Listener;
 import dev.privet.contracts.events.Values.Target;
+import dev.privet.contracts.events.Values.TargetGroupAttributes;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -54,13 +55,32 @@ public final class ForwardingTable {
     public record CheckedTarget(String group, Target target) {
     }
 
+    /** How a target's group checks it and what it does with its connections. */
+    public record TargetSettings(HealthCheck check, TargetGroupAttributes attributes) {
+        /** What a load balancer's own targets get: a network load balancer's defaults. */
+        static final TargetSettings DEFAULT = new TargetSettings(HealthCheck.DEFAULT, TargetGroupAttributes.DEFAULT);
+    }
+
+    /** Where a connection to a binding may go: the endpoint it belongs to and its listeners' targets, in order. */
+    public record Route(String vpcEndpointId, Map<CheckedTarget, TargetSettings> targets) {
+        static final Route NOWHERE = new Route(null, Map.of());
+    }
+
     private record Endpoint(String serviceId, List<EndpointInterface> interfaces) {
     }
 
     private record Balancer(Map<Integer, Listener> listeners, List<Target> ownTargets) {
     }
 
-    private record Group(boolean byAddress, HealthCheck check, Set<Target> targets) {
+    private static final class Group {
+        final boolean byAddress;
+        final Set<Target> targets = new LinkedHashSet<>();
+        TargetSettings settings;
+
+        Group(boolean byAddress, HealthCheck check) {
+            this.byAddress = byAddress;
+            this.settings = new TargetSettings(check, TargetGroupAttributes.DEFAULT);
+        }
     }
 
     private final Map<String, Endpoint> endpoints = new HashMap<>();
@@ -80,7 +100,8 @@ public final class ForwardingTable {
         if (event instanceof LoadBalancerCreated || event instanceof LoadBalancerDeleted
                 || event instanceof ListenerCreated || event instanceof ListenerDeleted
                 || event instanceof TargetGroupCreated || event instanceof TargetGroupDeleted
-                || event instanceof TargetsRegistered || event instanceof TargetsDeregistered) {
+                || event instanceof TargetsRegistered || event instanceof TargetsDeregistered
+                || event instanceof TargetGroupAttributesModified) {
             targetChanges++;
         }
         switch (event) {
@@ -140,17 +161,23 @@ public final class ForwardingTable {
                 return endpointsBehind(d.loadBalancerArn());
             }
             case TargetGroupCreated c -> groups.put(c.targetGroupArn(),
-                    new Group("ip".equals(c.targetType()), c.healthCheck(), new LinkedHashSet<>()));
+                    new Group("ip".equals(c.targetType()), c.healthCheck()));
             case TargetsRegistered r -> {
                 Group group = groups.get(r.targetGroupArn());
                 if (group != null) {
-                    r.targets().forEach(t -> group.targets().add(new Target(t.id(), t.port())));
+                    r.targets().forEach(t -> group.targets.add(new Target(t.id(), t.port())));
                 }
             }
             case TargetsDeregistered d -> {
                 Group group = groups.get(d.targetGroupArn());
                 if (group != null) {
-                    d.targets().forEach(t -> group.targets().remove(new Target(t.id(), t.port())));
+                    d.targets().forEach(t -> group.targets.remove(new Target(t.id(), t.port())));
+                }
+            }
+            case TargetGroupAttributesModified m -> {
+                Group group = groups.get(m.targetGroupArn());
+                if (group != null) {
+                    group.settings = new TargetSettings(group.settings.check(), m.attributes());
                 }
             }
             case TargetGroupDeleted d -> groups.remove(d.targetGroupArn());
@@ -188,21 +215,23 @@ public final class ForwardingTable {
 
     /**
      * Where a connection to the binding may go now: the targets of each listener on its port, across the service's
-     * load balancers, in registration order; none when nothing listens there any more or no target is registered.
+     * load balancers, in registration order, with their groups' settings; none when nothing listens there any more
+     * or no target is registered.
      */
-    public List<CheckedTarget> targetsOf(Binding binding) {
-        Endpoint endpoint = endpoints.get(endpointByAddress.get(binding.address()));
+    public Route routeOf(Binding binding) {
+        String endpointId = endpointByAddress.get(binding.address());
+        Endpoint endpoint = endpoints.get(endpointId);
         if (endpoint == null) {
-            return List.of();
+            return Route.NOWHERE;
         }
-        List<CheckedTarget> targets = new ArrayList<>();
+        Map<CheckedTarget, TargetSettings> targets = new LinkedHashMap<>();
         for (String arn : balancersOfService.getOrDefault(endpoint.serviceId(), List.of())) {
             Listener listener = balancers.containsKey(arn) ? balancers.get(arn).listeners().get(binding.port()) : null;
             if (listener != null) {
-                targets.addAll(targetsOf(arn, listener).keySet());
+                targets.putAll(targetsOf(arn, listener));
             }
         }
-        return targets;
+        return new Route(endpointId, targets);
     }
 
     /**
@@ -210,8 +239,8 @@ public final class ForwardingTable {
      * balancer's own targets get a network load balancer's default check): the targets to check, as Elastic Load
      * Balancing checks every target group a listener uses.
      */
-    public Map<CheckedTarget, HealthCheck> checkedTargets() {
-        Map<CheckedTarget, HealthCheck> checked = new LinkedHashMap<>();
+    public Map<CheckedTarget, TargetSettings> checkedTargets() {
+        Map<CheckedTarget, TargetSettings> checked = new LinkedHashMap<>();
         balancers.forEach((arn, lb) -> lb.listeners().values().forEach(l -> checked.putAll(targetsOf(arn, l))));
         return checked;
     }
@@ -221,16 +250,16 @@ public final class ForwardingTable {
         return targetChanges;
     }
 
-    private Map<CheckedTarget, HealthCheck> targetsOf(String balancerArn, Listener listener) {
-        Map<CheckedTarget, HealthCheck> targets = new LinkedHashMap<>();
+    private Map<CheckedTarget, TargetSettings> targetsOf(String balancerArn, Listener listener) {
+        Map<CheckedTarget, TargetSettings> targets = new LinkedHashMap<>();
         if (listener.targetGroupArn() == null) {
             balancers.get(balancerArn).ownTargets()
-                    .forEach(t -> targets.put(new CheckedTarget(balancerArn, t), HealthCheck.DEFAULT));
+                    .forEach(t -> targets.put(new CheckedTarget(balancerArn, t), TargetSettings.DEFAULT));
         } else {
             Group group = groups.get(listener.targetGroupArn());
-            if (group != null && group.byAddress()) {
-                group.targets().forEach(t -> targets.put(new CheckedTarget(listener.targetGroupArn(), t),
-                        group.check()));
+            if (group != null && group.byAddress) {
+                group.targets.forEach(t -> targets.put(new CheckedTarget(listener.targetGroupArn(), t),
+                        group.settings));
             }
         }
         return targets;

@@ -3,11 +3,13 @@ package dev.privet.network.domain;
 import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.NetworkEvent;
+import dev.privet.contracts.events.NetworkEvent.TargetGroupAttributesModified;
 import dev.privet.contracts.events.NetworkEvent.TargetGroupCreated;
 import dev.privet.contracts.events.NetworkEvent.TargetGroupDeleted;
 import dev.privet.contracts.events.NetworkEvent.TargetsDeregistered;
 import dev.privet.contracts.events.NetworkEvent.TargetsRegistered;
 import dev.privet.contracts.events.Values.RegisteredTarget;
+import dev.privet.contracts.events.Values.TargetGroupAttributes;
 import dev.privet.eventstore.Decider;
 
 import java.time.Instant;
@@ -16,8 +18,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A target group's stream, keyed by its ARN: not created yet, created with the targets registered in it, or deleted
- * (which nothing follows).
+ * A target group's stream, keyed by its ARN: not created yet, created with the targets registered in it and its
+ * attributes, or deleted (which nothing follows).
  */
 public sealed interface TargetGroup {
     /** AWS's quota for targets in one network load balancer target group. */
@@ -26,7 +28,8 @@ public sealed interface TargetGroup {
     record NoTargetGroup() implements TargetGroup {
     }
 
-    record Created(TargetGroupCreated group, Set<RegisteredTarget> targets) implements TargetGroup {
+    record Created(TargetGroupCreated group, Set<RegisteredTarget> targets, TargetGroupAttributes attributes)
+            implements TargetGroup {
     }
 
     record Deleted(TargetGroupCreated group) implements TargetGroup {
@@ -42,6 +45,15 @@ public sealed interface TargetGroup {
         }
 
         record Deregister(List<RegisteredTarget> targets) implements Command {
+        }
+
+        /** Changes the attributes given (null: left as they are). */
+        record ModifyAttributes(Integer deregistrationDelaySeconds, Boolean proxyProtocolV2) implements Command {
+            TargetGroupAttributes applyTo(TargetGroupAttributes current) {
+                return new TargetGroupAttributes(
+                        deregistrationDelaySeconds == null ? current.deregistrationDelaySeconds() : deregistrationDelaySeconds,
+                        proxyProtocolV2 == null ? current.proxyProtocolV2() : proxyProtocolV2);
+            }
         }
 
         /** Deletes it; {@code forwardingListeners} are the listeners that forward to it (read under a lock). */
@@ -85,6 +97,12 @@ public sealed interface TargetGroup {
                     yield List.of(new TargetGroupDeleted(group.group().targetGroupArn(), group.group().name(),
                             group.group().ownerId()));
                 }
+                case Command.ModifyAttributes m -> {
+                    Created group = existing(state);
+                    TargetGroupAttributes changed = m.applyTo(group.attributes());
+                    yield group.attributes().equals(changed) ? List.of()
+                            : List.of(new TargetGroupAttributesModified(group.group().targetGroupArn(), changed));
+                }
                 case Command.Deregister d -> {
                     Created group = existing(state);
                     List<RegisteredTarget> removed = d.targets().stream().distinct()
@@ -103,18 +121,22 @@ public sealed interface TargetGroup {
         @Override
         public TargetGroup evolve(TargetGroup state, NetworkEvent event, Instant recordedAt) {
             return switch (event) {
-                case TargetGroupCreated c -> new Created(c, Set.of());
+                case TargetGroupCreated c -> new Created(c, Set.of(), TargetGroupAttributes.DEFAULT);
                 case TargetsRegistered r -> {
                     Created group = existing(state);
                     Set<RegisteredTarget> targets = new LinkedHashSet<>(group.targets());
                     targets.addAll(r.targets());
-                    yield new Created(group.group(), Set.copyOf(targets));
+                    yield new Created(group.group(), Set.copyOf(targets), group.attributes());
                 }
                 case TargetsDeregistered d -> {
                     Created group = existing(state);
                     Set<RegisteredTarget> targets = new LinkedHashSet<>(group.targets());
                     d.targets().forEach(targets::remove);
-                    yield new Created(group.group(), Set.copyOf(targets));
+                    yield new Created(group.group(), Set.copyOf(targets), group.attributes());
+                }
+                case TargetGroupAttributesModified m -> {
+                    Created group = existing(state);
+                    yield new Created(group.group(), group.targets(), m.attributes());
                 }
                 case TargetGroupDeleted d -> new Deleted(existing(state).group());
                 default -> throw new IllegalStateException("not an event of a target group: " + event.eventType());

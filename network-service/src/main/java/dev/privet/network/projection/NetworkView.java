@@ -6,6 +6,7 @@ import dev.privet.contracts.events.NetworkEvent.ListenerDeleted;
 import dev.privet.contracts.events.NetworkEvent.LoadBalancerDeleted;
 import dev.privet.contracts.events.NetworkEvent.TargetGroupDeleted;
 import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
+import dev.privet.contracts.events.NetworkEvent.TargetGroupAttributesModified;
 import dev.privet.contracts.events.NetworkEvent.TargetGroupCreated;
 import dev.privet.contracts.events.NetworkEvent.TargetsDeregistered;
 import dev.privet.contracts.events.NetworkEvent.TargetsRegistered;
@@ -82,6 +83,7 @@ public class NetworkView implements InlineProjection {
             }
             case TargetsRegistered r -> group(r.targetGroupArn()).targets.addAll(r.targets());
             case TargetsDeregistered d -> group(d.targetGroupArn()).targets.removeAll(d.targets());
+            case TargetGroupAttributesModified m -> group(m.targetGroupArn()).attributes = m.attributes();
             case NetworkTagsChanged t -> ResourceTagRow.apply(t);
             default -> { } // endpoint and service-binding streams have no rows here
         }

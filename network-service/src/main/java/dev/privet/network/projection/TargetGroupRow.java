@@ -2,6 +2,7 @@ package dev.privet.network.projection;
 
 import dev.privet.contracts.events.Values.HealthCheck;
 import dev.privet.contracts.events.Values.RegisteredTarget;
+import dev.privet.contracts.events.Values.TargetGroupAttributes;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
@@ -48,6 +49,10 @@ public class TargetGroupRow extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "targets", nullable = false)
     public List<RegisteredTarget> targets = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "attributes", nullable = false)
+    public TargetGroupAttributes attributes = TargetGroupAttributes.DEFAULT;
 
     /** The owner's target groups, by name. */
     public static List<TargetGroupRow> ownedBy(String ownerId) {

@@ -18,8 +18,14 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,14 +98,106 @@ class DataPlaneForwardingTest {
                         .isEqualTo("web\nhello " + address);
             }
 
-            KafkaEvents.publish(new EndpointDnsRemoved(provisioned.vpcEndpointId(), service), 3, OWNER);
-            KafkaEvents.await(Topic.NETWORK, EndpointNetworkReleased.class,
-                    e -> e.vpcEndpointId().equals(provisioned.vpcEndpointId()));
-            for (String address : addresses) {
-                assertThatThrownBy(() -> EchoServer.exchange(address, LISTENER_PORT, "gone?"))
-                        .isInstanceOf(ConnectException.class);
+            try (Socket open = openThrough(addresses.getFirst(), "web")) {
+                KafkaEvents.publish(new EndpointDnsRemoved(provisioned.vpcEndpointId(), service), 3, OWNER);
+                KafkaEvents.await(Topic.NETWORK, EndpointNetworkReleased.class,
+                        e -> e.vpcEndpointId().equals(provisioned.vpcEndpointId()));
+                for (String address : addresses) {
+                    assertThatThrownBy(() -> EchoServer.exchange(address, LISTENER_PORT, "gone?"))
+                            .isInstanceOf(ConnectException.class);
+                }
+                // the connection open at the release is drained, after privet.data-plane.drain-timeout (1 s here)
+                assertClosedWithin(open, Duration.ofSeconds(10));
             }
         }
+    }
+
+    /** A connection through the forwarder at {@code address}, after the greeting of the backend {@code name}. */
+    static Socket openThrough(String address, String name) throws IOException {
+        Socket socket = new Socket(address, LISTENER_PORT);
+        socket.setSoTimeout(10_000);
+        byte[] greeting = socket.getInputStream().readNBytes(name.length() + 1);
+        assertThat(new String(greeting, StandardCharsets.UTF_8)).isEqualTo(name + "\n");
+        return socket;
+    }
+
+    /**
+     * The forwarder closes the connection: the client reads to its end (or a reset) within {@code patience}; a read
+     * that times out instead fails the test.
+     */
+    static void assertClosedWithin(Socket socket, Duration patience) throws IOException {
+        socket.setSoTimeout(Math.toIntExact(patience.toMillis()));
+        try {
+            socket.getInputStream().readAllBytes();
+        } catch (SocketTimeoutException stillOpen) {
+            throw new AssertionError("the connection was still open after " + patience, stillOpen);
+        } catch (SocketException reset) {
+            // closed with a reset: closed too
+        }
+    }
+
+    @Test
+    void a_group_with_proxy_protocol_v2_gets_the_header_first_and_a_deregistered_target_drains_after_its_delay()
+            throws Exception {
+        try (EchoServer blue = EchoServer.start("blue")) {
+            String vpc = createVpc(OWNER, "10.43.0.0/16");
+            String subnet = createSubnet(OWNER, vpc, "10.43.1.0/24", "us-east-1a");
+            String suffix = subnet.substring(7, 15);
+            String group = as(OWNER).body(Map.of("name", "pp-" + suffix, "protocol", "TCP", "port", blue.port(),
+                    "vpcId", vpc, "targetType", "ip")).post("/v1/target-groups").then().statusCode(201)
+                    .extract().path("targetGroupArn");
+            as(OWNER).get("/v1/target-groups/pp-" + suffix + "/attributes").then().statusCode(200)
+                    .body("find { it.key == 'proxy_protocol_v2.enabled' }.value", equalTo("false"))
+                    .body("find { it.key == 'deregistration_delay.timeout_seconds' }.value", equalTo("300"));
+            as(OWNER).body(Map.of("attributes", List.of(Map.of("key", "proxy_protocol_v2.enabled", "value", "true"),
+                            Map.of("key", "deregistration_delay.timeout_seconds", "value", "0"))))
+                    .post("/v1/target-groups/pp-" + suffix + "/attributes").then().statusCode(200)
+                    .body("find { it.key == 'proxy_protocol_v2.enabled' }.value", equalTo("true"))
+                    .body("find { it.key == 'deregistration_delay.timeout_seconds' }.value", equalTo("0"));
+            String service = serviceOn(Map.of("name", "pp-" + suffix, "type", "network", "subnetIds", List.of(subnet)));
+            as(OWNER).body(Map.of("protocol", "TCP", "port", LISTENER_PORT, "targetGroupArn", group))
+                    .post("/v1/load-balancers/pp-" + suffix + "/listeners").then().statusCode(201);
+            as(OWNER).body(Map.of("registerTargets", List.of(Map.of("id", "127.0.0.1"))))
+                    .post("/v1/target-groups/pp-" + suffix + "/targets").then().statusCode(200);
+            EndpointNetworkProvisioned endpoint = acceptedEndpoint(service, vpc, List.of(subnet));
+            String address = endpoint.networkInterfaces().getFirst().dataPlaneAddress();
+
+            // the backend echoes what it got: the header, then the client's bytes
+            byte[] echoed = EchoServer.exchange(address, LISTENER_PORT, "ping").substring("blue\n".length())
+                    .getBytes(StandardCharsets.ISO_8859_1);
+            assertThat(Arrays.copyOf(echoed, 12)).containsExactly(0x0D, 0x0A, 0x0D, 0x0A, 0x00, 0x0D, 0x0A, 0x51,
+                    0x55, 0x49, 0x54, 0x0A);
+            String rest = new String(echoed, StandardCharsets.ISO_8859_1);
+            assertThat(rest).endsWith(endpoint.vpcEndpointId() + "ping");
+
+            try (Socket open = openThrough(address, "blue")) {
+                as(OWNER).body(Map.of("deregisterTargets", List.of(Map.of("id", "127.0.0.1"))))
+                        .post("/v1/target-groups/pp-" + suffix + "/targets").then().statusCode(200);
+                assertClosedWithin(open, Duration.ofSeconds(10)); // its delay is 0
+            }
+        }
+    }
+
+    @Test
+    void target_group_attributes_that_privet_does_not_know_or_bad_values_are_refused_by_field() {
+        String vpc = createVpc(OWNER, "10.44.0.0/16");
+        String suffix = vpc.substring(4, 12);
+        as(OWNER).body(Map.of("name", "bad-" + suffix, "protocol", "TCP", "port", 80, "vpcId", vpc))
+                .post("/v1/target-groups").then().statusCode(201);
+        String attributes = "/v1/target-groups/bad-" + suffix + "/attributes";
+
+        as(OWNER).body(Map.of("attributes", List.of(Map.of("key", "stickiness.enabled", "value", "true"))))
+                .post(attributes).then().statusCode(400).body("field", equalTo("attributes[0].key"));
+        as(OWNER).body(Map.of("attributes", List.of(Map.of("key", "proxy_protocol_v2.enabled", "value", "true"),
+                        Map.of("key", "deregistration_delay.timeout_seconds", "value", "3601"))))
+                .post(attributes).then().statusCode(400).body("field", equalTo("attributes[1].value"));
+        as(OWNER).body(Map.of("attributes", List.of(Map.of("key", "proxy_protocol_v2.enabled", "value", "yes"))))
+                .post(attributes).then().statusCode(400).body("field", equalTo("attributes[0].value"));
+        as(OWNER).body(Map.of("attributes", List.of())).post(attributes).then().statusCode(400)
+                .body("field", equalTo("attributes"));
+        // nothing of the refused requests was applied
+        as(OWNER).get(attributes).then().statusCode(200)
+                .body("find { it.key == 'proxy_protocol_v2.enabled' }.value", equalTo("false"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceCreated;
 import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceDeleted;
 import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersReleased;
 import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersVerified;
+import dev.privet.contracts.events.NetworkEvent.TargetGroupAttributesModified;
 import dev.privet.contracts.events.NetworkEvent.TargetGroupCreated;
 import dev.privet.contracts.events.NetworkEvent.TargetsDeregistered;
 import dev.privet.contracts.events.NetworkEvent.TargetsRegistered;
@@ -17,8 +18,11 @@ import dev.privet.contracts.events.Values.HealthCheck;
 import dev.privet.contracts.events.Values.Listener;
 import dev.privet.contracts.events.Values.RegisteredTarget;
 import dev.privet.contracts.events.Values.Target;
+import dev.privet.contracts.events.Values.TargetGroupAttributes;
 import dev.privet.network.domain.ForwardingTable.Binding;
 import dev.privet.network.domain.ForwardingTable.CheckedTarget;
+import dev.privet.network.domain.ForwardingTable.Route;
+import dev.privet.network.domain.ForwardingTable.TargetSettings;
 import dev.privet.network.domain.TargetHealth.Failure;
 import dev.privet.network.domain.TargetHealth.State;
 import org.junit.jupiter.api.DisplayName;
@@ -27,6 +31,10 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +76,46 @@ class DataPlaneTest {
             assertThatThrownBy(() -> DataPlanePool.parse("127.100.0.1/16"))
                     .hasMessageContaining("privet.data-plane.pool");
             assertThatThrownBy(() -> DataPlanePool.parse("127.100.0.0/31")).hasMessageContaining("/30");
+        }
+    }
+
+    @Nested
+    @DisplayName("the PROXY protocol v2 header")
+    class Proxy {
+        @Test
+        void carries_both_ends_and_the_endpoint_id_in_awss_tlv() throws Exception {
+            byte[] header = ProxyHeader.v2(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 50000),
+                    new InetSocketAddress(InetAddress.getByName("127.100.0.7"), 443), "vpce-0123456789abcdef0");
+
+            ByteBuffer b = ByteBuffer.wrap(header);
+            byte[] signature = new byte[12];
+            b.get(signature);
+            assertThat(signature).containsExactly(0x0D, 0x0A, 0x0D, 0x0A, 0x00, 0x0D, 0x0A, 0x51, 0x55, 0x49, 0x54, 0x0A);
+            assertThat(b.get()).isEqualTo((byte) 0x21); // version 2, PROXY
+            assertThat(b.get()).isEqualTo((byte) 0x11); // TCP over IPv4
+            assertThat(b.getShort()).isEqualTo((short) (12 + 3 + 1 + 22));
+            byte[] addresses = new byte[8];
+            b.get(addresses);
+            assertThat(addresses).containsExactly(127, 0, 0, 1, 127, 100, 0, 7);
+            assertThat(b.getShort() & 0xFFFF).isEqualTo(50000);
+            assertThat(b.getShort()).isEqualTo((short) 443);
+            assertThat(b.get() & 0xFF).isEqualTo(0xEA);
+            assertThat(b.getShort()).isEqualTo((short) 23);
+            assertThat(b.get()).isEqualTo((byte) 0x01);
+            byte[] id = new byte[b.remaining()];
+            b.get(id);
+            assertThat(new String(id, StandardCharsets.US_ASCII)).isEqualTo("vpce-0123456789abcdef0");
+        }
+
+        @Test
+        void an_ipv6_client_makes_both_addresses_ipv6() throws Exception {
+            byte[] header = ProxyHeader.v2(new InetSocketAddress(InetAddress.getByName("::1"), 50000),
+                    new InetSocketAddress(InetAddress.getByName("127.100.0.7"), 443), "vpce-0123456789abcdef0");
+
+            assertThat(header[13]).isEqualTo((byte) 0x21); // TCP over IPv6
+            assertThat(ByteBuffer.wrap(header, 14, 2).getShort()).isEqualTo((short) (36 + 3 + 1 + 22));
+            assertThat(java.util.Arrays.copyOfRange(header, 32, 48)).containsExactly(0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                    0xFF, 0xFF, 127, 100, 0, 7);
         }
     }
 
@@ -130,6 +178,10 @@ class DataPlaneTest {
 
         final ForwardingTable table = new ForwardingTable();
 
+        List<CheckedTarget> targets(Binding binding) {
+            return List.copyOf(table.routeOf(binding).targets().keySet());
+        }
+
         void anEndpointOnAServiceWithOneListener() {
             table.apply(new LoadBalancerCreated(NLB, "web", "111122223333", "network", "vpc-1", List.of("subnet-p"),
                     List.of(new Listener("TCP", 443)), List.of(new Target("127.0.0.1", 8443)), "internal"));
@@ -143,9 +195,9 @@ class DataPlaneTest {
 
             assertThat(table.bindingsOf(ENDPOINT)).containsExactlyInAnyOrder(new Binding("127.100.0.1", 443),
                     new Binding("127.100.0.2", 443));
-            assertThat(table.targetsOf(new Binding("127.100.0.2", 443)))
+            assertThat(targets(new Binding("127.100.0.2", 443)))
                     .containsExactly(new CheckedTarget(NLB, new Target("127.0.0.1", 8443)));
-            assertThat(table.targetsOf(new Binding("127.100.0.2", 80))).isEmpty();
+            assertThat(targets(new Binding("127.100.0.2", 80))).isEmpty();
         }
 
         @Test
@@ -167,13 +219,13 @@ class DataPlaneTest {
             table.apply(new ListenerCreated(NLB, new Listener("TCP", 80, GROUP)));
             Binding http = new Binding("127.100.0.1", 80);
 
-            assertThat(table.targetsOf(http)).isEmpty();
+            assertThat(targets(http)).isEmpty();
             assertThat(table.apply(new TargetsRegistered(GROUP, List.of(new RegisteredTarget("127.0.0.2", 8080),
                     new RegisteredTarget("127.0.0.3", 8080))))).isEmpty();
-            assertThat(table.targetsOf(http)).containsExactly(new CheckedTarget(GROUP, new Target("127.0.0.2", 8080)),
+            assertThat(targets(http)).containsExactly(new CheckedTarget(GROUP, new Target("127.0.0.2", 8080)),
                     new CheckedTarget(GROUP, new Target("127.0.0.3", 8080)));
             table.apply(new TargetsDeregistered(GROUP, List.of(new RegisteredTarget("127.0.0.2", 8080))));
-            assertThat(table.targetsOf(http)).containsExactly(new CheckedTarget(GROUP, new Target("127.0.0.3", 8080)));
+            assertThat(targets(http)).containsExactly(new CheckedTarget(GROUP, new Target("127.0.0.3", 8080)));
         }
 
         @Test
@@ -182,14 +234,21 @@ class DataPlaneTest {
             HealthCheck http = new HealthCheck("HTTP", "traffic-port", 5, 2, 2, 2, "/health");
             table.apply(new TargetGroupCreated(GROUP, "web", "111122223333", "TCP", 8080, "vpc-1", "ip", http));
             table.apply(new TargetsRegistered(GROUP, List.of(new RegisteredTarget("127.0.0.2", 8080))));
-            assertThat(table.checkedTargets())
-                    .containsExactly(Map.entry(new CheckedTarget(NLB, new Target("127.0.0.1", 8443)), HealthCheck.DEFAULT));
+            assertThat(table.checkedTargets()).containsExactly(Map.entry(new CheckedTarget(NLB,
+                    new Target("127.0.0.1", 8443)), new TargetSettings(HealthCheck.DEFAULT, TargetGroupAttributes.DEFAULT)));
 
             long before = table.targetChanges();
             table.apply(new ListenerCreated(NLB, new Listener("TCP", 80, GROUP)));
             assertThat(table.targetChanges()).isGreaterThan(before);
-            assertThat(table.checkedTargets()).containsEntry(new CheckedTarget(GROUP, new Target("127.0.0.2", 8080)), http)
-                    .hasSize(2);
+            assertThat(table.checkedTargets()).containsEntry(new CheckedTarget(GROUP, new Target("127.0.0.2", 8080)),
+                    new TargetSettings(http, TargetGroupAttributes.DEFAULT)).hasSize(2);
+
+            TargetGroupAttributes proxied = new TargetGroupAttributes(0, true);
+            table.apply(new TargetGroupAttributesModified(GROUP, proxied));
+            assertThat(table.targetChanges()).isGreaterThan(before + 1);
+            assertThat(table.routeOf(new Binding("127.100.0.1", 80)))
+                    .isEqualTo(new Route(ENDPOINT, Map.of(new CheckedTarget(GROUP, new Target("127.0.0.2", 8080)),
+                            new TargetSettings(http, proxied))));
         }
 
         @Test
@@ -200,7 +259,7 @@ class DataPlaneTest {
             table.apply(new ListenerCreated(NLB, new Listener("TCP", 80, GROUP)));
             table.apply(new TargetsRegistered(GROUP, List.of(new RegisteredTarget("i-0123456789abcdef0", 8080))));
 
-            assertThat(table.targetsOf(new Binding("127.100.0.1", 80))).isEmpty();
+            assertThat(targets(new Binding("127.100.0.1", 80))).isEmpty();
         }
 
         @Test
@@ -212,7 +271,7 @@ class DataPlaneTest {
             assertThat(table.apply(new EndpointNetworkReleased(ENDPOINT, SERVICE, List.of("eni-a", "eni-b"))))
                     .containsExactly(ENDPOINT);
             assertThat(table.endpoints()).isEmpty();
-            assertThat(table.targetsOf(new Binding("127.100.0.1", 443))).isEmpty();
+            assertThat(targets(new Binding("127.100.0.1", 443))).isEmpty();
         }
 
         @Test

@@ -1,5 +1,9 @@
 package dev.privet.network.domain;
 
+import dev.privet.contracts.events.Values.TargetGroupAttributes;
+import dev.privet.contracts.events.Values.HealthCheck;
+import dev.privet.contracts.events.NetworkEvent.TargetGroupAttributesModified;
+import dev.privet.contracts.events.NetworkEvent.TargetGroupCreated;
 import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.NetworkEvent;
@@ -366,6 +370,27 @@ class NetworkDomainTest {
             assertThat(after).isEqualTo(new LoadBalancer.Created(nlb, nlb.listeners()));
             assertThatThrownBy(() -> LoadBalancer.DECIDER.decide(new LoadBalancer.Command.CreateLoadBalancer(nlb), after))
                     .isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Nested
+    @DisplayName("a target group's attributes")
+    class TargetGroupAttributesOf {
+        final TargetGroupCreated group = new TargetGroupCreated("arn:tg", "web", OWNER, "TCP", 80, VPC_ID, "ip",
+                HealthCheck.DEFAULT);
+
+        @Test
+        void start_as_a_network_load_balancers_defaults_and_change_only_what_is_named() {
+            TargetGroup after = given(TargetGroup.DECIDER, group)
+                    .when(new TargetGroup.Command.ModifyAttributes(null, true))
+                    .then(new TargetGroupAttributesModified("arn:tg", new TargetGroupAttributes(300, true)));
+            assertThat(((TargetGroup.Created) after).attributes()).isEqualTo(new TargetGroupAttributes(300, true));
+        }
+
+        @Test
+        void a_change_to_what_they_are_already_decides_nothing() {
+            given(TargetGroup.DECIDER, group, new TargetGroupAttributesModified("arn:tg", new TargetGroupAttributes(0, true)))
+                    .when(new TargetGroup.Command.ModifyAttributes(0, null)).thenNothing();
         }
     }
 

@@ -101,6 +101,13 @@ public sealed interface NetworkEvent extends IntegrationEvent {
         public String streamType() { return "target-group"; }
     }
 
+    /** A target group's attributes changed; the event holds all of them as they now are. */
+    record TargetGroupAttributesModified(String targetGroupArn, Values.TargetGroupAttributes attributes)
+            implements NetworkEvent {
+        public String streamId() { return targetGroupArn; }
+        public String streamType() { return "target-group"; }
+    }
+
     /** Targets joined a target group (each one not registered before, by id and port). */
     record TargetsRegistered(String targetGroupArn, List<RegisteredTarget> targets) implements NetworkEvent {
         public String streamId() { return targetGroupArn; }

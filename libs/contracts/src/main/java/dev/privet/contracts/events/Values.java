@@ -47,6 +47,18 @@ public final class Values {
         }
     }
 
+    /**
+     * The attributes of a target group that Privet acts on, with a network load balancer's defaults: how long the
+     * connections of a deregistered target (or a released endpoint) go on before they are closed, and whether the
+     * forwarders open each connection to a target with a PROXY protocol v2 header.
+     */
+    public record TargetGroupAttributes(int deregistrationDelaySeconds, boolean proxyProtocolV2) {
+        public static final TargetGroupAttributes DEFAULT = new TargetGroupAttributes(300, false);
+        /** Elastic Load Balancing's keys of the two. */
+        public static final String DEREGISTRATION_DELAY = "deregistration_delay.timeout_seconds";
+        public static final String PROXY_PROTOCOL_V2 = "proxy_protocol_v2.enabled";
+    }
+
     /** A load balancer target: where the provider's real backend listens. */
     public record Target(String host, int port) {
     }
