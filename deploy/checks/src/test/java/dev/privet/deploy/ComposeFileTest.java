@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,7 +84,7 @@ class ComposeFileTest {
     void every_environment_variable_of_a_privet_service_sets_a_property_it_reads() {
         List<String> unread = new ArrayList<>();
         compose.privetServicesByModule().forEach((module, name) -> {
-            ConfigNames reads = ConfigNames.of(module);
+            ServiceProperties reads = ServiceProperties.of(module);
             ComposeFile.environment(compose.service(name)).keySet().stream()
                     .filter(variable -> !reads.readsEnvironmentVariable(variable))
                     .forEach(variable -> unread.add(name + ": " + variable));
@@ -101,7 +100,7 @@ class ComposeFileTest {
                 .forEach(m -> passwordVariables.put(m.group(1), m.group(2)));
         Map<String, String> users = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : compose.privetServicesByModule().entrySet()) {
-            if (!applicationProperties(entry.getKey()).containsKey("quarkus.datasource.db-kind")) {
+            if (!ServiceProperties.of(entry.getKey()).hasApplicationProperty("quarkus.datasource.db-kind")) {
                 continue;
             }
             String name = entry.getValue();
@@ -173,12 +172,8 @@ class ComposeFileTest {
                 .toList();
     }
 
-    private static Properties applicationProperties(String module) {
-        return Repository.properties(module + "/src/main/resources/application.properties");
-    }
-
     private static int intProperty(String module, String name) {
-        return Integer.parseInt(applicationProperties(module).getProperty(name));
+        return Integer.parseInt(ServiceProperties.of(module).applicationProperty(name));
     }
 
     /** The Dockerfile's COPY instructions, source by destination. */

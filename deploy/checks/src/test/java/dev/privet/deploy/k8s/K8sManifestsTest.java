@@ -1,6 +1,7 @@
 package dev.privet.deploy.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.privet.deploy.ServiceProperties;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -333,7 +334,7 @@ class K8sManifestsTest {
 
     /** The properties the module of a Deployment reads (the Deployment is named as its folder). */
     private static ServiceProperties properties(Deployment deployment) {
-        return ServiceProperties.of(Overlay.root(), deployment.getMetadata().getName());
+        return ServiceProperties.of(deployment.getMetadata().getName());
     }
 
     /**
