@@ -18,7 +18,6 @@ import java.util.stream.StreamSupport;
  */
 final class ComposeFile {
     static final String PATH = "docker-compose.yml";
-    static final String DOCKERFILE = "deploy/docker/Dockerfile.jvm";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -56,7 +55,7 @@ final class ComposeFile {
         Map<String, String> byModule = new LinkedHashMap<>();
         services().forEach((name, service) -> {
             JsonNode build = service.path("build");
-            if (DOCKERFILE.equals(build.path("dockerfile").asText())) {
+            if (Dockerfile.PATH.equals(build.path("dockerfile").asText())) {
                 byModule.put(build.path("args").path("SERVICE").asText(), name);
             }
         });
