@@ -1,6 +1,7 @@
 package dev.privet.deploy.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.privet.deploy.Dockerfile;
 import dev.privet.deploy.ServiceProperties;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
@@ -100,14 +101,14 @@ class K8sManifestsTest {
     @ParameterizedTest
     @ValueSource(strings = {"local", "production"})
     void every_port_is_the_one_its_service_listens_on(String overlay) {
+        Overlay o = Overlay.of(overlay);
         for (Deployment deployment : deployments(overlay)) {
-            ServiceProperties properties = properties(deployment);
             Map<String, Integer> ports = container(deployment).getPorts().stream()
                     .collect(Collectors.toMap(p -> p.getName(), p -> p.getContainerPort()));
             assertThat(ports.get("http")).as(deployment.getMetadata().getName() + " http")
-                    .isEqualTo(Integer.valueOf(properties.applicationProperty("quarkus.http.port")));
+                    .isEqualTo(Integer.valueOf(setting(o, deployment, "quarkus.http.port")));
             if (ports.containsKey("dns-udp") || ports.containsKey("dns-tcp")) {
-                int dns = Integer.parseInt(properties.applicationProperty("privet.dns.port"));
+                int dns = Integer.parseInt(setting(o, deployment, "privet.dns.port"));
                 assertThat(ports).containsEntry("dns-udp", dns).containsEntry("dns-tcp", dns);
             }
         }
@@ -287,7 +288,7 @@ class K8sManifestsTest {
         assertThat(openPorts.get("gateway")).extracting(p -> p.getPort().getStrVal()).containsExactly("http");
         assertThat(openPorts.get("dns-service")).extracting(p -> p.getPort().getStrVal() + "/" + p.getProtocol())
                 .containsExactlyInAnyOrder("dns-udp/UDP", "dns-tcp/TCP");
-        int api = Integer.parseInt(properties(deployment(overlay, "network-service")).applicationProperty("quarkus.http.port"));
+        int api = Integer.parseInt(setting(o, deployment(overlay, "network-service"), "quarkus.http.port"));
         assertThat(openPorts.get("network-service")).as("the data plane's ports leave network-service's API closed")
                 .isNotEmpty()
                 .noneSatisfy(p -> assertThat(api).isBetween(p.getPort().getIntVal(),
@@ -361,6 +362,19 @@ class K8sManifestsTest {
             env.put(var.getName(), var.getValue());
         }
         return env;
+    }
+
+    /**
+     * The value of a property in a Deployment's container, by MicroProfile Config's order: the container's
+     * environment, then the image's (its Dockerfile's ENV), then the module's application.properties.
+     */
+    private static String setting(Overlay overlay, Deployment deployment, String property) {
+        String variable = ServiceProperties.envForm(property);
+        String value = environment(overlay, deployment).get(variable);
+        if (value == null) {
+            value = Dockerfile.environment().get(variable);
+        }
+        return value != null ? value : properties(deployment).applicationProperty(property);
     }
 
     private static String decoded(String base64) {
