@@ -1,6 +1,7 @@
 package dev.privet.deploy.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.privet.deploy.ComposeFile;
 import dev.privet.deploy.Dockerfile;
 import dev.privet.deploy.ServiceProperties;
 import io.fabric8.kubernetes.api.model.Container;
@@ -159,6 +160,22 @@ class K8sManifestsTest {
         assertThat(images).allSatisfy(image -> assertThat(image).as(image).matches("[^:/]+(:\\d+)?/.+:[^:/]+"));
         assertThat(images.stream().map(i -> i.substring(0, i.lastIndexOf('/'))).distinct()).as("registries").hasSize(1);
         assertThat(images.stream().map(i -> i.substring(i.lastIndexOf(':') + 1)).distinct()).as("tags").hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void every_deployment_runs_the_image_privet_images_builds_for_its_module(String overlay) {
+        ComposeFile compose = ComposeFile.load();
+        Map<String, String> services = compose.privetServicesByModule();
+        for (Deployment deployment : deployments(overlay)) {
+            String module = deployment.getMetadata().getName();
+            assertThat(services).as("services of docker-compose.yml, by module").containsKey(module);
+            String built = ComposeFile.image(compose.service(services.get(module))).orElseThrow();
+            String image = container(deployment).getImage();
+            // The README pushes each image as <registry>/<the image compose builds>, under the overlay's tag.
+            assertThat(image.substring(image.indexOf('/') + 1, image.lastIndexOf(':'))).as(module)
+                    .isEqualTo(built.substring(0, built.indexOf(':', built.lastIndexOf('/')))); // its tag is ${...:-...}
+        }
     }
 
     @ParameterizedTest
