@@ -16,9 +16,8 @@ import java.util.stream.StreamSupport;
  * docker-compose.yml as Compose reads it: anchors, aliases and merge keys resolved, ${...} left as written (the
  * checks hold for any value the environment gives them).
  */
-final class ComposeFile {
+public final class ComposeFile {
     static final String PATH = "docker-compose.yml";
-    static final String DOCKERFILE = "deploy/docker/Dockerfile.jvm";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,7 +27,7 @@ final class ComposeFile {
         this.root = root;
     }
 
-    static ComposeFile load() {
+    public static ComposeFile load() {
         Object tree = new Yaml(new LoaderOptions()).load(Repository.read(PATH));
         return new ComposeFile(JSON.valueToTree(tree));
     }
@@ -43,7 +42,7 @@ final class ComposeFile {
         return services;
     }
 
-    JsonNode service(String name) {
+    public JsonNode service(String name) {
         JsonNode service = root.path("services").path(name);
         if (service.isMissingNode()) {
             throw new AssertionError(PATH + " has no service " + name);
@@ -52,11 +51,11 @@ final class ComposeFile {
     }
 
     /** The services built from the one Dockerfile, by the module each runs (its SERVICE build argument). */
-    Map<String, String> privetServicesByModule() {
+    public Map<String, String> privetServicesByModule() {
         Map<String, String> byModule = new LinkedHashMap<>();
         services().forEach((name, service) -> {
             JsonNode build = service.path("build");
-            if (DOCKERFILE.equals(build.path("dockerfile").asText())) {
+            if (Dockerfile.PATH.equals(build.path("dockerfile").asText())) {
                 byModule.put(build.path("args").path("SERVICE").asText(), name);
             }
         });
@@ -122,7 +121,7 @@ final class ComposeFile {
     }
 
     /** The image a service runs, or empty when it builds one without a name. */
-    static Optional<String> image(JsonNode service) {
+    public static Optional<String> image(JsonNode service) {
         return Optional.ofNullable(service.path("image").textValue());
     }
 }

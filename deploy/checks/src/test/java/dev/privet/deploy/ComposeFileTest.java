@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,14 +34,13 @@ class ComposeFileTest {
 
     @Test
     void every_privet_service_and_the_gateway_runs_from_the_one_dockerfile() {
-        assertThat(compose.privetServicesByModule().keySet()).as("modules built by %s", ComposeFile.DOCKERFILE)
+        assertThat(compose.privetServicesByModule().keySet()).as("modules built by %s", Dockerfile.PATH)
                 .containsExactlyInAnyOrderElementsOf(quarkusModules());
-        List<String> bases = Pattern.compile("(?m)^FROM (\\S+)").matcher(Repository.read(ComposeFile.DOCKERFILE)).results()
-                .map(m -> m.group(1)).toList();
-        assertThat(bases).as("base images of %s", ComposeFile.DOCKERFILE).hasSize(1);
+        List<String> bases = Dockerfile.baseImages();
+        assertThat(bases).as("base images of %s", Dockerfile.PATH).hasSize(1);
         String repository = bases.getFirst().substring(0, bases.getFirst().indexOf(':') + 1);
         assertThat(filesNaming(repository)).as("files naming the base image %s", repository)
-                .containsExactly(ComposeFile.DOCKERFILE);
+                .containsExactly(Dockerfile.PATH);
     }
 
     @Test
@@ -57,12 +55,12 @@ class ComposeFileTest {
 
     @Test
     void the_privet_health_check_is_a_program_the_image_holds() {
-        Map<String, String> copies = dockerfileCopies();
+        Map<String, String> copies = Dockerfile.copies();
         compose.privetServicesByModule().forEach((module, name) -> {
             JsonNode test = compose.service(name).path("healthcheck").path("test");
             assertThat(test.get(0).asText()).as("health check form of %s", name).isEqualTo("CMD");
             String program = test.get(1).asText();
-            assertThat(copies).as("what %s copies into the image", ComposeFile.DOCKERFILE).containsKey(program);
+            assertThat(copies).as("what %s copies into the image", Dockerfile.PATH).containsKey(program);
             assertThat(Repository.path(copies.get(program))).as("the health check of %s", name).isExecutable();
         });
     }
@@ -85,7 +83,7 @@ class ComposeFileTest {
     void every_environment_variable_of_a_privet_service_sets_a_property_it_reads() {
         List<String> unread = new ArrayList<>();
         compose.privetServicesByModule().forEach((module, name) -> {
-            ConfigNames reads = ConfigNames.of(module);
+            ServiceProperties reads = ServiceProperties.of(module);
             ComposeFile.environment(compose.service(name)).keySet().stream()
                     .filter(variable -> !reads.readsEnvironmentVariable(variable))
                     .forEach(variable -> unread.add(name + ": " + variable));
@@ -101,7 +99,7 @@ class ComposeFileTest {
                 .forEach(m -> passwordVariables.put(m.group(1), m.group(2)));
         Map<String, String> users = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : compose.privetServicesByModule().entrySet()) {
-            if (!applicationProperties(entry.getKey()).containsKey("quarkus.datasource.db-kind")) {
+            if (!ServiceProperties.of(entry.getKey()).hasApplicationProperty("quarkus.datasource.db-kind")) {
                 continue;
             }
             String name = entry.getValue();
@@ -127,7 +125,7 @@ class ComposeFileTest {
 
     @Test
     void the_gateway_and_dns_are_published_on_their_documented_ports() {
-        int httpPort = Integer.parseInt(dockerfileEnvironment().get("QUARKUS_HTTP_PORT"));
+        int httpPort = Integer.parseInt(Dockerfile.environment().get("QUARKUS_HTTP_PORT"));
         String gateway = compose.privetServicesByModule().get("gateway");
         assertThat(ComposeFile.ports(compose.service(gateway))).as("ports %s publishes", gateway).containsExactly(
                 new ComposeFile.PublishedPort(intProperty("gateway", "quarkus.http.port"), httpPort, "tcp"));
@@ -142,7 +140,7 @@ class ComposeFileTest {
 
     @Test
     void the_gateway_reaches_each_service_on_the_port_of_the_images() {
-        String port = dockerfileEnvironment().get("QUARKUS_HTTP_PORT");
+        String port = Dockerfile.environment().get("QUARKUS_HTTP_PORT");
         Map<String, String> byModule = compose.privetServicesByModule();
         Map<String, String> environment = ComposeFile.environment(compose.service(byModule.get("gateway")));
         Map<String, String> urls = new LinkedHashMap<>();
@@ -173,30 +171,8 @@ class ComposeFileTest {
                 .toList();
     }
 
-    private static Properties applicationProperties(String module) {
-        return Repository.properties(module + "/src/main/resources/application.properties");
-    }
-
     private static int intProperty(String module, String name) {
-        return Integer.parseInt(applicationProperties(module).getProperty(name));
-    }
-
-    /** The Dockerfile's COPY instructions, source by destination. */
-    private static Map<String, String> dockerfileCopies() {
-        Map<String, String> copies = new LinkedHashMap<>();
-        Pattern.compile("(?m)^COPY (?:--\\S+ )*(\\S+) (\\S+)$").matcher(Repository.read(ComposeFile.DOCKERFILE)).results()
-                .forEach(m -> copies.put(m.group(2), m.group(1)));
-        return copies;
-    }
-
-    /** The Dockerfile's ENV settings (NAME=value, one or more to an instruction, continued with "\"). */
-    private static Map<String, String> dockerfileEnvironment() {
-        Map<String, String> environment = new LinkedHashMap<>();
-        String dockerfile = Repository.read(ComposeFile.DOCKERFILE).replace("\\\n", " ");
-        Pattern.compile("(?m)^ENV (.+)$").matcher(dockerfile).results().forEach(line -> Pattern
-                .compile("(\\w+)=(\"[^\"]*\"|\\S+)").matcher(line.group(1)).results()
-                .forEach(m -> environment.put(m.group(1), m.group(2).replace("\"", ""))));
-        return environment;
+        return Integer.parseInt(ServiceProperties.of(module).applicationProperty(name));
     }
 
     /** The repository's files, outside build output and the local cluster's data, that contain {@code text}. */

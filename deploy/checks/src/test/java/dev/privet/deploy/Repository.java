@@ -7,23 +7,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
-/** The checkout these checks run in, found upwards from the working directory (Maven runs them in the module). */
-final class Repository {
+/**
+ * The checkout these checks run in: the nearest folder, from the working directory upwards (Maven runs them in
+ * this module), that holds the Maven wrapper and this module. The compose and the Kubernetes checks both read it.
+ */
+public final class Repository {
+    private static final String THIS_MODULE = "deploy/checks/pom.xml";
     private static final Path ROOT = find(Path.of("").toAbsolutePath());
 
     private Repository() {
     }
 
-    /** The directory that holds docker-compose.yml and mvnw. */
-    static Path root() {
+    public static Path root() {
         return ROOT;
     }
 
-    static Path path(String relative) {
+    public static Path path(String relative) {
         return ROOT.resolve(relative);
     }
 
-    static String read(String relative) {
+    public static String read(String relative) {
         try {
             return Files.readString(path(relative));
         } catch (IOException e) {
@@ -32,7 +35,7 @@ final class Repository {
     }
 
     /** A properties file of the repository. */
-    static Properties properties(String relative) {
+    public static Properties properties(String relative) {
         Properties properties = new Properties();
         try {
             properties.load(new StringReader(read(relative)));
@@ -44,10 +47,10 @@ final class Repository {
 
     private static Path find(Path start) {
         for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("docker-compose.yml")) && Files.isRegularFile(dir.resolve("mvnw"))) {
+            if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isRegularFile(dir.resolve(THIS_MODULE))) {
                 return dir;
             }
         }
-        throw new IllegalStateException("no directory holding docker-compose.yml and mvnw above " + start);
+        throw new IllegalStateException("no folder holding mvnw and " + THIS_MODULE + " at or above " + start);
     }
 }

@@ -1,6 +1,9 @@
 package dev.privet.deploy.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.privet.deploy.ComposeFile;
+import dev.privet.deploy.Dockerfile;
+import dev.privet.deploy.ServiceProperties;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -99,14 +102,14 @@ class K8sManifestsTest {
     @ParameterizedTest
     @ValueSource(strings = {"local", "production"})
     void every_port_is_the_one_its_service_listens_on(String overlay) {
+        Overlay o = Overlay.of(overlay);
         for (Deployment deployment : deployments(overlay)) {
-            ServiceProperties properties = properties(deployment);
             Map<String, Integer> ports = container(deployment).getPorts().stream()
                     .collect(Collectors.toMap(p -> p.getName(), p -> p.getContainerPort()));
             assertThat(ports.get("http")).as(deployment.getMetadata().getName() + " http")
-                    .isEqualTo(Integer.valueOf(properties.applicationProperty("quarkus.http.port")));
+                    .isEqualTo(Integer.valueOf(setting(o, deployment, "quarkus.http.port")));
             if (ports.containsKey("dns-udp") || ports.containsKey("dns-tcp")) {
-                int dns = Integer.parseInt(properties.applicationProperty("privet.dns.port"));
+                int dns = Integer.parseInt(setting(o, deployment, "privet.dns.port"));
                 assertThat(ports).containsEntry("dns-udp", dns).containsEntry("dns-tcp", dns);
             }
         }
@@ -157,6 +160,22 @@ class K8sManifestsTest {
         assertThat(images).allSatisfy(image -> assertThat(image).as(image).matches("[^:/]+(:\\d+)?/.+:[^:/]+"));
         assertThat(images.stream().map(i -> i.substring(0, i.lastIndexOf('/'))).distinct()).as("registries").hasSize(1);
         assertThat(images.stream().map(i -> i.substring(i.lastIndexOf(':') + 1)).distinct()).as("tags").hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void every_deployment_runs_the_image_privet_images_builds_for_its_module(String overlay) {
+        ComposeFile compose = ComposeFile.load();
+        Map<String, String> services = compose.privetServicesByModule();
+        for (Deployment deployment : deployments(overlay)) {
+            String module = deployment.getMetadata().getName();
+            assertThat(services).as("services of docker-compose.yml, by module").containsKey(module);
+            String built = ComposeFile.image(compose.service(services.get(module))).orElseThrow();
+            String image = container(deployment).getImage();
+            // The README pushes each image as <registry>/<the image compose builds>, under the overlay's tag.
+            assertThat(image.substring(image.indexOf('/') + 1, image.lastIndexOf(':'))).as(module)
+                    .isEqualTo(built.substring(0, built.indexOf(':', built.lastIndexOf('/')))); // its tag is ${...:-...}
+        }
     }
 
     @ParameterizedTest
@@ -286,7 +305,7 @@ class K8sManifestsTest {
         assertThat(openPorts.get("gateway")).extracting(p -> p.getPort().getStrVal()).containsExactly("http");
         assertThat(openPorts.get("dns-service")).extracting(p -> p.getPort().getStrVal() + "/" + p.getProtocol())
                 .containsExactlyInAnyOrder("dns-udp/UDP", "dns-tcp/TCP");
-        int api = Integer.parseInt(properties(deployment(overlay, "network-service")).applicationProperty("quarkus.http.port"));
+        int api = Integer.parseInt(setting(o, deployment(overlay, "network-service"), "quarkus.http.port"));
         assertThat(openPorts.get("network-service")).as("the data plane's ports leave network-service's API closed")
                 .isNotEmpty()
                 .noneSatisfy(p -> assertThat(api).isBetween(p.getPort().getIntVal(),
@@ -333,7 +352,7 @@ class K8sManifestsTest {
 
     /** The properties the module of a Deployment reads (the Deployment is named as its folder). */
     private static ServiceProperties properties(Deployment deployment) {
-        return ServiceProperties.of(Overlay.root(), deployment.getMetadata().getName());
+        return ServiceProperties.of(deployment.getMetadata().getName());
     }
 
     /**
@@ -360,6 +379,19 @@ class K8sManifestsTest {
             env.put(var.getName(), var.getValue());
         }
         return env;
+    }
+
+    /**
+     * The value of a property in a Deployment's container, by MicroProfile Config's order: the container's
+     * environment, then the image's (its Dockerfile's ENV), then the module's application.properties.
+     */
+    private static String setting(Overlay overlay, Deployment deployment, String property) {
+        String variable = ServiceProperties.envForm(property);
+        String value = environment(overlay, deployment).get(variable);
+        if (value == null) {
+            value = Dockerfile.environment().get(variable);
+        }
+        return value != null ? value : properties(deployment).applicationProperty(property);
     }
 
     private static String decoded(String base64) {

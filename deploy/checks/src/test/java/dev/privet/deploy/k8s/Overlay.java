@@ -1,8 +1,8 @@
 package dev.privet.deploy.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.privet.deploy.Repository;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,14 +14,10 @@ record Overlay(String name, List<JsonNode> objects) {
 
     private static final Map<String, Overlay> BUILT = new ConcurrentHashMap<>();
 
-    static Path root() {
-        return RepositoryRoot.find();
-    }
-
     /** Built once per run: kustomize gives the same output for the same files. */
     static Overlay of(String name) {
         return BUILT.computeIfAbsent(name,
-                n -> new Overlay(n, Kustomize.build(root().resolve("deploy/k8s/overlays").resolve(n))));
+                n -> new Overlay(n, Kustomize.build(Repository.path("deploy/k8s/overlays").resolve(n))));
     }
 
     List<JsonNode> ofKind(String kind) {

@@ -51,21 +51,6 @@ class StrictReadingTest {
         assertThat(schemas.problems(yaml(cluster.formatted("instances: three")))).isNotEmpty();
     }
 
-    @Test
-    void a_service_reads_the_properties_of_its_mappings_and_its_libraries() {
-        ServiceProperties provider = ServiceProperties.of(RepositoryRoot.find(), "provider-service");
-        assertThat(provider.readsEnvironmentVariable("PRIVET_KAFKA_PARTITIONS")).isTrue();
-        assertThat(provider.readsEnvironmentVariable("QUARKUS_DATASOURCE_JDBC_URL")).isTrue();
-        assertThat(provider.readsEnvironmentVariable("PRIVET_KAFKA_PARTITION")).isFalse();
-        assertThat(provider.readsEnvironmentVariable("PRIVET_DNS_PORT")).isFalse();
-
-        ServiceProperties gateway = ServiceProperties.of(RepositoryRoot.find(), "gateway");
-        assertThat(gateway.readsEnvironmentVariable("PRIVET_SERVICES_DNS_URL")).isTrue();
-        assertThat(gateway.readsEnvironmentVariable("privet.auth.keys.AKIAEXAMPLE.secret")).isTrue();
-        assertThat(gateway.readsEnvironmentVariable("privet.auth.api-keys.some-key")).isTrue();
-        assertThat(gateway.readsEnvironmentVariable("KAFKA_BOOTSTRAP_SERVERS")).isFalse();
-    }
-
     private static JsonNode yaml(String text) throws Exception {
         return YAML.readTree(text);
     }
