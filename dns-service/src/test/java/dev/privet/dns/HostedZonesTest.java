@@ -122,6 +122,11 @@ class HostedZonesTest {
         assertThat(query(zone, Type.SOA, false).getRcode()).isEqualTo(Rcode.REFUSED);
         given().header("X-Privet-Account", OWNER).get("/v1/hosted-zones/" + id).then().statusCode(404);
         given().header("X-Privet-Account", OWNER).get("/v1/hosted-zones/" + id + "/history").then().statusCode(404);
+
+        // the deleted zone's caller reference stays taken, also in a read model rebuilt from the store
+        given().post("/admin/consumers/hosted-zones/rebuild").then().statusCode(200);
+        create(OWNER, zone, "ref-" + zone).statusCode(409).body("code", equalTo("HostedZoneAlreadyExists"))
+                .body("field", equalTo("callerReference"));
     }
 
     @Test

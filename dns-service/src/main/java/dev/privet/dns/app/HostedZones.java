@@ -12,6 +12,7 @@ import dev.privet.dns.domain.HostedZoneCommand.CreateHostedZone;
 import dev.privet.dns.domain.HostedZoneCommand.DeleteHostedZone;
 import dev.privet.dns.domain.HostedZoneId;
 import dev.privet.dns.domain.ZoneNames;
+import dev.privet.dns.projection.HostedZoneReferenceRow;
 import dev.privet.dns.projection.HostedZoneRow;
 import dev.privet.eventstore.AdvisoryLocks;
 import dev.privet.eventstore.DeciderRunner;
@@ -20,10 +21,6 @@ import dev.privet.runtime.CommandRunner;
 import dev.privet.runtime.EventRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,7 +65,7 @@ public class HostedZones {
         long[] replayedUpTo = {0};
         HostedZone zone = commands.execute(c -> {
             locks.lockScope(c, NAMES_SCOPE);
-            Optional<String> earlier = zoneOfReference(c, account, callerReference);
+            Optional<String> earlier = HostedZoneReferenceRow.zoneOf(account, callerReference);
             if (earlier.isPresent()) {
                 HostedZone existing = deciders.load(c, earlier.get(), DECIDER).state();
                 if (existing instanceof Zone z && z.name().equals(name) && Objects.equals(z.comment(), comment)) {
@@ -99,18 +96,5 @@ public class HostedZones {
     public void delete(Requester caller, String hostedZoneId) {
         commands.execute(hostedZoneId, new DeleteHostedZone(caller.accountId()), DECIDER,
                 EventMetadata.forRequest(caller.principalArn()));
-    }
-
-    private static Optional<String> zoneOfReference(Connection c, String account, String callerReference)
-            throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("""
-                select stream_id from events where event_type = 'HostedZoneCreated'
-                   and payload->>'account' = ? and payload->>'callerReference' = ?""")) {
-            st.setString(1, account);
-            st.setString(2, callerReference);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
     }
 }

@@ -18,7 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Keeps the hosted zones ({@link HostedZoneRow}) and their record sets ({@link RecordSetRow}), inline: the event
+ * Keeps the hosted zones ({@link HostedZoneRow}), their record sets ({@link RecordSetRow}) and the caller references
+ * of every zone ever created ({@link HostedZoneReferenceRow}), inline: the event
  * store runs it in the transaction that appends the hosted-zone events, so a list after a change shows it, on every
  * replica. A zone's SOA and NS come from its name ({@link ApexRecordSets}) and the rest from the change batches, in
  * order, so a rebuild from the store gives the same tables.
@@ -44,6 +45,11 @@ public class HostedZonesProjection implements InlineProjection {
                 zone.comment = created.comment();
                 zone.recordSetCount = ApexRecordSets.count();
                 zone.persist();
+                HostedZoneReferenceRow reference = new HostedZoneReferenceRow();
+                reference.hostedZoneId = created.hostedZoneId();
+                reference.account = created.account();
+                reference.callerReference = created.callerReference();
+                reference.persist();
                 ApexRecordSets.of(created.name()).forEach(set -> RecordSetRow.of(created.hostedZoneId(), set).persist());
             }
             case RecordSetsChanged changed -> {
@@ -83,5 +89,6 @@ public class HostedZonesProjection implements InlineProjection {
     public void reset(Connection c) throws SQLException {
         ReadModelTables.empty(c, "hosted_zone_record_sets");
         ReadModelTables.empty(c, "hosted_zones");
+        ReadModelTables.empty(c, "hosted_zone_references");
     }
 }
