@@ -99,7 +99,7 @@ final class WireAnswers {
         }
         NameRecords records = names.find(lowerName).orElse(null);
         List<HeldAddress> addresses = records == null || type != Type.A ? List.of() : records.addresses();
-        int answers = (int) addresses.stream().filter(a -> a.address() instanceof Inet4Address).count();
+        int answers = records == null || type != Type.A ? 0 : records.ipv4Count();
         int size = questionEnd + answers * A_LENGTH + (answers == 0 ? soa.length : 0) + (edns ? opt.length : 0);
         if (transport == Transport.UDP && size > udpLimit) {
             return null; // truncated: the dnsjava path

@@ -1,12 +1,16 @@
 package dev.privet.dns.zone;
 
+import java.net.Inet4Address;
 import java.util.List;
 
-/** The addresses one name answers with, in address order (as text), each with the endpoint that holds it. */
-public record NameRecords(List<HeldAddress> addresses) {
+/**
+ * The addresses one name answers with, in address order (as text), each with the endpoint that holds it, and how many
+ * of them are IPv4 (the A records an answer holds, counted once here rather than at every query).
+ */
+public record NameRecords(List<HeldAddress> addresses, int ipv4Count) {
 
-    public NameRecords {
-        addresses = List.copyOf(addresses);
+    public NameRecords(List<HeldAddress> addresses) {
+        this(List.copyOf(addresses), (int) addresses.stream().filter(a -> a.address() instanceof Inet4Address).count());
     }
 
     /** These records less the endpoint's addresses; null when none is left, so the name goes. */
