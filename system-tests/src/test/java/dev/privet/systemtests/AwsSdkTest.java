@@ -107,8 +107,11 @@ class AwsSdkTest {
         provider.waiter().waitUntilVpcAvailable(r -> r.vpcIds(providerVpc));
         String providerSubnet = provider.createSubnet(r -> r.vpcId(providerVpc).cidrBlock("10.0.1.0/24")
                 .availabilityZone("us-east-1a")).subnet().subnetId();
+        var tier = software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag.builder().key("tier")
+                .value("backend").build();
         String group = targetGroup = elb.createTargetGroup(r -> r.name("web").protocol(ProtocolEnum.TCP).port(8443)
-                .vpcId(providerVpc).targetType(TargetTypeEnum.IP)).targetGroups().getFirst().targetGroupArn();
+                .vpcId(providerVpc).targetType(TargetTypeEnum.IP).tags(tier)).targetGroups().getFirst()
+                .targetGroupArn();
         elb.registerTargets(r -> r.targetGroupArn(group).targets(TargetDescription.builder().id("127.0.0.1").build()));
         String nlb = loadBalancer = elb.createLoadBalancer(r -> r.name("web").type(LoadBalancerTypeEnum.NETWORK)
                 .scheme(LoadBalancerSchemeEnum.INTERNAL).subnets(providerSubnet)).loadBalancers().getFirst()
@@ -138,7 +141,7 @@ class AwsSdkTest {
         elb.removeTags(r -> r.resourceArns(group).tagKeys("team"));
         assertThat(elb.describeTags(r -> r.resourceArns(nlb, group)).tagDescriptions())
                 .extracting(d -> d.resourceArn() + " " + d.tags()).containsExactly(nlb + " " + List.of(team),
-                        group + " " + List.of());
+                        group + " " + List.of(tier));
 
         var service = provider.createVpcEndpointServiceConfiguration(r -> r.networkLoadBalancerArns(nlb)
                 .acceptanceRequired(false)).serviceConfiguration();

@@ -79,10 +79,14 @@ public class LoadBalancerActions implements QueryActions {
         p.optional("IpAddressType").filter(t -> !t.equals("ipv4")).ifPresent(t -> {
             throw QueryFault.invalidValue("IpAddressType " + Shown.of(t) + " is not supported; only ipv4 is");
         });
+        JsonArray tags = TagActions.tags(p);
         p.done();
         JsonObject request = new JsonObject().put("name", name).put("type", type)
                 .put("subnetIds", new JsonArray(List.copyOf(subnets)));
         scheme.ifPresent(s -> request.put("scheme", s));
+        if (!tags.isEmpty()) {
+            request.put("tags", tags);
+        }
         JsonObject lb;
         try {
             lb = call.services().post(Backend.NETWORK, "/v1/load-balancers", call.caller(), request,
@@ -90,7 +94,7 @@ public class LoadBalancerActions implements QueryActions {
         } catch (QueryFault fault) {
             throw fault.code() == ErrorCode.IDEMPOTENT_PARAMETER_MISMATCH ? QueryFault.of(
                     ErrorCode.DUPLICATE_LOAD_BALANCER_NAME, "A load balancer with the same name '" + name
-                            + "' exists, but with different settings") : fault;
+                            + "' exists, but with different settings") : TagActions.asElb(fault);
         }
         Map<String, String> zones = zones(call);
         return body -> body.members("LoadBalancers", List.of(lb), (out, l) -> write(out, l, zones, call.region()));

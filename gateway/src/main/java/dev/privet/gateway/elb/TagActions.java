@@ -47,13 +47,7 @@ public class TagActions implements QueryActions {
     private Consumer<XmlBody> add(QueryCall call) {
         QueryParameters p = call.params();
         List<String> arns = arns(p);
-        JsonArray tags = new JsonArray();
-        for (Map<String, String> tag : p.members("Tags.member", Set.of("Key", "Value"))) {
-            if (!tag.containsKey("Key")) {
-                throw QueryFault.missing("Tags.member.N.Key");
-            }
-            tags.add(new JsonObject().put("key", tag.get("Key")).put("value", tag.getOrDefault("Value", "")));
-        }
+        JsonArray tags = tags(p);
         if (tags.isEmpty()) {
             throw QueryFault.missing("Tags.member.1.Key");
         }
@@ -61,10 +55,27 @@ public class TagActions implements QueryActions {
         try {
             call.services().post(Backend.NETWORK, "/v1/tags", call.caller(), change(arns, tags), Optional.empty());
         } catch (QueryFault fault) {
-            throw fault.code() == ErrorCode.TAG_LIMIT_EXCEEDED
-                    ? QueryFault.of(ErrorCode.TOO_MANY_TAGS, fault.getMessage()) : fault;
+            throw asElb(fault);
         }
         return body -> { };
+    }
+
+    /** A request's {@code Tags.member.N} as the JSON API takes them; empty when it has none. */
+    static JsonArray tags(QueryParameters p) {
+        JsonArray tags = new JsonArray();
+        for (Map<String, String> tag : p.members("Tags.member", Set.of("Key", "Value"))) {
+            if (!tag.containsKey("Key")) {
+                throw QueryFault.missing("Tags.member.N.Key");
+            }
+            tags.add(new JsonObject().put("key", tag.get("Key")).put("value", tag.getOrDefault("Value", "")));
+        }
+        return tags;
+    }
+
+    /** network-service's fault as Elastic Load Balancing names it: too many tags is {@code TooManyTags}. */
+    static QueryFault asElb(QueryFault fault) {
+        return fault.code() == ErrorCode.TAG_LIMIT_EXCEEDED ? QueryFault.of(ErrorCode.TOO_MANY_TAGS, fault.getMessage())
+                : fault;
     }
 
     private Consumer<XmlBody> remove(QueryCall call) {

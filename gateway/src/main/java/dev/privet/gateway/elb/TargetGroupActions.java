@@ -74,8 +74,12 @@ public class TargetGroupActions implements QueryActions {
         p.optional("IpAddressType").filter(t -> !t.equals("ipv4")).ifPresent(t -> {
             throw QueryFault.invalidValue("IpAddressType " + t + " is not supported; only ipv4 is");
         });
+        JsonArray tags = TagActions.tags(p);
         p.done();
         request.put("healthCheck", health);
+        if (!tags.isEmpty()) {
+            request.put("tags", tags);
+        }
         String name = request.getString("name");
         JsonObject group;
         try {
@@ -84,7 +88,7 @@ public class TargetGroupActions implements QueryActions {
         } catch (QueryFault fault) {
             throw fault.code() == ErrorCode.IDEMPOTENT_PARAMETER_MISMATCH ? QueryFault.of(
                     ErrorCode.DUPLICATE_TARGET_GROUP_NAME, "A target group with the same name '" + name
-                            + "' exists, but with different settings") : fault;
+                            + "' exists, but with different settings") : TagActions.asElb(fault);
         }
         return body -> body.members("TargetGroups", List.of(group), TargetGroupActions::write);
     }

@@ -17,6 +17,7 @@ import dev.privet.network.app.NetworkCommands;
 import dev.privet.network.projection.LoadBalancerRow;
 import dev.privet.runtime.Caller;
 import dev.privet.runtime.IdempotencyKey;
+import dev.privet.runtime.tags.RequestedTags;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -70,8 +71,9 @@ public class LoadBalancerResource {
         if (!SCHEMES.contains(scheme)) {
             throw Rejection.invalidValue("scheme", "scheme must be internal or internet-facing, got '" + scheme + "'");
         }
+        var tags = RequestedTags.of(body.tags(), "tags");
         LoadBalancerCreated lb = commands.createLoadBalancer(caller, IdempotencyKey.of(caller, idempotencyKey,
-                body.normalized()), name, type, scheme, subnetIds, listeners, targets);
+                body.normalized()), name, type, scheme, subnetIds, listeners, targets, tags);
         return Response.status(201).entity(LoadBalancer.of(lb)).build();
     }
 

@@ -37,20 +37,22 @@ public final class NetworkDtos {
     /** A load balancer: AWS's default scheme is {@code internet-facing}. */
     public record CreateLoadBalancer(String name, String type,
                                      @JsonInclude(JsonInclude.Include.NON_NULL) String scheme,
-                                     List<String> subnetIds, List<Listener> listeners, List<Target> targets) {
+                                     List<String> subnetIds, List<Listener> listeners, List<Target> targets,
+                                     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Tag> tags) {
         /**
          * The request as an Idempotency-Key compares it: one that spells out the default scheme is the same request
          * as one that left it out (and as one made before schemes were kept).
          */
         CreateLoadBalancer normalized() {
             return new CreateLoadBalancer(name, type, LoadBalancerCreated.INTERNET_FACING.equals(scheme) ? null : scheme,
-                    subnetIds, listeners, targets);
+                    subnetIds, listeners, targets, tags);
         }
     }
 
     /** A target group: AWS's defaults are target type {@code instance} and a TCP health check. */
     public record CreateTargetGroup(String name, String protocol, Integer port, String vpcId, String targetType,
-                                    HealthCheckRequest healthCheck) {
+                                    HealthCheckRequest healthCheck,
+                                    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Tag> tags) {
     }
 
     /** The health check a request asks for; each field left out takes the network load balancer default. */

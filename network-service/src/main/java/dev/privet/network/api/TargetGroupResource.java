@@ -24,6 +24,7 @@ import dev.privet.network.projection.LoadBalancerRow;
 import dev.privet.network.projection.TargetGroupRow;
 import dev.privet.runtime.Caller;
 import dev.privet.runtime.IdempotencyKey;
+import dev.privet.runtime.tags.RequestedTags;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -83,8 +84,9 @@ public class TargetGroupResource {
         String targetType = oneOf(body.targetType() == null ? "instance" : body.targetType(), TARGET_TYPES,
                 "targetType");
         HealthCheck healthCheck = healthCheck(body.healthCheck());
-        TargetGroupCreated group = commands.createTargetGroup(caller,
-                IdempotencyKey.of(caller, idempotencyKey, body), name, protocol, port, vpcId, targetType, healthCheck);
+        var tags = RequestedTags.of(body.tags(), "tags");
+        TargetGroupCreated group = commands.createTargetGroup(caller, IdempotencyKey.of(caller, idempotencyKey, body),
+                name, protocol, port, vpcId, targetType, healthCheck, tags);
         return Response.status(201).entity(new TargetGroup(group.targetGroupArn(), group.name(), group.protocol(),
                 group.port(), group.vpcId(), group.targetType(), group.healthCheck(), List.of(), group.ownerId()))
                 .build();

@@ -95,7 +95,7 @@ public class NetworkCommands {
 
     public LoadBalancerCreated createLoadBalancer(AccountId caller, Optional<IdempotencyKey> key, String name,
                                                   String type, String scheme, List<String> subnetIds,
-                                                  List<Listener> listeners, List<Target> targets) {
+                                                  List<Listener> listeners, List<Target> targets, List<Tag> tags) {
         String arn = LoadBalancerArn.of(region, caller, "network".equals(type) ? "net" : "gwy", name);
         return commands.create(key, arn, c -> {
             if (checks.lockedLoadBalancerNameTaken(c, caller.value(), name)) {
@@ -112,8 +112,11 @@ public class NetworkCommands {
             }
             var draft = new LoadBalancerCreated(arn, name, caller.value(), type, vpcId, List.copyOf(subnetIds),
                     List.copyOf(listeners), List.copyOf(targets), scheme);
-            return created(deciders.run(c, arn, new LoadBalancer.Command.CreateLoadBalancer(draft),
-                    LoadBalancer.DECIDER, EventMetadata.forRequest(caller.value())).state());
+            EventMetadata metadata = EventMetadata.forRequest(caller.value());
+            var lb = created(deciders.run(c, arn, new LoadBalancer.Command.CreateLoadBalancer(draft),
+                    LoadBalancer.DECIDER, metadata).state());
+            this.tags.tagNew(c, new TaggedResource(arn, NetworkTags.LOAD_BALANCER, caller.value()), tags, metadata);
+            return lb;
         }, (c, id) -> created(deciders.load(c, id, LoadBalancer.DECIDER).state()));
     }
 
@@ -143,7 +146,7 @@ public class NetworkCommands {
     /** A target group in one of the caller's VPCs; its name is unique in the account. */
     public TargetGroupCreated createTargetGroup(AccountId caller, Optional<IdempotencyKey> key, String name,
                                                 String protocol, int port, String vpcId, String targetType,
-                                                HealthCheck healthCheck) {
+                                                HealthCheck healthCheck, List<Tag> tags) {
         String arn = TargetGroupArn.of(region, caller, name);
         return commands.create(key, arn, c -> {
             if (checks.lockedTargetGroupNameTaken(c, caller.value(), name)) {
@@ -154,8 +157,11 @@ public class NetworkCommands {
             deciders.load(c, vpcId, Vpc.DECIDER).state().ownedBy(caller.value(), vpcId);
             var draft = new TargetGroupCreated(arn, name, caller.value(), protocol, port, vpcId, targetType,
                     healthCheck);
-            return group(deciders.run(c, arn, new TargetGroup.Command.Create(draft), TargetGroup.DECIDER,
-                    EventMetadata.forRequest(caller.value())).state()).group();
+            EventMetadata metadata = EventMetadata.forRequest(caller.value());
+            var group = group(deciders.run(c, arn, new TargetGroup.Command.Create(draft), TargetGroup.DECIDER,
+                    metadata).state()).group();
+            this.tags.tagNew(c, new TaggedResource(arn, NetworkTags.TARGET_GROUP, caller.value()), tags, metadata);
+            return group;
         }, (c, id) -> group(deciders.load(c, id, TargetGroup.DECIDER).state()).group());
     }
 

@@ -133,4 +133,28 @@ class TagApiTest {
         as(account).delete("/v1/load-balancers/tagged").then().statusCode(204);
         as(account).get("/v1/tags").then().body("resourceId", empty());
     }
+
+    @Test
+    void load_balancers_and_target_groups_made_with_tags_have_them_and_a_bad_tag_makes_neither() {
+        String account = newAccount();
+        String vpc = createVpc(account, "10.67.0.0/16");
+        String subnet = createSubnet(account, vpc, "10.67.1.0/24", "us-east-1a");
+        List<Map<String, String>> team = List.of(Map.of("key", "team", "value", "blue"));
+        String lb = as(account).body(Map.of("name", "made-tagged", "type", "network", "subnetIds", List.of(subnet),
+                "tags", team)).post("/v1/load-balancers").then().statusCode(201).extract().path("loadBalancerArn");
+        String group = as(account).body(Map.of("name", "made-tagged", "protocol", "TCP", "port", 80, "vpcId", vpc,
+                "tags", team)).post("/v1/target-groups").then().statusCode(201).extract().path("targetGroupArn");
+        as(account).get("/v1/tags").then().statusCode(200)
+                .body("find { it.resourceId == '" + lb + "' }.tags[0].value", equalTo("blue"))
+                .body("find { it.resourceId == '" + group + "' }.resourceType", equalTo("targetgroup"))
+                .body("find { it.resourceId == '" + group + "' }.tags[0].key", equalTo("team"));
+
+        List<Map<String, String>> bad = List.of(Map.of("key", "aws:team", "value", "x"));
+        as(account).body(Map.of("name", "refused", "type", "network", "subnetIds", List.of(subnet), "tags", bad))
+                .post("/v1/load-balancers").then().statusCode(400).body("field", equalTo("tags[0].key"));
+        as(account).body(Map.of("name", "refused", "protocol", "TCP", "port", 80, "vpcId", vpc, "tags", bad))
+                .post("/v1/target-groups").then().statusCode(400).body("field", equalTo("tags[0].key"));
+        as(account).get("/v1/load-balancers/refused").then().statusCode(404);
+        as(account).get("/v1/target-groups/refused").then().statusCode(404);
+    }
 }
