@@ -10,7 +10,7 @@
 #   PRIVET_BENCH_REPO=<checkout>  run the cluster of another checkout, e.g. a worktree of an older commit
 #                                 (the driver is still built here); default: this checkout
 #   PRIVET_BENCH_KEEP_UP=1        leave a cluster this script started running
-# The backends (iperf3 -s, nginx, and an echo server in the driver) and HAProxy run on loopback as children of the
+# The backends (iperf3 -s, nginx, and an echo server in a JVM of its own) and HAProxy run on loopback as children of the
 # driver and are stopped at the end in every case.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -28,12 +28,12 @@ if [ -n "$missing" ]; then
   exit 1
 fi
 
-# Each idle connection is two sockets in network-service (and in HAProxy), and two in the driver (its client and
-# its echo backend). A cluster this script starts inherits this limit; one already running keeps its own, which
-# the driver checks before it opens them.
+# Each idle connection is a socket in the driver, one in the echo backend, and two in network-service (and in
+# HAProxy). A cluster this script starts inherits this limit; one already running keeps its own, which the driver
+# checks before it opens them.
 open_files=65536
 if [ "$(ulimit -Hn)" != unlimited ] && [ "$(ulimit -Hn)" -lt "$open_files" ]; then
-  ulimit -Hn "$open_files" 2>/dev/null || say "cannot raise the hard limit on open files above $(ulimit -Hn) (only root can)"
+  ulimit -Hn "$open_files" 2>/dev/null || say "cannot raise the hard limit on open files above $(ulimit -Hn): it takes root (with CAP_SYS_RESOURCE, which a container may withhold)"
 fi
 ulimit -Sn "$(ulimit -Hn)"
 
@@ -44,9 +44,9 @@ out="$root/benchmarks/target/dataplane-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$out"
 stop_children() { # the driver stops them; this is for a driver that could not (killed, say)
   local name pid
-  for name in haproxy nginx iperf3-server; do
+  for name in haproxy nginx iperf3-server echo; do
     pid="$(cat "$out/$name.pid" 2>/dev/null || true)"
-    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && grep -q "${name%-server}" "/proc/$pid/cmdline" 2>/dev/null; then
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && grep -qi "${name%-server}" "/proc/$pid/cmdline" 2>/dev/null; then
       say "stopping $name (pid $pid)"
       kill "$pid" 2>/dev/null || true
     fi

@@ -1,20 +1,14 @@
 package dev.privet.benchmarks;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The servers every path leads to, on 127.0.0.1: iperf3's server (bulk throughput), nginx serving a 1 KiB file
- * (requests), and an echo server in this driver (idle connections). Their configs and logs are in the run's folder.
+ * (requests), and {@link EchoServer} (idle connections), each a process of its own, so that the sockets of the
+ * idle connections' backend do not count against this driver's limit on open files. Their configs and logs are in
+ * the run's folder.
  */
 final class Backends implements AutoCloseable {
     static final String HOST = "127.0.0.1";
@@ -30,9 +24,9 @@ final class Backends implements AutoCloseable {
 
     private final Daemon iperf;
     private final Daemon nginx;
-    private final EchoServer echo;
+    private final Daemon echo;
 
-    private Backends(Daemon iperf, Daemon nginx, EchoServer echo) {
+    private Backends(Daemon iperf, Daemon nginx, Daemon echo) {
         this.iperf = iperf;
         this.nginx = nginx;
         this.echo = echo;
@@ -47,7 +41,10 @@ final class Backends implements AutoCloseable {
                 List.of(iperf3, "-s", "-B", HOST, "-p", Integer.toString(ports.iperf())), HOST, ports.iperf());
         Daemon nginx = Daemon.start("nginx", dir, List.of(nginxBinary, "-p", dir.toString(), "-e", "nginx-error.log",
                 "-c", config.toString()), HOST, ports.http());
-        return new Backends(iperfServer, nginx, new EchoServer(ports.echo()));
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Daemon echo = Daemon.start("echo", dir, List.of(java, "-cp", System.getProperty("java.class.path"),
+                EchoServer.class.getName(), HOST, Integer.toString(ports.echo())), HOST, ports.echo());
+        return new Backends(iperfServer, nginx, echo);
     }
 
     /**
@@ -81,7 +78,7 @@ final class Backends implements AutoCloseable {
     }
 
     List<Daemon> daemons() {
-        return List.of(iperf, nginx);
+        return List.of(iperf, nginx, echo);
     }
 
     @Override
@@ -89,48 +86,5 @@ final class Backends implements AutoCloseable {
         echo.close();
         nginx.close();
         iperf.close();
-    }
-
-    /** Writes back what it reads, on a virtual thread per connection, until the peer closes. */
-    static final class EchoServer implements AutoCloseable {
-        private final ServerSocket server;
-        private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
-
-        EchoServer(int port) throws IOException {
-            server = new ServerSocket(port, 4096, InetAddress.getByName(HOST));
-            Thread.ofPlatform().daemon().name("echo-accept").start(this::accept);
-        }
-
-        private void accept() {
-            while (!server.isClosed()) {
-                try {
-                    Socket s = server.accept();
-                    connections.submit(() -> echo(s));
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }
-
-        private static void echo(Socket s) {
-            try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
-                byte[] buffer = new byte[256]; // the idle test sends a few bytes at a time
-                for (int n; (n = in.read(buffer)) >= 0; ) {
-                    out.write(buffer, 0, n);
-                }
-            } catch (IOException ignored) {
-                // the peer reset: the test's side reports it
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                server.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-            connections.shutdownNow();
-        }
     }
 }
