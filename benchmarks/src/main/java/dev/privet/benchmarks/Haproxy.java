@@ -13,7 +13,14 @@ final class Haproxy {
     private Haproxy() {
     }
 
-    static Daemon start(String binary, Path dir, String address, Backends.Ports ports, int maxConnections) throws Exception {
+    /**
+     * Starts it with {@code maxconn} {@code wanted}, or what its limit on open files allows (two sockets a connection,
+     * and a few of its own), which it inherits from this driver: HAProxy refuses to start with a maxconn it cannot
+     * hold.
+     */
+    static Daemon start(String binary, Path dir, String address, Backends.Ports ports, int wanted) throws Exception {
+        long files = Daemon.openFilesLimit(ProcessHandle.current().pid());
+        int maxConnections = files < 0 ? wanted : (int) Math.min(wanted, (files - 100) / 2);
         Path config = dir.resolve("haproxy.cfg");
         Files.writeString(config, config(address, ports.all(), Runtime.getRuntime().availableProcessors(), maxConnections));
         return Daemon.start("haproxy", dir, List.of(binary, "-db", "-f", config.toString()), address, ports.http());
