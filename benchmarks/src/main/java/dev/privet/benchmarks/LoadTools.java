@@ -46,8 +46,12 @@ final class LoadTools {
 
     /** Runs an {@link #iperfCommand}: Gbit/s the receiver counted. */
     Result iperf(List<String> command, int seconds, String label) throws Exception {
-        String out = run(command, label, seconds);
-        JsonNode report = json.readTree(out);
+        JsonNode report = json.readTree(run(command, label, seconds));
+        // iperf3's server takes one test at a time, and may still be ending the last one: try again, as it asks
+        for (int tries = 1; tries < 10 && report.path("error").asText("").contains("server is busy"); tries++) {
+            Thread.sleep(500);
+            report = json.readTree(run(command, label, seconds));
+        }
         String error = report.path("error").asText("");
         double bits = report.path("end").path("sum_received").path("bits_per_second").asDouble(0);
         return new Result(bits / 1e9, !error.isEmpty() ? error : bits == 0 ? "no bytes received" : "");
