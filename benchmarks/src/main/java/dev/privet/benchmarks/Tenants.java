@@ -32,14 +32,28 @@ final class Tenants {
         this.gateway = gateway;
     }
 
+    /** The provider's VPC and its subnet. */
+    record ProviderNetwork(String vpcId, String subnetId) {
+    }
+
     /** The provider's VPC, subnet and network load balancer (TCP 443 to 127.0.0.1:8443): its ARN. */
     String providerLoadBalancer() throws Exception {
+        return gateway.post(PROVIDER, "/v1/load-balancers", Map.of("name", loadBalancerName(), "type", "network",
+                "subnetIds", List.of(providerNetwork().subnetId()), "listeners", List.of(Map.of("protocol", "TCP", "port", 443)),
+                "targets", List.of(Map.of("host", "127.0.0.1", "port", 8443)))).path("loadBalancerArn").asText();
+    }
+
+    /** A new provider VPC (10.0.0.0/16) with one subnet. */
+    ProviderNetwork providerNetwork() throws Exception {
         String vpc = gateway.post(PROVIDER, "/v1/vpcs", Map.of("cidrBlock", "10.0.0.0/16")).path("vpcId").asText();
         String subnet = gateway.post(PROVIDER, "/v1/subnets", Map.of("vpcId", vpc, "cidrBlock", "10.0.1.0/24",
                 "availabilityZone", "us-east-1a")).path("subnetId").asText();
-        return gateway.post(PROVIDER, "/v1/load-balancers", Map.of("name", "bench-" + UUID.randomUUID().toString().substring(0, 8),
-                "type", "network", "subnetIds", List.of(subnet), "listeners", List.of(Map.of("protocol", "TCP", "port", 443)),
-                "targets", List.of(Map.of("host", "127.0.0.1", "port", 8443)))).path("loadBalancerArn").asText();
+        return new ProviderNetwork(vpc, subnet);
+    }
+
+    /** A load balancer or target group name no earlier run used. */
+    static String loadBalancerName() {
+        return "bench-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /**
