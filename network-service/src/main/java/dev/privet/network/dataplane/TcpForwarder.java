@@ -3,7 +3,6 @@ package dev.privet.network.dataplane;
 import dev.privet.contracts.events.Values.Target;
 import dev.privet.network.domain.ForwardingTable.Binding;
 import dev.privet.network.domain.ForwardingTable.CheckedTarget;
-import dev.privet.network.domain.ProxyHeader;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
@@ -20,6 +19,7 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.haproxy.HAProxyMessageEncoder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.jboss.logging.Logger;
 
@@ -40,6 +40,11 @@ import java.util.function.Predicate;
  * load balancer's flow hash does; when it does not accept, the next one is tried, and with none left the client's
  * connection is reset at once rather than left hanging.
  *
+ * <p>The transport is the JDK's NIO. Netty's native epoll would save system calls per connection (see
+ * docs/benchmarks.md), but it reports a client's half-close (EPOLLRDHUP) before this forwarder reads, even before
+ * its target is connected, which the relay below does not handle yet: a client that sends and shuts its output at
+ * once would lose its bytes.
+ *
  * <p>A target group with {@code proxy_protocol_v2.enabled} gets a {@link ProxyHeader} before the client's first byte.
  * Connections are remembered until they close, so that those of a deregistered target or a released endpoint can be
  * drained: closed after a delay, unless their ends close them first.
@@ -51,7 +56,7 @@ import java.util.function.Predicate;
 final class TcpForwarder implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(TcpForwarder.class);
 
-    private final EventLoopGroup acceptors = new NioEventLoopGroup(1, new DefaultThreadFactory("data-plane-accept"));
+    private final EventLoopGroup acceptors = group(1, "data-plane-accept");
     private final EventLoopGroup relays;
     private final ServerBootstrap server;
     private final Function<Binding, Plan> routes;
@@ -75,8 +80,9 @@ final class TcpForwarder implements AutoCloseable {
     TcpForwarder(Function<Binding, Plan> routes, int threads, Duration connectTimeout) {
         this.routes = routes;
         this.connectTimeoutMillis = Math.toIntExact(connectTimeout.toMillis());
-        this.relays = new NioEventLoopGroup(threads, new DefaultThreadFactory("data-plane"));
-        this.server = new ServerBootstrap().group(acceptors, relays).channel(NioServerSocketChannel.class)
+        this.relays = group(threads, "data-plane");
+        this.server = new ServerBootstrap().group(acceptors, relays)
+                .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -87,6 +93,10 @@ final class TcpForwarder implements AutoCloseable {
                         client.pipeline().addLast(new Relay(null));
                     }
                 });
+    }
+
+    private static EventLoopGroup group(int threads, String name) {
+        return new NioEventLoopGroup(threads, new DefaultThreadFactory(name));
     }
 
     /** Listens on the binding; empty, with the reason logged, when the address and port cannot be bound. */
@@ -154,9 +164,9 @@ final class TcpForwarder implements AutoCloseable {
                         connections.put(client, new Connection(binding, destination.target()));
                         client.closeFuture().addListener(closed -> connections.remove(client));
                         if (destination.proxyProtocolV2()) {
-                            backend.writeAndFlush(Unpooled.wrappedBuffer(ProxyHeader.v2(
-                                    (InetSocketAddress) client.remoteAddress(),
-                                    (InetSocketAddress) client.localAddress(), plan.vpcEndpointId())));
+                            backend.pipeline().addFirst(HAProxyMessageEncoder.INSTANCE);
+                            backend.writeAndFlush(ProxyHeader.v2((InetSocketAddress) client.remoteAddress(),
+                                    (InetSocketAddress) client.localAddress(), plan.vpcEndpointId()));
                         }
                         client.read();
                     } else if (client.isActive()) {
@@ -229,9 +239,15 @@ final class TcpForwarder implements AutoCloseable {
             }
         }
 
+        /** Closes the peer once what was written to it is flushed; a peer whose output is shut has nothing left. */
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            if (peer != null && peer.isActive()) {
+            if (peer == null || !peer.isActive()) {
+                return;
+            }
+            if (((SocketChannel) peer).isOutputShutdown()) {
+                peer.close();
+            } else {
                 peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
             }
         }
