@@ -14,17 +14,23 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.haproxy.HAProxyMessageEncoder;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.jboss.logging.Logger;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,10 +46,10 @@ import java.util.function.Predicate;
  * load balancer's flow hash does; when it does not accept, the next one is tried, and with none left the client's
  * connection is reset at once rather than left hanging.
  *
- * <p>The transport is the JDK's NIO. Netty's native epoll would save system calls per connection (see
- * docs/benchmarks.md), but it reports a client's half-close (EPOLLRDHUP) before this forwarder reads, even before
- * its target is connected, which the relay below does not handle yet: a client that sends and shuts its output at
- * once would lose its bytes.
+ * <p>The transport is Netty's native epoll where it loads (Linux on x86_64), else the JDK's NIO: the JDK's NIO makes
+ * several system calls per connection more (see docs/benchmarks.md). Native epoll reads a client that half-closes
+ * (EPOLLRDHUP) even before it was asked to, perhaps before the target is connected: what arrives then is held and
+ * sent first once it is, and the half-close after it.
  *
  * <p>A target group with {@code proxy_protocol_v2.enabled} gets a {@link ProxyHeader} before the client's first byte.
  * Connections are remembered until they close, so that those of a deregistered target or a released endpoint can be
@@ -55,6 +61,9 @@ import java.util.function.Predicate;
  */
 final class TcpForwarder implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(TcpForwarder.class);
+
+    /** Netty's native epoll transport where it loads (Linux on x86_64), else the JDK's NIO. */
+    private static final boolean EPOLL = Epoll.isAvailable();
 
     private final EventLoopGroup acceptors = group(1, "data-plane-accept");
     private final EventLoopGroup relays;
@@ -82,7 +91,7 @@ final class TcpForwarder implements AutoCloseable {
         this.connectTimeoutMillis = Math.toIntExact(connectTimeout.toMillis());
         this.relays = group(threads, "data-plane");
         this.server = new ServerBootstrap().group(acceptors, relays)
-                .channel(NioServerSocketChannel.class)
+                .channel(EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -93,10 +102,13 @@ final class TcpForwarder implements AutoCloseable {
                         client.pipeline().addLast(new Relay(null));
                     }
                 });
+        LOG.infof("The data plane relays on %s", EPOLL ? "native epoll"
+                : "NIO (native epoll is not available: " + Epoll.unavailabilityCause() + ")");
     }
 
     private static EventLoopGroup group(int threads, String name) {
-        return new NioEventLoopGroup(threads, new DefaultThreadFactory(name));
+        DefaultThreadFactory factory = new DefaultThreadFactory(name);
+        return EPOLL ? new EpollEventLoopGroup(threads, factory) : new NioEventLoopGroup(threads, factory);
     }
 
     /** Listens on the binding; empty, with the reason logged, when the address and port cannot be bound. */
@@ -145,12 +157,13 @@ final class TcpForwarder implements AutoCloseable {
     private void tryTarget(Channel client, Relay clientSide, Binding binding, Plan plan, int first, int tried) {
         List<Destination> destinations = plan.destinations();
         if (tried == destinations.size()) {
+            clientSide.discardEarly();
             reset(client);
             return;
         }
         Destination destination = destinations.get((first + tried) % destinations.size());
         Target target = destination.target().target();
-        new Bootstrap().group(client.eventLoop()).channel(NioSocketChannel.class)
+        new Bootstrap().group(client.eventLoop()).channel(EPOLL ? EpollSocketChannel.class : NioSocketChannel.class)
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
@@ -160,7 +173,6 @@ final class TcpForwarder implements AutoCloseable {
                 .addListener((ChannelFuture connected) -> {
                     if (connected.isSuccess()) {
                         Channel backend = connected.channel();
-                        clientSide.peer = backend;
                         connections.put(client, new Connection(binding, destination.target()));
                         client.closeFuture().addListener(closed -> connections.remove(client));
                         if (destination.proxyProtocolV2()) {
@@ -168,7 +180,7 @@ final class TcpForwarder implements AutoCloseable {
                             backend.writeAndFlush(ProxyHeader.v2((InetSocketAddress) client.remoteAddress(),
                                     (InetSocketAddress) client.localAddress(), plan.vpcEndpointId()));
                         }
-                        client.read();
+                        clientSide.connected(client, backend);
                     } else if (client.isActive()) {
                         tryTarget(client, clientSide, binding, plan, first, tried + 1);
                     }
@@ -201,9 +213,32 @@ final class TcpForwarder implements AutoCloseable {
      */
     private final class Relay extends ChannelInboundHandlerAdapter {
         private Channel peer;
+        /** What the client sent before its target was connected, and whether it shut its output meanwhile. */
+        private final List<Object> early = new ArrayList<>();
+        private boolean inputShutEarly;
 
         Relay(Channel peer) {
             this.peer = peer;
+        }
+
+        /** The client's target accepted: what the client sent meanwhile goes first, then the relay reads on. */
+        void connected(Channel client, Channel target) {
+            peer = target;
+            early.forEach(target::write);
+            early.clear();
+            if (inputShutEarly) {
+                SocketChannel other = (SocketChannel) target;
+                other.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(flushed -> other.shutdownOutput());
+            } else {
+                target.flush();
+                client.read();
+            }
+        }
+
+        /** Nothing will carry what the client sent early: its buffers go back to the pool. */
+        void discardEarly() {
+            early.forEach(ReferenceCountUtil::release);
+            early.clear();
         }
 
         @Override
@@ -217,6 +252,10 @@ final class TcpForwarder implements AutoCloseable {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object message) {
+            if (peer == null) {
+                early.add(message); // a transport may read before it was asked to (native epoll on a half-close)
+                return;
+            }
             peer.writeAndFlush(message).addListener((ChannelFuture written) -> {
                 if (written.isSuccess()) {
                     ctx.read();
@@ -229,7 +268,7 @@ final class TcpForwarder implements AutoCloseable {
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
             if (event instanceof ChannelInputShutdownEvent && peer == null) {
-                ctx.close();
+                inputShutEarly = true; // passed on once the target is connected
             } else if (event instanceof ChannelInputShutdownEvent) {
                 SocketChannel self = (SocketChannel) ctx.channel();
                 SocketChannel other = (SocketChannel) peer;
@@ -242,6 +281,7 @@ final class TcpForwarder implements AutoCloseable {
         /** Closes the peer once what was written to it is flushed; a peer whose output is shut has nothing left. */
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
+            discardEarly();
             if (peer == null || !peer.isActive()) {
                 return;
             }
