@@ -167,13 +167,7 @@ public final class DnsBenchmark {
         System.out.println();
         System.out.println("load average before: " + loadBefore);
         System.out.println("load average after:  " + loadAfter);
-        System.out.printf("total time: %.0f s%n", (System.nanoTime() - begin) / 1e9);
-        if (!bench.failures.isEmpty()) {
-            System.out.println();
-            System.out.println("FAILED: " + bench.failures.size() + " problem(s):");
-            bench.failures.forEach(f -> System.out.println("  " + f));
-        }
-        System.exit(bench.failures.isEmpty() ? 0 : 1);
+        RunEnd.exit(begin, bench.failures);
     }
 
     /** Both servers must answer every name as published before anything is timed. */
