@@ -4,8 +4,10 @@ import dev.privet.contracts.events.Values.Target;
 import dev.privet.network.domain.ForwardingTable.Binding;
 import dev.privet.network.domain.ForwardingTable.CheckedTarget;
 import dev.privet.network.domain.ProxyHeader;
+import io.micrometer.core.instrument.Counter;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -56,6 +58,7 @@ final class TcpForwarder implements AutoCloseable {
     private final ServerBootstrap server;
     private final Function<Binding, Plan> routes;
     private final int connectTimeoutMillis;
+    private final DataPlaneMetrics metrics;
     /** Every forwarded connection, by the client's channel, so that those of a target or an endpoint can be drained. */
     private final Map<Channel, Connection> connections = new ConcurrentHashMap<>();
 
@@ -72,9 +75,10 @@ final class TcpForwarder implements AutoCloseable {
     }
 
     /** {@code routes} answers a binding's plan at the moment a connection arrives; it is called on event loops. */
-    TcpForwarder(Function<Binding, Plan> routes, int threads, Duration connectTimeout) {
+    TcpForwarder(Function<Binding, Plan> routes, int threads, Duration connectTimeout, DataPlaneMetrics metrics) {
         this.routes = routes;
         this.connectTimeoutMillis = Math.toIntExact(connectTimeout.toMillis());
+        this.metrics = metrics;
         this.relays = new NioEventLoopGroup(threads, new DefaultThreadFactory("data-plane"));
         this.server = new ServerBootstrap().group(acceptors, relays).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
@@ -116,6 +120,11 @@ final class TcpForwarder implements AutoCloseable {
         });
     }
 
+    /** The connections relayed now. */
+    int openConnections() {
+        return connections.size();
+    }
+
     @Override
     public void close() {
         acceptors.shutdownGracefully(0, 0, TimeUnit.SECONDS).awaitUninterruptibly();
@@ -135,6 +144,7 @@ final class TcpForwarder implements AutoCloseable {
     private void tryTarget(Channel client, Relay clientSide, Binding binding, Plan plan, int first, int tried) {
         List<Destination> destinations = plan.destinations();
         if (tried == destinations.size()) {
+            metrics.refused.increment();
             reset(client);
             return;
         }
@@ -152,6 +162,7 @@ final class TcpForwarder implements AutoCloseable {
                         Channel backend = connected.channel();
                         clientSide.peer = backend;
                         connections.put(client, new Connection(binding, destination.target()));
+                        metrics.connected.increment();
                         client.closeFuture().addListener(closed -> connections.remove(client));
                         if (destination.proxyProtocolV2()) {
                             backend.writeAndFlush(Unpooled.wrappedBuffer(ProxyHeader.v2(
@@ -191,9 +202,11 @@ final class TcpForwarder implements AutoCloseable {
      */
     private final class Relay extends ChannelInboundHandlerAdapter {
         private Channel peer;
+        private final Counter relayed;
 
         Relay(Channel peer) {
             this.peer = peer;
+            this.relayed = peer == null ? metrics.fromClients : metrics.fromTargets;
         }
 
         @Override
@@ -207,6 +220,9 @@ final class TcpForwarder implements AutoCloseable {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object message) {
+            if (message instanceof ByteBuf bytes) {
+                relayed.increment(bytes.readableBytes());
+            }
             peer.writeAndFlush(message).addListener((ChannelFuture written) -> {
                 if (written.isSuccess()) {
                     ctx.read();
@@ -238,6 +254,7 @@ final class TcpForwarder implements AutoCloseable {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            metrics.broken.increment();
             ctx.close();
         }
 
