@@ -14,6 +14,7 @@ import dev.privet.dns.server.DnsServer;
 import dev.privet.dns.zone.ServedNames;
 import dev.privet.eventstore.EventStore;
 import dev.privet.testkit.PrivetServiceTestResource;
+import dev.privet.testkit.Scrape;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -283,6 +284,7 @@ class DnsServiceTest {
 
     @Test
     void other_zones_are_refused_unknown_names_are_NXDOMAIN_and_garbage_never_stops_the_server() throws IOException {
+        Scrape before = metrics();
         assertThat(query("example.com", Type.A, false).getRcode()).isEqualTo(Rcode.REFUSED);
         assertThat(query("vpce-00000000000000000-aaaaaaaa.vpce-svc-00000000000000000.us-east-1.vpce.amazonaws.com",
                 Type.A, true).getRcode()).isEqualTo(Rcode.NXDOMAIN);
@@ -301,6 +303,20 @@ class DnsServiceTest {
         }
         assertThat(query("example.com", Type.A, false).getRcode()).isEqualTo(Rcode.REFUSED);
         given().get("/q/health/ready").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> { // the UDP garbage is read on another thread
+            Scrape after = metrics();
+            assertThat(queries(after, "dnsjava", "REFUSED") - queries(before, "dnsjava", "REFUSED")).isEqualTo(2);
+            assertThat(queries(after, "wire", "NXDOMAIN") - queries(before, "wire", "NXDOMAIN")).isEqualTo(1);
+            assertThat(queries(after, "dnsjava", "DROPPED") - queries(before, "dnsjava", "DROPPED")).isEqualTo(2);
+        });
+    }
+
+    static Scrape metrics() {
+        return Scrape.of(given().get("/q/metrics").then().statusCode(200).extract().asString());
+    }
+
+    static double queries(Scrape metrics, String path, String answer) {
+        return metrics.sum("privet_dns_queries_total", Map.of("path", path, "answer", answer));
     }
 
     static EndpointNetworkProvisioned provisioned(String endpointId, String serviceId) {

@@ -12,6 +12,7 @@ import dev.privet.contracts.events.Values.DnsEntry;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.testkit.PrivetServiceTestResource;
 import dev.privet.testkit.PublishedEvents;
+import dev.privet.testkit.Scrape;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -111,6 +112,33 @@ class VpcEndpointApiTest {
 
         others.releaseNetwork(PROVIDER, service, id, eni);
         await().atMost(ASYNC).untilAsserted(() -> get(consumer, id).statusCode(200).body("state", equalTo("deleted")));
+    }
+
+    @Test
+    void metrics_show_the_endpoints_by_state_the_subscriptions_caught_up_and_the_relay_with_nothing_left()
+            throws SQLException {
+        String consumer = newAccount();
+        String service = others.availableService(PROVIDER, false, rootArn(consumer));
+        var network = others.vpcWithSubnet(consumer, "us-east-1a");
+        create(consumer, body(service, network.vpcId(), List.of(network.subnetId()))).statusCode(201);
+        long endpoints;
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             var rs = st.executeQuery("select count(*) from vpc_endpoints")) {
+            rs.next();
+            endpoints = rs.getLong(1);
+        }
+
+        await().atMost(ASYNC).untilAsserted(() -> { // gauges that cost a query are read at most every 5 s
+            Scrape metrics = Scrape.of(given().get("/q/metrics").then().statusCode(200).extract().asString());
+            assertThat(metrics.sum("privet_endpoints", Map.of())).isEqualTo(endpoints);
+            assertThat(metrics.sum("privet_endpoints", Map.of("state", "pending"))).isPositive();
+            assertThat(metrics.sum("privet_event_handling_seconds_count", Map.of("subscription", "service-catalog",
+                    "event_type", "EndpointServiceCreated"))).isPositive();
+            assertThat(metrics.samples("privet_subscription_lag_records", Map.of("service", "consumer")))
+                    .extracting(Scrape.Sample::value).hasSize(3).containsOnly(0.0);
+            assertThat(metrics.samples("privet_outbox_lag_events", Map.of("service", "consumer")))
+                    .singleElement().extracting(Scrape.Sample::value).isEqualTo(0.0);
+        });
     }
 
     @Test

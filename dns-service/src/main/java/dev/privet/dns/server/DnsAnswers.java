@@ -1,5 +1,6 @@
 package dev.privet.dns.server;
 
+import dev.privet.dns.server.DnsQueryCounts.Path;
 import dev.privet.dns.zone.HeldAddress;
 import dev.privet.dns.zone.NameRecords;
 import dev.privet.dns.zone.ServedNames;
@@ -56,16 +57,32 @@ public final class DnsAnswers {
 
     private final ServedNames names;
     private final WireAnswers wire;
+    private final DnsQueryCounts counts;
 
     public DnsAnswers(ServedNames names) {
+        this(names, new DnsQueryCounts());
+    }
+
+    DnsAnswers(ServedNames names, DnsQueryCounts counts) {
         this.names = names;
         this.wire = new WireAnswers(names, SOA.toWire(Section.AUTHORITY), edns().toWire(Section.ADDITIONAL));
+        this.counts = counts;
     }
 
     /** The response in wire format, or empty when the packet is to be dropped (malformed, or not a query). */
     public Optional<byte[]> answer(byte[] packet, Transport transport) {
         byte[] common = wire.answer(packet, transport);
-        return common != null ? Optional.of(common) : answerWithDnsjava(packet, transport);
+        if (common != null) {
+            counts.answered(Path.WIRE, common);
+            return Optional.of(common);
+        }
+        Optional<byte[]> answer = answerWithDnsjava(packet, transport);
+        if (answer.isPresent()) {
+            counts.answered(Path.DNSJAVA, answer.get());
+        } else {
+            counts.dropped(Path.DNSJAVA);
+        }
+        return answer;
     }
 
     /** The same answers as {@link #answer}, every one built as dnsjava messages: for any query, and for tests. */

@@ -2,6 +2,7 @@ package dev.privet.dns.server;
 
 import dev.privet.dns.config.DnsConfig;
 import dev.privet.dns.zone.ServedNames;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,10 +38,12 @@ public class DnsServer {
     private volatile boolean answering;
     private final ServedNames names;
 
-    DnsServer(DnsConfig config, ServedNames names) {
+    DnsServer(DnsConfig config, ServedNames names, MeterRegistry registry) {
         this.config = config;
         this.names = names;
-        this.answers = new DnsAnswers(names);
+        DnsQueryCounts counts = new DnsQueryCounts();
+        counts.register(registry);
+        this.answers = new DnsAnswers(names, counts);
     }
 
     /**

@@ -7,6 +7,8 @@ import dev.privet.contracts.events.DnsEvent.RecordSetsChanged;
 import dev.privet.contracts.events.Values.RecordSet;
 import dev.privet.contracts.events.Values.RecordSetChange;
 import dev.privet.dns.server.DnsAnswers.Transport;
+import dev.privet.dns.server.DnsQueryCounts.Answer;
+import dev.privet.dns.server.DnsQueryCounts.Path;
 import dev.privet.dns.zone.ServedNames;
 import dev.privet.dns.zone.Publications;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +55,40 @@ class DnsAnswersTest {
         assertThat(response.getSection(Section.ANSWER)).extracting(r -> r.rdataToString())
                 .containsExactly("10.0.1.4", "10.0.2.4");
         assertThat(response.getSection(Section.ANSWER)).allSatisfy(r -> assertThat(r.getTTL()).isEqualTo(60));
+    }
+
+    @Test
+    void each_query_is_counted_by_its_answer_and_the_path_that_built_it() throws IOException {
+        DnsQueryCounts counts = new DnsQueryCounts();
+        DnsAnswers counted = new DnsAnswers(names, counts);
+        ask(counted, NAME, Type.A);
+        ask(counted, NAME, Type.A);
+        ask(counted, NAME, Type.AAAA);
+        ask(counted, "vpce-0000000000000000-nothing.vpce-svc.us-east-1.vpce.amazonaws.com", Type.A);
+        ask(counted, NAME, Type.ANY);
+        ask(counted, "example.com", Type.A);
+        counted.answer(new Message().toWire(), Transport.UDP); // no question
+        counted.answer(new byte[] {1, 2, 3}, Transport.UDP);
+
+        assertThat(counts.count(Path.WIRE, Answer.NOERROR)).isEqualTo(2);
+        assertThat(counts.count(Path.WIRE, Answer.NODATA)).isEqualTo(1);
+        assertThat(counts.count(Path.WIRE, Answer.NXDOMAIN)).isEqualTo(1);
+        assertThat(counts.count(Path.DNSJAVA, Answer.NOERROR)).isEqualTo(1);
+        assertThat(counts.count(Path.DNSJAVA, Answer.REFUSED)).isEqualTo(1);
+        assertThat(counts.count(Path.DNSJAVA, Answer.FORMERR)).isEqualTo(1);
+        assertThat(counts.count(Path.DNSJAVA, Answer.DROPPED)).isEqualTo(1);
+        long all = 0;
+        for (Path path : Path.values()) {
+            for (Answer answer : Answer.values()) {
+                all += counts.count(path, answer);
+            }
+        }
+        assertThat(all).isEqualTo(8);
+    }
+
+    private static void ask(DnsAnswers to, String name, int type) throws IOException {
+        to.answer(Message.newQuery(Record.newRecord(Name.fromString(name + "."), type, DClass.IN)).toWire(),
+                Transport.UDP);
     }
 
     @Test

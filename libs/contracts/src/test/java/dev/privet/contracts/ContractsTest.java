@@ -3,6 +3,9 @@ package dev.privet.contracts;
 import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
 import dev.privet.contracts.events.EventCodec;
+import dev.privet.contracts.events.EventEnvelope;
+import dev.privet.contracts.events.EventMetadata;
+import dev.privet.contracts.events.EventRecords;
 import dev.privet.contracts.events.IntegrationEvent;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
 import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersReleased;
@@ -21,8 +24,15 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.record.TimestampType;
+
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -135,6 +145,40 @@ class ContractsTest {
         void unknown_types_and_future_schema_versions_are_skipped_not_failed() {
             assertThat(codec.decode("SomethingNew", 1, "{}".getBytes(StandardCharsets.UTF_8))).isEmpty();
             assertThat(codec.decode("VpcEndpointAccepted", 2, "{}".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        }
+
+        @Test
+        void a_record_carries_the_envelope_and_its_trace_parent_as_the_w3c_traceparent_header() {
+            String traceParent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+            EventEnvelope traced = envelope(new EventMetadata(UUID.randomUUID(), UUID.randomUUID(), "111122223333",
+                    traceParent));
+            ConsumerRecord<String, byte[]> record = delivered(EventRecords.toRecord("t", traced, codec));
+            assertThat(EventRecords.header(record, "traceparent")).isEqualTo(traceParent);
+            assertThat(EventRecords.fromRecord(record, codec)).contains(traced);
+
+            EventEnvelope untraced = envelope(EventMetadata.forRequest("111122223333"));
+            ConsumerRecord<String, byte[]> plain = delivered(EventRecords.toRecord("t", untraced, codec));
+            assertThat(plain.headers().lastHeader("traceparent")).isNull();
+            assertThat(EventRecords.fromRecord(plain, codec)).contains(untraced);
+        }
+
+        @Test
+        void a_reaction_stays_in_its_cause_s_trace() {
+            EventEnvelope cause = envelope(EventMetadata.forRequest("111122223333").inTrace("00-a-b-01"));
+            assertThat(EventMetadata.causedBy(cause).traceParent()).isEqualTo("00-a-b-01");
+            assertThat(EventMetadata.causedBy(cause).inTrace(null).traceParent()).isEqualTo("00-a-b-01");
+            assertThat(EventMetadata.causedBy(cause).inTrace("00-c-d-01").traceParent()).isEqualTo("00-c-d-01");
+        }
+
+        private static EventEnvelope envelope(EventMetadata metadata) {
+            return new EventEnvelope(UUID.randomUUID(), "vpce-svc-0123456789abcdef0", "EndpointService", 1, 1,
+                    Instant.parse("2026-01-02T03:04:05.123456Z"), metadata,
+                    new EndpointServiceDeleted("vpce-svc-0123456789abcdef0", "111122223333", List.of()));
+        }
+
+        private static ConsumerRecord<String, byte[]> delivered(ProducerRecord<String, byte[]> sent) {
+            return new ConsumerRecord<>(sent.topic(), 0, 0, 0, TimestampType.CREATE_TIME, 0, sent.value().length,
+                    sent.key(), sent.value(), sent.headers(), Optional.empty());
         }
 
         @Test

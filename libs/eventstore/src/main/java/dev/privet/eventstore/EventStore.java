@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The append-only store of one service's event streams, on PostgreSQL. Work happens on the caller's connection, so
@@ -35,6 +36,10 @@ import java.util.UUID;
  * <p>Every append also runs the service's {@link InlineProjection}s on the appended events, on the same connection:
  * the read models of the service's own streams commit with the events, so a read after a write always sees it.
  *
+ * <p>Each event keeps the trace it was appended in ({@link EventMetadata#traceParent()}): the store asks
+ * {@code currentTrace} at each append (a W3C {@code traceparent}, or null outside a traced span), so that the relay,
+ * which publishes later on a thread of its own, can send it on.
+ *
  * <p>An event whose JSON exceeds {@code maxEventBytes} is refused before anything is written: the relay could never
  * publish it (Kafka refuses records above the producer's {@code max.request.size}), and it would stop the relay
  * behind it for good.
@@ -49,17 +54,25 @@ public final class EventStore {
     private final int maxEventBytes;
     private final AdvisoryLocks locks;
     private final List<InlineProjection> projections;
+    private final Supplier<String> currentTrace;
 
     /** A store without inline projections, with the default bounds. */
     public EventStore(EventCodec codec) {
         this(codec, DEFAULT_MAX_EVENT_BYTES, new AdvisoryLocks(10_000), List.of());
     }
 
+    /** A store that records no trace of its own: events keep the one their metadata names, if any. */
     public EventStore(EventCodec codec, int maxEventBytes, AdvisoryLocks locks, List<InlineProjection> projections) {
+        this(codec, maxEventBytes, locks, projections, () -> null);
+    }
+
+    public EventStore(EventCodec codec, int maxEventBytes, AdvisoryLocks locks, List<InlineProjection> projections,
+                      Supplier<String> currentTrace) {
         this.codec = codec;
         this.maxEventBytes = maxEventBytes;
         this.locks = locks;
         this.projections = List.copyOf(projections);
+        this.currentTrace = currentTrace;
     }
 
     public List<InlineProjection> projections() {
@@ -134,17 +147,18 @@ public final class EventStore {
             throw new ConcurrencyConflictException(streamId, expectedVersion);
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
+        EventMetadata traced = metadata.inTrace(currentTrace.get());
         List<EventEnvelope> recorded = new ArrayList<>(events.size());
         long lastPosition = 0;
         try (PreparedStatement st = connection.prepareStatement("""
                 insert into events (event_id, stream_id, stream_type, version, event_type, schema_version, payload,
-                                    occurred_at, correlation_id, causation_id, principal)
-                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""", new String[] {"global_position"})) {
+                                    occurred_at, correlation_id, causation_id, principal, trace_parent)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""", new String[] {"global_position"})) {
             long version = expectedVersion;
             for (int i = 0; i < events.size(); i++) {
                 IntegrationEvent event = events.get(i);
                 EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), streamId, event.streamType(), ++version,
-                        EventCodec.CURRENT_SCHEMA_VERSION, now, metadata, event);
+                        EventCodec.CURRENT_SCHEMA_VERSION, now, traced, event);
                 bind(st, envelope, payloads.get(i));
                 st.addBatch();
                 recorded.add(envelope);
@@ -218,6 +232,7 @@ public final class EventStore {
         st.setObject(9, e.metadata().correlationId());
         st.setObject(10, e.metadata().causationId());
         st.setString(11, e.metadata().principal());
+        st.setString(12, e.metadata().traceParent());
     }
 
     private static boolean isStreamVersionCollision(SQLException e) {

@@ -286,6 +286,21 @@ public final class EventSubscription implements AutoCloseable {
     }
 
     /**
+     * How many records of its topics this subscription has not applied yet, in whichever replica owns each partition:
+     * the partitions' ends less the positions in the database. It counts while the subscription is stopped too (at an
+     * unreadable record, say), when the Kafka client's own lag metrics are gone with its consumer.
+     *
+     * @throws IllegalStateException when Kafka cannot tell the ends within {@code timeout}
+     */
+    public long lag(Duration timeout) throws InterruptedException {
+        Map<TopicPartition, Long> ends = endOffsets(System.nanoTime() + timeout.toNanos());
+        Map<TopicPartition, Long> applied = transactions.inTransaction(c -> AppliedEvents.positions(c, name,
+                ends.keySet()));
+        return ends.entrySet().stream()
+                .mapToLong(end -> Math.max(0, end.getValue() - applied.getOrDefault(end.getKey(), 0L))).sum();
+    }
+
+    /**
      * Empties the read model and replays every event of the topics, from the start up to their ends, in one
      * transaction: it takes the subscription's lock (the live client's polls wait, and fail over to a retry, until
      * it commits), reads the ends, runs {@code reset}, forgets the positions and markers, and applies the replay

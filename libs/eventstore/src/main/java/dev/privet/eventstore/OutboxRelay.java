@@ -53,6 +53,8 @@ public final class OutboxRelay implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String FETCH = "select " + StoredEvent.COLUMNS
             + " from events where global_position > ? and global_position <= ? order by global_position limit ?";
+    private static final String UNPUBLISHED = "select count(*) from events where global_position > coalesce("
+            + "(select last_position from outbox_relay where relay_name = ?), 0)";
     private static final Duration FIRST_RETRY = Duration.ofMillis(500);
     private static final Duration MAX_RETRY = Duration.ofSeconds(30);
     private static final Duration MAX_DATABASE_RETRY = Duration.ofSeconds(5);
@@ -205,6 +207,22 @@ public final class OutboxRelay implements AutoCloseable {
         publishedUpTo.accumulateAndGet(next.position(), Math::max);
         synchronized (publishedMonitor) {
             publishedMonitor.notifyAll();
+        }
+    }
+
+    /**
+     * How many committed events the service's relay (whichever replica holds the lock) has not yet had acknowledged
+     * by Kafka: counted in the store after the saved position, so every replica tells the same. One index range
+     * count: cheap while the relay keeps up, and bounded by how far behind it is.
+     */
+    public long unpublished() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement(UNPUBLISHED)) {
+            st.setString(1, name);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

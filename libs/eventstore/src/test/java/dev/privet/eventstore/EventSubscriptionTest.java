@@ -71,6 +71,20 @@ class EventSubscriptionTest {
     }
 
     @Test
+    void its_lag_is_what_was_published_and_not_yet_applied() throws Exception {
+        EventSubscription idle = fx.subscription(name, counting);
+        fx.appendEvents(1, 3);
+        fx.appendEvents(2, 2);
+        awaitPublished(5);
+        assertThat(idle.lag(CATCH_UP)).isEqualTo(5);
+
+        run(idle);
+
+        assertThat(subscription.awaitCaughtUp(CATCH_UP)).isTrue();
+        assertThat(subscription.lag(CATCH_UP)).isZero();
+    }
+
+    @Test
     void every_event_delivered_again_from_offset_zero_changes_nothing() throws Exception {
         run(fx.subscription(name, counting));
         fx.appendEvents(1, 3);

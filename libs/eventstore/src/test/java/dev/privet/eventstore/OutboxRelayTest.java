@@ -2,6 +2,7 @@ package dev.privet.eventstore;
 
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointAccepted;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointFailed;
+import dev.privet.contracts.events.EventCodec;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.EventMetadata;
 import dev.privet.testkit.ReusingDataSource;
@@ -42,7 +43,7 @@ class OutboxRelayTest {
         for (int i = 0; i < 10; i++) {
             fx.appendEvents(i, 5);
         }
-        try (OutboxRelay ignored = fx.relay()) {
+        try (OutboxRelay relay = fx.relay()) {
             List<ConsumerRecord<String, byte[]>> records = fx.readTopic(50);
 
             assertThat(records).hasSize(50);
@@ -50,6 +51,34 @@ class OutboxRelayTest {
                     assertThat(versions).containsExactly(1L, 2L, 3L, 4L, 5L));
             assertThat(header(records.getFirst(), "ce_type")).isEqualTo("VpcEndpointAccepted");
             assertThat(header(records.getFirst(), "ce_specversion")).isEqualTo("1.0");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(relay.unpublished()).isZero());
+        }
+    }
+
+    @Test
+    void counts_the_committed_events_it_has_not_published_and_sends_each_with_the_trace_it_was_appended_in()
+            throws Exception {
+        String traceParent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        EventStore traced = new EventStore(new EventCodec(), EventStore.DEFAULT_MAX_EVENT_BYTES, fx.locks, List.of(),
+                () -> traceParent);
+        try (Connection c = fx.dataSource.getConnection()) {
+            traced.append(c, 0, EventMetadata.forRequest("111122223333"),
+                    List.of(new VpcEndpointAccepted(StoreFixture.endpointId(1))));
+        }
+        fx.appendEvents(2, 2); // no trace
+        try (OutboxRelay notStarted = new OutboxRelay("test", fx.topic, fx.dataSource,
+                new KafkaProducer<>(OutboxRelay.producerSettings(fx.bootstrap)), 100, Duration.ofMillis(50))) {
+            assertThat(notStarted.unpublished()).isEqualTo(3);
+        }
+
+        try (OutboxRelay relay = fx.relay()) {
+            List<ConsumerRecord<String, byte[]>> records = fx.readTopic(3);
+
+            assertThat(records).filteredOn(r -> r.key().equals(StoreFixture.endpointId(1)))
+                    .extracting(r -> header(r, "traceparent")).containsOnly(traceParent);
+            assertThat(records).filteredOn(r -> r.key().equals(StoreFixture.endpointId(2)))
+                    .allSatisfy(r -> assertThat(r.headers().lastHeader("traceparent")).isNull());
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(relay.unpublished()).isZero());
         }
     }
 

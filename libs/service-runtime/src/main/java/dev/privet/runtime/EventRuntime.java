@@ -13,6 +13,9 @@ import dev.privet.eventstore.MemoryProjection;
 import dev.privet.eventstore.OutboxRelay;
 import dev.privet.eventstore.StoreTail;
 import dev.privet.eventstore.Transactions;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.arc.All;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -43,10 +46,19 @@ import java.util.Optional;
  * {@link EventSubscription} per {@link EventConsumer} bean (views of other services' events, and reactions), fed by
  * the SmallRye Kafka channel of the consumer's name. Topics are created at start-up (all four, with infinite
  * retention), before anything reads or writes them.
+ *
+ * <p>It also observes them: the relay's lag ({@value #OUTBOX_LAG}), each subscription's lag
+ * ({@value #SUBSCRIPTION_LAG}) and handling time ({@link ObservedHandler}), and the trace of each event, recorded
+ * with it at append and continued where it is applied.
  */
 @ApplicationScoped
 public class EventRuntime {
     private static final Logger LOG = Logger.getLogger(EventRuntime.class);
+    static final String OUTBOX_LAG = "privet.outbox.lag.events";
+    static final String SUBSCRIPTION_LAG = "privet.subscription.lag.records";
+    /** How old a lag a scrape shows may be: reading it costs a query (and, for a subscription, a Kafka request). */
+    private static final Duration LAG_FRESHNESS = Duration.ofSeconds(5);
+    private static final Duration LAG_READ_TIMEOUT = Duration.ofSeconds(2);
 
     private final PrivetConfig config;
     private final Transactions transactions;
@@ -54,19 +66,25 @@ public class EventRuntime {
     private final EventStore store;
     private final List<EventConsumer> consumers;
     private final Config channels;
+    private final MeterRegistry registry;
+    private final Tracer tracer;
     private final Map<String, EventSubscription> subscriptions = new LinkedHashMap<>();
     private final List<MemoryProjection> memoryProjections;
     private volatile List<StoreTail> tails = List.of();
     private volatile OutboxRelay relay;
 
     EventRuntime(PrivetConfig config, Config channels, DataSource dataSource, @All List<EventConsumer> consumers,
-                 @All List<InlineProjection> ownReadModels, @All List<MemoryProjection> memoryProjections) {
+                 @All List<InlineProjection> ownReadModels, @All List<MemoryProjection> memoryProjections,
+                 MeterRegistry registry, Tracer tracer) {
         this.config = config;
         this.transactions = new Transactions(dataSource, new JtaBoundary(dataSource));
         this.locks = new AdvisoryLocks(config.lockTimeout().toMillis());
-        this.store = new EventStore(new EventCodec(), config.events().maxBytes(), locks, ownReadModels);
+        this.store = new EventStore(new EventCodec(), config.events().maxBytes(), locks, ownReadModels,
+                TraceParents::current);
         this.consumers = consumers;
         this.channels = channels;
+        this.registry = registry;
+        this.tracer = tracer;
         this.memoryProjections = memoryProjections;
     }
 
@@ -79,7 +97,7 @@ public class EventRuntime {
             for (EventConsumer consumer : consumers) {
                 subscriptions.put(consumer.name(), new EventSubscription(groupId(config, consumer.name()),
                         SubscriptionChannels.topics(channels, consumer.name()), config.kafka().bootstrapServers(),
-                        transactions, locks, consumer));
+                        transactions, locks, new ObservedHandler(consumer.name(), consumer, registry, tracer)));
             }
         }
         return subscriptions;
@@ -133,9 +151,26 @@ public class EventRuntime {
         transactions.onCommit(outbox::wakeUp);
         outbox.start();
         relay = outbox;
+        registerLagGauges(outbox);
         LOG.infof("%s: relay publishing to %s, %d inline read models, %d memory projections, %d subscriptions",
                 config.serviceName(), ownTopic().topicName(), store.projections().size(), started.size(),
                 subscriptions().size());
+    }
+
+    /**
+     * The relay's and each subscription's lag. Each gauge holds its {@link Cached} strongly: nothing else does, and
+     * with Micrometer's default weak reference it would be collected, and the gauge show NaN.
+     */
+    private void registerLagGauges(OutboxRelay outbox) {
+        Gauge.builder(OUTBOX_LAG, new Cached<>("the relay's lag", LAG_FRESHNESS, outbox::unpublished), Cached::asDouble)
+                .description("Events committed to the store that Kafka has not yet acknowledged")
+                .tag("service", config.serviceName()).strongReference(true).register(registry);
+        subscriptions().forEach((consumer, subscription) -> Gauge.builder(SUBSCRIPTION_LAG,
+                        new Cached<>("the lag of " + consumer, LAG_FRESHNESS, () -> subscription.lag(LAG_READ_TIMEOUT)),
+                        Cached::asDouble)
+                .description("Records of the subscription's topics published but not yet applied")
+                .tag("service", config.serviceName()).tag("subscription", consumer).strongReference(true)
+                .register(registry));
     }
 
     void stop(@Observes ShutdownEvent shutdown) {

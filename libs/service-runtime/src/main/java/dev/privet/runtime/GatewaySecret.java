@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Lets requests in only from the gateway, when {@code privet.gateway-secret} is set: the gateway verifies who a
  * request is from and names the account in {@link Caller#HEADER}; a service can trust that header only if it knows
- * the request came through the gateway. Health checks ({@code /q/...}) stay open for the orchestrator.
+ * the request came through the gateway. Health checks and metrics ({@code /q/...}) stay open for the orchestrator
+ * and Prometheus.
  */
 public class GatewaySecret {
     public static final String HEADER = PrivetHeaders.GATEWAY_SECRET;

@@ -38,8 +38,9 @@ class GatewaySecretTest {
     }
 
     @Test
-    void a_request_with_the_secret_is_answered_and_health_needs_none() {
+    void a_request_with_the_secret_is_answered_and_health_and_metrics_need_none() {
         given().header(GatewaySecret.HEADER, SECRET).get("/admin/consumers").then().statusCode(200);
         given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200); // Prometheus scrapes without the gateway's secret
     }
 }

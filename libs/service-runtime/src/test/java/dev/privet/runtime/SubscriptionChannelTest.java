@@ -4,12 +4,14 @@ import dev.privet.contracts.events.ProviderEvent.EndpointServiceAvailable;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.testkit.PrivetServiceTestResource;
 import dev.privet.testkit.PublishedEvents;
+import dev.privet.testkit.Scrape;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +19,7 @@ import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /** A view of another service's events, fed by its SmallRye Kafka channel, as a service runs it. */
@@ -47,6 +50,22 @@ class SubscriptionChannelTest {
         Map<String, Long> counts = CountedEvents.all(dataSource);
         streams.forEach(stream -> assertThat(counts.get(stream)).as(stream).isEqualTo(10L));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void metrics_show_each_subscription_s_handling_and_lag_and_the_relay_s_lag() {
+        events.publish(new EndpointServiceAvailable(streams().getFirst()), 1, ACCOUNT);
+        runtime.catchUp(CountingView.NAME);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> { // the lags are read at most every 5 s
+            Scrape metrics = Scrape.of(given().get("/q/metrics").then().statusCode(200).extract().asString());
+            assertThat(metrics.sum("privet_event_handling_seconds_count", Map.of("subscription", CountingView.NAME,
+                    "event_type", "EndpointServiceAvailable"))).isPositive();
+            assertThat(metrics.samples("privet_subscription_lag_records", Map.of("subscription", CountingView.NAME)))
+                    .singleElement().extracting(Scrape.Sample::value).isEqualTo(0.0);
+            assertThat(metrics.samples("privet_outbox_lag_events", Map.of("service", "network")))
+                    .singleElement().extracting(Scrape.Sample::value).isEqualTo(0.0);
+        });
     }
 
     @Test

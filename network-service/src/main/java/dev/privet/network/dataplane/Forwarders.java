@@ -14,6 +14,8 @@ import dev.privet.network.domain.ForwardingTable.TargetSettings;
 import dev.privet.network.dataplane.TcpForwarder.Destination;
 import dev.privet.network.dataplane.TcpForwarder.Plan;
 import dev.privet.network.domain.TargetHealth;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.Channel;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,10 +62,13 @@ public class Forwarders implements MemoryProjection {
     /** The targets checked since then, with their settings; read and written on the tail's thread only. */
     private Map<CheckedTarget, TargetSettings> checked = Map.of();
 
-    Forwarders(DataPlaneConfig config) {
+    Forwarders(DataPlaneConfig config, MeterRegistry registry) {
         this.pool = DataPlanePool.parse(config.pool());
         this.drainTimeout = config.drainTimeout();
-        this.sockets = new TcpForwarder(this::planOf, config.threads(), config.connectTimeout());
+        this.sockets = new TcpForwarder(this::planOf, config.threads(), config.connectTimeout(),
+                new DataPlaneMetrics(registry));
+        Gauge.builder(DataPlaneMetrics.OPEN, sockets, TcpForwarder::openConnections)
+                .description("Client connections relayed now").register(registry);
     }
 
     @Override

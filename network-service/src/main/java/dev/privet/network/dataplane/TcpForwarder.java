@@ -3,8 +3,10 @@ package dev.privet.network.dataplane;
 import dev.privet.contracts.events.Values.Target;
 import dev.privet.network.domain.ForwardingTable.Binding;
 import dev.privet.network.domain.ForwardingTable.CheckedTarget;
+import io.micrometer.core.instrument.Counter;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -70,6 +72,7 @@ final class TcpForwarder implements AutoCloseable {
     private final ServerBootstrap server;
     private final Function<Binding, Plan> routes;
     private final int connectTimeoutMillis;
+    private final DataPlaneMetrics metrics;
     /** Every forwarded connection, by the client's channel, so that those of a target or an endpoint can be drained. */
     private final Map<Channel, Connection> connections = new ConcurrentHashMap<>();
 
@@ -86,9 +89,10 @@ final class TcpForwarder implements AutoCloseable {
     }
 
     /** {@code routes} answers a binding's plan at the moment a connection arrives; it is called on event loops. */
-    TcpForwarder(Function<Binding, Plan> routes, int threads, Duration connectTimeout) {
+    TcpForwarder(Function<Binding, Plan> routes, int threads, Duration connectTimeout, DataPlaneMetrics metrics) {
         this.routes = routes;
         this.connectTimeoutMillis = Math.toIntExact(connectTimeout.toMillis());
+        this.metrics = metrics;
         this.relays = group(threads, "data-plane");
         this.server = new ServerBootstrap().group(acceptors, relays)
                 .channel(EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
@@ -138,6 +142,11 @@ final class TcpForwarder implements AutoCloseable {
         });
     }
 
+    /** The connections relayed now. */
+    int openConnections() {
+        return connections.size();
+    }
+
     @Override
     public void close() {
         acceptors.shutdownGracefully(0, 0, TimeUnit.SECONDS).awaitUninterruptibly();
@@ -158,6 +167,7 @@ final class TcpForwarder implements AutoCloseable {
         List<Destination> destinations = plan.destinations();
         if (tried == destinations.size()) {
             clientSide.discardEarly();
+            metrics.refused.increment();
             reset(client);
             return;
         }
@@ -174,6 +184,7 @@ final class TcpForwarder implements AutoCloseable {
                     if (connected.isSuccess()) {
                         Channel backend = connected.channel();
                         connections.put(client, new Connection(binding, destination.target()));
+                        metrics.connected.increment();
                         client.closeFuture().addListener(closed -> connections.remove(client));
                         if (destination.proxyProtocolV2()) {
                             backend.pipeline().addFirst(HAProxyMessageEncoder.INSTANCE);
@@ -213,12 +224,14 @@ final class TcpForwarder implements AutoCloseable {
      */
     private final class Relay extends ChannelInboundHandlerAdapter {
         private Channel peer;
+        private final Counter relayed;
         /** What the client sent before its target was connected, and whether it shut its output meanwhile. */
         private final List<Object> early = new ArrayList<>();
         private boolean inputShutEarly;
 
         Relay(Channel peer) {
             this.peer = peer;
+            this.relayed = peer == null ? metrics.fromClients : metrics.fromTargets;
         }
 
         /** The client's target accepted: what the client sent meanwhile goes first, then the relay reads on. */
@@ -252,6 +265,9 @@ final class TcpForwarder implements AutoCloseable {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object message) {
+            if (message instanceof ByteBuf bytes) {
+                relayed.increment(bytes.readableBytes());
+            }
             if (peer == null) {
                 early.add(message); // a transport may read before it was asked to (native epoll on a half-close)
                 return;
@@ -294,6 +310,7 @@ final class TcpForwarder implements AutoCloseable {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            metrics.broken.increment();
             ctx.close();
         }
 

@@ -11,6 +11,7 @@ import dev.privet.contracts.events.Values.EndpointInterface;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.testkit.EchoServer;
 import dev.privet.testkit.PrivetServiceTestResource;
+import dev.privet.testkit.Scrape;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.DisplayName;
@@ -38,6 +39,7 @@ import static dev.privet.network.api.NetworkApi.createSubnet;
 import static dev.privet.network.api.NetworkApi.createVpc;
 import static dev.privet.network.api.NetworkApi.loadBalancer;
 import static dev.privet.network.api.NetworkApi.target;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -253,8 +255,12 @@ class DataPlaneForwardingTest {
                     .dataPlaneAddress();
 
             // no target registered yet: the connection is reset at once, not left hanging
+            Scrape before = metrics();
             assertThatThrownBy(() -> EchoServer.exchange(address, LISTENER_PORT, "anyone?"))
                     .isInstanceOf(SocketException.class);
+            Scrape refused = metrics();
+            assertThat(increase(before, refused, "privet_data_plane_connections_failed_total",
+                    Map.of("reason", "no_target"))).isEqualTo(1);
 
             as(OWNER).body(Map.of("registerTargets", List.of(Map.of("id", "127.0.0.1", "port", blue.port()),
                             Map.of("id", "127.0.0.1", "port", green.port()))))
@@ -272,6 +278,24 @@ class DataPlaneForwardingTest {
             for (int i = 0; i < 10; i++) {
                 assertThat(EchoServer.exchange(address, LISTENER_PORT, "ping")).isEqualTo("green\nping");
             }
+            Scrape after = metrics();
+            int exchanges = reached.size() + 10; // at least
+            assertThat(increase(refused, after, "privet_data_plane_connections_total", Map.of()))
+                    .isGreaterThanOrEqualTo(exchanges);
+            assertThat(increase(refused, after, "privet_data_plane_bytes_total", Map.of("direction", "from_client")))
+                    .isGreaterThanOrEqualTo(exchanges * "ping".length());
+            assertThat(increase(refused, after, "privet_data_plane_bytes_total", Map.of("direction", "from_target")))
+                    .isGreaterThanOrEqualTo(exchanges * "blue\nping".length());
+            await().atMost(ASYNC).untilAsserted(() -> assertThat(metrics()
+                    .sum("privet_data_plane_connections_open", Map.of())).isZero());
         }
+    }
+
+    private static Scrape metrics() {
+        return Scrape.of(given().get("/q/metrics").then().statusCode(200).extract().asString());
+    }
+
+    private static double increase(Scrape from, Scrape to, String metric, Map<String, String> labels) {
+        return to.sum(metric, labels) - from.sum(metric, labels);
     }
 }

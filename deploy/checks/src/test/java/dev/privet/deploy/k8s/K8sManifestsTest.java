@@ -108,6 +108,10 @@ class K8sManifestsTest {
                     .collect(Collectors.toMap(p -> p.getName(), p -> p.getContainerPort()));
             assertThat(ports.get("http")).as(deployment.getMetadata().getName() + " http")
                     .isEqualTo(Integer.valueOf(setting(o, deployment, "quarkus.http.port")));
+            assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
+                    .as(deployment.getMetadata().getName() + " scraped for metrics on its http port")
+                    .containsEntry("prometheus.io/scrape", "true").containsEntry("prometheus.io/path", "/q/metrics")
+                    .containsEntry("prometheus.io/port", String.valueOf(ports.get("http")));
             if (ports.containsKey("dns-udp") || ports.containsKey("dns-tcp")) {
                 int dns = Integer.parseInt(setting(o, deployment, "privet.dns.port"));
                 assertThat(ports).containsEntry("dns-udp", dns).containsEntry("dns-tcp", dns);

@@ -14,8 +14,9 @@ import java.util.UUID;
 /**
  * How an event travels on Kafka, the wire contract between the services: topic = its family's ({@link Topic}),
  * key = stream id, value = the JSON payload ({@link EventCodec}), and CloudEvents-style headers ({@code ce_id},
- * {@code ce_type}, {@code ce_subject}, {@code ce_time}, {@code ce_specversion}) plus {@code schema_version} and
- * Privet's own envelope fields.
+ * {@code ce_type}, {@code ce_subject}, {@code ce_time}, {@code ce_specversion}) plus {@code schema_version},
+ * Privet's own envelope fields, and the W3C {@code traceparent} of a traced event, under the name OpenTelemetry's
+ * propagators and Kafka instrumentations read.
  */
 public final class EventRecords {
     public static final String ID = "ce_id";
@@ -29,6 +30,7 @@ public final class EventRecords {
     public static final String CORRELATION_ID = "privet_correlation_id";
     public static final String CAUSATION_ID = "privet_causation_id";
     public static final String PRINCIPAL = "privet_principal";
+    public static final String TRACE_PARENT = "traceparent";
 
     private EventRecords() {
     }
@@ -54,6 +56,7 @@ public final class EventRecords {
         put(headers, CORRELATION_ID, metadata.correlationId() == null ? null : metadata.correlationId().toString());
         put(headers, CAUSATION_ID, metadata.causationId() == null ? null : metadata.causationId().toString());
         put(headers, PRINCIPAL, metadata.principal());
+        put(headers, TRACE_PARENT, metadata.traceParent());
         return headers;
     }
 
@@ -70,7 +73,8 @@ public final class EventRecords {
         return codec.decode(type, schemaVersion, record.value()).map(event -> new EventEnvelope(
                 UUID.fromString(get(h, ID)), get(h, SUBJECT), get(h, STREAM_TYPE),
                 Long.parseLong(get(h, STREAM_VERSION)), schemaVersion, Instant.parse(get(h, TIME)),
-                new EventMetadata(uuid(get(h, CORRELATION_ID)), uuid(get(h, CAUSATION_ID)), get(h, PRINCIPAL)),
+                new EventMetadata(uuid(get(h, CORRELATION_ID)), uuid(get(h, CAUSATION_ID)), get(h, PRINCIPAL),
+                        get(h, TRACE_PARENT)),
                 event));
     }
 
