@@ -190,7 +190,7 @@ public class TargetGroupResource {
     }
 
     private static int seconds(String value, String field) {
-        Integer seconds = parsePort(value);
+        Integer seconds = integerOf(value);
         if (seconds == null || seconds < 0 || seconds > 3600) {
             throw Rejection.invalidValue(field, field + " must be a number of seconds from 0 to 3600, got "
                     + shown(value));
@@ -247,7 +247,7 @@ public class TargetGroupResource {
         String protocol = asked.protocol() == null ? d.protocol()
                 : oneOf(asked.protocol(), HEALTH_PROTOCOLS, "healthCheck.protocol");
         String port = asked.port() == null || asked.port().equals("traffic-port") ? d.port()
-                : Integer.toString(RequestFields.port(parsePort(asked.port()), "healthCheck.port"));
+                : Integer.toString(RequestFields.port(integerOf(asked.port()), "healthCheck.port"));
         return new HealthCheck(protocol, port,
                 within(asked.intervalSeconds(), d.intervalSeconds(), 5, 300, "healthCheck.intervalSeconds"),
                 within(asked.timeoutSeconds(), d.timeoutSeconds(), 2, 120, "healthCheck.timeoutSeconds"),
@@ -272,9 +272,9 @@ public class TargetGroupResource {
     }
 
     /** The number, or null when the text is not one. */
-    private static Integer parsePort(String port) {
+    private static Integer integerOf(String text) {
         try {
-            return Integer.valueOf(port);
+            return Integer.valueOf(text);
         } catch (NumberFormatException e) {
             return null;
         }

@@ -69,6 +69,17 @@ class DataPlaneForwardingTest {
         return service;
     }
 
+    /**
+     * A service verified on a new network load balancer {@code name} in {@code subnet}, whose one listener forwards
+     * {@link #LISTENER_PORT} to {@code group}.
+     */
+    static String serviceForwardingTo(String name, String subnet, String group) {
+        String service = serviceOn(Map.of("name", name, "type", "network", "subnetIds", List.of(subnet)));
+        as(OWNER).body(Map.of("protocol", "TCP", "port", LISTENER_PORT, "targetGroupArn", group))
+                .post("/v1/load-balancers/" + name + "/listeners").then().statusCode(201);
+        return service;
+    }
+
     /** An endpoint accepted on the service with an interface in each subnet, once it is provisioned. */
     static EndpointNetworkProvisioned acceptedEndpoint(String service, String vpc, List<String> subnets) {
         String endpoint = IdFormat.VPC_ENDPOINT.newId();
@@ -156,9 +167,7 @@ class DataPlaneForwardingTest {
                     .post("/v1/target-groups/pp-" + suffix + "/attributes").then().statusCode(200)
                     .body("find { it.key == 'proxy_protocol_v2.enabled' }.value", equalTo("true"))
                     .body("find { it.key == 'deregistration_delay.timeout_seconds' }.value", equalTo("0"));
-            String service = serviceOn(Map.of("name", "pp-" + suffix, "type", "network", "subnetIds", List.of(subnet)));
-            as(OWNER).body(Map.of("protocol", "TCP", "port", LISTENER_PORT, "targetGroupArn", group))
-                    .post("/v1/load-balancers/pp-" + suffix + "/listeners").then().statusCode(201);
+            String service = serviceForwardingTo("pp-" + suffix, subnet, group);
             as(OWNER).body(Map.of("registerTargets", List.of(Map.of("id", "127.0.0.1"))))
                     .post("/v1/target-groups/pp-" + suffix + "/targets").then().statusCode(200);
             EndpointNetworkProvisioned endpoint = acceptedEndpoint(service, vpc, List.of(subnet));
@@ -204,19 +213,15 @@ class DataPlaneForwardingTest {
 
     @Test
     void health_checks_take_a_stopped_target_out_and_the_api_shows_why() throws Exception {
-        EchoServer green = EchoServer.start("green");
-        try (EchoServer blue = EchoServer.start("blue")) {
+        try (EchoServer blue = EchoServer.start("blue"); EchoServer green = EchoServer.start("green")) {
             String vpc = createVpc(OWNER, "10.42.0.0/16");
             String subnet = createSubnet(OWNER, vpc, "10.42.1.0/24", "us-east-1a");
             String suffix = subnet.substring(7, 15);
-            as(OWNER).body(Map.of("name", "hc-" + suffix, "protocol", "TCP", "port", blue.port(), "vpcId", vpc,
-                    "targetType", "ip", "healthCheck", Map.of("protocol", "TCP", "intervalSeconds", 5,
+            String group = as(OWNER).body(Map.of("name", "hc-" + suffix, "protocol", "TCP", "port", blue.port(),
+                    "vpcId", vpc, "targetType", "ip", "healthCheck", Map.of("protocol", "TCP", "intervalSeconds", 5,
                             "timeoutSeconds", 2, "healthyThreshold", 2, "unhealthyThreshold", 2)))
-                    .post("/v1/target-groups").then().statusCode(201);
-            String group = as(OWNER).get("/v1/target-groups/hc-" + suffix).then().extract().path("targetGroupArn");
-            String service = serviceOn(Map.of("name", "hc-" + suffix, "type", "network", "subnetIds", List.of(subnet)));
-            as(OWNER).body(Map.of("protocol", "TCP", "port", LISTENER_PORT, "targetGroupArn", group))
-                    .post("/v1/load-balancers/hc-" + suffix + "/listeners").then().statusCode(201);
+                    .post("/v1/target-groups").then().statusCode(201).extract().path("targetGroupArn");
+            String service = serviceForwardingTo("hc-" + suffix, subnet, group);
             as(OWNER).body(Map.of("registerTargets", List.of(Map.of("id", "127.0.0.1", "port", blue.port()),
                             Map.of("id", "127.0.0.1", "port", green.port()))))
                     .post("/v1/target-groups/hc-" + suffix + "/targets").then().statusCode(200)
@@ -247,10 +252,7 @@ class DataPlaneForwardingTest {
             String group = as(OWNER).body(Map.of("name", "tg-" + suffix, "protocol", "TCP", "port", blue.port(),
                     "vpcId", vpc, "targetType", "ip")).post("/v1/target-groups").then().statusCode(201)
                     .extract().path("targetGroupArn");
-            String service = serviceOn(Map.of("name", "lb-" + suffix, "type", "network",
-                    "subnetIds", List.of(subnet)));
-            as(OWNER).body(Map.of("protocol", "TCP", "port", LISTENER_PORT, "targetGroupArn", group))
-                    .post("/v1/load-balancers/lb-" + suffix + "/listeners").then().statusCode(201);
+            String service = serviceForwardingTo("lb-" + suffix, subnet, group);
             String address = acceptedEndpoint(service, vpc, List.of(subnet)).networkInterfaces().getFirst()
                     .dataPlaneAddress();
 
