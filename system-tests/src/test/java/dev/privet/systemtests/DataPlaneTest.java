@@ -31,8 +31,9 @@ import static org.hamcrest.Matchers.equalTo;
  * The data plane end to end, against the real processes: a provider's two backends behind a target group with health
  * checks, a load balancer's listener and an endpoint service; a consumer's endpoint whose name, resolved at
  * dns-service, reaches both backends through the forwarder; one backend stopped, and the health checks send every
- * connection to the other; the endpoint deleted, and its port closed. On the {@link SharedCluster}, in accounts of
- * its own.
+ * connection to the other; a subnet added to the endpoint, and its new interface answers under a new zonal name; the
+ * first subnet removed, and its interface, name and port are gone; the endpoint deleted, and its port closed. On the
+ * {@link SharedCluster}, in accounts of its own.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -48,6 +49,8 @@ class DataPlaneTest {
     static EchoServer green;
     static String endpointId;
     static String regionalName;
+    static String consumerVpc;
+    static String consumerSubnet;
 
     @BeforeAll
     static void useSharedCluster(LocalCluster shared) {
@@ -100,8 +103,8 @@ class DataPlaneTest {
         as(PROVIDER).body(Map.of("addAllowedPrincipals", List.of("arn:aws:iam::" + CONSUMER + ":root")))
                 .post("/v1/endpoint-services/" + service.path("serviceId") + "/permissions").then().statusCode(200);
 
-        String consumerVpc = create(CONSUMER, "/v1/vpcs", Map.of("cidrBlock", "172.31.0.0/16"), "vpcId");
-        String consumerSubnet = create(CONSUMER, "/v1/subnets",
+        consumerVpc = create(CONSUMER, "/v1/vpcs", Map.of("cidrBlock", "172.31.0.0/16"), "vpcId");
+        consumerSubnet = create(CONSUMER, "/v1/subnets",
                 Map.of("vpcId", consumerVpc, "cidrBlock", "172.31.0.0/20", "availabilityZone", "us-east-1a"),
                 "subnetId");
         endpointId = create(CONSUMER, "/v1/vpc-endpoints", Map.of("serviceName", service.path("serviceName"),
@@ -133,6 +136,44 @@ class DataPlaneTest {
 
     @Test
     @Order(3)
+    void a_subnet_added_gets_an_interface_and_a_zonal_name_and_one_removed_takes_both_away() throws Exception {
+        String secondSubnet = create(CONSUMER, "/v1/subnets",
+                Map.of("vpcId", consumerVpc, "cidrBlock", "172.31.16.0/20", "availabilityZone", "us-east-1b"),
+                "subnetId");
+        as(CONSUMER).body(Map.of("addSubnetIds", List.of(secondSubnet))).patch("/v1/vpc-endpoints/" + endpointId)
+                .then().statusCode(200).body("state", equalTo("pending"));
+        awaitEndpointState("available");
+        var added = as(CONSUMER).get("/v1/vpc-endpoints/" + endpointId).then().extract();
+        assertThat(added.<List<String>>path("subnetIds")).containsExactly(consumerSubnet, secondSubnet);
+        assertThat(added.<List<String>>path("networkInterfaceIds")).hasSize(2);
+        assertThat(added.<String>path("dnsEntries[0].dnsName")).isEqualTo(regionalName);
+        String firstZonal = added.path("dnsEntries[1].dnsName");
+        String secondZonal = added.path("dnsEntries[2].dnsName");
+        assertThat(secondZonal).contains("-us-east-1b.");
+        assertThat(ClusterDns.resolve(cluster, regionalName)).hasSize(2);
+        String firstAddress = ClusterDns.resolve(cluster, firstZonal).getFirst();
+        assertThat(EchoServer.exchange(ClusterDns.resolve(cluster, secondZonal).getFirst(), LISTENER_PORT, "ping"))
+                .isEqualTo("blue\nping");
+
+        as(CONSUMER).body(Map.of("removeSubnetIds", List.of(consumerSubnet))).patch("/v1/vpc-endpoints/" + endpointId)
+                .then().statusCode(200).body("state", equalTo("pending"));
+        awaitEndpointState("available");
+        var removed = as(CONSUMER).get("/v1/vpc-endpoints/" + endpointId).then().extract();
+        assertThat(removed.<List<String>>path("subnetIds")).containsExactly(secondSubnet);
+        assertThat(removed.<List<String>>path("dnsEntries.dnsName")).containsExactly(regionalName, secondZonal);
+        assertThat(ClusterDns.isMissing(cluster, firstZonal)).isTrue();
+        assertThat(ClusterDns.resolve(cluster, regionalName)).hasSize(1);
+        await().atMost(LIFECYCLE).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            assertThat(as(CONSUMER).queryParam("vpcEndpointId", endpointId).get("/v1/network-interfaces")
+                    .then().statusCode(200).extract().<List<String>>path("subnetId")).containsExactly(secondSubnet);
+            assertThatThrownBy(() -> EchoServer.exchange(firstAddress, LISTENER_PORT, "still there?"))
+                    .isInstanceOf(ConnectException.class);
+        });
+        assertThat(backendReached()).isEqualTo("blue");
+    }
+
+    @Test
+    @Order(4)
     void a_deleted_endpoint_has_its_port_closed() throws Exception {
         String address = ClusterDns.resolve(cluster, regionalName).getFirst();
         as(CONSUMER).delete("/v1/vpc-endpoints/" + endpointId).then().statusCode(200);

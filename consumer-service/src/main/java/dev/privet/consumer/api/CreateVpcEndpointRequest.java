@@ -6,7 +6,6 @@ import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.contracts.ids.ServiceName;
 
-import java.util.HashSet;
 import dev.privet.contracts.events.Values.Tag;
 import dev.privet.runtime.tags.RequestedTags;
 
@@ -23,8 +22,6 @@ public record CreateVpcEndpointRequest(String serviceName, String vpcId, List<St
     static final String INTERFACE = "Interface";
     static final int MAX_SERVICE_NAME = 255;
     static final int MAX_ID = 64;
-    /** AWS: one subnet per availability zone, and no region has more than a handful. */
-    static final int MAX_SUBNETS = 16;
     /** AWS: up to 5 security groups per interface by default, 16 at most. */
     static final int MAX_SECURITY_GROUPS = 16;
     private static final Set<String> NOT_YET_SUPPORTED = Set.of("Gateway", "GatewayLoadBalancer");
@@ -64,21 +61,7 @@ public record CreateVpcEndpointRequest(String serviceName, String vpcId, List<St
         if (subnetIds == null || subnetIds.isEmpty()) {
             throw Rejection.missing("subnetIds");
         }
-        if (subnetIds.size() > MAX_SUBNETS) {
-            throw tooMany("subnetIds", subnetIds.size(), MAX_SUBNETS);
-        }
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < subnetIds.size(); i++) {
-            String subnetId = subnetIds.get(i);
-            String field = "subnetIds[" + i + "]";
-            if (subnetId == null || subnetId.length() > MAX_ID || !IdFormat.SUBNET.matches(subnetId)) {
-                throw Rejection.invalidValue(field, "Invalid subnet id: " + shown(subnetId));
-            }
-            if (!seen.add(subnetId)) {
-                throw Rejection.invalidValue(field, "subnet " + subnetId + " is named twice");
-            }
-        }
-        return subnetIds;
+        return SubnetIds.checked("subnetIds", subnetIds);
     }
 
     private List<String> securityGroups() {
@@ -102,7 +85,7 @@ public record CreateVpcEndpointRequest(String serviceName, String vpcId, List<St
         return Rejection.invalidValue(field, field + " must be at most " + max + " characters, got " + value.length());
     }
 
-    private static Rejection tooMany(String field, int size, int max) {
+    static Rejection tooMany(String field, int size, int max) {
         return Rejection.invalidValue(field, field + " may name at most " + max + ", got " + size);
     }
 

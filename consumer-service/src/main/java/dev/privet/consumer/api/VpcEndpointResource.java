@@ -16,6 +16,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,7 +28,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The VPC endpoints of the calling account: create, read, list, delete, and history. Changes record the principal the
+ * The VPC endpoints of the calling account: create, read, list, modify, delete, and history. Changes record the principal the
  * gateway says the request acts for.
  */
 @Path("/v1/vpc-endpoints")
@@ -66,6 +67,21 @@ public class VpcEndpointResource {
     public List<VpcEndpointResponse> list(@HeaderParam(Caller.HEADER) String account) {
         return ResourceTagRow.withTags(queries.list(Caller.require(account)), VpcEndpoint::vpcEndpointId,
                 VpcEndpointResponse::of);
+    }
+
+    /**
+     * Changes the endpoint (ModifyVpcEndpoint): for now its subnets. The answer is the endpoint, {@code pending} until
+     * its names point at the new interfaces.
+     */
+    @PATCH
+    @Path("/{id}")
+    public VpcEndpointResponse modify(@HeaderParam(Caller.HEADER) String account,
+                                      @HeaderParam(PrivetHeaders.PRINCIPAL) String principal,
+                                      @PathParam("id") String id, ModifyVpcEndpointRequest body) {
+        var caller = Caller.requester(account, principal);
+        String endpointId = wellFormed(id);
+        var change = (body == null ? new ModifyVpcEndpointRequest(null, null) : body).validated();
+        return VpcEndpointResponse.of(commands.changeSubnets(caller, endpointId, change));
     }
 
     @DELETE

@@ -1,6 +1,7 @@
 package dev.privet.consumer.app;
 
 import dev.privet.consumer.domain.EndpointCommand;
+import dev.privet.consumer.domain.EndpointCommand.ChangeSubnets;
 import dev.privet.consumer.domain.EndpointCommand.DeleteEndpoint;
 import dev.privet.consumer.domain.EndpointCommand.RequestEndpoint;
 import dev.privet.consumer.domain.EndpointServiceOffer;
@@ -19,6 +20,7 @@ import dev.privet.contracts.events.EventMetadata;
 import dev.privet.contracts.ids.Requester;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.eventstore.DeciderRunner;
+import dev.privet.eventstore.DeciderRunner.Loaded;
 import dev.privet.eventstore.Transactions;
 import dev.privet.runtime.CommandRunner;
 import dev.privet.runtime.tags.TaggedResource;
@@ -29,6 +31,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +40,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The commands on VPC endpoints: the owner's requests (create, delete) through the {@link CommandRunner}, and the
+ * The commands on VPC endpoints: the owner's requests (create, change subnets, delete) through the {@link CommandRunner}, and the
  * other services' verdicts (reactions) on the subscription's own transaction.
  */
 @ApplicationScoped
@@ -96,6 +99,37 @@ public class VpcEndpointCommands {
     public VpcEndpoint delete(Requester caller, String vpcEndpointId) {
         return endpoint(commands.execute(vpcEndpointId, new DeleteEndpoint(vpcEndpointId, caller.account()), DECIDER,
                 EventMetadata.forRequest(caller.principalArn())));
+    }
+
+    /**
+     * Changes an available endpoint's subnets; the endpoint answered is pending until its names point at the new
+     * interfaces. An added subnet the network view lacks is confirmed first, as at creation (DESIGN rule 10).
+     */
+    public VpcEndpoint changeSubnets(Requester caller, String vpcEndpointId, SubnetChangeRequest change) {
+        try {
+            return changeSubnetsOnce(caller, vpcEndpointId, change);
+        } catch (Rejection rejected) {
+            if (!NetworkView.NAME.equals(viewThatMayLag(rejected))) {
+                throw rejected;
+            }
+            eventRuntime.catchUp(NetworkView.NAME);
+            return changeSubnetsOnce(caller, vpcEndpointId, change);
+        }
+    }
+
+    private VpcEndpoint changeSubnetsOnce(Requester caller, String vpcEndpointId, SubnetChangeRequest change) {
+        EventMetadata metadata = EventMetadata.forRequest(caller.principalArn());
+        return endpoint(commands.execute(c -> {
+            Loaded<VpcEndpointState> loaded = deciders.load(c, vpcEndpointId, DECIDER);
+            List<String> named = new ArrayList<>(change.addSubnetIds());
+            if (loaded.state() instanceof VpcEndpoint endpoint) {
+                named.addAll(endpoint.subnetIds()); // their zones: one subnet per zone
+            }
+            var command = new ChangeSubnets(vpcEndpointId, caller.account(), change.addSubnetIds(),
+                    change.removeSubnetIds(), subnets(named));
+            return deciders.appendDecision(c, loaded, DECIDER.decide(command, loaded.state()), DECIDER, metadata)
+                    .state();
+        }));
     }
 
     /**

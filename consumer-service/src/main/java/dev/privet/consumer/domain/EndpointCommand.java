@@ -27,6 +27,19 @@ public sealed interface EndpointCommand {
     record DeleteEndpoint(String vpcEndpointId, AccountId caller) implements EndpointCommand {
     }
 
+    /**
+     * Change an endpoint's subnets: {@code add} and {@code remove} as the owner asked (well-formed, each named once),
+     * with what the network view knows of them and of the endpoint's present subnets.
+     */
+    record ChangeSubnets(String vpcEndpointId, AccountId caller, List<String> add, List<String> remove,
+                         Map<String, Subnet> knownSubnets) implements EndpointCommand {
+        public ChangeSubnets {
+            add = List.copyOf(add);
+            remove = List.copyOf(remove);
+            knownSubnets = Map.copyOf(knownSubnets);
+        }
+    }
+
     /** The provider holds the endpoint's connection for its acceptance. */
     record AwaitAcceptance() implements EndpointCommand {
     }
@@ -41,6 +54,13 @@ public sealed interface EndpointCommand {
 
     /** The endpoint's names resolve to its interfaces. */
     record PublishDns(List<String> networkInterfaceIds, List<DnsEntry> dnsEntries) implements EndpointCommand {
+    }
+
+    /** A change of subnets could not be built: the endpoint stays on {@code subnetIds}. */
+    record FailModification(String reason, List<String> subnetIds) implements EndpointCommand {
+        public FailModification {
+            subnetIds = List.copyOf(subnetIds);
+        }
     }
 
     /** The endpoint's interfaces could not be created. */

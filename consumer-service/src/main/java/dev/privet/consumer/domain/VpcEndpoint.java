@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * A VPC endpoint as its events tell it: what it connects to (service, VPC, subnets), where it is in its lifecycle,
  * and once available its network interfaces and DNS names. {@code failureReason} is set only when the endpoint
- * failed or was rejected; {@code released} once a rejected endpoint's names and interfaces are gone.
+ * failed or was rejected, or when the last change of its subnets failed (AWS's {@code LastError}); {@code released}
+ * once a rejected endpoint's names and interfaces are gone.
  */
 public record VpcEndpoint(String vpcEndpointId, String ownerId, String vpcEndpointType, String serviceId,
                           String serviceName, String vpcId, List<String> subnetIds, EndpointState state,
@@ -48,6 +49,23 @@ public record VpcEndpoint(String vpcEndpointId, String ownerId, String vpcEndpoi
     VpcEndpoint releasedInPlace() {
         return new VpcEndpoint(vpcEndpointId, ownerId, vpcEndpointType, serviceId, serviceName, vpcId, subnetIds,
                 state, List.of(), List.of(), failureReason, creationTime, true);
+    }
+
+    /** Its subnets are changing: pending until its names point at the new interfaces. */
+    VpcEndpoint changingTo(List<String> subnets) {
+        return new VpcEndpoint(vpcEndpointId, ownerId, vpcEndpointType, serviceId, serviceName, vpcId, subnets,
+                EndpointState.PENDING, networkInterfaceIds, dnsEntries, null, creationTime, released);
+    }
+
+    /** A change of its subnets failed: available again, on the subnets it kept. */
+    VpcEndpoint unchanged(List<String> subnets, String reason) {
+        return new VpcEndpoint(vpcEndpointId, ownerId, vpcEndpointType, serviceId, serviceName, vpcId, subnets,
+                EndpointState.AVAILABLE, networkInterfaceIds, dnsEntries, reason, creationTime, released);
+    }
+
+    /** Whether it was ever available: only an endpoint never built waits for the provider's acceptance. */
+    boolean wasBuilt() {
+        return !networkInterfaceIds.isEmpty();
     }
 
     boolean isOwnedBy(String accountId) {

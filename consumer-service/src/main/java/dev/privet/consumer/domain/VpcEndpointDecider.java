@@ -2,7 +2,9 @@ package dev.privet.consumer.domain;
 
 import dev.privet.consumer.domain.EndpointCommand.AcceptConnection;
 import dev.privet.consumer.domain.EndpointCommand.AwaitAcceptance;
+import dev.privet.consumer.domain.EndpointCommand.ChangeSubnets;
 import dev.privet.consumer.domain.EndpointCommand.DeleteEndpoint;
+import dev.privet.consumer.domain.EndpointCommand.FailModification;
 import dev.privet.consumer.domain.EndpointCommand.FailNetwork;
 import dev.privet.consumer.domain.EndpointCommand.PublishDns;
 import dev.privet.consumer.domain.EndpointCommand.RejectConnection;
@@ -19,9 +21,12 @@ import dev.privet.contracts.events.ConsumerEvent.VpcEndpointAwaitsAcceptance;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeleted;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeletionRequested;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointFailed;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointModificationFailed;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointSubnetsChanged;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRejected;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointReleased;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
+import dev.privet.contracts.ids.AccountId;
 import dev.privet.eventstore.Decider;
 
 import java.time.Instant;
@@ -48,18 +53,25 @@ public final class VpcEndpointDecider implements Decider<EndpointCommand, VpcEnd
         return switch (command) {
             case RequestEndpoint request -> request(request, state);
             case DeleteEndpoint delete -> delete(delete, state);
+            case ChangeSubnets change -> SubnetChange.decide(change, owned(state, change.vpcEndpointId(),
+                    change.caller()));
             // The catalog lagged the provider's turning acceptance on: the endpoint started pending, the provider
-            // holds it. A pending endpoint otherwise never hears this (the provider accepted it at once).
-            case AwaitAcceptance wait -> react(state, s -> s == EndpointState.PENDING,
+            // holds it. A pending endpoint otherwise never hears this (the provider accepted it at once), and one
+            // pending for a change of subnets was accepted long ago.
+            case AwaitAcceptance wait -> react(state, e -> e.state() == EndpointState.PENDING && !e.wasBuilt(),
                     e -> new VpcEndpointAwaitsAcceptance(e.vpcEndpointId()));
-            case AcceptConnection accept -> react(state, s -> s == EndpointState.PENDING_ACCEPTANCE,
+            case AcceptConnection accept -> react(state, e -> e.state() == EndpointState.PENDING_ACCEPTANCE,
                     e -> new VpcEndpointAccepted(e.vpcEndpointId()));
-            case PublishDns dns -> react(state, EndpointState::isInProgress,
+            // The names of a new endpoint, or of one whose subnets changed.
+            case PublishDns dns -> react(state, e -> e.state().isInProgress(),
                     e -> new VpcEndpointAvailable(e.vpcEndpointId(), dns.networkInterfaceIds(), dns.dnsEntries()));
-            case RejectConnection rejection -> react(state, EndpointState::isConnectedOrWaiting,
+            case RejectConnection rejection -> react(state, e -> e.state().isConnectedOrWaiting(),
                     e -> new VpcEndpointRejected(e.vpcEndpointId(), rejection.reason(), e.serviceId()));
-            case FailNetwork failure -> react(state, EndpointState::isInProgress,
+            case FailNetwork failure -> react(state, e -> e.state().isInProgress(),
                     e -> new VpcEndpointFailed(e.vpcEndpointId(), failure.reason()));
+            case FailModification failure -> react(state, e -> e.state() == EndpointState.PENDING && e.wasBuilt(),
+                    e -> new VpcEndpointModificationFailed(e.vpcEndpointId(), failure.reason(),
+                            failure.subnetIds()));
             case ReleaseNetwork release -> releaseNetwork(state);
         };
     }
@@ -77,6 +89,8 @@ public final class VpcEndpointDecider implements Decider<EndpointCommand, VpcEnd
             case VpcEndpointAvailable e -> existing(state, e).available(e.networkInterfaceIds(), e.dnsEntries());
             case VpcEndpointFailed e -> existing(state, e).endedAs(EndpointState.FAILED, e.reason());
             case VpcEndpointRejected e -> existing(state, e).endedAs(EndpointState.REJECTED, e.reason());
+            case VpcEndpointSubnetsChanged e -> existing(state, e).changingTo(e.subnetIds());
+            case VpcEndpointModificationFailed e -> existing(state, e).unchanged(e.subnetIds(), e.reason());
             case VpcEndpointDeletionRequested e -> existing(state, e).in(EndpointState.DELETING);
             case VpcEndpointDeleted e -> existing(state, e).in(EndpointState.DELETED);
             case VpcEndpointReleased e -> existing(state, e).releasedInPlace();
@@ -100,11 +114,11 @@ public final class VpcEndpointDecider implements Decider<EndpointCommand, VpcEnd
     }
 
     /** Another service's verdict: one event when it applies in the endpoint's state, else nothing. */
-    private static List<ConsumerEvent> react(VpcEndpointState state, Predicate<EndpointState> appliesIn,
+    private static List<ConsumerEvent> react(VpcEndpointState state, Predicate<VpcEndpoint> appliesTo,
                                              Function<VpcEndpoint, ConsumerEvent> then) {
         return switch (state) {
             case NotRequested none -> List.of(); // an endpoint this service does not have
-            case VpcEndpoint endpoint -> appliesIn.test(endpoint.state()) ? List.of(then.apply(endpoint)) : List.of();
+            case VpcEndpoint endpoint -> appliesTo.test(endpoint) ? List.of(then.apply(endpoint)) : List.of();
         };
     }
 
@@ -151,33 +165,23 @@ public final class VpcEndpointDecider implements Decider<EndpointCommand, VpcEnd
     private static void checkSubnets(RequestEndpoint request) {
         Map<String, String> subnetByZone = new HashMap<>();
         for (int i = 0; i < request.subnetIds().size(); i++) {
-            String subnetId = request.subnetIds().get(i);
             String field = "subnetIds[" + i + "]";
-            Subnet subnet = request.knownSubnets().get(subnetId);
-            if (subnet == null || !subnet.ownerId().equals(request.caller().accountId())) {
-                throw Rejection.invalid(ErrorCode.INVALID_SUBNET_ID_NOT_FOUND, field,
-                        "The subnet ID '" + subnetId + "' does not exist");
-            }
-            if (!subnet.vpcId().equals(request.vpcId())) {
-                throw Rejection.invalidValue(field,
-                        "The subnet ID '" + subnetId + "' does not belong to vpc '" + request.vpcId() + "'");
-            }
-            String other = subnetByZone.putIfAbsent(subnet.availabilityZone(), subnetId);
-            if (other != null) {
-                throw Rejection.invalid(ErrorCode.DUPLICATE_SUBNETS_IN_SAME_ZONE, field,
-                        "Found another VPC endpoint subnet (" + other + ") in the availability zone "
-                                + subnet.availabilityZone() + ". VPC endpoint subnets should be in different "
-                                + "availability zones supported by the VPC endpoint service.");
-            }
+            Subnet subnet = EndpointSubnets.checked(request.subnetIds().get(i), field, request.knownSubnets(),
+                    request.caller().accountId(), request.vpcId());
+            EndpointSubnets.claimZone(subnetByZone, subnet, field);
         }
     }
 
     private static List<ConsumerEvent> delete(DeleteEndpoint delete, VpcEndpointState state) {
+        return deletion(owned(state, delete.vpcEndpointId(), delete.caller()));
+    }
+
+    /** The caller's endpoint; another account's reads as missing, as in AWS. */
+    private static VpcEndpoint owned(VpcEndpointState state, String vpcEndpointId, AccountId caller) {
         return switch (state) {
-            case VpcEndpoint endpoint when endpoint.isOwnedBy(delete.caller().value()) ->
-                    deletion(endpoint);
-            case VpcEndpoint otherAccounts -> throw notFound(delete); // another account's reads as missing
-            case NotRequested none -> throw notFound(delete);
+            case VpcEndpoint endpoint when endpoint.isOwnedBy(caller.value()) -> endpoint;
+            case VpcEndpoint otherAccounts -> throw notFound(vpcEndpointId);
+            case NotRequested none -> throw notFound(vpcEndpointId);
         };
     }
 
@@ -194,8 +198,8 @@ public final class VpcEndpointDecider implements Decider<EndpointCommand, VpcEnd
                 : List.of(requested);
     }
 
-    private static Rejection notFound(DeleteEndpoint delete) {
+    private static Rejection notFound(String vpcEndpointId) {
         return Rejection.notFound(ErrorCode.INVALID_VPC_ENDPOINT_ID_NOT_FOUND, "vpcEndpointId",
-                "The Vpc Endpoint Id '" + delete.vpcEndpointId() + "' does not exist");
+                "The Vpc Endpoint Id '" + vpcEndpointId + "' does not exist");
     }
 }

@@ -3,6 +3,7 @@ package dev.privet.consumer.messaging;
 import dev.privet.consumer.app.VpcEndpointCommands;
 import dev.privet.consumer.domain.EndpointCommand.AcceptConnection;
 import dev.privet.consumer.domain.EndpointCommand.AwaitAcceptance;
+import dev.privet.consumer.domain.EndpointCommand.FailModification;
 import dev.privet.consumer.domain.EndpointCommand.FailNetwork;
 import dev.privet.consumer.domain.EndpointCommand.PublishDns;
 import dev.privet.consumer.domain.EndpointCommand.RejectConnection;
@@ -10,6 +11,7 @@ import dev.privet.consumer.domain.EndpointCommand.ReleaseNetwork;
 import dev.privet.contracts.events.DnsEvent.EndpointDnsPublished;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkFailed;
+import dev.privet.contracts.events.NetworkEvent.EndpointNetworkModificationFailed;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRejected;
@@ -27,7 +29,8 @@ import java.sql.SQLException;
 
 /**
  * Moves endpoints along their lifecycle as the other services report: the provider holds, accepts or rejects the
- * connection, the names are published (available), the network failed, or the network was released.
+ * connection, the names are published (available, also after a change of subnets), the network failed or could not
+ * make a change of subnets, or the network was released.
  */
 @ApplicationScoped
 public class EndpointLifecycle implements EventConsumer {
@@ -64,6 +67,8 @@ public class EndpointLifecycle implements EventConsumer {
                     e.networkInterfaces().stream().map(EndpointInterface::networkInterfaceId).toList(),
                     e.dnsEntries()), envelope);
             case EndpointNetworkFailed e -> commands.react(c, e.vpcEndpointId(), new FailNetwork(e.reason()), envelope);
+            case EndpointNetworkModificationFailed e ->
+                    commands.react(c, e.vpcEndpointId(), new FailModification(e.reason(), e.subnetIds()), envelope);
             case EndpointNetworkReleased e -> commands.react(c, e.vpcEndpointId(), new ReleaseNetwork(), envelope);
             default -> { } // the rest of those topics does not move an endpoint
         }

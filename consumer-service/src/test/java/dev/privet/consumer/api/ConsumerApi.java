@@ -58,6 +58,11 @@ final class ConsumerApi {
         return given().header("X-Privet-Account", account).get("/v1/vpc-endpoints").then();
     }
 
+    static ValidatableResponse modify(String account, String id, Object body) {
+        return given().header("X-Privet-Account", account).contentType(ContentType.JSON).body(body)
+                .patch("/v1/vpc-endpoints/" + id).then();
+    }
+
     static ValidatableResponse delete(String account, String id) {
         return given().header("X-Privet-Account", account).delete("/v1/vpc-endpoints/" + id).then();
     }

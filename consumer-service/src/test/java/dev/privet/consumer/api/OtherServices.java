@@ -2,6 +2,7 @@ package dev.privet.consumer.api;
 
 import dev.privet.contracts.events.DnsEvent.EndpointDnsPublished;
 import dev.privet.contracts.events.IntegrationEvent;
+import dev.privet.contracts.events.NetworkEvent.EndpointNetworkModificationFailed;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
 import dev.privet.contracts.events.NetworkEvent.SubnetCreated;
 import dev.privet.contracts.events.NetworkEvent.VpcCreated;
@@ -127,6 +128,12 @@ final class OtherServices {
         publish(owner, new EndpointDnsPublished(vpcEndpointId, serviceIdOf(serviceName), dns,
                 List.of(new EndpointInterface(eniId, network.subnetId(), network.zone(), "10.0.1.5",
                         "127.100.0.5"))));
+    }
+
+    /** network-service could not make a change of the endpoint's subnets: it stays in {@code kept}. */
+    void failModification(String owner, String serviceName, String vpcEndpointId, String reason, Network kept) {
+        publish(owner, new EndpointNetworkModificationFailed(vpcEndpointId, serviceIdOf(serviceName), reason,
+                List.of(kept.subnetId())));
     }
 
     void releaseNetwork(String owner, String serviceName, String vpcEndpointId, String eniId) {

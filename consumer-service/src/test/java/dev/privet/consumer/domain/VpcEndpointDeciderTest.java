@@ -2,7 +2,9 @@ package dev.privet.consumer.domain;
 
 import dev.privet.consumer.domain.EndpointCommand.AcceptConnection;
 import dev.privet.consumer.domain.EndpointCommand.AwaitAcceptance;
+import dev.privet.consumer.domain.EndpointCommand.ChangeSubnets;
 import dev.privet.consumer.domain.EndpointCommand.DeleteEndpoint;
+import dev.privet.consumer.domain.EndpointCommand.FailModification;
 import dev.privet.consumer.domain.EndpointCommand.FailNetwork;
 import dev.privet.consumer.domain.EndpointCommand.PublishDns;
 import dev.privet.consumer.domain.EndpointCommand.RejectConnection;
@@ -18,6 +20,8 @@ import dev.privet.contracts.events.ConsumerEvent.VpcEndpointAwaitsAcceptance;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeleted;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeletionRequested;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointFailed;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointModificationFailed;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointSubnetsChanged;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRejected;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointReleased;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
@@ -298,6 +302,112 @@ class VpcEndpointDeciderTest {
         @EnumSource(value = EndpointState.class, names = {"AVAILABLE", "FAILED", "REJECTED", "DELETING", "DELETED"})
         void ignores_them_when_available_already_failed_or_being_removed(EndpointState state) {
             endpointIn(state).when(publish).thenNothing();
+        }
+    }
+
+    @Nested
+    class when_its_subnets_change {
+        static final String SUBNET_C = "subnet-0000000000000000c";
+        final Subnet a = subnet(SUBNET_A, VPC, CONSUMER, "us-east-1a");
+        final Subnet b = subnet(SUBNET_B, VPC, CONSUMER, "us-east-1b");
+
+        ChangeSubnets change(List<String> add, List<String> remove, Subnet... known) {
+            Map<String, Subnet> byId = new HashMap<>();
+            for (Subnet s : known) {
+                byId.put(s.subnetId(), s);
+            }
+            return new ChangeSubnets(ID, CONSUMER, add, remove, byId);
+        }
+
+        @Test
+        void an_available_endpoint_is_pending_on_its_new_subnets_then_available_on_its_new_interfaces() {
+            var changing = endpointIn(EndpointState.AVAILABLE).when(change(List.of(SUBNET_B), List.of(), a, b))
+                    .then(new VpcEndpointSubnetsChanged(ID, SERVICE_ID, VPC, List.of(SUBNET_A, SUBNET_B),
+                            List.of(SUBNET_B), List.of()));
+            assertThat(changing.state()).isEqualTo(EndpointState.PENDING);
+            assertThat(changing.subnetIds()).containsExactly(SUBNET_A, SUBNET_B);
+
+            var history = new ArrayList<>(historyIn(EndpointState.AVAILABLE));
+            history.add(new VpcEndpointSubnetsChanged(ID, SERVICE_ID, VPC, List.of(SUBNET_A, SUBNET_B),
+                    List.of(SUBNET_B), List.of()));
+            var names = List.of(new DnsEntry("vpce-x.example", "Z1"), new DnsEntry("vpce-x-us-east-1b.example", "Z1"));
+            var available = new Given(history).when(new PublishDns(List.of("eni-1", "eni-2"), names))
+                    .then(new VpcEndpointAvailable(ID, List.of("eni-1", "eni-2"), names));
+            assertThat(available.state()).isEqualTo(EndpointState.AVAILABLE);
+            assertThat(available.networkInterfaceIds()).containsExactly("eni-1", "eni-2");
+            assertThat(available.subnetIds()).containsExactly(SUBNET_A, SUBNET_B);
+        }
+
+        @Test
+        void a_removed_subnet_leaves_and_an_added_one_comes_in_one_change() {
+            endpointIn(EndpointState.AVAILABLE).when(change(List.of(SUBNET_B), List.of(SUBNET_A), a, b))
+                    .then(new VpcEndpointSubnetsChanged(ID, SERVICE_ID, VPC, List.of(SUBNET_B), List.of(SUBNET_B),
+                            List.of(SUBNET_A)));
+        }
+
+        @Test
+        void a_change_the_network_could_not_make_leaves_it_available_on_its_old_subnets_with_the_reason() {
+            var history = new ArrayList<>(historyIn(EndpointState.AVAILABLE));
+            history.add(new VpcEndpointSubnetsChanged(ID, SERVICE_ID, VPC, List.of(SUBNET_A, SUBNET_B),
+                    List.of(SUBNET_B), List.of()));
+            var failed = new Given(history).when(new FailModification("subnet is full", List.of(SUBNET_A)))
+                    .then(new VpcEndpointModificationFailed(ID, "subnet is full", List.of(SUBNET_A)));
+            assertThat(failed.state()).isEqualTo(EndpointState.AVAILABLE);
+            assertThat(failed.subnetIds()).containsExactly(SUBNET_A);
+            assertThat(failed.failureReason()).isEqualTo("subnet is full");
+            assertThat(failed.networkInterfaceIds()).containsExactly("eni-1");
+        }
+
+        @Test
+        void a_new_endpoint_still_pending_never_takes_a_modification_failure_and_a_changing_one_never_awaits_acceptance() {
+            endpointIn(EndpointState.PENDING).when(new FailModification("x", List.of(SUBNET_A))).thenNothing();
+            var history = new ArrayList<>(historyIn(EndpointState.AVAILABLE));
+            history.add(new VpcEndpointSubnetsChanged(ID, SERVICE_ID, VPC, List.of(SUBNET_A, SUBNET_B),
+                    List.of(SUBNET_B), List.of()));
+            new Given(history).when(new AwaitAcceptance()).thenNothing();
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = EndpointState.class, names = {"PENDING_ACCEPTANCE", "PENDING", "FAILED", "REJECTED",
+                "DELETING", "DELETED"})
+        void is_refused_unless_the_endpoint_is_available(EndpointState state) {
+            endpointIn(state).when(change(List.of(SUBNET_B), List.of(), a, b))
+                    .thenRejected(Rejection.Kind.INVALID, ErrorCode.INCORRECT_STATE, "vpcEndpointId");
+        }
+
+        @Test
+        void names_the_field_at_fault() {
+            var available = endpointIn(EndpointState.AVAILABLE);
+            available.when(change(List.of(), List.of(SUBNET_B), a, b))
+                    .thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_PARAMETER_VALUE, "removeSubnetIds[0]");
+            available.when(change(List.of(), List.of(SUBNET_A), a))
+                    .thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_PARAMETER_VALUE, "removeSubnetIds");
+            available.when(change(List.of(SUBNET_A), List.of(), a))
+                    .thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_PARAMETER_VALUE, "addSubnetIds[0]");
+            available.when(change(List.of(SUBNET_C, SUBNET_B), List.of(), a))
+                    .thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_SUBNET_ID_NOT_FOUND, "addSubnetIds[0]");
+            available.when(change(List.of(SUBNET_B), List.of(), a, subnet(SUBNET_B, VPC, STRANGER, "us-east-1b")))
+                    .thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_SUBNET_ID_NOT_FOUND, "addSubnetIds[0]");
+            available.when(change(List.of(SUBNET_B), List.of(), a,
+                            subnet(SUBNET_B, "vpc-ffffffffffffffff0", CONSUMER, "us-east-1b")))
+                    .thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_PARAMETER_VALUE, "addSubnetIds[0]");
+            available.when(change(List.of(SUBNET_B), List.of(), a, subnet(SUBNET_B, VPC, CONSUMER, "us-east-1a")))
+                    .thenRejected(Rejection.Kind.INVALID, ErrorCode.DUPLICATE_SUBNETS_IN_SAME_ZONE, "addSubnetIds[0]");
+        }
+
+        @Test
+        void a_zone_freed_by_a_removed_subnet_takes_a_new_one() {
+            endpointIn(EndpointState.AVAILABLE).when(change(List.of(SUBNET_B), List.of(SUBNET_A), a,
+                            subnet(SUBNET_B, VPC, CONSUMER, "us-east-1a")))
+                    .then(new VpcEndpointSubnetsChanged(ID, SERVICE_ID, VPC, List.of(SUBNET_B), List.of(SUBNET_B),
+                            List.of(SUBNET_A)));
+        }
+
+        @Test
+        void is_not_found_for_another_account() {
+            endpointIn(EndpointState.AVAILABLE).when(new ChangeSubnets(ID, STRANGER, List.of(SUBNET_B), List.of(),
+                            Map.of(SUBNET_B, b)))
+                    .thenRejected(Rejection.Kind.NOT_FOUND, ErrorCode.INVALID_VPC_ENDPOINT_ID_NOT_FOUND, "vpcEndpointId");
         }
     }
 

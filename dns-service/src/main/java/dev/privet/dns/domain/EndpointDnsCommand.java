@@ -21,6 +21,17 @@ public sealed interface EndpointDnsCommand {
         }
     }
 
+    /**
+     * Point an endpoint's names at its interfaces as they are after a change of its subnets: the names stay, zonal
+     * ones come and go with the zones.
+     */
+    record RepublishNames(String vpcEndpointId, String serviceId, List<EndpointInterface> networkInterfaces,
+                          String hostedZoneId) implements EndpointDnsCommand {
+        public RepublishNames {
+            networkInterfaces = List.copyOf(networkInterfaces);
+        }
+    }
+
     /** Withdraw the names of an endpoint being deleted, whether or not they were ever published. */
     record RemoveNames(String vpcEndpointId, String serviceId) implements EndpointDnsCommand {
     }

@@ -10,6 +10,8 @@ import dev.privet.dns.domain.EndpointDns.Published;
 import dev.privet.dns.domain.EndpointDns.Removed;
 import dev.privet.dns.domain.EndpointDnsCommand.PublishNames;
 import dev.privet.dns.domain.EndpointDnsCommand.RemoveNames;
+import dev.privet.dns.domain.EndpointDnsCommand.RepublishNames;
+import dev.privet.contracts.ids.EndpointDnsNames;
 import dev.privet.eventstore.Decider;
 
 import java.time.Instant;
@@ -22,7 +24,9 @@ import java.util.Set;
  * The rules of an endpoint's names. Both commands come from reactions to other services' events, which arrive in any
  * order and may repeat, so a command that no longer applies decides nothing rather than failing: names are published
  * once, a removal comes through even when nothing was published (the deletion overtook the provisioning), and a
- * removed endpoint never gets names again.
+ * removed endpoint never gets names again. A change of the endpoint's subnets publishes the same names again, on the
+ * new interfaces, every time: the endpoint is pending until it hears so, and a redelivered change is already
+ * absorbed by the subscription's applied markers.
  */
 public final class EndpointDnsDecider implements Decider<EndpointDnsCommand, EndpointDns, DnsEvent> {
     public static final EndpointDnsDecider DECIDER = new EndpointDnsDecider();
@@ -39,9 +43,17 @@ public final class EndpointDnsDecider implements Decider<EndpointDnsCommand, End
     public List<DnsEvent> decide(EndpointDnsCommand command, EndpointDns state) {
         return switch (command) {
             case PublishNames publish -> switch (state) {
-                case Initial initial -> List.of(published(publish));
+                case Initial initial -> List.of(published(publish.vpcEndpointId(), publish.serviceId(),
+                        publish.names(), publish.networkInterfaces(), publish.hostedZoneId()));
                 case Published published -> List.of(); // the provisioning was delivered again
                 case Removed removed -> List.of(); // the provisioning arrived after the deletion
+            };
+            case RepublishNames republish -> switch (state) {
+                case Published published -> List.of(published(republish.vpcEndpointId(), republish.serviceId(),
+                        EndpointDnsNames.ofRegional(published.dnsEntries().getFirst().dnsName()),
+                        republish.networkInterfaces(), republish.hostedZoneId()));
+                case Initial initial -> List.of(); // only an available endpoint's subnets change
+                case Removed removed -> List.of(); // the change arrived after the deletion
             };
             case RemoveNames remove -> switch (state) {
                 case Initial initial -> List.of(removed(remove));
@@ -66,14 +78,14 @@ public final class EndpointDnsDecider implements Decider<EndpointDnsCommand, End
     }
 
     /** The regional name first, then one zonal name per availability zone, in the order the interfaces came. */
-    private static EndpointDnsPublished published(PublishNames publish) {
+    private static EndpointDnsPublished published(String vpcEndpointId, String serviceId, EndpointDnsNames names,
+                                                  List<EndpointInterface> interfaces, String hostedZoneId) {
         List<DnsEntry> entries = new ArrayList<>();
-        entries.add(new DnsEntry(publish.names().regional(), publish.hostedZoneId()));
+        entries.add(new DnsEntry(names.regional(), hostedZoneId));
         Set<String> zones = new LinkedHashSet<>();
-        publish.networkInterfaces().stream().map(EndpointInterface::availabilityZone).forEach(zones::add);
-        zones.forEach(zone -> entries.add(new DnsEntry(publish.names().zonal(zone), publish.hostedZoneId())));
-        return new EndpointDnsPublished(publish.vpcEndpointId(), publish.serviceId(), List.copyOf(entries),
-                publish.networkInterfaces());
+        interfaces.stream().map(EndpointInterface::availabilityZone).forEach(zones::add);
+        zones.forEach(zone -> entries.add(new DnsEntry(names.zonal(zone), hostedZoneId)));
+        return new EndpointDnsPublished(vpcEndpointId, serviceId, List.copyOf(entries), interfaces);
     }
 
     private static EndpointDnsRemoved removed(RemoveNames remove) {

@@ -2,10 +2,12 @@ package dev.privet.dns.messaging;
 
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.EventMetadata;
+import dev.privet.contracts.events.NetworkEvent.EndpointNetworkModified;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
 import dev.privet.contracts.ids.EndpointDnsNames;
 import dev.privet.contracts.ids.Region;
 import dev.privet.dns.domain.EndpointDnsCommand.PublishNames;
+import dev.privet.dns.domain.EndpointDnsCommand.RepublishNames;
 import dev.privet.dns.domain.VpceHostedZone;
 import dev.privet.eventstore.DeciderRunner;
 import dev.privet.runtime.EventConsumer;
@@ -24,7 +26,8 @@ import static dev.privet.dns.domain.EndpointDnsDecider.DECIDER;
 
 /**
  * When an endpoint's interfaces are ready, its names are published (unless its DNS stream already exists: published,
- * or removed because the deletion came first). The append, the records the DNS server answers from (inline read
+ * or removed because the deletion came first); when its subnets changed, they are published again on the new
+ * interfaces. The append, the records the DNS server answers from (inline read
  * model) and this reaction's applied marker commit together, on the subscription's connection.
  */
 @ApplicationScoped
@@ -59,14 +62,22 @@ public class PublishNamesOnProvisioning implements EventConsumer {
 
     @Override
     public void handle(Connection c, EventEnvelope envelope) throws SQLException {
-        if (!(envelope.event() instanceof EndpointNetworkProvisioned provisioned)) {
-            return;
+        switch (envelope.event()) {
+            case EndpointNetworkProvisioned provisioned -> {
+                // The names carry a random suffix: generated here, so deciding stays pure.
+                var names = EndpointDnsNames.generate(provisioned.vpcEndpointId(), provisioned.serviceId(), region);
+                var decided = deciders.run(c, provisioned.vpcEndpointId(), new PublishNames(
+                        provisioned.vpcEndpointId(), provisioned.serviceId(), provisioned.networkInterfaces(), names,
+                        hostedZoneId), DECIDER, EventMetadata.causedBy(envelope));
+                ReactionLog.log(LOG, provisioned.vpcEndpointId(), "provisioning", decided);
+            }
+            case EndpointNetworkModified modified -> {
+                var decided = deciders.run(c, modified.vpcEndpointId(), new RepublishNames(modified.vpcEndpointId(),
+                        modified.serviceId(), modified.networkInterfaces(), hostedZoneId), DECIDER,
+                        EventMetadata.causedBy(envelope));
+                ReactionLog.log(LOG, modified.vpcEndpointId(), "change of subnets", decided);
+            }
+            default -> { } // the rest of the network's events names nothing
         }
-        // The names carry a random suffix: generated here, so deciding stays pure.
-        var names = EndpointDnsNames.generate(provisioned.vpcEndpointId(), provisioned.serviceId(), region);
-        var decided = deciders.run(c, provisioned.vpcEndpointId(), new PublishNames(provisioned.vpcEndpointId(),
-                provisioned.serviceId(), provisioned.networkInterfaces(), names, hostedZoneId), DECIDER,
-                EventMetadata.causedBy(envelope));
-        ReactionLog.log(LOG, provisioned.vpcEndpointId(), "provisioning", decided);
     }
 }

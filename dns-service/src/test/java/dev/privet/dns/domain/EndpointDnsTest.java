@@ -12,6 +12,7 @@ import dev.privet.dns.domain.EndpointDns.Published;
 import dev.privet.dns.domain.EndpointDns.Removed;
 import dev.privet.dns.domain.EndpointDnsCommand.PublishNames;
 import dev.privet.dns.domain.EndpointDnsCommand.RemoveNames;
+import dev.privet.dns.domain.EndpointDnsCommand.RepublishNames;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Nested;
@@ -112,6 +113,18 @@ class EndpointDnsTest {
         void when_the_endpoint_is_being_deleted_then_its_names_are_removed() {
             assertThat(when(REMOVE, given(published()))).containsExactly(REMOVED);
         }
+
+        @Test
+        void when_its_subnets_change_then_the_same_names_are_published_again_with_the_zones_of_the_new_interfaces() {
+            var moved = List.of(ENIS.get(1), new EndpointInterface("eni-00000000000000003",
+                    "subnet-00000000000000003", "us-east-1c", "10.0.3.4", null));
+
+            List<DnsEvent> events = when(new RepublishNames(ENDPOINT, SERVICE, moved, ZONE_ID), given(published()));
+
+            assertThat(events).containsExactly(new EndpointDnsPublished(ENDPOINT, SERVICE, List.of(
+                    new DnsEntry(NAMES.regional(), ZONE_ID), new DnsEntry(NAMES.zonal("us-east-1b"), ZONE_ID),
+                    new DnsEntry(NAMES.zonal("us-east-1c"), ZONE_ID)), moved));
+        }
     }
 
     @Nested
@@ -126,6 +139,13 @@ class EndpointDnsTest {
         @Test
         void when_the_network_is_provisioned_late_then_nothing_is_published() {
             assertThat(when(PUBLISH, given(REMOVED))).isEmpty();
+        }
+
+        @Test
+        void when_a_change_of_subnets_arrives_after_the_deletion_or_before_any_names_then_nothing_is_published() {
+            var change = new RepublishNames(ENDPOINT, SERVICE, ENIS, ZONE_ID);
+            assertThat(when(change, given(published(), REMOVED))).isEmpty();
+            assertThat(when(change, given())).isEmpty();
         }
 
         @Test

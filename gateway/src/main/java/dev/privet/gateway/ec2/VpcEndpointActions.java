@@ -60,6 +60,7 @@ public class VpcEndpointActions implements QueryActions {
         return Map.of(
                 "CreateVpcEndpoint", this::create,
                 "DescribeVpcEndpoints", this::describe,
+                "ModifyVpcEndpoint", this::modify,
                 "DeleteVpcEndpoints", this::delete,
                 "DescribeVpcEndpointServices", this::services);
     }
@@ -92,6 +93,39 @@ public class VpcEndpointActions implements QueryActions {
             body.element("vpcEndpoint", out -> write(out, endpoint));
             clientToken.ifPresent(token -> body.text("clientToken", token));
         };
+    }
+
+    /**
+     * Changes an endpoint's subnets ({@code AddSubnetId.N}, {@code RemoveSubnetId.N}); the endpoint is
+     * {@code pending} until its names point at the new interfaces. The other changes AWS has are refused by name.
+     */
+    private Consumer<XmlBody> modify(QueryCall call) {
+        QueryParameters params = call.params();
+        String endpointId = wellFormed(params.required("VpcEndpointId"));
+        JsonObject change = new JsonObject()
+                .put("addSubnetIds", new JsonArray(params.list("AddSubnetId")))
+                .put("removeSubnetIds", new JsonArray(params.list("RemoveSubnetId")));
+        for (String list : List.of("AddSecurityGroupId", "RemoveSecurityGroupId", "AddRouteTableId",
+                "RemoveRouteTableId", "SubnetConfiguration")) {
+            if (!params.list(list).isEmpty()) {
+                throw QueryFault.invalidValue(list + " is not supported yet; only subnets can change");
+            }
+        }
+        for (String value : List.of("PolicyDocument", "PrivateDnsEnabled", "IpAddressType",
+                "DnsOptions.DnsRecordIpType", "DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint")) {
+            params.optional(value).ifPresent(v -> {
+                throw QueryFault.invalidValue(value + " is not supported yet; only subnets can change");
+            });
+        }
+        if (params.bool("ResetPolicy", false)) { // false asks for nothing
+            throw QueryFault.invalidValue("ResetPolicy is not supported yet; only subnets can change");
+        }
+        params.done();
+        if (change.getJsonArray("addSubnetIds").isEmpty() && change.getJsonArray("removeSubnetIds").isEmpty()) {
+            throw QueryFault.missing("AddSubnetId.1 or RemoveSubnetId.1");
+        }
+        call.services().patch(Backend.CONSUMER, "/v1/vpc-endpoints/" + endpointId, call.caller(), change);
+        return body -> body.text("return", true);
     }
 
     private Consumer<XmlBody> describe(QueryCall call) {

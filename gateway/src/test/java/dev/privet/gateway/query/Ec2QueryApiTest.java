@@ -16,6 +16,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.ModifyVpcEndpointRequest;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.ec2.model.Vpc;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
@@ -245,6 +247,38 @@ class Ec2QueryApiTest {
             assertThat(seen.idempotencyKey()).isEqualTo("token-1");
             assertThat(seen.body()).contains("\"vpcEndpointType\":\"Gateway\"");
         });
+    }
+
+    @Test
+    void modifying_an_endpoint_sends_its_subnet_changes_and_refuses_the_changes_not_supported_by_name() {
+        ScriptedServices.answer("PATCH /v1/vpc-endpoints/vpce-0123456789abcdef0", 200, "{}");
+
+        var result = ec2.modifyVpcEndpoint(r -> r.vpcEndpointId("vpce-0123456789abcdef0")
+                .addSubnetIds("subnet-00000000000000002").removeSubnetIds("subnet-00000000000000001"));
+
+        assertThat(result.returnValue()).isTrue();
+        assertThat(ScriptedServices.SEEN).singleElement().satisfies(seen -> {
+            assertThat(seen.method()).isEqualTo("PATCH");
+            assertThat(seen.body()).isEqualTo("{\"addSubnetIds\":[\"subnet-00000000000000002\"],"
+                    + "\"removeSubnetIds\":[\"subnet-00000000000000001\"]}");
+        });
+        for (var refused : List.<Consumer<ModifyVpcEndpointRequest.Builder>>of(
+                r -> r.addSecurityGroupIds("sg-0123456789abcdef0"), r -> r.policyDocument("{}"),
+                r -> r.privateDnsEnabled(true), r -> r.resetPolicy(true), r -> r.addRouteTableIds("rtb-1"))) {
+            assertThatThrownBy(() -> ec2.modifyVpcEndpoint(r -> refused.accept(r.vpcEndpointId("vpce-0123456789abcdef0")
+                    .addSubnetIds("subnet-00000000000000002"))))
+                    .isInstanceOfSatisfying(Ec2Exception.class, e -> {
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");
+                        assertThat(e.awsErrorDetails().errorMessage()).contains("is not supported yet");
+                    });
+        }
+        assertThatThrownBy(() -> ec2.modifyVpcEndpoint(r -> r.vpcEndpointId("vpce-0123456789abcdef0")))
+                .isInstanceOfSatisfying(Ec2Exception.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("MissingParameter"));
+        assertThatThrownBy(() -> ec2.modifyVpcEndpoint(r -> r.vpcEndpointId("vpce-x").addSubnetIds("subnet-1")))
+                .isInstanceOfSatisfying(Ec2Exception.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidVpcEndpointId.Malformed"));
+        assertThat(ScriptedServices.SEEN).hasSize(1);
     }
 
     @Test

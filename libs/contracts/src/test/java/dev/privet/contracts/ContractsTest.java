@@ -99,6 +99,15 @@ class ContractsTest {
             assertThat(Region.DEFAULT.hasZone("us-east-1a")).isTrue();
             assertThat(Region.DEFAULT.hasZone("eu-west-1a")).isFalse();
         }
+
+        @Test
+        void an_endpoints_names_are_recovered_from_its_regional_name() {
+            EndpointDnsNames names = EndpointDnsNames.generate(IdFormat.VPC_ENDPOINT.newId(),
+                    IdFormat.ENDPOINT_SERVICE.newId(), new Region("eu-west-2"));
+            assertThat(EndpointDnsNames.ofRegional(names.regional())).isEqualTo(names);
+            assertThatThrownBy(() -> EndpointDnsNames.ofRegional("www.example.com"))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Nested

@@ -1,6 +1,8 @@
 package dev.privet.network.app;
 
 import dev.privet.contracts.errors.Rejection;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointSubnetsChanged;
+import dev.privet.contracts.events.DnsEvent.EndpointDnsPublished;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.EventMetadata;
 import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceCreated;
@@ -11,9 +13,14 @@ import dev.privet.eventstore.DeciderRunner;
 import dev.privet.eventstore.DeciderRunner.Loaded;
 import dev.privet.network.dataplane.Forwarders;
 import dev.privet.network.domain.EndpointNetwork;
+import dev.privet.network.domain.EndpointNetwork.Command;
 import dev.privet.network.domain.EndpointNetwork.Command.Fail;
+import dev.privet.network.domain.EndpointNetwork.Command.FailModification;
+import dev.privet.network.domain.EndpointNetwork.Command.Modify;
 import dev.privet.network.domain.EndpointNetwork.Command.Provision;
 import dev.privet.network.domain.EndpointNetwork.Command.Release;
+import dev.privet.network.domain.EndpointNetwork.Command.Retire;
+import dev.privet.network.domain.EndpointNetwork.Provisioned;
 import dev.privet.network.domain.Subnet;
 import dev.privet.network.domain.SubnetState;
 import dev.privet.network.domain.SubnetState.Command.AllocateInterface;
@@ -32,8 +39,8 @@ import java.util.Set;
  * Builds and tears down the interfaces of accepted endpoints: one interface per subnet, each holding an address of
  * its subnet and a data plane address of the pool, where its forwarders will listen. The read model's unique index
  * on data plane addresses refuses an address that a concurrent transaction chose too; that transaction rolls back
- * and the acceptance is applied again, with another choice. Runs inside the reacting consumer's transaction, appending to each subnet's stream and to the
- * endpoint's network stream together; a concurrent allocation in the same subnet makes the append conflict, the
+ * and the acceptance is applied again, with another choice. Runs inside the reacting consumer's transaction,
+ * appending to each subnet's stream and to the endpoint's network stream together; a concurrent allocation in the same subnet makes the append conflict, the
  * transaction roll back and the event be applied again.
  */
 @ApplicationScoped
@@ -52,46 +59,63 @@ public class EndpointNetworking {
             return;
         }
         EventMetadata metadata = EventMetadata.causedBy(cause);
-        // Decide every address first: one subnet that cannot take an interface fails the endpoint, and then
-        // nothing is allocated anywhere (no address would ever be released otherwise).
-        List<Allocation> allocations = new ArrayList<>();
-        Set<String> reserved = new HashSet<>();
-        for (String subnetId : accepted.subnetIds()) {
-            Loaded<SubnetState> subnet = deciders.load(c, subnetId, SubnetState.DECIDER);
-            if (!(subnet.state() instanceof Subnet s) || !s.created().vpcId().equals(accepted.vpcId())) {
-                fail(c, accepted, metadata, "subnet " + subnetId + " does not exist in " + accepted.vpcId());
-                return;
-            }
-            Optional<String> dataPlaneAddress = dataPlane.freeAddress(reserved);
-            if (dataPlaneAddress.isEmpty()) {
-                fail(c, accepted, metadata, "the data plane address pool " + dataPlane.pool().block()
-                        + " has no free address left");
-                return;
-            }
-            reserved.add(dataPlaneAddress.get());
-            try {
-                var allocate = new AllocateInterface(IdFormat.NETWORK_INTERFACE.newId(), endpointId,
-                        dataPlaneAddress.get());
-                allocations.add(new Allocation(subnet, (NetworkInterfaceCreated)
-                        SubnetState.DECIDER.decide(allocate, s).getFirst()));
-            } catch (Rejection full) {
-                fail(c, accepted, metadata, full.getMessage());
-                return;
-            }
+        Plan plan = plan(c, endpointId, accepted.vpcId(), accepted.subnetIds());
+        Command decided = plan.refusal() != null
+                ? new Fail(endpointId, accepted.serviceId(), plan.refusal())
+                : new Provision(endpointId, accepted.serviceId(), build(c, plan, metadata));
+        deciders.run(c, endpointId, decided, EndpointNetwork.DECIDER, metadata);
+    }
+
+    /**
+     * Changes a provisioned endpoint's subnets: builds an interface in each added subnet (all or none, as at
+     * creation), and marks the removed subnets' interfaces retiring. They are deleted by {@link #retire} once the
+     * names have moved off them. An endpoint that is not provisioned (released, or failed) changes nothing.
+     */
+    public void modify(Connection c, VpcEndpointSubnetsChanged changed, EventEnvelope cause) throws SQLException {
+        String endpointId = changed.vpcEndpointId();
+        Loaded<EndpointNetwork> network = deciders.load(c, endpointId, EndpointNetwork.DECIDER);
+        if (!(network.state() instanceof Provisioned provisioned)) {
+            return;
         }
-        List<EndpointInterface> interfaces = new ArrayList<>();
-        for (Allocation a : allocations) {
-            deciders.appendDecision(c, a.subnet(), List.of(a.created()), SubnetState.DECIDER, metadata);
-            Subnet s = (Subnet) a.subnet().state();
-            interfaces.add(new EndpointInterface(a.created().networkInterfaceId(), s.created().subnetId(),
-                    s.created().availabilityZone(), a.created().privateIpAddress(), a.created().dataPlaneAddress()));
+        EventMetadata metadata = EventMetadata.causedBy(cause);
+        Set<String> removed = Set.copyOf(changed.removed());
+        List<String> added = changed.added().stream().filter(s -> !provisioned.subnetIds().contains(s)).toList();
+        Plan plan = plan(c, endpointId, changed.vpcId(), added);
+        if (plan.refusal() != null) {
+            deciders.run(c, endpointId, new FailModification(endpointId, changed.serviceId(), plan.refusal()),
+                    EndpointNetwork.DECIDER, metadata);
+            return;
         }
-        deciders.run(c, endpointId, new Provision(endpointId, accepted.serviceId(), interfaces),
+        List<EndpointInterface> kept = provisioned.interfaces().stream()
+                .filter(eni -> !removed.contains(eni.subnetId())).toList();
+        List<String> retiring = provisioned.interfaces().stream().filter(eni -> removed.contains(eni.subnetId()))
+                .map(EndpointInterface::networkInterfaceId).toList();
+        List<EndpointInterface> serving = new ArrayList<>(kept);
+        serving.addAll(build(c, plan, metadata));
+        deciders.run(c, endpointId, new Modify(endpointId, changed.serviceId(), serving, retiring),
                 EndpointNetwork.DECIDER, metadata);
     }
 
-    /** An address decided for one subnet, not yet appended. */
-    private record Allocation(Loaded<SubnetState> subnet, NetworkInterfaceCreated created) {
+    /**
+     * Deletes the retiring interfaces that the endpoint's names, as just published, no longer point at. Every
+     * publication comes here; one with nothing retiring costs a load of the endpoint's network.
+     */
+    public void retire(Connection c, EndpointDnsPublished published, EventEnvelope cause) throws SQLException {
+        String endpointId = published.vpcEndpointId();
+        Loaded<EndpointNetwork> network = deciders.load(c, endpointId, EndpointNetwork.DECIDER);
+        if (!(network.state() instanceof Provisioned provisioned) || provisioned.retiring().isEmpty()) {
+            return;
+        }
+        EventMetadata metadata = EventMetadata.causedBy(cause);
+        List<String> deleted = new ArrayList<>();
+        for (EndpointInterface eni : provisioned.retiringBesides(published.networkInterfaces())) {
+            deciders.run(c, eni.subnetId(), new ReleaseInterface(eni.networkInterfaceId(), endpointId),
+                    SubnetState.DECIDER, metadata);
+            deleted.add(eni.networkInterfaceId());
+        }
+        deciders.appendDecision(c, network, EndpointNetwork.DECIDER.decide(
+                new Retire(endpointId, published.serviceId(), deleted), network.state()), EndpointNetwork.DECIDER,
+                metadata);
     }
 
     /** Deletes the endpoint's interfaces, if any, and marks its network released for good. */
@@ -111,9 +135,57 @@ public class EndpointNetworking {
                 new Release(vpcEndpointId, serviceId, released), network.state()), EndpointNetwork.DECIDER, metadata);
     }
 
-    private void fail(Connection c, EndpointConnectionAccepted accepted, EventMetadata metadata, String reason)
-            throws SQLException {
-        deciders.run(c, accepted.vpcEndpointId(), new Fail(accepted.vpcEndpointId(), accepted.serviceId(), reason),
-                EndpointNetwork.DECIDER, metadata);
+    /**
+     * Decides an interface for each of {@code subnetIds} before anything is appended: one subnet that cannot take
+     * one refuses the whole plan, and then nothing is allocated anywhere (no address would ever be released
+     * otherwise).
+     */
+    private Plan plan(Connection c, String endpointId, String vpcId, List<String> subnetIds) throws SQLException {
+        List<Allocation> allocations = new ArrayList<>();
+        Set<String> reserved = new HashSet<>();
+        for (String subnetId : subnetIds) {
+            Loaded<SubnetState> subnet = deciders.load(c, subnetId, SubnetState.DECIDER);
+            if (!(subnet.state() instanceof Subnet s) || !s.created().vpcId().equals(vpcId)) {
+                return Plan.refused("subnet " + subnetId + " does not exist in " + vpcId);
+            }
+            Optional<String> dataPlaneAddress = dataPlane.freeAddress(reserved);
+            if (dataPlaneAddress.isEmpty()) {
+                return Plan.refused("the data plane address pool " + dataPlane.pool().block()
+                        + " has no free address left");
+            }
+            reserved.add(dataPlaneAddress.get());
+            try {
+                var allocate = new AllocateInterface(IdFormat.NETWORK_INTERFACE.newId(), endpointId,
+                        dataPlaneAddress.get());
+                allocations.add(new Allocation(subnet, (NetworkInterfaceCreated)
+                        SubnetState.DECIDER.decide(allocate, s).getFirst()));
+            } catch (Rejection full) {
+                return Plan.refused(full.getMessage());
+            }
+        }
+        return new Plan(allocations, null);
+    }
+
+    /** Appends a plan's interfaces to their subnets' streams, and answers them as the endpoint lists them. */
+    private List<EndpointInterface> build(Connection c, Plan plan, EventMetadata metadata) throws SQLException {
+        List<EndpointInterface> interfaces = new ArrayList<>();
+        for (Allocation a : plan.allocations()) {
+            deciders.appendDecision(c, a.subnet(), List.of(a.created()), SubnetState.DECIDER, metadata);
+            Subnet s = (Subnet) a.subnet().state();
+            interfaces.add(new EndpointInterface(a.created().networkInterfaceId(), s.created().subnetId(),
+                    s.created().availabilityZone(), a.created().privateIpAddress(), a.created().dataPlaneAddress()));
+        }
+        return interfaces;
+    }
+
+    /** An address decided for one subnet, not yet appended. */
+    private record Allocation(Loaded<SubnetState> subnet, NetworkInterfaceCreated created) {
+    }
+
+    /** The interfaces to build, or why they cannot be built ({@code refusal}, null when they can). */
+    private record Plan(List<Allocation> allocations, String refusal) {
+        static Plan refused(String reason) {
+            return new Plan(List.of(), reason);
+        }
     }
 }

@@ -1,26 +1,54 @@
 package dev.privet.network.domain;
 
 import dev.privet.contracts.events.NetworkEvent;
+import dev.privet.contracts.events.NetworkEvent.EndpointInterfacesRetired;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkFailed;
+import dev.privet.contracts.events.NetworkEvent.EndpointNetworkModificationFailed;
+import dev.privet.contracts.events.NetworkEvent.EndpointNetworkModified;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
 import dev.privet.contracts.events.Values.EndpointInterface;
 import dev.privet.eventstore.Decider;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The network side of one VPC endpoint: nothing yet, its interfaces provisioned, failed, or released. Released is
  * final: the provider's acceptance and the DNS removal travel on different topics and may arrive in either order, so
  * an acceptance that arrives after the release is ignored rather than building interfaces nobody will delete.
+ *
+ * <p>A provisioned endpoint's subnets can change. The interfaces of removed subnets then <em>retire</em>: they keep
+ * listening until the endpoint's names stop pointing at them (names first, interfaces after, as in a deletion), so a
+ * client that resolved a name a moment ago still connects.
  */
 public sealed interface EndpointNetwork {
 
     record None() implements EndpointNetwork {
     }
 
-    record Provisioned(String serviceId, List<EndpointInterface> interfaces) implements EndpointNetwork {
+    /** {@code interfaces} serve the endpoint; {@code retiring} ones wait to be deleted once no name points at them. */
+    record Provisioned(String serviceId, List<EndpointInterface> interfaces, List<EndpointInterface> retiring)
+            implements EndpointNetwork {
+        public Provisioned {
+            interfaces = List.copyOf(interfaces);
+            retiring = List.copyOf(retiring);
+        }
+
+        /** The subnets the endpoint is in now, in the order its interfaces came. */
+        public List<String> subnetIds() {
+            return interfaces.stream().map(EndpointInterface::subnetId).toList();
+        }
+
+        /** The retiring interfaces that none of {@code named} is: the names moved off them. */
+        public List<EndpointInterface> retiringBesides(List<EndpointInterface> named) {
+            Set<String> stillNamed = new HashSet<>();
+            named.forEach(eni -> stillNamed.add(eni.networkInterfaceId()));
+            return retiring.stream().filter(eni -> !stillNamed.contains(eni.networkInterfaceId())).toList();
+        }
     }
 
     record Failed(String reason) implements EndpointNetwork {
@@ -38,6 +66,21 @@ public sealed interface EndpointNetwork {
         record Fail(String vpcEndpointId, String serviceId, String reason) implements Command {
         }
 
+        /**
+         * Record a change of subnets: {@code interfaces} serve the endpoint from now on (the new ones built beside
+         * it), and {@code retiring} are the interfaces of the removed subnets.
+         */
+        record Modify(String vpcEndpointId, String serviceId, List<EndpointInterface> interfaces,
+                      List<String> retiring) implements Command {
+        }
+
+        record FailModification(String vpcEndpointId, String serviceId, String reason) implements Command {
+        }
+
+        /** Mark retiring interfaces deleted (deleted beside it). */
+        record Retire(String vpcEndpointId, String serviceId, List<String> deletedInterfaceIds) implements Command {
+        }
+
         /** Mark the network released, with the interfaces deleted beside it. */
         record Release(String vpcEndpointId, String serviceId, List<String> deletedInterfaceIds) implements Command {
         }
@@ -48,9 +91,10 @@ public sealed interface EndpointNetwork {
         return this instanceof None;
     }
 
-    /** The interfaces to delete on release: none unless provisioned. */
+    /** The interfaces to delete on release, retiring ones included: none unless provisioned. */
     default List<EndpointInterface> interfacesToRelease() {
-        return this instanceof Provisioned p ? p.interfaces() : List.of();
+        return this instanceof Provisioned p ? Stream.concat(p.interfaces().stream(), p.retiring().stream()).toList()
+                : List.of();
     }
 
     Decider<Command, EndpointNetwork, NetworkEvent> DECIDER = new Decider<>() {
@@ -68,6 +112,18 @@ public sealed interface EndpointNetwork {
                 case Command.Fail f -> state.awaitsProvisioning()
                         ? List.of(new EndpointNetworkFailed(f.vpcEndpointId(), f.serviceId(), f.reason()))
                         : List.of();
+                case Command.Modify m -> state instanceof Provisioned
+                        ? List.of(new EndpointNetworkModified(m.vpcEndpointId(), m.serviceId(), m.interfaces(),
+                                m.retiring()))
+                        : List.of();
+                case Command.FailModification f -> state instanceof Provisioned p
+                        ? List.of(new EndpointNetworkModificationFailed(f.vpcEndpointId(), f.serviceId(), f.reason(),
+                                p.subnetIds()))
+                        : List.of();
+                case Command.Retire r -> state instanceof Provisioned && !r.deletedInterfaceIds().isEmpty()
+                        ? List.of(new EndpointInterfacesRetired(r.vpcEndpointId(), r.serviceId(),
+                                r.deletedInterfaceIds()))
+                        : List.of();
                 case Command.Release r -> state instanceof Released ? List.of()
                         : List.of(new EndpointNetworkReleased(r.vpcEndpointId(), r.serviceId(), r.deletedInterfaceIds()));
             };
@@ -76,7 +132,10 @@ public sealed interface EndpointNetwork {
         @Override
         public EndpointNetwork evolve(EndpointNetwork state, NetworkEvent event, Instant recordedAt) {
             return switch (event) {
-                case EndpointNetworkProvisioned p -> new Provisioned(p.serviceId(), p.networkInterfaces());
+                case EndpointNetworkProvisioned p -> new Provisioned(p.serviceId(), p.networkInterfaces(), List.of());
+                case EndpointNetworkModified m -> modified(provisioned(state, m), m);
+                case EndpointNetworkModificationFailed f -> provisioned(state, f);
+                case EndpointInterfacesRetired r -> retired(provisioned(state, r), r);
                 case EndpointNetworkFailed f -> new Failed(f.reason());
                 case EndpointNetworkReleased r -> new Released();
                 default -> throw new IllegalStateException("not an event of an endpoint's network: " + event.eventType());
@@ -86,6 +145,27 @@ public sealed interface EndpointNetwork {
         @Override
         public boolean isTerminal(EndpointNetwork state) {
             return state instanceof Released;
+        }
+
+        private static Provisioned provisioned(EndpointNetwork state, NetworkEvent event) {
+            if (state instanceof Provisioned p) {
+                return p;
+            }
+            throw new IllegalStateException(event.eventType() + " on an endpoint network that is " + state);
+        }
+
+        /** The old interfaces named in the change retire; earlier retiring ones keep retiring. */
+        private static Provisioned modified(Provisioned before, EndpointNetworkModified m) {
+            Set<String> retiring = Set.copyOf(m.retiringInterfaceIds());
+            var nowRetiring = Stream.concat(before.retiring().stream(),
+                    before.interfaces().stream().filter(eni -> retiring.contains(eni.networkInterfaceId()))).toList();
+            return new Provisioned(before.serviceId(), m.networkInterfaces(), nowRetiring);
+        }
+
+        private static Provisioned retired(Provisioned before, EndpointInterfacesRetired r) {
+            Set<String> gone = Set.copyOf(r.networkInterfaceIds());
+            return new Provisioned(before.serviceId(), before.interfaces(),
+                    before.retiring().stream().filter(eni -> !gone.contains(eni.networkInterfaceId())).toList());
         }
     };
 }

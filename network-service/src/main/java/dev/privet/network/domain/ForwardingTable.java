@@ -1,6 +1,8 @@
 package dev.privet.network.domain;
 
 import dev.privet.contracts.events.NetworkEvent;
+import dev.privet.contracts.events.NetworkEvent.EndpointInterfacesRetired;
+import dev.privet.contracts.events.NetworkEvent.EndpointNetworkModified;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
 import dev.privet.contracts.events.NetworkEvent.ListenerCreated;
@@ -22,6 +24,7 @@ import dev.privet.contracts.events.Values.Listener;
 import dev.privet.contracts.events.Values.Target;
 import dev.privet.contracts.events.Values.TargetGroupAttributes;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -67,6 +70,7 @@ public final class ForwardingTable {
     }
 
     private record Endpoint(String serviceId, List<EndpointInterface> interfaces) {
+        static final Endpoint NONE = new Endpoint(null, List.of());
     }
 
     private record Balancer(Map<Integer, Listener> listeners, List<Target> ownTargets) {
@@ -116,10 +120,20 @@ public final class ForwardingTable {
                 }
             }
             case EndpointNetworkProvisioned p -> {
-                endpoints.put(p.vpcEndpointId(), new Endpoint(p.serviceId(), List.copyOf(p.networkInterfaces())));
-                p.networkInterfaces().stream().filter(eni -> eni.dataPlaneAddress() != null)
-                        .forEach(eni -> endpointByAddress.put(eni.dataPlaneAddress(), p.vpcEndpointId()));
-                return Set.of(p.vpcEndpointId());
+                return listen(p.vpcEndpointId(), p.serviceId(), p.networkInterfaces());
+            }
+            case EndpointNetworkModified m -> { // retiring interfaces keep listening until they are retired
+                Set<String> retiring = Set.copyOf(m.retiringInterfaceIds());
+                List<EndpointInterface> listening = new ArrayList<>(m.networkInterfaces());
+                endpoints.getOrDefault(m.vpcEndpointId(), Endpoint.NONE).interfaces().stream()
+                        .filter(eni -> retiring.contains(eni.networkInterfaceId())).forEach(listening::add);
+                return listen(m.vpcEndpointId(), m.serviceId(), listening);
+            }
+            case EndpointInterfacesRetired r -> {
+                Endpoint endpoint = endpoints.getOrDefault(r.vpcEndpointId(), Endpoint.NONE);
+                Set<String> retired = Set.copyOf(r.networkInterfaceIds());
+                return listen(r.vpcEndpointId(), r.serviceId(), endpoint.interfaces().stream()
+                        .filter(eni -> !retired.contains(eni.networkInterfaceId())).toList());
             }
             case EndpointNetworkReleased r -> {
                 Endpoint gone = endpoints.remove(r.vpcEndpointId());
@@ -268,6 +282,17 @@ public final class ForwardingTable {
     private List<Balancer> balancersOf(String serviceId) {
         return balancersOfService.getOrDefault(serviceId, List.of()).stream()
                 .map(balancers::get).filter(lb -> lb != null).toList();
+    }
+
+    /** The endpoint's interfaces from now on are {@code interfaces}: each of them listens, and no other. */
+    private Set<String> listen(String vpcEndpointId, String serviceId, List<EndpointInterface> interfaces) {
+        Endpoint before = endpoints.put(vpcEndpointId, new Endpoint(serviceId, List.copyOf(interfaces)));
+        if (before != null) {
+            before.interfaces().forEach(eni -> endpointByAddress.remove(eni.dataPlaneAddress()));
+        }
+        interfaces.stream().filter(eni -> eni.dataPlaneAddress() != null)
+                .forEach(eni -> endpointByAddress.put(eni.dataPlaneAddress(), vpcEndpointId));
+        return Set.of(vpcEndpointId);
     }
 
     private Set<String> endpointsOfService(String serviceId) {

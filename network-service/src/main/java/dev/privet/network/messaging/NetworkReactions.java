@@ -1,5 +1,7 @@
 package dev.privet.network.messaging;
 
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointSubnetsChanged;
+import dev.privet.contracts.events.DnsEvent.EndpointDnsPublished;
 import dev.privet.contracts.events.DnsEvent.EndpointDnsRemoved;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
@@ -20,7 +22,8 @@ import java.sql.SQLException;
 /**
  * What network-service does when others act: verify a new service's load balancers and release them once it is
  * deleted, build an accepted endpoint's interfaces, and release them once its DNS names are gone (deletion runs the
- * chain backwards).
+ * chain backwards). A change of an endpoint's subnets builds the new interfaces at once and deletes the removed
+ * ones once its names were published again without them.
  */
 @ApplicationScoped
 public class NetworkReactions implements EventConsumer {
@@ -54,6 +57,8 @@ public class NetworkReactions implements EventConsumer {
             case EndpointServiceCreated created -> bindings.verify(c, created, envelope);
             case EndpointServiceDeleted deleted -> bindings.release(c, deleted, envelope);
             case EndpointConnectionAccepted accepted -> networking.provision(c, accepted, envelope);
+            case VpcEndpointSubnetsChanged changed -> networking.modify(c, changed, envelope);
+            case EndpointDnsPublished published -> networking.retire(c, published, envelope);
             case EndpointDnsRemoved removed -> networking.release(c, removed.vpcEndpointId(), removed.serviceId(), envelope);
             default -> { } // other events of these topics need nothing from the network
         }

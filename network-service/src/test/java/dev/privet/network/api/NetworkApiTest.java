@@ -1,7 +1,12 @@
 package dev.privet.network.api;
 
 import dev.privet.contracts.events.DnsEvent.EndpointDnsRemoved;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointSubnetsChanged;
+import dev.privet.contracts.events.DnsEvent.EndpointDnsPublished;
+import dev.privet.contracts.events.NetworkEvent.EndpointInterfacesRetired;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkFailed;
+import dev.privet.contracts.events.NetworkEvent.EndpointNetworkModificationFailed;
+import dev.privet.contracts.events.NetworkEvent.EndpointNetworkModified;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
 import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersRejected;
@@ -34,6 +39,7 @@ import static dev.privet.network.api.NetworkApi.createSubnet;
 import static dev.privet.network.api.NetworkApi.createVpc;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -202,6 +208,43 @@ class NetworkApiTest {
         as(OWNER).get("/v1/network-interfaces?vpcEndpointId=" + endpoint).then().body("$", hasSize(0));
         as(OWNER).get("/v1/subnets/" + subnetA).then().body("availableIpAddressCount", equalTo(251));
         as(OWNER).get("/v1/subnets/" + subnetB).then().body("availableIpAddressCount", equalTo(251));
+    }
+
+    @Test
+    void a_change_of_subnets_builds_the_added_interfaces_and_deletes_the_removed_ones_once_the_names_left_them() {
+        String vpc = createVpc(OWNER, "10.7.0.0/16");
+        String subnetA = createSubnet(OWNER, vpc, "10.7.1.0/24", "us-east-1a");
+        String subnetB = createSubnet(OWNER, vpc, "10.7.2.0/24", "us-east-1b");
+        String endpoint = IdFormat.VPC_ENDPOINT.newId();
+        String service = IdFormat.ENDPOINT_SERVICE.newId();
+        KafkaEvents.publish(new EndpointConnectionAccepted(service, endpoint, OWNER, vpc, List.of(subnetA),
+                List.of()), 2, OWNER);
+        String eniA = KafkaEvents.await(Topic.NETWORK, EndpointNetworkProvisioned.class,
+                e -> e.vpcEndpointId().equals(endpoint)).networkInterfaces().getFirst().networkInterfaceId();
+
+        KafkaEvents.publish(new VpcEndpointSubnetsChanged(endpoint, service, vpc, List.of(subnetB), List.of(subnetB),
+                List.of(subnetA)), 5, OWNER);
+        var modified = KafkaEvents.await(Topic.NETWORK, EndpointNetworkModified.class,
+                e -> e.vpcEndpointId().equals(endpoint));
+        assertThat(modified.networkInterfaces()).extracting(i -> i.subnetId()).containsExactly(subnetB);
+        assertThat(modified.retiringInterfaceIds()).containsExactly(eniA);
+        as(OWNER).get("/v1/network-interfaces?vpcEndpointId=" + endpoint).then().body("$", hasSize(2));
+
+        KafkaEvents.publish(new EndpointDnsPublished(endpoint, service, List.of(), modified.networkInterfaces()), 2,
+                OWNER);
+        assertThat(KafkaEvents.await(Topic.NETWORK, EndpointInterfacesRetired.class,
+                e -> e.vpcEndpointId().equals(endpoint)).networkInterfaceIds()).containsExactly(eniA);
+        as(OWNER).get("/v1/network-interfaces?vpcEndpointId=" + endpoint).then()
+                .body("subnetId", contains(subnetB));
+        as(OWNER).get("/v1/subnets/" + subnetA).then().body("availableIpAddressCount", equalTo(251));
+
+        KafkaEvents.publish(new VpcEndpointSubnetsChanged(endpoint, service, vpc, List.of(subnetB, "subnet-x"),
+                List.of(IdFormat.SUBNET.newId()), List.of()), 6, OWNER);
+        var failed = KafkaEvents.await(Topic.NETWORK, EndpointNetworkModificationFailed.class,
+                e -> e.vpcEndpointId().equals(endpoint));
+        assertThat(failed.reason()).contains("does not exist");
+        assertThat(failed.subnetIds()).containsExactly(subnetB);
+        as(OWNER).get("/v1/network-interfaces?vpcEndpointId=" + endpoint).then().body("$", hasSize(1));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.privet.network.domain;
 
+import dev.privet.contracts.events.NetworkEvent.EndpointInterfacesRetired;
+import dev.privet.contracts.events.NetworkEvent.EndpointNetworkModified;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
 import dev.privet.contracts.events.NetworkEvent.ListenerCreated;
@@ -227,6 +229,24 @@ class DataPlaneTest {
             assertThat(table.apply(new EndpointNetworkReleased(ENDPOINT, SERVICE, List.of("eni-a", "eni-b"))))
                     .containsExactly(ENDPOINT);
             assertThat(table.endpoints()).isEmpty();
+            assertThat(targets(new Binding("127.100.0.1", 443))).isEmpty();
+        }
+
+        @Test
+        void a_change_of_subnets_listens_on_the_new_interfaces_and_on_the_retiring_ones_until_they_retire() {
+            anEndpointOnAServiceWithOneListener();
+            EndpointInterface c = new EndpointInterface("eni-c", "subnet-c", "us-east-1c", "10.0.3.4", "127.100.0.3");
+
+            assertThat(table.apply(new EndpointNetworkModified(ENDPOINT, SERVICE, List.of(ENI_B, c), List.of("eni-a"))))
+                    .containsExactly(ENDPOINT);
+            assertThat(table.bindingsOf(ENDPOINT)).containsExactlyInAnyOrder(new Binding("127.100.0.1", 443),
+                    new Binding("127.100.0.2", 443), new Binding("127.100.0.3", 443));
+            assertThat(table.routeOf(new Binding("127.100.0.3", 443)).vpcEndpointId()).isEqualTo(ENDPOINT);
+
+            assertThat(table.apply(new EndpointInterfacesRetired(ENDPOINT, SERVICE, List.of("eni-a"))))
+                    .containsExactly(ENDPOINT);
+            assertThat(table.bindingsOf(ENDPOINT)).containsExactlyInAnyOrder(new Binding("127.100.0.2", 443),
+                    new Binding("127.100.0.3", 443));
             assertThat(targets(new Binding("127.100.0.1", 443))).isEmpty();
         }
 

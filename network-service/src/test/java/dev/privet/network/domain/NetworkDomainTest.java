@@ -7,7 +7,10 @@ import dev.privet.contracts.events.NetworkEvent.TargetGroupCreated;
 import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.NetworkEvent;
+import dev.privet.contracts.events.NetworkEvent.EndpointInterfacesRetired;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkFailed;
+import dev.privet.contracts.events.NetworkEvent.EndpointNetworkModificationFailed;
+import dev.privet.contracts.events.NetworkEvent.EndpointNetworkModified;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
 import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
@@ -21,6 +24,10 @@ import dev.privet.contracts.events.NetworkEvent.VpcCreated;
 import dev.privet.contracts.events.Values.EndpointInterface;
 import dev.privet.eventstore.Decider;
 import dev.privet.network.domain.EndpointNetwork.Command.Fail;
+import dev.privet.network.domain.EndpointNetwork.Command.FailModification;
+import dev.privet.network.domain.EndpointNetwork.Command.Modify;
+import dev.privet.network.domain.EndpointNetwork.Command.Retire;
+import dev.privet.network.domain.EndpointNetwork.Provisioned;
 import dev.privet.network.domain.EndpointNetwork.Command.Provision;
 import dev.privet.network.domain.EndpointNetwork.Command.Release;
 import dev.privet.network.domain.ServiceBinding.ReleaseLoadBalancers;
@@ -355,6 +362,65 @@ class NetworkDomainTest {
                     .thenNothing();
             given(EndpointNetwork.DECIDER, failed).when(new Release(ENDPOINT_ID, SERVICE_ID, List.of()))
                     .then(new EndpointNetworkReleased(ENDPOINT_ID, SERVICE_ID, List.of()));
+        }
+    }
+
+    @Nested
+    @DisplayName("an endpoint's network whose subnets change")
+    class EndpointChanges {
+        final EndpointInterface a = new EndpointInterface("eni-a", "subnet-a", "us-east-1a", "10.0.1.4", "127.100.0.1");
+        final EndpointInterface b = new EndpointInterface("eni-b", "subnet-b", "us-east-1b", "10.0.2.4", "127.100.0.2");
+        final EndpointNetworkProvisioned provisioned = new EndpointNetworkProvisioned(ENDPOINT_ID, SERVICE_ID,
+                List.of(a));
+        final EndpointNetworkModified moved = new EndpointNetworkModified(ENDPOINT_ID, SERVICE_ID, List.of(b),
+                List.of("eni-a"));
+
+        @Test
+        void serves_on_the_new_interfaces_while_the_removed_ones_retire() {
+            EndpointNetwork after = given(EndpointNetwork.DECIDER, provisioned)
+                    .when(new Modify(ENDPOINT_ID, SERVICE_ID, List.of(b), List.of("eni-a"))).then(moved);
+            assertThat(after).isEqualTo(new Provisioned(SERVICE_ID, List.of(b), List.of(a)));
+            assertThat(after.interfacesToRelease()).containsExactly(b, a);
+            assertThat(((Provisioned) after).subnetIds()).containsExactly("subnet-b");
+        }
+
+        @Test
+        void retiring_interfaces_are_deleted_once_the_names_are_published_without_them() {
+            Provisioned changed = new Provisioned(SERVICE_ID, List.of(b), List.of(a));
+            assertThat(changed.retiringBesides(List.of(b))).containsExactly(a);
+            assertThat(changed.retiringBesides(List.of(a, b))).isEmpty(); // the earlier names still point at it
+
+            var retired = new EndpointInterfacesRetired(ENDPOINT_ID, SERVICE_ID, List.of("eni-a"));
+            EndpointNetwork after = given(EndpointNetwork.DECIDER, provisioned, moved)
+                    .when(new Retire(ENDPOINT_ID, SERVICE_ID, List.of("eni-a"))).then(retired);
+            assertThat(after).isEqualTo(new Provisioned(SERVICE_ID, List.of(b), List.of()));
+            given(EndpointNetwork.DECIDER, provisioned, moved, retired)
+                    .when(new Retire(ENDPOINT_ID, SERVICE_ID, List.of())).thenNothing();
+        }
+
+        @Test
+        void a_change_that_cannot_be_built_keeps_the_interfaces_and_says_where_they_are() {
+            given(EndpointNetwork.DECIDER, provisioned)
+                    .when(new FailModification(ENDPOINT_ID, SERVICE_ID, "subnet-b is full"))
+                    .then(new EndpointNetworkModificationFailed(ENDPOINT_ID, SERVICE_ID, "subnet-b is full",
+                            List.of("subnet-a")));
+        }
+
+        @Test
+        void an_endpoint_not_provisioned_changes_nothing() {
+            var released = new EndpointNetworkReleased(ENDPOINT_ID, SERVICE_ID, List.of("eni-a"));
+            for (var history : List.of(List.<NetworkEvent>of(), List.<NetworkEvent>of(provisioned, released))) {
+                var given = given(EndpointNetwork.DECIDER, history);
+                given.when(new Modify(ENDPOINT_ID, SERVICE_ID, List.of(b), List.of())).thenNothing();
+                given.when(new FailModification(ENDPOINT_ID, SERVICE_ID, "x")).thenNothing();
+                given.when(new Retire(ENDPOINT_ID, SERVICE_ID, List.of("eni-a"))).thenNothing();
+            }
+        }
+
+        @Test
+        void a_release_deletes_the_retiring_interfaces_too() {
+            EndpointNetwork changed = given(EndpointNetwork.DECIDER, provisioned, moved).state();
+            assertThat(changed.interfacesToRelease()).containsExactlyInAnyOrder(a, b);
         }
     }
 

@@ -57,6 +57,24 @@ public sealed interface ConsumerEvent extends IntegrationEvent {
     record VpcEndpointReleased(String vpcEndpointId) implements ConsumerEvent {
     }
 
+    /**
+     * The owner changed an available endpoint's subnets: {@code subnetIds} is the whole new set, {@code added} and
+     * {@code removed} the difference. The endpoint is {@code pending} until its names resolve to the new interfaces
+     * ({@code EndpointDnsPublished} again), or back to {@code available} with its old subnets when the network
+     * could not build them ({@link VpcEndpointModificationFailed}).
+     */
+    record VpcEndpointSubnetsChanged(String vpcEndpointId, String serviceId, String vpcId, List<String> subnetIds,
+                                     List<String> added, List<String> removed) implements ConsumerEvent {
+    }
+
+    /**
+     * A change of subnets could not be made: the endpoint is {@code available} again on {@code subnetIds}, the ones
+     * it kept, and shows {@code reason} as its last error.
+     */
+    record VpcEndpointModificationFailed(String vpcEndpointId, String reason, List<String> subnetIds)
+            implements ConsumerEvent {
+    }
+
     record VpcEndpointDeletionRequested(String vpcEndpointId, String serviceId) implements ConsumerEvent {
     }
 

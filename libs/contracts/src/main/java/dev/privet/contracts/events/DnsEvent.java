@@ -14,7 +14,11 @@ public sealed interface DnsEvent extends IntegrationEvent {
     String ENDPOINT_DNS = "endpoint-dns";
     String HOSTED_ZONE = "hosted-zone";
 
-    /** The endpoint's names resolve; carries the interfaces too, so consumer-service needs no other topic. */
+    /**
+     * The endpoint's names resolve to these interfaces; carries the interfaces too, so consumer-service needs no
+     * other topic. Published again, with the whole new set, when the endpoint's subnets change: the latest replaces
+     * the earlier ones.
+     */
     record EndpointDnsPublished(String vpcEndpointId, String serviceId, List<DnsEntry> dnsEntries,
                                 List<EndpointInterface> networkInterfaces) implements DnsEvent {
         @Override

@@ -152,6 +152,34 @@ public sealed interface NetworkEvent extends IntegrationEvent {
         public String streamType() { return "endpoint-network"; }
     }
 
+    /**
+     * The endpoint's subnets changed: {@code networkInterfaces} serve it now, one per subnet, new ones built. The
+     * interfaces of removed subnets ({@code retiringInterfaceIds}) still listen until the endpoint's names no
+     * longer point at them; then {@link EndpointInterfacesRetired} deletes them.
+     */
+    record EndpointNetworkModified(String vpcEndpointId, String serviceId, List<EndpointInterface> networkInterfaces,
+                                   List<String> retiringInterfaceIds) implements NetworkEvent {
+        public String streamId() { return vpcEndpointId; }
+        public String streamType() { return "endpoint-network"; }
+    }
+
+    /**
+     * A change of the endpoint's subnets could not be made (a subnet gone or full, the data plane pool exhausted):
+     * nothing was built, and the endpoint keeps its interfaces, in {@code subnetIds}.
+     */
+    record EndpointNetworkModificationFailed(String vpcEndpointId, String serviceId, String reason,
+                                             List<String> subnetIds) implements NetworkEvent {
+        public String streamId() { return vpcEndpointId; }
+        public String streamType() { return "endpoint-network"; }
+    }
+
+    /** Interfaces of removed subnets are deleted, their addresses released, now that no name points at them. */
+    record EndpointInterfacesRetired(String vpcEndpointId, String serviceId, List<String> networkInterfaceIds)
+            implements NetworkEvent {
+        public String streamId() { return vpcEndpointId; }
+        public String streamType() { return "endpoint-network"; }
+    }
+
     /** The endpoint's interfaces are deleted and their addresses released (possibly none, if never provisioned). */
     record EndpointNetworkReleased(String vpcEndpointId, String serviceId, List<String> networkInterfaceIds)
             implements NetworkEvent {

@@ -20,6 +20,21 @@ public record EndpointDnsNames(String endpointId, String suffix, String serviceI
         return new EndpointDnsNames(endpointId, suffix.toString(), serviceId, region);
     }
 
+    /**
+     * The names of an endpoint whose regional name is {@code regionalName}: a change of its subnets keeps its names
+     * and adds or drops zonal ones. Throws for a name that is not an endpoint's regional name.
+     */
+    public static EndpointDnsNames ofRegional(String regionalName) {
+        String[] labels = regionalName.split("\\.", 3);
+        int cut = labels[0].lastIndexOf('-');
+        if (labels.length < 3 || cut < 0 || !labels[2].endsWith(".vpce.amazonaws.com")) {
+            throw new IllegalArgumentException("not an endpoint's regional name: " + regionalName);
+        }
+        String region = labels[2].substring(0, labels[2].length() - ".vpce.amazonaws.com".length());
+        return new EndpointDnsNames(labels[0].substring(0, cut), labels[0].substring(cut + 1), labels[1],
+                new Region(region));
+    }
+
     public String regional() {
         return endpointId + "-" + suffix + "." + zoneApex();
     }
