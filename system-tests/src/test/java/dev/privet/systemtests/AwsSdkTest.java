@@ -208,6 +208,30 @@ class AwsSdkTest {
 
     @Test
     @Order(2)
+    void the_consumer_modifies_its_endpoint_subnets_security_groups_and_policy() {
+        String policy = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\","
+                + "\"Resource\":\"*\"}]}";
+        assertThat(consumer.modifyVpcEndpoint(r -> r.vpcEndpointId(endpointId)
+                .removeSubnetIds(consumerSubnets.get(1)).addSecurityGroupIds("sg-0123456789abcdef0")
+                .policyDocument(policy)).returnValue()).isTrue();
+        VpcEndpoint narrowed = awaitState("available");
+        assertThat(narrowed.subnetIds()).containsExactly(consumerSubnets.getFirst());
+        assertThat(narrowed.dnsEntries()).hasSize(2);
+        assertThat(narrowed.groups()).extracting(g -> g.groupId()).containsExactly("sg-0123456789abcdef0");
+        assertThat(narrowed.policyDocument()).isEqualTo(policy);
+        assertCode(() -> consumer.modifyVpcEndpoint(r -> r.vpcEndpointId(endpointId)
+                .addSubnetIds(consumerSubnets.getFirst())), "InvalidParameterValue");
+
+        consumer.modifyVpcEndpoint(r -> r.vpcEndpointId(endpointId).addSubnetIds(consumerSubnets.get(1))
+                .resetPolicy(true));
+        VpcEndpoint restored = awaitState("available");
+        assertThat(restored.subnetIds()).containsExactlyElementsOf(consumerSubnets);
+        assertThat(restored.networkInterfaceIds()).hasSize(2);
+        assertThat(restored.policyDocument()).contains("\"Effect\":\"Allow\"").contains("\"Resource\":\"*\"");
+    }
+
+    @Test
+    @Order(3)
     void errors_are_aws_errors() {
         assertCode(() -> consumer.describeVpcs(r -> r.vpcIds("vpc-00000000000000000")), "InvalidVpcID.NotFound");
         assertCode(() -> consumer.describeVpcEndpoints(r -> r.vpcEndpointIds("vpce-nope")),
@@ -229,7 +253,7 @@ class AwsSdkTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void deleting_the_endpoint_runs_the_chain_backwards_and_frees_its_subnets_and_vpc() {
         assertCode(() -> consumer.deleteSubnet(r -> r.subnetId(consumerSubnets.getFirst())), "DependencyViolation");
         assertCode(() -> consumer.deleteVpc(r -> r.vpcId(consumerVpc)), "DependencyViolation");
@@ -242,7 +266,7 @@ class AwsSdkTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void the_provider_takes_down_its_listener_and_target_group_but_not_a_load_balancer_a_service_uses() {
         assertThatThrownBy(() -> elb.deleteLoadBalancer(r -> r.loadBalancerArn(loadBalancer)))
                 .isInstanceOfSatisfying(software.amazon.awssdk.services.elasticloadbalancingv2.model
@@ -258,7 +282,7 @@ class AwsSdkTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void the_provider_deletes_its_service_and_then_the_load_balancer_it_used() {
         String unknown = "vpce-svc-00000000000000000";
         var deleted = provider.deleteVpcEndpointServiceConfigurations(r -> r.serviceIds(serviceId, unknown));

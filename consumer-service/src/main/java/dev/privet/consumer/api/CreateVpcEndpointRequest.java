@@ -11,21 +11,18 @@ import dev.privet.runtime.tags.RequestedTags;
 
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The body of {@code POST /v1/vpc-endpoints}, as a client sends it. Every field is bounded before anything else
  * looks at it (the limits are in the README), so an oversized request costs one check and is refused whole.
  */
 public record CreateVpcEndpointRequest(String serviceName, String vpcId, List<String> subnetIds,
-                                       String vpcEndpointType, List<String> securityGroupIds, List<Tag> tags) {
+                                       String vpcEndpointType, List<String> securityGroupIds, List<Tag> tags,
+                                       String policyDocument) {
     static final String INTERFACE = "Interface";
     static final int MAX_SERVICE_NAME = 255;
     static final int MAX_ID = 64;
-    /** AWS: up to 5 security groups per interface by default, 16 at most. */
-    static final int MAX_SECURITY_GROUPS = 16;
     private static final Set<String> NOT_YET_SUPPORTED = Set.of("Gateway", "GatewayLoadBalancer");
-    private static final Pattern SECURITY_GROUP = Pattern.compile("sg-([0-9a-f]{8}|[0-9a-f]{17})");
 
     /** Checks the shape and size of every field, naming the first one at fault; existence is checked later. */
     EndpointRequest validated() {
@@ -53,32 +50,16 @@ public record CreateVpcEndpointRequest(String serviceName, String vpcId, List<St
         if (vpcId.length() > MAX_ID || !IdFormat.VPC.matches(vpcId)) {
             throw Rejection.invalid(ErrorCode.INVALID_VPC_ID_MALFORMED, "vpcId", "Invalid id: " + shown(vpcId));
         }
-        return new EndpointRequest(type, serviceName, vpcId, subnets(), securityGroups(),
-                RequestedTags.of(tags, "tags"));
+        return new EndpointRequest(type, serviceName, vpcId, subnets(),
+                IdList.SECURITY_GROUPS.checked("securityGroupIds", securityGroupIds), RequestedTags.of(tags, "tags"),
+                PolicyDocuments.checked("policyDocument", policyDocument));
     }
 
     private List<String> subnets() {
         if (subnetIds == null || subnetIds.isEmpty()) {
             throw Rejection.missing("subnetIds");
         }
-        return SubnetIds.checked("subnetIds", subnetIds);
-    }
-
-    private List<String> securityGroups() {
-        if (securityGroupIds == null) {
-            return List.of();
-        }
-        if (securityGroupIds.size() > MAX_SECURITY_GROUPS) {
-            throw tooMany("securityGroupIds", securityGroupIds.size(), MAX_SECURITY_GROUPS);
-        }
-        for (int i = 0; i < securityGroupIds.size(); i++) {
-            String groupId = securityGroupIds.get(i);
-            if (groupId == null || groupId.length() > MAX_ID || !SECURITY_GROUP.matcher(groupId).matches()) {
-                throw Rejection.invalid(ErrorCode.INVALID_GROUP_ID_MALFORMED, "securityGroupIds[" + i + "]",
-                        "Invalid security group id: " + shown(groupId));
-            }
-        }
-        return securityGroupIds;
+        return IdList.SUBNETS.checked("subnetIds", subnetIds);
     }
 
     private static Rejection tooLong(String field, String value, int max) {

@@ -1,21 +1,38 @@
 package dev.privet.consumer.api;
 
-import dev.privet.consumer.app.SubnetChangeRequest;
+import dev.privet.consumer.app.EndpointChangeRequest;
+import dev.privet.consumer.domain.Changes;
+import dev.privet.consumer.domain.PolicyChange;
 import dev.privet.contracts.errors.Rejection;
 
 import java.util.List;
 
 /**
- * The body of {@code PATCH /v1/vpc-endpoints/{id}}: the subnets to add and to remove. Bounded and well-formed before
- * anything looks at it; whether the change is allowed is decided against the endpoint.
+ * The body of {@code PATCH /v1/vpc-endpoints/{id}} (ModifyVpcEndpoint): subnets and security groups to add and to
+ * remove, a new policy or a reset to the default. Bounded and well-formed before anything looks at it; whether the
+ * change is allowed is decided against the endpoint.
  */
-public record ModifyVpcEndpointRequest(List<String> addSubnetIds, List<String> removeSubnetIds) {
+public record ModifyVpcEndpointRequest(List<String> addSubnetIds, List<String> removeSubnetIds,
+                                       List<String> addSecurityGroupIds, List<String> removeSecurityGroupIds,
+                                       String policyDocument, Boolean resetPolicy) {
+    static final ModifyVpcEndpointRequest EMPTY = new ModifyVpcEndpointRequest(null, null, null, null, null, null);
 
-    SubnetChangeRequest validated() {
-        if ((addSubnetIds == null || addSubnetIds.isEmpty()) && (removeSubnetIds == null || removeSubnetIds.isEmpty())) {
-            throw Rejection.missing("addSubnetIds");
+    EndpointChangeRequest validated() {
+        var subnets = new Changes(IdList.SUBNETS.checked("addSubnetIds", addSubnetIds),
+                IdList.SUBNETS.checked("removeSubnetIds", removeSubnetIds));
+        var groups = new Changes(IdList.SECURITY_GROUPS.checked("addSecurityGroupIds", addSecurityGroupIds),
+                IdList.SECURITY_GROUPS.checked("removeSecurityGroupIds", removeSecurityGroupIds));
+        String document = PolicyDocuments.checked("policyDocument", policyDocument);
+        boolean reset = Boolean.TRUE.equals(resetPolicy);
+        if (reset && document != null) {
+            throw Rejection.invalidValue("resetPolicy", "resetPolicy and policyDocument cannot both be given");
         }
-        return new SubnetChangeRequest(SubnetIds.checked("addSubnetIds", addSubnetIds),
-                SubnetIds.checked("removeSubnetIds", removeSubnetIds));
+        PolicyChange policy = reset ? new PolicyChange.Reset()
+                : document != null ? new PolicyChange.Replace(document) : new PolicyChange.Keep();
+        if (subnets.isEmpty() && groups.isEmpty() && policy instanceof PolicyChange.Keep) {
+            throw Rejection.invalidValue("addSubnetIds", "Nothing to change: name subnets or security groups to add "
+                    + "or remove, a policyDocument, or resetPolicy");
+        }
+        return new EndpointChangeRequest(subnets, groups, policy);
     }
 }

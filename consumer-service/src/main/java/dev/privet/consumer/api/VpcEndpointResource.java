@@ -51,7 +51,7 @@ public class VpcEndpointResource {
                            @HeaderParam(PrivetHeaders.PRINCIPAL) String principal,
                            @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey, CreateVpcEndpointRequest body) {
         var caller = Caller.requester(account, principal);
-        var request = (body == null ? new CreateVpcEndpointRequest(null, null, null, null, null, null) : body).validated();
+        var request = (body == null ? new CreateVpcEndpointRequest(null, null, null, null, null, null, null) : body).validated();
         var endpoint = commands.create(caller, request, IdempotencyKey.of(caller.account(), idempotencyKey, request));
         return Response.status(Response.Status.CREATED).entity(VpcEndpointResponse.of(endpoint)).build();
     }
@@ -70,8 +70,8 @@ public class VpcEndpointResource {
     }
 
     /**
-     * Changes the endpoint (ModifyVpcEndpoint): for now its subnets. The answer is the endpoint, {@code pending} until
-     * its names point at the new interfaces.
+     * Changes the endpoint (ModifyVpcEndpoint): its subnets, security groups and policy. The answer is the endpoint;
+     * with subnets changed it is {@code pending} until its names point at the new interfaces.
      */
     @PATCH
     @Path("/{id}")
@@ -80,8 +80,8 @@ public class VpcEndpointResource {
                                       @PathParam("id") String id, ModifyVpcEndpointRequest body) {
         var caller = Caller.requester(account, principal);
         String endpointId = wellFormed(id);
-        var change = (body == null ? new ModifyVpcEndpointRequest(null, null) : body).validated();
-        return VpcEndpointResponse.of(commands.changeSubnets(caller, endpointId, change));
+        var change = (body == null ? ModifyVpcEndpointRequest.EMPTY : body).validated();
+        return VpcEndpointResponse.of(commands.modify(caller, endpointId, change));
     }
 
     @DELETE

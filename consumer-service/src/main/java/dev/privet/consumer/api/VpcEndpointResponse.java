@@ -15,13 +15,15 @@ import java.util.List;
 public record VpcEndpointResponse(String vpcEndpointId, String vpcEndpointType, String vpcId, String serviceName,
                                   String state, List<String> subnetIds, List<String> networkInterfaceIds,
                                   List<DnsEntry> dnsEntries, String ownerId, String creationTimestamp,
-                                  String failureReason, List<Tag> tags) {
+                                  String failureReason, List<Tag> tags, List<String> securityGroupIds,
+                                  String policyDocument) {
 
     /** The endpoint with its tags; a deleted one has none (a tag change that raced the deletion left no mark). */
     static VpcEndpointResponse of(VpcEndpoint e, List<Tag> tags) {
         return new VpcEndpointResponse(e.vpcEndpointId(), e.vpcEndpointType(), e.vpcId(), e.serviceName(),
                 e.state().wireName(), e.subnetIds(), e.networkInterfaceIds(), e.dnsEntries(), e.ownerId(),
-                e.creationTime().toString(), e.failureReason(), e.state() == EndpointState.DELETED ? List.of() : tags);
+                e.creationTime().toString(), e.failureReason(), e.state() == EndpointState.DELETED ? List.of() : tags,
+                e.access().securityGroupIds(), e.access().policyInForce());
     }
 
     static VpcEndpointResponse of(VpcEndpoint e) {

@@ -8,12 +8,13 @@ import java.util.List;
 /**
  * A well-formed request for a new VPC endpoint, as the API validated it (defaults applied); whether it is allowed is
  * decided later. It is also what an {@code Idempotency-Key} is checked against: a retry must ask for the same.
- * {@code securityGroupIds} are accepted and not used yet. No {@code tags} are left out of that check, as requests made
- * before endpoints took tags were.
+ * No {@code tags} and no {@code policyDocument} (null: the default policy) are left out of that check, as requests
+ * made before endpoints took them were.
  */
 public record EndpointRequest(String vpcEndpointType, String serviceName, String vpcId, List<String> subnetIds,
                               List<String> securityGroupIds,
-                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Tag> tags) {
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Tag> tags,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String policyDocument) {
     public EndpointRequest {
         subnetIds = List.copyOf(subnetIds);
         securityGroupIds = List.copyOf(securityGroupIds);

@@ -1,8 +1,9 @@
 package dev.privet.consumer.app;
 
+import dev.privet.consumer.domain.AccessControls;
 import dev.privet.consumer.domain.EndpointCommand;
-import dev.privet.consumer.domain.EndpointCommand.ChangeSubnets;
 import dev.privet.consumer.domain.EndpointCommand.DeleteEndpoint;
+import dev.privet.consumer.domain.EndpointCommand.ModifyEndpoint;
 import dev.privet.consumer.domain.EndpointCommand.RequestEndpoint;
 import dev.privet.consumer.domain.EndpointServiceOffer;
 import dev.privet.consumer.domain.Subnet;
@@ -40,7 +41,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The commands on VPC endpoints: the owner's requests (create, change subnets, delete) through the {@link CommandRunner}, and the
+ * The commands on VPC endpoints: the owner's requests (create, modify, delete) through the {@link CommandRunner}, and the
  * other services' verdicts (reactions) on the subscription's own transaction.
  */
 @ApplicationScoped
@@ -102,31 +103,32 @@ public class VpcEndpointCommands {
     }
 
     /**
-     * Changes an available endpoint's subnets; the endpoint answered is pending until its names point at the new
-     * interfaces. An added subnet the network view lacks is confirmed first, as at creation (DESIGN rule 10).
+     * Changes an endpoint (its subnets, security groups, policy: all or none); with subnets, the endpoint answered is
+     * pending until its names point at the new interfaces. An added subnet the network view lacks is confirmed
+     * first, as at creation (DESIGN rule 10).
      */
-    public VpcEndpoint changeSubnets(Requester caller, String vpcEndpointId, SubnetChangeRequest change) {
+    public VpcEndpoint modify(Requester caller, String vpcEndpointId, EndpointChangeRequest change) {
         try {
-            return changeSubnetsOnce(caller, vpcEndpointId, change);
+            return modifyOnce(caller, vpcEndpointId, change);
         } catch (Rejection rejected) {
             if (!NetworkView.NAME.equals(viewThatMayLag(rejected))) {
                 throw rejected;
             }
             eventRuntime.catchUp(NetworkView.NAME);
-            return changeSubnetsOnce(caller, vpcEndpointId, change);
+            return modifyOnce(caller, vpcEndpointId, change);
         }
     }
 
-    private VpcEndpoint changeSubnetsOnce(Requester caller, String vpcEndpointId, SubnetChangeRequest change) {
+    private VpcEndpoint modifyOnce(Requester caller, String vpcEndpointId, EndpointChangeRequest change) {
         EventMetadata metadata = EventMetadata.forRequest(caller.principalArn());
         return endpoint(commands.execute(c -> {
             Loaded<VpcEndpointState> loaded = deciders.load(c, vpcEndpointId, DECIDER);
-            List<String> named = new ArrayList<>(change.addSubnetIds());
+            List<String> named = new ArrayList<>(change.subnets().add());
             if (loaded.state() instanceof VpcEndpoint endpoint) {
                 named.addAll(endpoint.subnetIds()); // their zones: one subnet per zone
             }
-            var command = new ChangeSubnets(vpcEndpointId, caller.account(), change.addSubnetIds(),
-                    change.removeSubnetIds(), subnets(named));
+            var command = new ModifyEndpoint(vpcEndpointId, caller.account(), change.subnets(), subnets(named),
+                    change.securityGroups(), change.policy());
             return deciders.appendDecision(c, loaded, DECIDER.decide(command, loaded.state()), DECIDER, metadata)
                     .state();
         }));
@@ -149,7 +151,7 @@ public class VpcEndpointCommands {
         return new RequestEndpoint(vpcEndpointId, caller, request.vpcEndpointType(), request.serviceName(),
                 CatalogServiceRow.named(request.serviceName()).map(CatalogServiceRow::offer), request.vpcId(),
                 NetworkVpcRow.find(request.vpcId()).map(NetworkVpcRow::vpc), request.subnetIds(),
-                subnets(request.subnetIds()));
+                subnets(request.subnetIds()), new AccessControls(request.securityGroupIds(), request.policyDocument()));
     }
 
     /** The subnets of {@code subnetIds} the network view knows, by id. */

@@ -13,11 +13,13 @@ public sealed interface EndpointCommand {
 
     /**
      * Create an endpoint. Carries what the consumer side knows of the service, the VPC and the subnets named (an
-     * absent value is one it has not seen), so the decision stays pure.
+     * absent value is one it has not seen), so the decision stays pure; and its security groups and policy, as
+     * asked (well-formed).
      */
     record RequestEndpoint(String vpcEndpointId, Requester caller, String vpcEndpointType, String serviceName,
                            Optional<EndpointServiceOffer> service, String vpcId, Optional<Vpc> vpc,
-                           List<String> subnetIds, Map<String, Subnet> knownSubnets) implements EndpointCommand {
+                           List<String> subnetIds, Map<String, Subnet> knownSubnets, AccessControls access)
+            implements EndpointCommand {
         public RequestEndpoint {
             subnetIds = List.copyOf(subnetIds);
             knownSubnets = Map.copyOf(knownSubnets);
@@ -28,14 +30,13 @@ public sealed interface EndpointCommand {
     }
 
     /**
-     * Change an endpoint's subnets: {@code add} and {@code remove} as the owner asked (well-formed, each named once),
-     * with what the network view knows of them and of the endpoint's present subnets.
+     * Change an endpoint (ModifyVpcEndpoint): its subnets, with what the network view knows of them and of the
+     * endpoint's present subnets, its security groups and its policy, as the owner asked (well-formed, each id named
+     * once). All of it happens, or none.
      */
-    record ChangeSubnets(String vpcEndpointId, AccountId caller, List<String> add, List<String> remove,
-                         Map<String, Subnet> knownSubnets) implements EndpointCommand {
-        public ChangeSubnets {
-            add = List.copyOf(add);
-            remove = List.copyOf(remove);
+    record ModifyEndpoint(String vpcEndpointId, AccountId caller, Changes subnets, Map<String, Subnet> knownSubnets,
+                          Changes securityGroups, PolicyChange policy) implements EndpointCommand {
+        public ModifyEndpoint {
             knownSubnets = Map.copyOf(knownSubnets);
         }
     }

@@ -2,10 +2,10 @@ package dev.privet.consumer.domain;
 
 import dev.privet.consumer.domain.EndpointCommand.AcceptConnection;
 import dev.privet.consumer.domain.EndpointCommand.AwaitAcceptance;
-import dev.privet.consumer.domain.EndpointCommand.ChangeSubnets;
 import dev.privet.consumer.domain.EndpointCommand.DeleteEndpoint;
 import dev.privet.consumer.domain.EndpointCommand.FailModification;
 import dev.privet.consumer.domain.EndpointCommand.FailNetwork;
+import dev.privet.consumer.domain.EndpointCommand.ModifyEndpoint;
 import dev.privet.consumer.domain.EndpointCommand.PublishDns;
 import dev.privet.consumer.domain.EndpointCommand.RejectConnection;
 import dev.privet.consumer.domain.EndpointCommand.ReleaseNetwork;
@@ -22,6 +22,8 @@ import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeleted;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeletionRequested;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointFailed;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointModificationFailed;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointPolicyChanged;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointSecurityGroupsChanged;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointSubnetsChanged;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRejected;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointReleased;
@@ -30,6 +32,7 @@ import dev.privet.contracts.ids.AccountId;
 import dev.privet.eventstore.Decider;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +56,7 @@ public final class VpcEndpointDecider implements Decider<EndpointCommand, VpcEnd
         return switch (command) {
             case RequestEndpoint request -> request(request, state);
             case DeleteEndpoint delete -> delete(delete, state);
-            case ChangeSubnets change -> SubnetChange.decide(change, owned(state, change.vpcEndpointId(),
+            case ModifyEndpoint change -> EndpointModification.decide(change, owned(state, change.vpcEndpointId(),
                     change.caller()));
             // The catalog lagged the provider's turning acceptance on: the endpoint started pending, the provider
             // holds it. A pending endpoint otherwise never hears this (the provider accepted it at once), and one
@@ -90,6 +93,10 @@ public final class VpcEndpointDecider implements Decider<EndpointCommand, VpcEnd
             case VpcEndpointFailed e -> existing(state, e).endedAs(EndpointState.FAILED, e.reason());
             case VpcEndpointRejected e -> existing(state, e).endedAs(EndpointState.REJECTED, e.reason());
             case VpcEndpointSubnetsChanged e -> existing(state, e).changingTo(e.subnetIds());
+            case VpcEndpointSecurityGroupsChanged e -> existing(state, e).withAccess(
+                    existing(state, e).access().withSecurityGroups(e.securityGroupIds()));
+            case VpcEndpointPolicyChanged e -> existing(state, e).withAccess(
+                    existing(state, e).access().withPolicy(e.policyDocument()));
             case VpcEndpointModificationFailed e -> existing(state, e).unchanged(e.subnetIds(), e.reason());
             case VpcEndpointDeletionRequested e -> existing(state, e).in(EndpointState.DELETING);
             case VpcEndpointDeleted e -> existing(state, e).in(EndpointState.DELETED);
@@ -124,7 +131,7 @@ public final class VpcEndpointDecider implements Decider<EndpointCommand, VpcEnd
 
     private static List<ConsumerEvent> request(RequestEndpoint request, VpcEndpointState state) {
         return switch (state) {
-            case NotRequested none -> List.of(requested(request));
+            case NotRequested none -> created(request);
             case VpcEndpoint existing -> throw new IllegalStateException(
                     "endpoint " + request.vpcEndpointId() + " already exists"); // ids are new per request
         };
@@ -143,6 +150,20 @@ public final class VpcEndpointDecider implements Decider<EndpointCommand, VpcEnd
             case VpcEndpoint other -> List.of(); // late or repeated
             case NotRequested none -> List.of(); // an endpoint this service does not have
         };
+    }
+
+    /** The request, then the security groups and the policy it gave, each only when given. */
+    private static List<ConsumerEvent> created(RequestEndpoint request) {
+        List<ConsumerEvent> events = new ArrayList<>();
+        events.add(requested(request));
+        if (!request.access().securityGroupIds().isEmpty()) {
+            events.add(new VpcEndpointSecurityGroupsChanged(request.vpcEndpointId(),
+                    request.access().securityGroupIds()));
+        }
+        if (request.access().policyDocument() != null) {
+            events.add(new VpcEndpointPolicyChanged(request.vpcEndpointId(), request.access().policyDocument()));
+        }
+        return events;
     }
 
     private static VpcEndpointRequested requested(RequestEndpoint request) {

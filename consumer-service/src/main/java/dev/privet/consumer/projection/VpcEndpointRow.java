@@ -1,5 +1,6 @@
 package dev.privet.consumer.projection;
 
+import dev.privet.consumer.domain.AccessControls;
 import dev.privet.consumer.domain.EndpointState;
 import dev.privet.consumer.domain.VpcEndpoint;
 import dev.privet.contracts.events.Values.DnsEntry;
@@ -71,6 +72,14 @@ public class VpcEndpointRow extends PanacheEntityBase {
     @Column(name = "released", nullable = false)
     public boolean released;
 
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "security_group_ids", nullable = false)
+    public List<String> securityGroupIds = new ArrayList<>();
+
+    /** Null for the default policy. */
+    @Column(name = "policy_document")
+    public String policyDocument;
+
     public static Optional<VpcEndpointRow> find(String vpcEndpointId) {
         return findByIdOptional(vpcEndpointId);
     }
@@ -88,7 +97,7 @@ public class VpcEndpointRow extends PanacheEntityBase {
         }
         return new VpcEndpoint(vpcEndpointId, ownerId, vpcEndpointType, serviceId, serviceName, vpcId, subnetIds,
                 EndpointState.fromWire(state), networkInterfaceIds, dns, failureReason, createdAt,
-                released);
+                released, new AccessControls(securityGroupIds, policyDocument));
     }
 
     /** Makes this row hold {@code e}, the same endpoint folded one event further. */
@@ -107,5 +116,7 @@ public class VpcEndpointRow extends PanacheEntityBase {
         failureReason = e.failureReason();
         createdAt = e.creationTime();
         released = e.released();
+        securityGroupIds = new ArrayList<>(e.access().securityGroupIds());
+        policyDocument = e.access().policyDocument();
     }
 }

@@ -2,10 +2,10 @@ package dev.privet.consumer.domain;
 
 import dev.privet.consumer.domain.EndpointCommand.AcceptConnection;
 import dev.privet.consumer.domain.EndpointCommand.AwaitAcceptance;
-import dev.privet.consumer.domain.EndpointCommand.ChangeSubnets;
 import dev.privet.consumer.domain.EndpointCommand.DeleteEndpoint;
 import dev.privet.consumer.domain.EndpointCommand.FailModification;
 import dev.privet.consumer.domain.EndpointCommand.FailNetwork;
+import dev.privet.consumer.domain.EndpointCommand.ModifyEndpoint;
 import dev.privet.consumer.domain.EndpointCommand.PublishDns;
 import dev.privet.consumer.domain.EndpointCommand.RejectConnection;
 import dev.privet.consumer.domain.EndpointCommand.ReleaseNetwork;
@@ -21,6 +21,8 @@ import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeleted;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeletionRequested;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointFailed;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointModificationFailed;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointPolicyChanged;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointSecurityGroupsChanged;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointSubnetsChanged;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRejected;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointReleased;
@@ -132,7 +134,7 @@ class VpcEndpointDeciderTest {
             byId.put(s.subnetId(), s);
         }
         return new RequestEndpoint(ID, caller, "Interface", SERVICE_NAME, service, VPC,
-                Optional.of(new Vpc(VPC, CONSUMER.value())), subnets, byId);
+                Optional.of(new Vpc(VPC, CONSUMER.value())), subnets, byId, AccessControls.DEFAULT);
     }
 
     static Subnet subnet(String id, String vpc, AccountId owner, String zone) {
@@ -188,7 +190,7 @@ class VpcEndpointDeciderTest {
         void is_allowed_to_the_service_s_owner_and_to_everyone_under_a_star_but_not_to_others() {
             var own = new RequestEndpoint(ID, Requester.root(PROVIDER), "Interface", SERVICE_NAME, Optional.of(service(false)), VPC,
                     Optional.of(new Vpc(VPC, PROVIDER.value())), List.of(SUBNET_A),
-                    Map.of(SUBNET_A, subnet(SUBNET_A, VPC, PROVIDER, "us-east-1a")));
+                    Map.of(SUBNET_A, subnet(SUBNET_A, VPC, PROVIDER, "us-east-1a")), AccessControls.DEFAULT);
             assertThat(DECIDER.decide(own, DECIDER.initialState())).hasSize(1);
             var everyone = request(Optional.of(service(false, "*")), List.of(SUBNET_A),
                     subnet(SUBNET_A, VPC, CONSUMER, "us-east-1a"));
@@ -228,7 +230,7 @@ class VpcEndpointDeciderTest {
             var base = validRequest(false);
             for (Optional<Vpc> vpc : List.of(Optional.<Vpc>empty(), Optional.of(new Vpc(VPC, STRANGER.value())))) {
                 var r = new RequestEndpoint(ID, Requester.root(CONSUMER), "Interface", SERVICE_NAME, base.service(), VPC, vpc,
-                        base.subnetIds(), base.knownSubnets());
+                        base.subnetIds(), base.knownSubnets(), AccessControls.DEFAULT);
                 nothing().when(r).thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_VPC_ID_NOT_FOUND, "vpcId");
             }
         }
@@ -311,12 +313,13 @@ class VpcEndpointDeciderTest {
         final Subnet a = subnet(SUBNET_A, VPC, CONSUMER, "us-east-1a");
         final Subnet b = subnet(SUBNET_B, VPC, CONSUMER, "us-east-1b");
 
-        ChangeSubnets change(List<String> add, List<String> remove, Subnet... known) {
+        ModifyEndpoint change(List<String> add, List<String> remove, Subnet... known) {
             Map<String, Subnet> byId = new HashMap<>();
             for (Subnet s : known) {
                 byId.put(s.subnetId(), s);
             }
-            return new ChangeSubnets(ID, CONSUMER, add, remove, byId);
+            return new ModifyEndpoint(ID, CONSUMER, new Changes(add, remove), byId, Changes.NONE,
+                    new PolicyChange.Keep());
         }
 
         @Test
@@ -405,9 +408,97 @@ class VpcEndpointDeciderTest {
 
         @Test
         void is_not_found_for_another_account() {
-            endpointIn(EndpointState.AVAILABLE).when(new ChangeSubnets(ID, STRANGER, List.of(SUBNET_B), List.of(),
-                            Map.of(SUBNET_B, b)))
+            endpointIn(EndpointState.AVAILABLE).when(new ModifyEndpoint(ID, STRANGER, new Changes(List.of(SUBNET_B),
+                            List.of()), Map.of(SUBNET_B, b), Changes.NONE, new PolicyChange.Keep()))
                     .thenRejected(Rejection.Kind.NOT_FOUND, ErrorCode.INVALID_VPC_ENDPOINT_ID_NOT_FOUND, "vpcEndpointId");
+        }
+    }
+
+    @Nested
+    class when_its_security_groups_or_policy_change {
+        static final String SG_1 = "sg-00000001";
+        static final String SG_2 = "sg-00000002";
+        static final String POLICY = "{\"Statement\":[]}";
+
+        ModifyEndpoint change(Changes groups, PolicyChange policy) {
+            return new ModifyEndpoint(ID, CONSUMER, Changes.NONE, Map.of(), groups, policy);
+        }
+
+        @Test
+        void a_request_with_security_groups_and_a_policy_records_them_after_the_request() {
+            var request = validRequest(false);
+            var withAccess = new RequestEndpoint(ID, request.caller(), "Interface", SERVICE_NAME, request.service(),
+                    VPC, request.vpc(), request.subnetIds(), request.knownSubnets(),
+                    new AccessControls(List.of(SG_1), POLICY));
+            List<ConsumerEvent> decided = DECIDER.decide(withAccess, DECIDER.initialState());
+            assertThat(decided).hasSize(3).element(0).isInstanceOf(VpcEndpointRequested.class);
+            assertThat(decided.subList(1, 3)).containsExactly(new VpcEndpointSecurityGroupsChanged(ID, List.of(SG_1)),
+                    new VpcEndpointPolicyChanged(ID, POLICY));
+            var endpoint = (VpcEndpoint) new Given(decided).state();
+            assertThat(endpoint.access()).isEqualTo(new AccessControls(List.of(SG_1), POLICY));
+        }
+
+        @Test
+        void a_request_without_them_has_none_and_the_default_policy() {
+            var endpoint = nothing().when(validRequest(false)).then(DECIDER.decide(validRequest(false),
+                    DECIDER.initialState()).toArray(ConsumerEvent[]::new));
+            assertThat(endpoint.access().securityGroupIds()).isEmpty();
+            assertThat(endpoint.access().policyInForce()).isEqualTo(AccessControls.FULL_ACCESS);
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = EndpointState.class, names = {"PENDING_ACCEPTANCE", "PENDING", "AVAILABLE", "FAILED",
+                "REJECTED"})
+        void change_at_once_in_any_state_but_being_removed(EndpointState state) {
+            var added = endpointIn(state).when(change(new Changes(List.of(SG_1, SG_2), List.of()),
+                    new PolicyChange.Replace(POLICY))).then(new VpcEndpointSecurityGroupsChanged(ID,
+                    List.of(SG_1, SG_2)), new VpcEndpointPolicyChanged(ID, POLICY));
+            assertThat(added.state()).isEqualTo(state);
+            assertThat(added.access()).isEqualTo(new AccessControls(List.of(SG_1, SG_2), POLICY));
+
+            var history = new ArrayList<>(historyIn(state));
+            history.add(new VpcEndpointSecurityGroupsChanged(ID, List.of(SG_1, SG_2)));
+            history.add(new VpcEndpointPolicyChanged(ID, POLICY));
+            var reset = new Given(history).when(change(new Changes(List.of(), List.of(SG_1)), new PolicyChange.Reset()))
+                    .then(new VpcEndpointSecurityGroupsChanged(ID, List.of(SG_2)), new VpcEndpointPolicyChanged(ID, null));
+            assertThat(reset.access()).isEqualTo(new AccessControls(List.of(SG_2), null));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = EndpointState.class, names = {"DELETING", "DELETED"})
+        void is_refused_once_the_endpoint_is_being_removed(EndpointState state) {
+            endpointIn(state).when(change(new Changes(List.of(SG_1), List.of()), new PolicyChange.Keep()))
+                    .thenRejected(Rejection.Kind.INVALID, ErrorCode.INCORRECT_STATE, "vpcEndpointId");
+        }
+
+        @Test
+        void a_policy_already_in_force_decides_nothing() {
+            endpointIn(EndpointState.AVAILABLE).when(change(Changes.NONE, new PolicyChange.Reset())).thenNothing();
+            var history = new ArrayList<>(historyIn(EndpointState.AVAILABLE));
+            history.add(new VpcEndpointPolicyChanged(ID, POLICY));
+            new Given(history).when(change(Changes.NONE, new PolicyChange.Replace(POLICY))).thenNothing();
+        }
+
+        @Test
+        void names_the_security_group_at_fault_and_records_nothing_of_a_change_refused_elsewhere() {
+            var history = new ArrayList<>(historyIn(EndpointState.AVAILABLE));
+            history.add(new VpcEndpointSecurityGroupsChanged(ID, List.of(SG_1)));
+            var given = new Given(history);
+            given.when(change(new Changes(List.of(SG_1), List.of()), new PolicyChange.Keep()))
+                    .thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_PARAMETER_VALUE, "addSecurityGroupIds[0]");
+            given.when(change(new Changes(List.of(), List.of(SG_2)), new PolicyChange.Keep()))
+                    .thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_PARAMETER_VALUE,
+                            "removeSecurityGroupIds[0]");
+            List<String> many = new ArrayList<>();
+            for (int i = 2; i <= 17; i++) {
+                many.add(String.format("sg-%08x", i));
+            }
+            given.when(change(new Changes(many, List.of()), new PolicyChange.Keep()))
+                    .thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_PARAMETER_VALUE, "addSecurityGroupIds");
+            // a subnet change refused refuses the groups and the policy asked with it
+            given.when(new ModifyEndpoint(ID, CONSUMER, new Changes(List.of(), List.of(SUBNET_B)), Map.of(),
+                            new Changes(List.of(SG_2), List.of()), new PolicyChange.Replace(POLICY)))
+                    .thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_PARAMETER_VALUE, "removeSubnetIds[0]");
         }
     }
 

@@ -73,6 +73,7 @@ public class VpcEndpointActions implements QueryActions {
                 .put("vpcEndpointType", params.optional("VpcEndpointType").orElse(DEFAULT_TYPE))
                 .put("subnetIds", new JsonArray(params.list("SubnetId")))
                 .put("securityGroupIds", new JsonArray(params.list("SecurityGroupId")));
+        params.optional("PolicyDocument").ifPresent(policy -> request.put("policyDocument", policy));
         params.bool("PrivateDnsEnabled", false); // no service here has a private DNS name yet: nothing to enable
         params.optional("IpAddressType").filter(t -> !t.equals("ipv4")).ifPresent(t -> {
             throw QueryFault.invalidValue("IpAddressType " + Shown.of(t) + " is not supported; only ipv4 is");
@@ -96,34 +97,32 @@ public class VpcEndpointActions implements QueryActions {
     }
 
     /**
-     * Changes an endpoint's subnets ({@code AddSubnetId.N}, {@code RemoveSubnetId.N}); the endpoint is
-     * {@code pending} until its names point at the new interfaces. The other changes AWS has are refused by name.
+     * Changes an endpoint's subnets ({@code AddSubnetId.N}, {@code RemoveSubnetId.N}; the endpoint is {@code pending}
+     * until its names point at the new interfaces), security groups and policy. The other changes AWS has are refused
+     * by name; consumer-service checks the rest, and that something is changed.
      */
     private Consumer<XmlBody> modify(QueryCall call) {
         QueryParameters params = call.params();
         String endpointId = wellFormed(params.required("VpcEndpointId"));
         JsonObject change = new JsonObject()
                 .put("addSubnetIds", new JsonArray(params.list("AddSubnetId")))
-                .put("removeSubnetIds", new JsonArray(params.list("RemoveSubnetId")));
-        for (String list : List.of("AddSecurityGroupId", "RemoveSecurityGroupId", "AddRouteTableId",
-                "RemoveRouteTableId", "SubnetConfiguration")) {
+                .put("removeSubnetIds", new JsonArray(params.list("RemoveSubnetId")))
+                .put("addSecurityGroupIds", new JsonArray(params.list("AddSecurityGroupId")))
+                .put("removeSecurityGroupIds", new JsonArray(params.list("RemoveSecurityGroupId")))
+                .put("resetPolicy", params.bool("ResetPolicy", false));
+        params.optional("PolicyDocument").ifPresent(policy -> change.put("policyDocument", policy));
+        for (String list : List.of("AddRouteTableId", "RemoveRouteTableId", "SubnetConfiguration")) {
             if (!params.list(list).isEmpty()) {
-                throw QueryFault.invalidValue(list + " is not supported yet; only subnets can change");
+                throw QueryFault.invalidValue(list + " is not supported yet");
             }
         }
-        for (String value : List.of("PolicyDocument", "PrivateDnsEnabled", "IpAddressType",
-                "DnsOptions.DnsRecordIpType", "DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint")) {
+        for (String value : List.of("PrivateDnsEnabled", "IpAddressType", "DnsOptions.DnsRecordIpType",
+                "DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint")) {
             params.optional(value).ifPresent(v -> {
-                throw QueryFault.invalidValue(value + " is not supported yet; only subnets can change");
+                throw QueryFault.invalidValue(value + " is not supported yet");
             });
         }
-        if (params.bool("ResetPolicy", false)) { // false asks for nothing
-            throw QueryFault.invalidValue("ResetPolicy is not supported yet; only subnets can change");
-        }
         params.done();
-        if (change.getJsonArray("addSubnetIds").isEmpty() && change.getJsonArray("removeSubnetIds").isEmpty()) {
-            throw QueryFault.missing("AddSubnetId.1 or RemoveSubnetId.1");
-        }
         call.services().patch(Backend.CONSUMER, "/v1/vpc-endpoints/" + endpointId, call.caller(), change);
         return body -> body.text("return", true);
     }
@@ -186,7 +185,7 @@ public class VpcEndpointActions implements QueryActions {
                 .text("state", e.getString("state"))
                 .values("routeTableIdSet", List.of())
                 .values("subnetIdSet", JsonLists.strings(e, "subnetIds"))
-                .values("groupSet", List.of())
+                .set("groupSet", JsonLists.strings(e, "securityGroupIds"), (item, id) -> item.text("groupId", id))
                 .text("ipAddressType", "ipv4")
                 .element("dnsOptions", dns -> dns.text("dnsRecordIpType", "ipv4"))
                 .text("privateDnsEnabled", false)
@@ -196,7 +195,8 @@ public class VpcEndpointActions implements QueryActions {
                         .text("dnsName", d.getString("dnsName"))
                         .text("hostedZoneId", d.getString("hostedZoneId")))
                 .text("creationTimestamp", e.getString("creationTimestamp"))
-                .text("ownerId", e.getString("ownerId"));
+                .text("ownerId", e.getString("ownerId"))
+                .text("policyDocument", e.getString("policyDocument"));
         Tags.write(out, e);
         String reason = e.getString("failureReason");
         if (reason != null) {

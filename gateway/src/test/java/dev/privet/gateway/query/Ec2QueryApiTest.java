@@ -250,21 +250,22 @@ class Ec2QueryApiTest {
     }
 
     @Test
-    void modifying_an_endpoint_sends_its_subnet_changes_and_refuses_the_changes_not_supported_by_name() {
+    void modifying_an_endpoint_sends_its_changes_and_refuses_the_changes_not_supported_by_name() {
         ScriptedServices.answer("PATCH /v1/vpc-endpoints/vpce-0123456789abcdef0", 200, "{}");
 
         var result = ec2.modifyVpcEndpoint(r -> r.vpcEndpointId("vpce-0123456789abcdef0")
-                .addSubnetIds("subnet-00000000000000002").removeSubnetIds("subnet-00000000000000001"));
+                .addSubnetIds("subnet-00000000000000002").removeSubnetIds("subnet-00000000000000001")
+                .addSecurityGroupIds("sg-00000001").policyDocument("{}"));
 
         assertThat(result.returnValue()).isTrue();
         assertThat(ScriptedServices.SEEN).singleElement().satisfies(seen -> {
             assertThat(seen.method()).isEqualTo("PATCH");
             assertThat(seen.body()).isEqualTo("{\"addSubnetIds\":[\"subnet-00000000000000002\"],"
-                    + "\"removeSubnetIds\":[\"subnet-00000000000000001\"]}");
+                    + "\"removeSubnetIds\":[\"subnet-00000000000000001\"],\"addSecurityGroupIds\":[\"sg-00000001\"],"
+                    + "\"removeSecurityGroupIds\":[],\"resetPolicy\":false,\"policyDocument\":\"{}\"}");
         });
         for (var refused : List.<Consumer<ModifyVpcEndpointRequest.Builder>>of(
-                r -> r.addSecurityGroupIds("sg-0123456789abcdef0"), r -> r.policyDocument("{}"),
-                r -> r.privateDnsEnabled(true), r -> r.resetPolicy(true), r -> r.addRouteTableIds("rtb-1"))) {
+                r -> r.privateDnsEnabled(true), r -> r.addRouteTableIds("rtb-1"), r -> r.ipAddressType("dualstack"))) {
             assertThatThrownBy(() -> ec2.modifyVpcEndpoint(r -> refused.accept(r.vpcEndpointId("vpce-0123456789abcdef0")
                     .addSubnetIds("subnet-00000000000000002"))))
                     .isInstanceOfSatisfying(Ec2Exception.class, e -> {
@@ -272,9 +273,6 @@ class Ec2QueryApiTest {
                         assertThat(e.awsErrorDetails().errorMessage()).contains("is not supported yet");
                     });
         }
-        assertThatThrownBy(() -> ec2.modifyVpcEndpoint(r -> r.vpcEndpointId("vpce-0123456789abcdef0")))
-                .isInstanceOfSatisfying(Ec2Exception.class, e ->
-                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("MissingParameter"));
         assertThatThrownBy(() -> ec2.modifyVpcEndpoint(r -> r.vpcEndpointId("vpce-x").addSubnetIds("subnet-1")))
                 .isInstanceOfSatisfying(Ec2Exception.class, e ->
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidVpcEndpointId.Malformed"));

@@ -24,7 +24,6 @@ import dev.privet.contracts.events.Values.Listener;
 import dev.privet.contracts.events.Values.Target;
 import dev.privet.contracts.events.Values.TargetGroupAttributes;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -122,12 +121,12 @@ public final class ForwardingTable {
             case EndpointNetworkProvisioned p -> {
                 return listen(p.vpcEndpointId(), p.serviceId(), p.networkInterfaces());
             }
-            case EndpointNetworkModified m -> { // retiring interfaces keep listening until they are retired
-                Set<String> retiring = Set.copyOf(m.retiringInterfaceIds());
-                List<EndpointInterface> listening = new ArrayList<>(m.networkInterfaces());
-                endpoints.getOrDefault(m.vpcEndpointId(), Endpoint.NONE).interfaces().stream()
-                        .filter(eni -> retiring.contains(eni.networkInterfaceId())).forEach(listening::add);
-                return listen(m.vpcEndpointId(), m.serviceId(), listening);
+            case EndpointNetworkModified m -> { // nothing stops listening before it is retired (or released)
+                Map<String, EndpointInterface> listening = new LinkedHashMap<>();
+                endpoints.getOrDefault(m.vpcEndpointId(), Endpoint.NONE).interfaces()
+                        .forEach(eni -> listening.put(eni.networkInterfaceId(), eni));
+                m.networkInterfaces().forEach(eni -> listening.put(eni.networkInterfaceId(), eni));
+                return listen(m.vpcEndpointId(), m.serviceId(), List.copyOf(listening.values()));
             }
             case EndpointInterfacesRetired r -> {
                 Endpoint endpoint = endpoints.getOrDefault(r.vpcEndpointId(), Endpoint.NONE);

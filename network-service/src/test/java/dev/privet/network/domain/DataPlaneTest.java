@@ -243,10 +243,13 @@ class DataPlaneTest {
                     new Binding("127.100.0.2", 443), new Binding("127.100.0.3", 443));
             assertThat(table.routeOf(new Binding("127.100.0.3", 443)).vpcEndpointId()).isEqualTo(ENDPOINT);
 
-            assertThat(table.apply(new EndpointInterfacesRetired(ENDPOINT, SERVICE, List.of("eni-a"))))
+            table.apply(new EndpointNetworkModified(ENDPOINT, SERVICE, List.of(c), List.of("eni-b")));
+            assertThat(table.bindingsOf(ENDPOINT)).as("a second change before the first one's interfaces retired")
+                    .hasSize(3);
+
+            assertThat(table.apply(new EndpointInterfacesRetired(ENDPOINT, SERVICE, List.of("eni-a", "eni-b"))))
                     .containsExactly(ENDPOINT);
-            assertThat(table.bindingsOf(ENDPOINT)).containsExactlyInAnyOrder(new Binding("127.100.0.2", 443),
-                    new Binding("127.100.0.3", 443));
+            assertThat(table.bindingsOf(ENDPOINT)).containsExactly(new Binding("127.100.0.3", 443));
             assertThat(targets(new Binding("127.100.0.1", 443))).isEmpty();
         }
 

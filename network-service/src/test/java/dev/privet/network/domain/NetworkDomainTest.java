@@ -418,6 +418,15 @@ class NetworkDomainTest {
         }
 
         @Test
+        void a_second_change_before_the_first_ones_interfaces_retired_keeps_them_retiring() {
+            var c = new EndpointInterface("eni-c", "subnet-a", "us-east-1a", "10.0.1.5", "127.100.0.3");
+            var again = new EndpointNetworkModified(ENDPOINT_ID, SERVICE_ID, List.of(b, c), List.of());
+            EndpointNetwork after = given(EndpointNetwork.DECIDER, provisioned, moved, again).state();
+            assertThat(after).isEqualTo(new Provisioned(SERVICE_ID, List.of(b, c), List.of(a)));
+            assertThat(((Provisioned) after).retiringBesides(List.of(b, c))).containsExactly(a);
+        }
+
+        @Test
         void a_release_deletes_the_retiring_interfaces_too() {
             EndpointNetwork changed = given(EndpointNetwork.DECIDER, provisioned, moved).state();
             assertThat(changed.interfacesToRelease()).containsExactlyInAnyOrder(a, b);

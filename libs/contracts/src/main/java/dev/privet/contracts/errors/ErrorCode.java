@@ -67,6 +67,7 @@ public enum ErrorCode {
     INVALID_VPC_ENDPOINT_ID_NOT_FOUND("InvalidVpcEndpointId.NotFound"),
     DUPLICATE_SUBNETS_IN_SAME_ZONE("DuplicateSubnetsInSameZone"),
     INVALID_GROUP_ID_MALFORMED("InvalidGroupId.Malformed"),
+    INVALID_POLICY_DOCUMENT("InvalidPolicyDocument"),
     // Route 53 hosted zones
     INVALID_DOMAIN_NAME("InvalidDomainName"),
     HOSTED_ZONE_ALREADY_EXISTS("HostedZoneAlreadyExists"),

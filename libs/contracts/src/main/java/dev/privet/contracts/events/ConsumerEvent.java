@@ -58,6 +58,21 @@ public sealed interface ConsumerEvent extends IntegrationEvent {
     }
 
     /**
+     * The endpoint's security groups are these: at creation when the request named some, and after each change.
+     * Recorded and shown; the data plane does not filter by them yet.
+     */
+    record VpcEndpointSecurityGroupsChanged(String vpcEndpointId, List<String> securityGroupIds)
+            implements ConsumerEvent {
+    }
+
+    /**
+     * The endpoint's policy is {@code policyDocument}, or the default one (full access) when null: at creation when
+     * the request gave one, and after each change or reset.
+     */
+    record VpcEndpointPolicyChanged(String vpcEndpointId, String policyDocument) implements ConsumerEvent {
+    }
+
+    /**
      * The owner changed an available endpoint's subnets: {@code subnetIds} is the whole new set, {@code added} and
      * {@code removed} the difference. The endpoint is {@code pending} until its names resolve to the new interfaces
      * ({@code EndpointDnsPublished} again), or back to {@code available} with its old subnets when the network

@@ -18,10 +18,12 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static dev.privet.consumer.api.ConsumerApi.ASYNC;
+import static dev.privet.consumer.domain.AccessControls.FULL_ACCESS;
 import static dev.privet.consumer.api.ConsumerApi.PROVIDER;
 import static dev.privet.consumer.api.ConsumerApi.body;
 import static dev.privet.consumer.api.ConsumerApi.create;
@@ -32,19 +34,21 @@ import static dev.privet.consumer.api.ConsumerApi.rootArn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 /**
- * Changing an endpoint's subnets through the API ({@code PATCH /v1/vpc-endpoints/{id}}), with network- and
- * dns-service played by {@link OtherServices}: pending until the names point at the new interfaces, back to
- * available on the old subnets when the network cannot make the change, and every bad request refused by field.
+ * Changing an endpoint through the API ({@code PATCH /v1/vpc-endpoints/{id}}), with network- and dns-service played
+ * by {@link OtherServices}: its subnets (pending until the names point at the new interfaces, back to available on
+ * the old subnets when the network cannot make the change), its security groups and policy (at once), and every bad
+ * request refused by field.
  */
 @QuarkusTest
 @WithTestResource(PrivetServiceTestResource.class)
-@DisplayName("a change of an endpoint's subnets")
+@DisplayName("a change of an endpoint")
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-class SubnetChangeApiTest {
+class ModifyEndpointApiTest {
     static OtherServices others;
 
     @Inject
@@ -115,6 +119,26 @@ class SubnetChangeApiTest {
                 .body("failureReason", equalTo("subnet is full")));
     }
 
+    @Test
+    void security_groups_and_a_policy_given_at_creation_change_at_once_and_the_policy_resets_to_full_access() {
+        String policy = "{\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+        var request = new HashMap<>(body(service, first.vpcId(), List.of(first.subnetId())));
+        request.put("securityGroupIds", List.of("sg-00000001"));
+        request.put("policyDocument", policy);
+        String id = create(consumer, request).statusCode(201)
+                .body("securityGroupIds", contains("sg-00000001"))
+                .body("policyDocument", equalTo(policy))
+                .body("state", equalTo("pending"))
+                .extract().path("vpcEndpointId");
+
+        modify(consumer, id, Map.of("addSecurityGroupIds", List.of("sg-00000002"),
+                "removeSecurityGroupIds", List.of("sg-00000001"), "resetPolicy", true)).statusCode(200)
+                .body("securityGroupIds", contains("sg-00000002"))
+                .body("policyDocument", equalTo(FULL_ACCESS))
+                .body("state", equalTo("pending"));
+        get(consumer, id).body("securityGroupIds", contains("sg-00000002")).body("policyDocument", equalTo(FULL_ACCESS));
+    }
+
     @Nested
     class a_bad_request_is_answered_naming_the_field_and_appends_nothing {
 
@@ -128,7 +152,7 @@ class SubnetChangeApiTest {
         @Test
         void for_the_subnets_named() throws SQLException {
             String id = availableEndpoint();
-            refused(id, Map.of(), 400, "MissingParameter", "addSubnetIds");
+            refused(id, Map.of(), 400, "InvalidParameterValue", "addSubnetIds");
             refused(id, Map.of("addSubnetIds", List.of("subnet-x")), 400, "InvalidParameterValue", "addSubnetIds[0]");
             refused(id, Map.of("removeSubnetIds", List.of(first.subnetId(), first.subnetId())), 400,
                     "InvalidParameterValue", "removeSubnetIds[1]");
@@ -147,6 +171,25 @@ class SubnetChangeApiTest {
             refused(id, Map.of("addSubnetIds", List.of(otherVpc.subnetId())), 400, "InvalidParameterValue",
                     "addSubnetIds[0]");
             get(consumer, id).body("state", equalTo("available")).body("subnetIds", contains(first.subnetId()));
+        }
+
+        @Test
+        void for_the_security_groups_and_the_policy() throws SQLException {
+            String id = availableEndpoint();
+            refused(id, Map.of("addSecurityGroupIds", List.of("sg-nope")), 400, "InvalidGroupId.Malformed",
+                    "addSecurityGroupIds[0]");
+            refused(id, Map.of("removeSecurityGroupIds", List.of("sg-00000001")), 400, "InvalidParameterValue",
+                    "removeSecurityGroupIds[0]");
+            refused(id, Map.of("policyDocument", "{not json"), 400, "InvalidPolicyDocument", "policyDocument");
+            refused(id, Map.of("policyDocument", "[1]"), 400, "InvalidPolicyDocument", "policyDocument");
+            refused(id, Map.of("policyDocument", "{\"a\":\"" + "x".repeat(20_480) + "\"}"), 400,
+                    "InvalidPolicyDocument", "policyDocument");
+            refused(id, Map.of("policyDocument", "{}", "resetPolicy", true), 400, "InvalidParameterValue",
+                    "resetPolicy");
+            var withGroup = Map.of("addSecurityGroupIds", List.of("sg-00000001"),
+                    "removeSubnetIds", List.of(second.subnetId()));
+            refused(id, withGroup, 400, "InvalidParameterValue", "removeSubnetIds[0]"); // all or nothing
+            get(consumer, id).body("securityGroupIds", empty());
         }
 
         @Test

@@ -1,0 +1,11 @@
+package dev.privet.consumer.app;
+
+import dev.privet.consumer.domain.Changes;
+import dev.privet.consumer.domain.PolicyChange;
+
+/**
+ * A well-formed change of an endpoint, as the API validated it: its subnets and security groups (each id
+ * well-formed and named once) and its policy. Whether the change is allowed is decided later.
+ */
+public record EndpointChangeRequest(Changes subnets, Changes securityGroups, PolicyChange policy) {
+}
