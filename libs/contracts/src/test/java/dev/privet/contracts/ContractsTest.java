@@ -14,6 +14,7 @@ import dev.privet.contracts.events.ProviderEvent.EndpointServiceDeleted;
 import dev.privet.contracts.events.Topic;
 import dev.privet.contracts.events.Values.EndpointInterface;
 import dev.privet.contracts.ids.AccountId;
+import dev.privet.contracts.ids.DerivedId;
 import dev.privet.contracts.ids.EndpointDnsNames;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.contracts.ids.LoadBalancerArn;
@@ -98,6 +99,18 @@ class ContractsTest {
             assertThat(names.zonal("us-east-1a")).matches(endpoint + "-[a-z0-9]{8}-us-east-1a\\." + service + "\\.us-east-1\\.vpce\\.amazonaws\\.com");
             assertThat(Region.DEFAULT.hasZone("us-east-1a")).isTrue();
             assertThat(Region.DEFAULT.hasZone("eu-west-1a")).isFalse();
+        }
+
+        @Test
+        void a_region_has_six_zones_and_derived_ids_are_stable_and_well_formed() {
+            assertThat(new Region("eu-west-1").zones()).containsExactly("eu-west-1a", "eu-west-1b", "eu-west-1c",
+                    "eu-west-1d", "eu-west-1e", "eu-west-1f");
+            String id = DerivedId.of(IdFormat.ENDPOINT_SERVICE.prefix(), "com.amazonaws.us-east-1.s3", "Gateway");
+            assertThat(IdFormat.ENDPOINT_SERVICE.matches(id)).isTrue();
+            assertThat(DerivedId.of(IdFormat.ENDPOINT_SERVICE.prefix(), "com.amazonaws.us-east-1.s3", "Gateway"))
+                    .isEqualTo(id)
+                    .isNotEqualTo(DerivedId.of(IdFormat.ENDPOINT_SERVICE.prefix(), "com.amazonaws.us-east-1.s3",
+                            "Interface"));
         }
     }
 
