@@ -1,6 +1,8 @@
 package dev.privet.consumer.app;
 
+import dev.privet.consumer.domain.AwsServices;
 import dev.privet.consumer.domain.EndpointServiceOffer;
+import dev.privet.consumer.domain.ServiceDetail;
 import dev.privet.consumer.domain.VpcEndpoint;
 import dev.privet.consumer.projection.CatalogServiceRow;
 import dev.privet.consumer.projection.ServiceCatalog;
@@ -14,6 +16,7 @@ import dev.privet.runtime.EventRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Answers reads from the read models. The endpoints' model is written with the events (inline), so reads of it never
@@ -24,10 +27,12 @@ import java.util.List;
 public class VpcEndpointQueries {
     private final Transactions transactions;
     private final EventRuntime eventRuntime;
+    private final AwsServices awsServices;
 
-    VpcEndpointQueries(Transactions transactions, EventRuntime eventRuntime) {
+    VpcEndpointQueries(Transactions transactions, EventRuntime eventRuntime, AwsServices awsServices) {
         this.transactions = transactions;
         this.eventRuntime = eventRuntime;
+        this.awsServices = awsServices;
     }
 
     /**
@@ -48,16 +53,20 @@ public class VpcEndpointQueries {
     }
 
     /**
-     * The services the caller may use (it owns them or is allowed), optionally only the one named; a name not found
-     * is looked for again once the catalog has caught up (DESIGN rule 10), or answered 503 if it cannot in time.
+     * The catalog as the caller sees it, by name, then type: AWS's own services, and the providers' services it may
+     * use (it owns them or is allowed); optionally only those of one name. A name found in neither is looked for again
+     * once the catalog has caught up (DESIGN rule 10), or answered 503 if it cannot in time; AWS's services are always
+     * there.
      */
-    public List<EndpointServiceOffer> services(Requester caller, String serviceName) {
+    public List<ServiceDetail> services(Requester caller, String serviceName) {
+        List<ServiceDetail> aws = serviceName == null ? awsServices.all() : awsServices.named(serviceName);
         List<EndpointServiceOffer> found = usableServices(caller, serviceName);
-        if (found.isEmpty() && serviceName != null) {
+        if (found.isEmpty() && aws.isEmpty() && serviceName != null) {
             eventRuntime.catchUp(ServiceCatalog.NAME);
             found = usableServices(caller, serviceName);
         }
-        return found;
+        return Stream.concat(aws.stream(), found.stream().map(s -> ServiceDetail.of(s, awsServices.region())))
+                .sorted(ServiceDetail.ORDER).toList();
     }
 
     private List<EndpointServiceOffer> usableServices(Requester caller, String serviceName) {

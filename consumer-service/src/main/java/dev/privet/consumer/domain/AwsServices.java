@@ -4,17 +4,16 @@ import dev.privet.contracts.ids.DerivedId;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.contracts.ids.Region;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * AWS's own services of the region, owned by {@code amazon}, which every caller's catalog lists beside the providers'
- * services: a fixed list, this one. Each is named {@code com.amazonaws.<region>.<service>} and detailed as AWS details
- * it; {@code s3} is listed twice, as AWS lists it, once per type. Its id is derived from its name and type, so it is the
- * same at every call and after every restart. Endpoints to them are not supported yet (they need Gateway endpoints,
- * and the services themselves).
+ * AWS's own services of the region, owned by {@code amazon}, which every caller's catalog lists beside the
+ * providers' services: a fixed list, this one. Each is named {@code com.amazonaws.<region>.<service>} and detailed as
+ * AWS details it; {@code s3} is listed twice, as AWS lists it, once per type. Its id is derived from its name and
+ * type, so it is the same at every call and after every restart. Endpoints to them are not supported yet (they need
+ * Gateway endpoints, and the services themselves).
  */
 public final class AwsServices {
     /** Reached through route tables: a Gateway endpoint. */
@@ -23,13 +22,19 @@ public final class AwsServices {
     static final List<String> INTERFACE = List.of("ec2", "ecr.api", "ecr.dkr", "elasticloadbalancing", "execute-api",
             "kms", "logs", "s3", "secretsmanager", "sns", "sqs", "ssm", "sts");
 
+    private final Region region;
     private final List<ServiceDetail> services;
 
     public AwsServices(Region region) {
+        this.region = region;
         this.services = Stream.concat(GATEWAY.stream().map(s -> gateway(region, s)),
                         INTERFACE.stream().map(s -> endpointInterface(region, s)))
-                .sorted(Comparator.comparing(ServiceDetail::serviceName).thenComparing(ServiceDetail::serviceType))
-                .toList();
+                .sorted(ServiceDetail.ORDER).toList();
+    }
+
+    /** The region they are AWS's services of. */
+    public Region region() {
+        return region;
     }
 
     /** Every one of them, by name, then type. */
@@ -40,6 +45,23 @@ public final class AwsServices {
     /** The details of the service of that name: none, one, or two for a name offered as both types. */
     public List<ServiceDetail> named(String serviceName) {
         return services.stream().filter(s -> s.serviceName().equals(serviceName)).toList();
+    }
+
+    /**
+     * Whether {@code name} is shaped as an AWS service's name ({@code com.amazonaws.<region>.<service>}, of any
+     * region): a name worth looking up, as a provider's {@code ServiceName} is.
+     */
+    public static boolean isNamedLikeOne(String name) {
+        String[] parts = name.split("\\.", 4);
+        if (parts.length < 4 || !parts[0].equals("com") || !parts[1].equals("amazonaws")) {
+            return false;
+        }
+        try {
+            new Region(parts[2]);
+            return true;
+        } catch (IllegalArgumentException notARegion) {
+            return false;
+        }
     }
 
     /** Whether {@code serviceName} is one of AWS's services here. */

@@ -2,6 +2,7 @@ package dev.privet.consumer.domain;
 
 import dev.privet.contracts.ids.Region;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,9 @@ public record ServiceDetail(String serviceName, String serviceId, String service
     /** The owner AWS shows for its own services, where a provider's show its account. */
     public static final String AMAZON = "amazon";
     public static final String VERIFIED = "verified";
+    /** How the catalog lists services: by name, then type. */
+    public static final Comparator<ServiceDetail> ORDER = Comparator.comparing(ServiceDetail::serviceName)
+            .thenComparing(ServiceDetail::serviceType);
 
     public ServiceDetail {
         availabilityZones = List.copyOf(availabilityZones);
@@ -33,8 +37,9 @@ public record ServiceDetail(String serviceName, String serviceId, String service
      */
     public static ServiceDetail of(EndpointServiceOffer offer, Region region) {
         return new ServiceDetail(offer.serviceName(), offer.serviceId(), INTERFACE, region.name(), offer.ownerId(),
-                offer.serviceState(), List.of(), List.of(offer.serviceId() + "." + region.name() + ".vpce.amazonaws.com"),
-                Optional.empty(), false, offer.acceptanceRequired());
+                offer.serviceState(), List.of(),
+                List.of(offer.serviceId() + "." + region.name() + ".vpce.amazonaws.com"), Optional.empty(), false,
+                offer.acceptanceRequired());
     }
 
     /** Whether the private DNS name is verified; only a service with one has the state. */

@@ -52,6 +52,15 @@ class AwsServicesTest {
     }
 
     @Test
+    void a_name_is_shaped_like_theirs_in_any_region_and_a_providers_is_not() {
+        assertThat(AwsServices.isNamedLikeOne("com.amazonaws.eu-west-1.s3")).isTrue();
+        assertThat(AwsServices.isNamedLikeOne("com.amazonaws.us-east-1.ecr.dkr")).isTrue();
+        assertThat(AwsServices.isNamedLikeOne("com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0")).isFalse();
+        assertThat(AwsServices.isNamedLikeOne("com.amazonaws.us-east-1")).isFalse();
+        assertThat(AwsServices.isNamedLikeOne("com.example.us-east-1.s3")).isFalse();
+    }
+
+    @Test
     void their_ids_are_endpoint_service_ids_distinct_and_the_same_every_time() {
         assertThat(US_EAST_1.all()).allSatisfy(s -> assertThat(IdFormat.ENDPOINT_SERVICE.matches(s.serviceId())).isTrue())
                 .extracting(ServiceDetail::serviceId).doesNotHaveDuplicates()
