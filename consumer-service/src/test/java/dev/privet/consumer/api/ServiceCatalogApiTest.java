@@ -55,10 +55,12 @@ class ServiceCatalogApiTest {
     void every_account_finds_AWSs_own_services_first_by_name_then_type() {
         JsonPath all = services(newAccount(), null).statusCode(200).extract().jsonPath();
 
-        List<String> aws = all.getList("findAll { it.owner == 'amazon' }.collect { it.serviceName + ' ' + it.serviceType }");
+        List<String> aws = all.getList(
+                "findAll { it.owner == 'amazon' }.collect { it.serviceName + ' ' + it.serviceType }");
         assertThat(aws).hasSize(15).startsWith("com.amazonaws.us-east-1.dynamodb Gateway",
                         "com.amazonaws.us-east-1.ec2 Interface")
-                .contains(S3 + " Gateway", S3 + " Interface", KMS + " Interface", "com.amazonaws.us-east-1.sts Interface")
+                .contains(S3 + " Gateway", S3 + " Interface", KMS + " Interface",
+                        "com.amazonaws.us-east-1.sts Interface")
                 .isSorted();
         assertThat(all.getList("serviceName", String.class).subList(0, 15)).as("before the providers' services")
                 .allMatch(name -> name.startsWith("com.amazonaws.us-east-1."));

@@ -62,7 +62,8 @@ class AwsServicesTest {
 
     @Test
     void their_ids_are_endpoint_service_ids_distinct_and_the_same_every_time() {
-        assertThat(US_EAST_1.all()).allSatisfy(s -> assertThat(IdFormat.ENDPOINT_SERVICE.matches(s.serviceId())).isTrue())
+        assertThat(US_EAST_1.all())
+                .allSatisfy(s -> assertThat(IdFormat.ENDPOINT_SERVICE.matches(s.serviceId())).isTrue())
                 .extracting(ServiceDetail::serviceId).doesNotHaveDuplicates()
                 .containsExactlyElementsOf(new AwsServices(Region.DEFAULT).all().stream()
                         .map(ServiceDetail::serviceId).toList());
@@ -105,7 +106,8 @@ class AwsServicesTest {
     @Test
     void a_providers_service_is_an_Interface_service_of_its_owner_named_by_its_id() {
         var offer = new EndpointServiceOffer("vpce-svc-0123456789abcdef0",
-                "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", "222222222222", "Available", true, List.of());
+                "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", "222222222222", "Available", true,
+                List.of());
 
         ServiceDetail detail = ServiceDetail.of(offer, Region.DEFAULT);
 
