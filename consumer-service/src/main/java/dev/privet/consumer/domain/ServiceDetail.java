@@ -31,13 +31,13 @@ public record ServiceDetail(String serviceName, String serviceId, String service
     }
 
     /**
-     * A provider's service, offered to the catalog's caller: an Interface service whose base DNS name is its id's, as
-     * the endpoints' names are. Neither its zones (the catalog does not learn where its load balancers are) nor a
-     * private DNS name (provider-service has none yet) are known; AWS's endpoint policies are for its own services.
+     * A provider's service, offered to the catalog's caller: an Interface service in the zones of its load balancers,
+     * whose base DNS name is its id's, as its endpoints' names are. It has no private DNS name (provider-service has
+     * none yet), and AWS's endpoint policies are for its own services.
      */
-    public static ServiceDetail of(EndpointServiceOffer offer, Region region) {
+    public static ServiceDetail of(EndpointServiceOffer offer, Region region, List<String> availabilityZones) {
         return new ServiceDetail(offer.serviceName(), offer.serviceId(), INTERFACE, region.name(), offer.ownerId(),
-                offer.serviceState(), List.of(),
+                offer.serviceState(), availabilityZones,
                 List.of(offer.serviceId() + "." + region.name() + ".vpce.amazonaws.com"), Optional.empty(), false,
                 offer.acceptanceRequired());
     }

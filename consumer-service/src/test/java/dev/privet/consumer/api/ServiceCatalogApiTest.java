@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
+import static dev.privet.consumer.api.ConsumerApi.ASYNC;
 import static dev.privet.consumer.api.ConsumerApi.PROVIDER;
 import static dev.privet.consumer.api.ConsumerApi.body;
 import static dev.privet.consumer.api.ConsumerApi.create;
@@ -24,6 +25,7 @@ import static dev.privet.consumer.api.ConsumerApi.newAccount;
 import static dev.privet.consumer.api.ConsumerApi.rootArn;
 import static dev.privet.consumer.api.ConsumerApi.services;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -128,6 +130,20 @@ class ServiceCatalogApiTest {
         services(stranger, null).statusCode(200).body("serviceName", not(hasItem(service)))
                 .body("serviceName", hasItem(KMS));
         services(consumer, null).statusCode(200).body("serviceName", hasItem(service));
+    }
+
+    @Test
+    void a_providers_service_is_offered_in_the_zones_of_its_load_balancers_subnets() {
+        String consumer = newAccount();
+        var first = others.vpcWithSubnet(PROVIDER, "us-east-1c");
+        var second = others.subnetIn(PROVIDER, first.vpcId(), "us-east-1a");
+        var third = others.subnetIn(PROVIDER, first.vpcId(), "us-east-1c");
+        String service = others.availableService(PROVIDER, false, List.of(others.loadBalancer(PROVIDER, first, second),
+                others.loadBalancer(PROVIDER, third)), rootArn(consumer));
+
+        // The load balancers come on network-service's topic, the service on provider-service's: asynchronous.
+        await().atMost(ASYNC).untilAsserted(() -> services(consumer, service).statusCode(200)
+                .body("[0].availabilityZones", contains("us-east-1a", "us-east-1c")));
     }
 
     @Test

@@ -104,12 +104,12 @@ class AwsServicesTest {
     }
 
     @Test
-    void a_providers_service_is_an_Interface_service_of_its_owner_named_by_its_id() {
+    void a_providers_service_is_an_Interface_service_of_its_owner_in_its_zones_named_by_its_id() {
         var offer = new EndpointServiceOffer("vpce-svc-0123456789abcdef0",
                 "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", "222222222222", "Available", true,
                 List.of());
 
-        ServiceDetail detail = ServiceDetail.of(offer, Region.DEFAULT);
+        ServiceDetail detail = ServiceDetail.of(offer, Region.DEFAULT, List.of("us-east-1a", "us-east-1c"));
 
         assertThat(detail.serviceType()).isEqualTo("Interface");
         assertThat(detail.owner()).isEqualTo("222222222222");
@@ -118,6 +118,6 @@ class AwsServicesTest {
         assertThat(detail.privateDnsName()).isEqualTo(Optional.empty());
         assertThat(detail.acceptanceRequired()).isTrue();
         assertThat(detail.vpcEndpointPolicySupported()).isFalse();
-        assertThat(detail.availabilityZones()).isEmpty();
+        assertThat(detail.availabilityZones()).containsExactly("us-east-1a", "us-east-1c");
     }
 }
