@@ -47,6 +47,11 @@ public final class AwsServices {
         return services.stream().filter(s -> s.serviceName().equals(serviceName)).toList();
     }
 
+    /** Whether {@code serviceName} is one of AWS's services here. */
+    public boolean has(String serviceName) {
+        return !named(serviceName).isEmpty();
+    }
+
     /**
      * Whether {@code name} is shaped as an AWS service's name ({@code com.amazonaws.<region>.<service>}, of any
      * region): a name worth looking up, as a provider's {@code ServiceName} is.
@@ -64,19 +69,13 @@ public final class AwsServices {
         }
     }
 
-    /** Whether {@code serviceName} is one of AWS's services here. */
-    public boolean has(String serviceName) {
-        return !named(serviceName).isEmpty();
-    }
-
     private static ServiceDetail gateway(Region region, String service) {
-        return detail(region, service, ServiceDetail.GATEWAY, service + "." + region.name() + ".amazonaws.com",
-                Optional.empty());
+        return detail(region, service, ServiceDetail.GATEWAY, region.serviceHost(service), Optional.empty());
     }
 
     private static ServiceDetail endpointInterface(Region region, String service) {
-        return detail(region, service, ServiceDetail.INTERFACE, service + "." + region.name() + ".vpce.amazonaws.com",
-                Optional.of(service + "." + region.name() + ".amazonaws.com"));
+        return detail(region, service, ServiceDetail.INTERFACE, region.vpceName(service),
+                Optional.of(region.serviceHost(service)));
     }
 
     private static ServiceDetail detail(Region region, String service, String type, String baseEndpointDnsName,

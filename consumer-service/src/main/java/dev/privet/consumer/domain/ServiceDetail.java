@@ -38,8 +38,7 @@ public record ServiceDetail(String serviceName, String serviceId, String service
     public static ServiceDetail of(EndpointServiceOffer offer, Region region, List<String> availabilityZones) {
         return new ServiceDetail(offer.serviceName(), offer.serviceId(), INTERFACE, region.name(), offer.ownerId(),
                 offer.serviceState(), availabilityZones,
-                List.of(offer.serviceId() + "." + region.name() + ".vpce.amazonaws.com"), Optional.empty(), false,
-                offer.acceptanceRequired());
+                List.of(region.vpceName(offer.serviceId())), Optional.empty(), false, offer.acceptanceRequired());
     }
 
     /** Whether the private DNS name is verified; only a service with one has the state. */

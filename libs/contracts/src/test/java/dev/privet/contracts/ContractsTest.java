@@ -102,9 +102,11 @@ class ContractsTest {
         }
 
         @Test
-        void a_region_has_six_zones_and_derived_ids_are_stable_and_well_formed() {
+        void a_region_has_six_zones_and_aws_names_and_derived_ids_are_stable_and_well_formed() {
             assertThat(new Region("eu-west-1").zones()).containsExactly("eu-west-1a", "eu-west-1b", "eu-west-1c",
                     "eu-west-1d", "eu-west-1e", "eu-west-1f");
+            assertThat(new Region("eu-west-1").vpceName("kms")).isEqualTo("kms.eu-west-1.vpce.amazonaws.com");
+            assertThat(new Region("eu-west-1").serviceHost("kms")).isEqualTo("kms.eu-west-1.amazonaws.com");
             String id = DerivedId.of(IdFormat.ENDPOINT_SERVICE.prefix(), "com.amazonaws.us-east-1.s3", "Gateway");
             assertThat(IdFormat.ENDPOINT_SERVICE.matches(id)).isTrue();
             assertThat(DerivedId.of(IdFormat.ENDPOINT_SERVICE.prefix(), "com.amazonaws.us-east-1.s3", "Gateway"))

@@ -32,6 +32,19 @@ public record Region(String name) {
         return IntStream.range(0, ZONES).mapToObj(i -> name + (char) ('a' + i)).toList();
     }
 
+    /**
+     * {@code <label>.<region>.vpce.amazonaws.com}: the name under which an endpoint service's endpoints are named, its
+     * base endpoint DNS name ({@code label} is a provider's service id, or an AWS service such as {@code kms}).
+     */
+    public String vpceName(String label) {
+        return label + "." + name + ".vpce.amazonaws.com";
+    }
+
+    /** {@code <service>.<region>.amazonaws.com}: an AWS service's regional host name ({@code kms}, {@code s3}). */
+    public String serviceHost(String service) {
+        return service + "." + name + ".amazonaws.com";
+    }
+
     @Override
     public String toString() {
         return name;
