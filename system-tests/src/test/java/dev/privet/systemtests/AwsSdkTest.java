@@ -163,8 +163,24 @@ class AwsSdkTest {
                 .availabilityZone("us-east-1b")).subnet().subnetId();
         consumer.waiter().waitUntilSubnetAvailable(r -> r.subnetIds(subnetA, subnetB));
         consumerSubnets = List.of(subnetA, subnetB);
-        assertThat(consumer.describeVpcEndpointServices(r -> r.serviceNames(serviceName)).serviceNames())
-                .containsExactly(serviceName);
+        // Its zones come from the load balancer's events, which the consumer's network view reads: asynchronous.
+        await().atMost(LIFECYCLE).untilAsserted(() -> {
+            var found = consumer.describeVpcEndpointServices(r -> r.serviceNames(serviceName));
+            assertThat(found.serviceNames()).containsExactly(serviceName);
+            assertThat(found.serviceDetails()).singleElement().satisfies(detail -> {
+                assertThat(detail.serviceType()).extracting(t -> t.serviceTypeAsString()).containsExactly("Interface");
+                assertThat(detail.owner()).isEqualTo(PROVIDER);
+                assertThat(detail.availabilityZones()).as("its load balancer's").containsExactly("us-east-1a");
+                assertThat(detail.baseEndpointDnsNames())
+                        .containsExactly(service.serviceId() + ".us-east-1.vpce.amazonaws.com");
+            });
+        });
+        assertThat(consumer.describeVpcEndpointServices(r -> r.serviceNames("com.amazonaws.us-east-1.s3"))
+                .serviceDetails()).as("AWS's own, once per type").allSatisfy(s3 -> {
+                    assertThat(s3.owner()).isEqualTo("amazon");
+                    assertThat(s3.availabilityZones()).hasSize(6);
+                }).extracting(s3 -> s3.serviceType().getFirst().serviceTypeAsString())
+                .containsExactly("Gateway", "Interface");
 
         VpcEndpoint created = consumer.createVpcEndpoint(r -> r.vpcEndpointType(VpcEndpointType.INTERFACE)
                 .vpcId(consumerVpc).serviceName(serviceName).subnetIds(subnetA, subnetB).clientToken("skeleton-1"))
@@ -243,6 +259,12 @@ class AwsSdkTest {
         assertCode(() -> consumer.createVpcEndpoint(r -> r.vpcEndpointType(VpcEndpointType.INTERFACE)
                 .vpcId("vpc-00000000000000000").serviceName("com.amazonaws.vpce.us-east-1.vpce-svc-00000000000000000")
                 .subnetIds("subnet-00000000000000000")), "InvalidServiceName");
+        assertThatThrownBy(() -> consumer.createVpcEndpoint(r -> r.vpcEndpointType(VpcEndpointType.INTERFACE)
+                .vpcId("vpc-00000000000000000").serviceName("com.amazonaws.us-east-1.kms")
+                .subnetIds("subnet-00000000000000000"))).isInstanceOfSatisfying(Ec2Exception.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");
+                    assertThat(e.awsErrorDetails().errorMessage()).contains("not supported yet");
+                });
         assertThatThrownBy(() -> elb.describeTargetGroups(r -> r.names("nope")))
                 .isInstanceOfSatisfying(software.amazon.awssdk.services.elasticloadbalancingv2.model
                         .ElasticLoadBalancingV2Exception.class, e -> assertThat(e.awsErrorDetails().errorCode())

@@ -1,6 +1,7 @@
 package dev.privet.consumer.api;
 
 import dev.privet.consumer.app.EndpointRequest;
+import dev.privet.consumer.domain.AwsServices;
 import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.ids.IdFormat;
@@ -40,7 +41,7 @@ public record CreateVpcEndpointRequest(String serviceName, String vpcId, List<St
         if (serviceName.length() > MAX_SERVICE_NAME) {
             throw tooLong("serviceName", serviceName, MAX_SERVICE_NAME);
         }
-        if (ServiceName.parse(serviceName).isEmpty()) {
+        if (ServiceName.parse(serviceName).isEmpty() && !AwsServices.isNamedLikeOne(serviceName)) {
             throw Rejection.invalid(ErrorCode.INVALID_SERVICE_NAME, "serviceName",
                     "The Vpc Endpoint Service '" + serviceName + "' does not exist");
         }

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
 
-/** The endpoint services the calling account may connect to (DescribeVpcEndpointServices). */
+/** The services the calling account may find (DescribeVpcEndpointServices): AWS's own and the providers' it may use. */
 @Path("/v1/vpc-endpoint-services")
 @Produces(MediaType.APPLICATION_JSON)
 public class EndpointServiceResource {

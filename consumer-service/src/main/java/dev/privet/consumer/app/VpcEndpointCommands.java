@@ -1,6 +1,7 @@
 package dev.privet.consumer.app;
 
 import dev.privet.consumer.domain.AccessControls;
+import dev.privet.consumer.domain.AwsServices;
 import dev.privet.consumer.domain.EndpointCommand;
 import dev.privet.consumer.domain.EndpointCommand.DeleteEndpoint;
 import dev.privet.consumer.domain.EndpointCommand.ModifyEndpoint;
@@ -59,23 +60,30 @@ public class VpcEndpointCommands {
     private final Transactions transactions;
     private final EventRuntime eventRuntime;
     private final ConsumerTags tags;
+    private final AwsServices awsServices;
 
     VpcEndpointCommands(CommandRunner commands, DeciderRunner deciders, Transactions transactions,
-                        EventRuntime eventRuntime, ConsumerTags tags) {
+                        EventRuntime eventRuntime, ConsumerTags tags, AwsServices awsServices) {
         this.commands = commands;
         this.deciders = deciders;
         this.transactions = transactions;
         this.eventRuntime = eventRuntime;
         this.tags = tags;
+        this.awsServices = awsServices;
     }
 
     /**
      * Requests a new endpoint for {@code caller}; with a key, a retry returns the endpoint the first request made. A
      * rejection that rests on something a view may not have seen yet (a service, VPC or subnet) is confirmed first:
      * the view catches up with its topic and the request is decided again (DESIGN rule 10). A catch-up that runs out
-     * of time is a 503 to retry, never a not-found.
+     * of time is a 503 to retry, never a not-found. AWS's own services are in the catalog, but endpoints to them are
+     * not supported yet: refused as such, before anything is decided.
      */
     public VpcEndpoint create(Requester caller, EndpointRequest request, Optional<IdempotencyKey> key) {
+        if (awsServices.has(request.serviceName())) {
+            throw Rejection.invalidValue("serviceName", "The Vpc Endpoint Service '" + request.serviceName()
+                    + "' is one of AWS's own services; endpoints to AWS's own services are not supported yet");
+        }
         String vpcEndpointId = IdFormat.VPC_ENDPOINT.newId();
         EventMetadata metadata = EventMetadata.forRequest(caller.principalArn());
         Set<String> caughtUp = new HashSet<>();

@@ -1,8 +1,11 @@
 package dev.privet.consumer.app;
 
-import dev.privet.consumer.domain.EndpointServiceOffer;
+import dev.privet.consumer.domain.AwsServices;
+import dev.privet.consumer.domain.ServiceDetail;
 import dev.privet.consumer.domain.VpcEndpoint;
 import dev.privet.consumer.projection.CatalogServiceRow;
+import dev.privet.consumer.projection.NetworkLoadBalancerRow;
+import dev.privet.consumer.projection.NetworkSubnetRow;
 import dev.privet.consumer.projection.ServiceCatalog;
 import dev.privet.consumer.projection.VpcEndpointRow;
 import dev.privet.contracts.errors.ErrorCode;
@@ -14,6 +17,11 @@ import dev.privet.runtime.EventRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Answers reads from the read models. The endpoints' model is written with the events (inline), so reads of it never
@@ -24,10 +32,12 @@ import java.util.List;
 public class VpcEndpointQueries {
     private final Transactions transactions;
     private final EventRuntime eventRuntime;
+    private final AwsServices awsServices;
 
-    VpcEndpointQueries(Transactions transactions, EventRuntime eventRuntime) {
+    VpcEndpointQueries(Transactions transactions, EventRuntime eventRuntime, AwsServices awsServices) {
         this.transactions = transactions;
         this.eventRuntime = eventRuntime;
+        this.awsServices = awsServices;
     }
 
     /**
@@ -48,22 +58,52 @@ public class VpcEndpointQueries {
     }
 
     /**
-     * The services the caller may use (it owns them or is allowed), optionally only the one named; a name not found
-     * is looked for again once the catalog has caught up (DESIGN rule 10), or answered 503 if it cannot in time.
+     * The catalog as the caller sees it, by name, then type: AWS's own services, and the providers' services it may
+     * use (it owns them or is allowed); optionally only those of one name. A name found in neither is looked for again
+     * once the catalog has caught up (DESIGN rule 10), or answered 503 if it cannot in time; AWS's services are always
+     * there.
      */
-    public List<EndpointServiceOffer> services(Requester caller, String serviceName) {
-        List<EndpointServiceOffer> found = usableServices(caller, serviceName);
-        if (found.isEmpty() && serviceName != null) {
+    public List<ServiceDetail> services(Requester caller, String serviceName) {
+        List<ServiceDetail> aws = serviceName == null ? awsServices.all() : awsServices.named(serviceName);
+        List<ServiceDetail> found = usableServices(caller, serviceName);
+        if (found.isEmpty() && aws.isEmpty() && serviceName != null) {
             eventRuntime.catchUp(ServiceCatalog.NAME);
             found = usableServices(caller, serviceName);
         }
-        return found;
+        return Stream.concat(aws.stream(), found.stream()).sorted(ServiceDetail.ORDER).toList();
     }
 
-    private List<EndpointServiceOffer> usableServices(Requester caller, String serviceName) {
-        List<EndpointServiceOffer> offers = transactions.inTransaction(c -> (serviceName == null
-                ? CatalogServiceRow.all() : CatalogServiceRow.named(serviceName).stream().toList())
-                .stream().map(CatalogServiceRow::offer).toList());
-        return offers.stream().filter(s -> s.admits(caller)).toList();
+    private List<ServiceDetail> usableServices(Requester caller, String serviceName) {
+        return transactions.inTransaction(c -> {
+            List<CatalogServiceRow> usable = (serviceName == null
+                    ? CatalogServiceRow.all() : CatalogServiceRow.named(serviceName).stream().toList())
+                    .stream().filter(row -> row.offer().admits(caller)).toList();
+            Map<String, List<String>> zonesOfLoadBalancer = zonesOfLoadBalancers(usable.stream()
+                    .flatMap(row -> row.networkLoadBalancerArns.stream()).collect(Collectors.toSet()));
+            return usable.stream().map(row -> ServiceDetail.of(row.offer(), awsServices.region(),
+                    zones(row, zonesOfLoadBalancer))).toList();
+        });
+    }
+
+    /** A service's zones: those of its load balancers, each once, in order. */
+    private static List<String> zones(CatalogServiceRow service, Map<String, List<String>> zonesOfLoadBalancer) {
+        return service.networkLoadBalancerArns.stream()
+                .flatMap(lb -> zonesOfLoadBalancer.getOrDefault(lb, List.of()).stream()).distinct().sorted().toList();
+    }
+
+    /**
+     * The zones of each load balancer's subnets, as the network view knows them: one it has not seen yet (the
+     * provider's topic can run ahead of the network's) has none, and its service shows no zones until it has.
+     */
+    private static Map<String, List<String>> zonesOfLoadBalancers(Set<String> arns) {
+        List<NetworkLoadBalancerRow> loadBalancers = NetworkLoadBalancerRow.withArns(arns);
+        if (loadBalancers.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> zoneOfSubnet = NetworkSubnetRow.withIds(loadBalancers.stream()
+                        .flatMap(lb -> lb.subnetIds.stream()).distinct().toList()).stream()
+                .collect(Collectors.toMap(subnet -> subnet.subnetId, subnet -> subnet.availabilityZone));
+        return loadBalancers.stream().collect(Collectors.toMap(lb -> lb.loadBalancerArn, lb -> lb.subnetIds.stream()
+                .map(zoneOfSubnet::get).filter(Objects::nonNull).toList()));
     }
 }

@@ -9,8 +9,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.SortNatural;
+import org.hibernate.type.SqlTypes;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -40,6 +43,11 @@ public class CatalogServiceRow extends PanacheEntityBase {
 
     @Column(name = "acceptance_required", nullable = false)
     public boolean acceptanceRequired;
+
+    /** The load balancers the service is behind: its zones are theirs. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "network_load_balancer_arns", nullable = false)
+    public List<String> networkLoadBalancerArns = new ArrayList<>();
 
     @ElementCollection
     @CollectionTable(name = "catalog_allowed_principals", joinColumns = @JoinColumn(name = "service_id"))

@@ -1,6 +1,8 @@
 package dev.privet.consumer.projection;
 
 import dev.privet.contracts.events.EventEnvelope;
+import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
+import dev.privet.contracts.events.NetworkEvent.LoadBalancerDeleted;
 import dev.privet.contracts.events.NetworkEvent.SubnetCreated;
 import dev.privet.contracts.events.NetworkEvent.SubnetDeleted;
 import dev.privet.contracts.events.NetworkEvent.VpcDeleted;
@@ -15,10 +17,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 
 /**
  * The VPCs and subnets of network-service ({@link NetworkVpcRow}, {@link NetworkSubnetRow}), as its events tell them,
- * written through Panache: what an endpoint request may name.
+ * written through Panache: what an endpoint request may name; and its load balancers' subnets
+ * ({@link NetworkLoadBalancerRow}), whose zones are those the catalog shows an endpoint service in.
  */
 @ApplicationScoped
 public class NetworkView implements Projection {
@@ -60,14 +64,22 @@ public class NetworkView implements Projection {
                 row.cidrBlock = e.cidrBlock();
                 row.persist();
             }
+            case LoadBalancerCreated e -> {
+                NetworkLoadBalancerRow row = NetworkLoadBalancerRow.find(e.loadBalancerArn())
+                        .orElseGet(NetworkLoadBalancerRow::new);
+                row.loadBalancerArn = e.loadBalancerArn();
+                row.subnetIds = new ArrayList<>(e.subnetIds());
+                row.persist();
+            }
             case VpcDeleted e -> NetworkVpcRow.deleteById(e.vpcId());
             case SubnetDeleted e -> NetworkSubnetRow.deleteById(e.subnetId());
-            default -> { } // load balancers and interfaces are not needed to check a request
+            case LoadBalancerDeleted e -> NetworkLoadBalancerRow.deleteById(e.loadBalancerArn());
+            default -> { } // interfaces, listeners and targets are not needed to check a request
         }
     }
 
     @Override
     public void reset(Connection c) throws SQLException {
-        ReadModelTables.empty(c, "network_subnets", "network_vpcs");
+        ReadModelTables.empty(c, "network_load_balancers", "network_subnets", "network_vpcs");
     }
 }

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -56,6 +57,7 @@ public class ServiceCatalog implements Projection {
                 row.serviceName = e.serviceName();
                 row.ownerId = e.ownerId();
                 row.acceptanceRequired = e.acceptanceRequired();
+                row.networkLoadBalancerArns = new ArrayList<>(e.networkLoadBalancerArns());
                 row.persist();
             }
             case EndpointServiceAvailable e ->

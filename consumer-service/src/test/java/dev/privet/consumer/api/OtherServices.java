@@ -4,6 +4,7 @@ import dev.privet.contracts.events.DnsEvent.EndpointDnsPublished;
 import dev.privet.contracts.events.IntegrationEvent;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkModificationFailed;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
+import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
 import dev.privet.contracts.events.NetworkEvent.SubnetCreated;
 import dev.privet.contracts.events.NetworkEvent.VpcCreated;
 import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsAdded;
@@ -14,13 +15,16 @@ import dev.privet.contracts.events.ProviderEvent.EndpointServiceCreated;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceDeleted;
 import dev.privet.contracts.events.Values.DnsEntry;
 import dev.privet.contracts.events.Values.EndpointInterface;
+import dev.privet.contracts.ids.AccountId;
 import dev.privet.contracts.ids.IdFormat;
+import dev.privet.contracts.ids.LoadBalancerArn;
 import dev.privet.contracts.ids.Region;
 import dev.privet.contracts.ids.ServiceName;
 import dev.privet.testkit.PublishedEvents;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,9 +89,16 @@ final class OtherServices {
 
     /** An available service of {@code owner} that admits {@code principals}; returns its name. */
     String availableService(String owner, boolean acceptanceRequired, String... principals) {
+        return availableService(owner, acceptanceRequired, List.of(), principals);
+    }
+
+    /** An available service of {@code owner} behind {@code loadBalancerArns}, as provider-service publishes it. */
+    String availableService(String owner, boolean acceptanceRequired, List<String> loadBalancerArns,
+                            String... principals) {
         String serviceId = IdFormat.ENDPOINT_SERVICE.newId();
         String name = new ServiceName(Region.DEFAULT, serviceId).value();
-        publish(owner, new EndpointServiceCreated(serviceId, name, owner, "us-east-1", List.of(), acceptanceRequired),
+        publish(owner, new EndpointServiceCreated(serviceId, name, owner, "us-east-1", loadBalancerArns,
+                        acceptanceRequired),
                 new EndpointServiceAvailable(serviceId),
                 new AllowedPrincipalsAdded(serviceId, List.of(principals)));
         return name;
@@ -108,6 +119,16 @@ final class OtherServices {
         String subnetId = IdFormat.SUBNET.newId();
         publish(owner, new SubnetCreated(subnetId, vpcId, owner, "10.0.1.0/24", zone));
         return new Network(vpcId, subnetId, zone);
+    }
+
+    /** A network load balancer of {@code owner} in the subnets of {@code networks}, as network-service publishes it. */
+    String loadBalancer(String owner, Network... networks) {
+        String name = "lb-" + IdFormat.VPC.newId().substring(4, 12);
+        String arn = LoadBalancerArn.of(Region.DEFAULT, new AccountId(owner), "net", name);
+        publish(owner, new LoadBalancerCreated(arn, name, owner, "network", networks[0].vpcId(),
+                Arrays.stream(networks).map(Network::subnetId).toList(), List.of(), List.of(),
+                LoadBalancerCreated.INTERNAL));
+        return arn;
     }
 
     static String serviceIdOf(String serviceName) {

@@ -45,6 +45,7 @@ import static dev.privet.consumer.api.ConsumerApi.services;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -144,8 +145,11 @@ class ReadModelTest {
     @Test
     void rebuilding_every_read_model_gives_the_same_answers() {
         String consumer = newAccount();
-        String service = others.availableService(PROVIDER, false, rootArn(consumer));
+        String loadBalancer = others.loadBalancer(PROVIDER, others.vpcWithSubnet(PROVIDER, "us-east-1b"));
+        String service = others.availableService(PROVIDER, false, List.of(loadBalancer), rootArn(consumer));
         var network = others.vpcWithSubnet(consumer, "us-east-1a");
+        await().atMost(ASYNC).untilAsserted(() -> // the network view has the load balancer: its zone is shown
+                services(consumer, service).statusCode(200).body("[0].availabilityZones", contains("us-east-1b")));
         String id = create(consumer, body(service, network.vpcId(), List.of(network.subnetId())))
                 .statusCode(201).extract().path("vpcEndpointId");
         String eni = IdFormat.NETWORK_INTERFACE.newId();

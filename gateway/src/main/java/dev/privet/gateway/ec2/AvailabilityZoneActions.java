@@ -1,5 +1,6 @@
 package dev.privet.gateway.ec2;
 
+import dev.privet.contracts.ids.Region;
 import dev.privet.gateway.query.Listing;
 import dev.privet.gateway.query.QueryAction;
 import dev.privet.gateway.query.QueryActions;
@@ -12,15 +13,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 
 /**
- * DescribeAvailabilityZones: the installation's region has six zones, {@code a} to {@code f}, all available. The
- * gateway answers it alone: zones are not a resource any service owns.
+ * DescribeAvailabilityZones: the installation's region has six zones, {@code a} to {@code f}, all available
+ * ({@link Region#zones()}, which consumer-service's catalog offers AWS's services in too). The gateway answers it
+ * alone: zones are not a resource any service owns.
  */
 @ApplicationScoped
 public class AvailabilityZoneActions implements QueryActions {
-    static final int ZONES = 6;
     static final Listing<String> LISTING = Listing.<String>of(zone -> zone)
             .ids("ZoneName", zone -> QueryFault.invalidValue("The zone '" + zone + "' does not exist"))
             .filter("zone-name", zone -> zone)
@@ -45,8 +45,7 @@ public class AvailabilityZoneActions implements QueryActions {
         var selection = LISTING.read(params);
         params.bool("AllAvailabilityZones", false);
         params.done();
-        List<String> zones = IntStream.range(0, ZONES).mapToObj(i -> call.region() + (char) ('a' + i)).toList();
-        var page = selection.select(zones);
+        var page = selection.select(new Region(call.region()).zones());
         return body -> body.set("availabilityZoneInfo", page.items(), (out, zone) -> out
                 .text("zoneName", zone)
                 .text("zoneId", Ec2.zoneId(zone))

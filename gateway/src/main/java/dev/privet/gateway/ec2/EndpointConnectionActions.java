@@ -1,6 +1,7 @@
 package dev.privet.gateway.ec2;
 
 import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.ids.DerivedId;
 import dev.privet.gateway.Backend;
 import dev.privet.gateway.query.JsonLists;
 import dev.privet.gateway.query.Listing;

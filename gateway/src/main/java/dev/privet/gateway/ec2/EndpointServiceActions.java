@@ -1,7 +1,9 @@
 package dev.privet.gateway.ec2;
 
 import dev.privet.contracts.errors.ErrorCode;
+import dev.privet.contracts.ids.DerivedId;
 import dev.privet.contracts.ids.IdFormat;
+import dev.privet.contracts.ids.Region;
 import dev.privet.gateway.Backend;
 import dev.privet.gateway.query.JsonLists;
 import dev.privet.gateway.query.Listing;
@@ -218,7 +220,7 @@ public class EndpointServiceActions implements QueryActions {
                 .text("managesVpcEndpoints", false)
                 .values("networkLoadBalancerArnSet", JsonLists.strings(s, "networkLoadBalancerArns"))
                 .values("supportedIpAddressTypeSet", List.of("ipv4"))
-                .values("baseEndpointDnsNameSet", List.of(serviceId + "." + region + ".vpce.amazonaws.com"))
+                .values("baseEndpointDnsNameSet", List.of(new Region(region).vpceName(serviceId)))
                 .text("payerResponsibility", "ServiceOwner");
         Tags.write(out, s);
     }

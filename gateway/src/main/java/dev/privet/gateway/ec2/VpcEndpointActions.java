@@ -17,11 +17,15 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The consumer's side: VPC endpoints and the services they may connect to, on consumer-service's
@@ -42,13 +46,24 @@ public class VpcEndpointActions implements QueryActions {
             .filter("ip-address-type", e -> "ipv4")
             .tags(Tags::of)
             .maxResults(1, 1000);
-    static final Listing<JsonObject> SERVICES = Listing.<JsonObject>of(s -> s.getString("serviceName"))
-            .ids("ServiceName", name -> QueryFault.of(ErrorCode.INVALID_SERVICE_NAME,
+    /**
+     * The catalog, AWS's services and the providers', as consumer-service details it. A name can stand for two
+     * services (AWS's {@code s3}, a Gateway and an Interface service), so a service is keyed by its name and type.
+     */
+    static final Listing<JsonObject> SERVICES = Listing.<JsonObject>of(s -> s.getString("serviceName") + " "
+                    + s.getString("serviceType"))
+            .ids("ServiceName", s -> s.getString("serviceName"), name -> QueryFault.of(ErrorCode.INVALID_SERVICE_NAME,
                     "The Vpc Endpoint Service '" + name + "' does not exist"))
             .filter("service-name", s -> s.getString("serviceName"))
-            .filter("service-type", s -> "Interface")
+            .filter("service-type", s -> s.getString("serviceType"))
+            .filter("service-region", s -> s.getString("serviceRegion"))
             .filter("owner", s -> s.getString("owner"))
+            .filterAny("supported-ip-address-types", s -> JsonLists.strings(s, "supportedIpAddressTypes"))
+            .tags(Tags::of)
             .maxResults(1, 1000);
+    private static final String CATALOG = "/v1/vpc-endpoint-services";
+    /** The longest service name consumer-service looks up; a longer one cannot be in its catalog. */
+    private static final int MAX_SERVICE_NAME = 255;
 
     @Override
     public QueryProtocol protocol() {
@@ -155,26 +170,54 @@ public class VpcEndpointActions implements QueryActions {
     private Consumer<XmlBody> services(QueryCall call) {
         var selection = SERVICES.read(call.params());
         call.params().done();
-        var page = selection.select(JsonLists.objects(call.services().list(Backend.CONSUMER, "/v1/vpc-endpoint-services",
-                call.caller())));
+        var page = selection.select(catalog(call, selection.named("ServiceName")));
         return body -> {
-            body.values("serviceNameSet", page.items().stream().map(s -> s.getString("serviceName")).toList());
-            body.set("serviceDetailSet", page.items(), (out, s) -> out
-                    .text("serviceName", s.getString("serviceName"))
-                    .text("serviceId", s.getString("serviceId"))
-                    .set("serviceType", List.of("Interface"), (item, t) -> item.text("serviceType", t))
-                    .text("serviceRegion", call.region())
-                    .values("availabilityZoneSet", List.of())
-                    .text("owner", s.getString("owner"))
-                    .values("baseEndpointDnsNameSet", List.of(s.getString("serviceId") + "." + call.region()
-                            + ".vpce.amazonaws.com"))
-                    .text("vpcEndpointPolicySupported", false)
-                    .text("acceptanceRequired", s.getBoolean("acceptanceRequired"))
-                    .text("managesVpcEndpoints", false)
-                    .values("supportedIpAddressTypeSet", List.of("ipv4"))
-                    .values("tagSet", List.of()));
+            body.values("serviceNameSet", new LinkedHashSet<>(page.items().stream()
+                    .map(s -> s.getString("serviceName")).toList()));
+            body.set("serviceDetailSet", page.items(), VpcEndpointActions::writeService);
             page.nextToken().ifPresent(token -> body.text("nextToken", token));
         };
+    }
+
+    /**
+     * The caller's catalog. When it lacks a service the request names, that name is asked for alone: consumer-service
+     * then catches its catalog up with provider-service's topic before it answers (DESIGN rule 10), and the catalog is
+     * listed again, so a service created a moment before is found rather than answered {@code InvalidServiceName}.
+     */
+    private static List<JsonObject> catalog(QueryCall call, Set<String> named) {
+        List<JsonObject> services = JsonLists.objects(call.services().list(Backend.CONSUMER, CATALOG, call.caller()));
+        Set<String> listed = services.stream().map(s -> s.getString("serviceName")).collect(Collectors.toSet());
+        Optional<String> missing = named.stream()
+                .filter(name -> !listed.contains(name) && name.length() <= MAX_SERVICE_NAME).findFirst();
+        if (missing.isEmpty()) {
+            return services;
+        }
+        call.services().list(Backend.CONSUMER, CATALOG + "?serviceName="
+                + URLEncoder.encode(missing.get(), StandardCharsets.UTF_8), call.caller());
+        return JsonLists.objects(call.services().list(Backend.CONSUMER, CATALOG, call.caller()));
+    }
+
+    /** A {@code ServiceDetail}; a service without a private DNS name shows none, nor its verification state. */
+    private static void writeService(XmlBody out, JsonObject s) {
+        List<String> zones = JsonLists.strings(s, "availabilityZones");
+        List<String> privateDnsNames = Optional.ofNullable(s.getString("privateDnsName")).stream().toList();
+        out.text("serviceName", s.getString("serviceName"))
+                .text("serviceId", s.getString("serviceId"))
+                .set("serviceType", List.of(s.getString("serviceType")), (item, t) -> item.text("serviceType", t))
+                .text("serviceRegion", s.getString("serviceRegion"))
+                .values("availabilityZoneIdSet", zones.stream().map(Ec2::zoneId).toList())
+                .values("availabilityZoneSet", zones)
+                .text("owner", s.getString("owner"))
+                .values("baseEndpointDnsNameSet", JsonLists.strings(s, "baseEndpointDnsNames"))
+                .text("privateDnsName", s.getString("privateDnsName"))
+                .set("privateDnsNameSet", privateDnsNames, (item, name) -> item.text("privateDnsName", name))
+                .text("privateDnsNameVerificationState", s.getString("privateDnsNameVerificationState"))
+                .text("vpcEndpointPolicySupported", s.getBoolean("vpcEndpointPolicySupported"))
+                .text("acceptanceRequired", s.getBoolean("acceptanceRequired"))
+                .text("managesVpcEndpoints", s.getBoolean("managesVpcEndpoints"))
+                .text("payerResponsibility", s.getString("payerResponsibility"))
+                .values("supportedIpAddressTypeSet", JsonLists.strings(s, "supportedIpAddressTypes"));
+        Tags.write(out, s);
     }
 
     static void write(XmlBody out, JsonObject e) {

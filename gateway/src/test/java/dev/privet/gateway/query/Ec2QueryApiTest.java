@@ -14,6 +14,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointServicesResponse;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.ModifyVpcEndpointRequest;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.ec2.model.Vpc;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -450,6 +452,145 @@ class Ec2QueryApiTest {
                 .name("no-such-filter").values("x").build())))
                 .isInstanceOfSatisfying(Ec2Exception.class, e ->
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue"));
+    }
+
+    /** The catalog as consumer-service details it: AWS's s3 as both types and kms, and a provider's service. */
+    static final String CATALOG = "[" + String.join(",",
+            awsService("s3", "Gateway", "vpce-svc-0000000000000000a", "s3.us-east-1.amazonaws.com", null),
+            awsService("s3", "Interface", "vpce-svc-0000000000000000b", "s3.us-east-1.vpce.amazonaws.com",
+                    "s3.us-east-1.amazonaws.com"),
+            awsService("kms", "Interface", "vpce-svc-0000000000000000c", "kms.us-east-1.vpce.amazonaws.com",
+                    "kms.us-east-1.amazonaws.com"),
+            "{\"serviceName\":\"com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0\",\"serviceId\":"
+                    + "\"vpce-svc-0123456789abcdef0\",\"serviceType\":\"Interface\",\"serviceRegion\":\"us-east-1\","
+                    + "\"owner\":\"" + ACCOUNT + "\",\"serviceState\":\"Available\",\"availabilityZones\":[],"
+                    + "\"baseEndpointDnsNames\":[\"vpce-svc-0123456789abcdef0.us-east-1.vpce.amazonaws.com\"],"
+                    + "\"vpcEndpointPolicySupported\":false,\"acceptanceRequired\":true,\"managesVpcEndpoints\":false,"
+                    + "\"payerResponsibility\":\"ServiceOwner\",\"supportedIpAddressTypes\":[\"ipv4\"]}") + "]";
+
+    static String awsService(String service, String type, String id, String baseName, String privateName) {
+        return "{\"serviceName\":\"com.amazonaws.us-east-1." + service + "\",\"serviceId\":\"" + id
+                + "\",\"serviceType\":\"" + type + "\",\"serviceRegion\":\"us-east-1\",\"owner\":\"amazon\","
+                + "\"serviceState\":\"Available\",\"availabilityZones\":[\"us-east-1a\",\"us-east-1b\"],"
+                + "\"baseEndpointDnsNames\":[\"" + baseName + "\"],"
+                + (privateName == null ? "" : "\"privateDnsName\":\"" + privateName
+                        + "\",\"privateDnsNameVerificationState\":\"verified\",")
+                + "\"vpcEndpointPolicySupported\":true,\"acceptanceRequired\":false,\"managesVpcEndpoints\":false,"
+                + "\"payerResponsibility\":\"ServiceOwner\",\"supportedIpAddressTypes\":[\"ipv4\"]}";
+    }
+
+    static Filter filter(String name, String... values) {
+        return Filter.builder().name(name).values(values).build();
+    }
+
+    @Test
+    void the_service_catalog_is_described_with_aws_service_details_s3_once_per_type() {
+        ScriptedServices.answer("GET /v1/vpc-endpoint-services", 200, CATALOG);
+
+        var catalog = ec2.describeVpcEndpointServices();
+
+        assertThat(catalog.serviceNames()).as("each name once").containsExactly("com.amazonaws.us-east-1.kms",
+                "com.amazonaws.us-east-1.s3", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0");
+        assertThat(catalog.serviceDetails()).extracting(d -> d.serviceName() + " " + d.serviceType().getFirst()
+                .serviceTypeAsString()).containsExactly("com.amazonaws.us-east-1.kms Interface",
+                "com.amazonaws.us-east-1.s3 Gateway", "com.amazonaws.us-east-1.s3 Interface",
+                "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0 Interface");
+        assertThat(catalog.serviceDetails().getFirst()).satisfies(kms -> {
+            assertThat(kms.serviceId()).isEqualTo("vpce-svc-0000000000000000c");
+            assertThat(kms.serviceRegion()).isEqualTo("us-east-1");
+            assertThat(kms.owner()).isEqualTo("amazon");
+            assertThat(kms.availabilityZones()).containsExactly("us-east-1a", "us-east-1b");
+            assertThat(kms.availabilityZoneIds()).containsExactly("use1-az1", "use1-az2");
+            assertThat(kms.baseEndpointDnsNames()).containsExactly("kms.us-east-1.vpce.amazonaws.com");
+            assertThat(kms.privateDnsName()).isEqualTo("kms.us-east-1.amazonaws.com");
+            assertThat(kms.privateDnsNames()).extracting(n -> n.privateDnsName())
+                    .containsExactly("kms.us-east-1.amazonaws.com");
+            assertThat(kms.privateDnsNameVerificationStateAsString()).isEqualTo("verified");
+            assertThat(kms.vpcEndpointPolicySupported()).isTrue();
+            assertThat(kms.acceptanceRequired()).isFalse();
+            assertThat(kms.managesVpcEndpoints()).isFalse();
+            assertThat(kms.payerResponsibilityAsString()).isEqualTo("ServiceOwner");
+            assertThat(kms.supportedIpAddressTypesAsStrings()).containsExactly("ipv4");
+            assertThat(kms.tags()).isEmpty();
+        });
+        assertThat(catalog.serviceDetails().get(1)).as("a Gateway service has no private DNS name").satisfies(s3 -> {
+            assertThat(s3.privateDnsName()).isNull();
+            assertThat(s3.privateDnsNames()).isEmpty();
+            assertThat(s3.privateDnsNameVerificationState()).isNull();
+        });
+        assertThat(catalog.serviceDetails().getLast()).satisfies(provider -> {
+            assertThat(provider.owner()).isEqualTo(ACCOUNT);
+            assertThat(provider.acceptanceRequired()).isTrue();
+            assertThat(provider.availabilityZones()).isEmpty();
+        });
+    }
+
+    @Test
+    void the_service_catalog_is_filtered_and_paged_without_splitting_s3() {
+        ScriptedServices.answer("GET /v1/vpc-endpoint-services", 200, CATALOG);
+
+        var gateways = ec2.describeVpcEndpointServices(r -> r.filters(filter("service-type", "Gateway")));
+        var amazons = ec2.describeVpcEndpointServices(r -> r.filters(filter("owner", "amazon"),
+                filter("service-name", "*.s3"), filter("service-region", "us-east-1"),
+                filter("supported-ip-address-types", "ipv4")));
+        var tagged = ec2.describeVpcEndpointServices(r -> r.filters(filter("tag-key", "team")));
+        List<DescribeVpcEndpointServicesResponse> pages = new ArrayList<>();
+        String token = null;
+        do { // the SDK has no paginator for this action, though AWS pages it
+            String from = token;
+            pages.add(ec2.describeVpcEndpointServices(r -> r.maxResults(1).nextToken(from)));
+            token = pages.getLast().nextToken();
+        } while (token != null);
+
+        assertThat(gateways.serviceDetails()).extracting(d -> d.serviceName())
+                .containsExactly("com.amazonaws.us-east-1.s3");
+        assertThat(amazons.serviceDetails()).extracting(d -> d.serviceType().getFirst().serviceTypeAsString())
+                .containsExactly("Gateway", "Interface");
+        assertThat(tagged.serviceDetails()).as("the catalog holds no tags").isEmpty();
+        assertThat(pages).hasSize(4).allSatisfy(page -> assertThat(page.serviceDetails()).hasSize(1));
+        assertThat(pages.stream().flatMap(p -> p.serviceDetails().stream()).map(d -> d.serviceId()))
+                .containsExactly("vpce-svc-0000000000000000c", "vpce-svc-0000000000000000a",
+                        "vpce-svc-0000000000000000b", "vpce-svc-0123456789abcdef0");
+    }
+
+    @Test
+    void a_named_service_missing_from_the_catalog_is_asked_for_by_name_then_is_InvalidServiceName() {
+        ScriptedServices.answer("GET /v1/vpc-endpoint-services", 200, CATALOG);
+
+        var named = ec2.describeVpcEndpointServices(r -> r.serviceNames("com.amazonaws.us-east-1.s3"));
+        assertThat(named.serviceDetails()).hasSize(2);
+        assertThat(ScriptedServices.SEEN).extracting(ScriptedServices.Seen::uri)
+                .containsExactly("/v1/vpc-endpoint-services");
+
+        ScriptedServices.SEEN.clear();
+        assertThatThrownBy(() -> ec2.describeVpcEndpointServices(r -> r.serviceNames("com.amazonaws.us-east-1.s3",
+                "com.amazonaws.us-east-1.nope")))
+                .isInstanceOfSatisfying(Ec2Exception.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidServiceName");
+                    assertThat(e.awsErrorDetails().errorMessage()).contains("com.amazonaws.us-east-1.nope");
+                });
+        assertThat(ScriptedServices.SEEN).as("the miss is confirmed by name, then the catalog listed again")
+                .extracting(ScriptedServices.Seen::uri).containsExactly("/v1/vpc-endpoint-services",
+                        "/v1/vpc-endpoint-services?serviceName=com.amazonaws.us-east-1.nope",
+                        "/v1/vpc-endpoint-services");
+    }
+
+    @Test
+    void a_bad_filter_or_page_size_of_the_service_catalog_is_refused_naming_it_before_any_call() {
+        assertThatThrownBy(() -> ec2.describeVpcEndpointServices(r -> r.filters(filter("service-state", "x"))))
+                .isInstanceOfSatisfying(Ec2Exception.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");
+                    assertThat(e.awsErrorDetails().errorMessage()).contains("service-state")
+                            .contains("service-type", "service-region", "tag:<key>");
+                });
+        for (int size : new int[] {0, 1001}) {
+            assertThatThrownBy(() -> ec2.describeVpcEndpointServices(r -> r.maxResults(size)))
+                    .isInstanceOfSatisfying(Ec2Exception.class, e -> {
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");
+                        assertThat(e.awsErrorDetails().errorMessage()).contains("MaxResults");
+                    });
+        }
+        assertThat(ScriptedServices.SEEN).isEmpty();
     }
 
     @Test

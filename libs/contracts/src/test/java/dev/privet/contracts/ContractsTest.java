@@ -14,6 +14,7 @@ import dev.privet.contracts.events.ProviderEvent.EndpointServiceDeleted;
 import dev.privet.contracts.events.Topic;
 import dev.privet.contracts.events.Values.EndpointInterface;
 import dev.privet.contracts.ids.AccountId;
+import dev.privet.contracts.ids.DerivedId;
 import dev.privet.contracts.ids.EndpointDnsNames;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.contracts.ids.LoadBalancerArn;
@@ -107,6 +108,20 @@ class ContractsTest {
             assertThat(EndpointDnsNames.ofRegional(names.regional())).isEqualTo(names);
             assertThatThrownBy(() -> EndpointDnsNames.ofRegional("www.example.com"))
                     .isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        void a_region_has_six_zones_and_aws_names_and_derived_ids_are_stable_and_well_formed() {
+            assertThat(new Region("eu-west-1").zones()).containsExactly("eu-west-1a", "eu-west-1b", "eu-west-1c",
+                    "eu-west-1d", "eu-west-1e", "eu-west-1f");
+            assertThat(new Region("eu-west-1").vpceName("kms")).isEqualTo("kms.eu-west-1.vpce.amazonaws.com");
+            assertThat(new Region("eu-west-1").serviceHost("kms")).isEqualTo("kms.eu-west-1.amazonaws.com");
+            String id = DerivedId.of(IdFormat.ENDPOINT_SERVICE.prefix(), "com.amazonaws.us-east-1.s3", "Gateway");
+            assertThat(IdFormat.ENDPOINT_SERVICE.matches(id)).isTrue();
+            assertThat(DerivedId.of(IdFormat.ENDPOINT_SERVICE.prefix(), "com.amazonaws.us-east-1.s3", "Gateway"))
+                    .isEqualTo(id)
+                    .isNotEqualTo(DerivedId.of(IdFormat.ENDPOINT_SERVICE.prefix(), "com.amazonaws.us-east-1.s3",
+                            "Interface"));
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.privet.gateway.ec2;
+package dev.privet.contracts.ids;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,15 +6,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Ids of things AWS names but Privet keeps no record of (a permission, a connection): derived from what they stand
- * for, so every call shows the same one, in AWS's format of a prefix and 17 hex digits.
+ * Ids of things AWS names but Privet keeps no record of (a permission, a connection, one of AWS's own services in the
+ * catalog): derived from what they stand for, so every call and every restart shows the same one, in AWS's format of
+ * a prefix and 17 hex digits.
  */
-final class DerivedId {
+public final class DerivedId {
     private DerivedId() {
     }
 
     /** {@code prefix} and the first 17 hex digits of the SHA-256 of {@code parts}, one per line. */
-    static String of(String prefix, String... parts) {
+    public static String of(String prefix, String... parts) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
