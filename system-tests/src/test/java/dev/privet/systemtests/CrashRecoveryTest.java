@@ -3,9 +3,6 @@ package dev.privet.systemtests;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.privet.cluster.LocalCluster;
 import dev.privet.cluster.PrivetService;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +38,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -75,6 +71,7 @@ class CrashRecoveryTest {
     @TempDir
     static Path data;
     static LocalCluster cluster;
+    static GatewayJson gateway;
     static final List<String> progress = new CopyOnWriteArrayList<>();
 
     static String serviceName;
@@ -87,21 +84,21 @@ class CrashRecoveryTest {
             progress.add(line);
             System.out.println(line);
         }).build().start();
-        RestAssured.baseURI = cluster.gatewayUrl();
+        gateway = new GatewayJson(cluster.gatewayUrl());
 
-        String providerVpc = create(PROVIDER, "/v1/vpcs", Map.of("cidrBlock", "10.0.0.0/16"), "vpcId");
-        String providerSubnet = create(PROVIDER, "/v1/subnets",
+        String providerVpc = gateway.create(PROVIDER, "/v1/vpcs", Map.of("cidrBlock", "10.0.0.0/16"), "vpcId");
+        String providerSubnet = gateway.create(PROVIDER, "/v1/subnets",
                 Map.of("vpcId", providerVpc, "cidrBlock", "10.0.1.0/24", "availabilityZone", "us-east-1a"), "subnetId");
-        String nlb = create(PROVIDER, "/v1/load-balancers", Map.of("name", "web", "type", "network",
+        String nlb = gateway.create(PROVIDER, "/v1/load-balancers", Map.of("name", "web", "type", "network",
                 "subnetIds", List.of(providerSubnet), "listeners", List.of(Map.of("protocol", "TCP", "port", 443)),
                 "targets", List.of(Map.of("host", "127.0.0.1", "port", 8443))), "loadBalancerArn");
-        var service = as(PROVIDER).body(Map.of("networkLoadBalancerArns", List.of(nlb), "acceptanceRequired", false))
+        var service = gateway.as(PROVIDER).body(Map.of("networkLoadBalancerArns", List.of(nlb), "acceptanceRequired", false))
                 .post("/v1/endpoint-services").then().statusCode(201).extract();
         serviceName = service.path("serviceName");
-        as(PROVIDER).body(Map.of("addAllowedPrincipals", List.of("arn:aws:iam::" + CONSUMER + ":root")))
+        gateway.as(PROVIDER).body(Map.of("addAllowedPrincipals", List.of("arn:aws:iam::" + CONSUMER + ":root")))
                 .post("/v1/endpoint-services/" + service.path("serviceId") + "/permissions").then().statusCode(200);
-        consumerVpc = create(CONSUMER, "/v1/vpcs", Map.of("cidrBlock", "172.31.0.0/16"), "vpcId");
-        consumerSubnet = create(CONSUMER, "/v1/subnets",
+        consumerVpc = gateway.create(CONSUMER, "/v1/vpcs", Map.of("cidrBlock", "172.31.0.0/16"), "vpcId");
+        consumerSubnet = gateway.create(CONSUMER, "/v1/subnets",
                 Map.of("vpcId", consumerVpc, "cidrBlock", "172.31.0.0/20", "availabilityZone", "us-east-1a"), "subnetId");
     }
 
@@ -122,7 +119,7 @@ class CrashRecoveryTest {
 
         assertThat(cluster.restarts(PrivetService.GATEWAY)).isEqualTo(before + 1);
         assertThat(progress).contains("gateway exited with code 137; restarting in 1 s (restart " + (before + 1) + ")");
-        as(CONSUMER).get("/v1/vpcs/" + consumerVpc).then().statusCode(200);
+        gateway.as(CONSUMER).get("/v1/vpcs/" + consumerVpc).then().statusCode(200);
         Status status = privetStatus();
         assertThat(status.exitCode()).as(status.output()).isZero();
         assertThat(status.output()).startsWith("Privet is ready (pid " + ProcessHandle.current().pid())
@@ -321,14 +318,6 @@ class CrashRecoveryTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return new Status(process.exitValue(), output);
-    }
-
-    static RequestSpecification as(String account) {
-        return given().header("X-Privet-Account", account).contentType(ContentType.JSON);
-    }
-
-    static String create(String account, String path, Object body, String idField) {
-        return as(account).body(body).post(path).then().statusCode(201).extract().path(idField);
     }
 
     /** What a creation came to: its last answer (-1: none), how many attempts it took, and when (nano time). */

@@ -2,8 +2,6 @@ package dev.privet.systemtests;
 
 import dev.privet.cluster.LocalCluster;
 import dev.privet.testkit.EchoServer;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -45,6 +42,7 @@ class DataPlaneTest {
     static final int LISTENER_PORT = 8443;
 
     static LocalCluster cluster;
+    static GatewayJson gateway;
     static EchoServer blue;
     static EchoServer green;
     static String endpointId;
@@ -55,6 +53,7 @@ class DataPlaneTest {
     @BeforeAll
     static void useSharedCluster(LocalCluster shared) {
         cluster = shared;
+        gateway = new GatewayJson(cluster.gatewayUrl());
         blue = EchoServer.start("blue");
         green = EchoServer.start("green");
     }
@@ -63,14 +62,6 @@ class DataPlaneTest {
     static void stopBackends() throws Exception {
         blue.close();
         green.close();
-    }
-
-    static RequestSpecification as(String account) {
-        return given().baseUri(cluster.gatewayUrl()).header("X-Privet-Account", account).contentType(ContentType.JSON);
-    }
-
-    static String create(String account, String path, Object body, String idField) {
-        return as(account).body(body).post(path).then().statusCode(201).extract().path(idField);
     }
 
     /** The name of the backend one new connection through the endpoint's name reached. */
@@ -84,33 +75,33 @@ class DataPlaneTest {
     @Test
     @Order(1)
     void an_endpoints_name_reaches_every_healthy_backend_behind_the_target_group() throws Exception {
-        String vpc = create(PROVIDER, "/v1/vpcs", Map.of("cidrBlock", "10.0.0.0/16"), "vpcId");
-        String subnet = create(PROVIDER, "/v1/subnets",
+        String vpc = gateway.create(PROVIDER, "/v1/vpcs", Map.of("cidrBlock", "10.0.0.0/16"), "vpcId");
+        String subnet = gateway.create(PROVIDER, "/v1/subnets",
                 Map.of("vpcId", vpc, "cidrBlock", "10.0.1.0/24", "availabilityZone", "us-east-1a"), "subnetId");
-        String group = create(PROVIDER, "/v1/target-groups", Map.of("name", "backends", "protocol", "TCP",
+        String group = gateway.create(PROVIDER, "/v1/target-groups", Map.of("name", "backends", "protocol", "TCP",
                 "port", blue.port(), "vpcId", vpc, "targetType", "ip", "healthCheck", Map.of("protocol", "TCP",
                         "intervalSeconds", 5, "timeoutSeconds", 2, "healthyThreshold", 2, "unhealthyThreshold", 2)),
                 "targetGroupArn");
-        as(PROVIDER).body(Map.of("registerTargets", List.of(Map.of("id", "127.0.0.1", "port", blue.port()),
+        gateway.as(PROVIDER).body(Map.of("registerTargets", List.of(Map.of("id", "127.0.0.1", "port", blue.port()),
                 Map.of("id", "127.0.0.1", "port", green.port())))).post("/v1/target-groups/backends/targets")
                 .then().statusCode(200);
-        String nlb = create(PROVIDER, "/v1/load-balancers", Map.of("name", "backends", "type", "network",
+        String nlb = gateway.create(PROVIDER, "/v1/load-balancers", Map.of("name", "backends", "type", "network",
                 "subnetIds", List.of(subnet)), "loadBalancerArn");
-        as(PROVIDER).body(Map.of("protocol", "TCP", "port", LISTENER_PORT, "targetGroupArn", group))
+        gateway.as(PROVIDER).body(Map.of("protocol", "TCP", "port", LISTENER_PORT, "targetGroupArn", group))
                 .post("/v1/load-balancers/backends/listeners").then().statusCode(201);
-        var service = as(PROVIDER).body(Map.of("networkLoadBalancerArns", List.of(nlb), "acceptanceRequired", false))
+        var service = gateway.as(PROVIDER).body(Map.of("networkLoadBalancerArns", List.of(nlb), "acceptanceRequired", false))
                 .post("/v1/endpoint-services").then().statusCode(201).extract();
-        as(PROVIDER).body(Map.of("addAllowedPrincipals", List.of("arn:aws:iam::" + CONSUMER + ":root")))
+        gateway.as(PROVIDER).body(Map.of("addAllowedPrincipals", List.of("arn:aws:iam::" + CONSUMER + ":root")))
                 .post("/v1/endpoint-services/" + service.path("serviceId") + "/permissions").then().statusCode(200);
 
-        consumerVpc = create(CONSUMER, "/v1/vpcs", Map.of("cidrBlock", "172.31.0.0/16"), "vpcId");
-        consumerSubnet = create(CONSUMER, "/v1/subnets",
+        consumerVpc = gateway.create(CONSUMER, "/v1/vpcs", Map.of("cidrBlock", "172.31.0.0/16"), "vpcId");
+        consumerSubnet = gateway.create(CONSUMER, "/v1/subnets",
                 Map.of("vpcId", consumerVpc, "cidrBlock", "172.31.0.0/20", "availabilityZone", "us-east-1a"),
                 "subnetId");
-        endpointId = create(CONSUMER, "/v1/vpc-endpoints", Map.of("serviceName", service.path("serviceName"),
+        endpointId = gateway.create(CONSUMER, "/v1/vpc-endpoints", Map.of("serviceName", service.path("serviceName"),
                 "vpcId", consumerVpc, "subnetIds", List.of(consumerSubnet)), "vpcEndpointId");
         awaitEndpointState("available");
-        regionalName = as(CONSUMER).get("/v1/vpc-endpoints/" + endpointId).then().extract()
+        regionalName = gateway.as(CONSUMER).get("/v1/vpc-endpoints/" + endpointId).then().extract()
                 .path("dnsEntries[0].dnsName");
 
         Set<String> reached = new HashSet<>();
@@ -126,7 +117,7 @@ class DataPlaneTest {
         green.close();
 
         await().atMost(LIFECYCLE).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                as(PROVIDER).get("/v1/target-groups/backends/targets").then().statusCode(200)
+                gateway.as(PROVIDER).get("/v1/target-groups/backends/targets").then().statusCode(200)
                         .body("find { it.port == " + green.port() + " }.state", equalTo("unhealthy"))
                         .body("find { it.port == " + blue.port() + " }.state", equalTo("healthy")));
         for (int i = 0; i < 10; i++) {
@@ -137,13 +128,13 @@ class DataPlaneTest {
     @Test
     @Order(3)
     void a_subnet_added_gets_an_interface_and_a_zonal_name_and_one_removed_takes_both_away() throws Exception {
-        String secondSubnet = create(CONSUMER, "/v1/subnets",
+        String secondSubnet = gateway.create(CONSUMER, "/v1/subnets",
                 Map.of("vpcId", consumerVpc, "cidrBlock", "172.31.16.0/20", "availabilityZone", "us-east-1b"),
                 "subnetId");
-        as(CONSUMER).body(Map.of("addSubnetIds", List.of(secondSubnet))).patch("/v1/vpc-endpoints/" + endpointId)
+        gateway.as(CONSUMER).body(Map.of("addSubnetIds", List.of(secondSubnet))).patch("/v1/vpc-endpoints/" + endpointId)
                 .then().statusCode(200).body("state", equalTo("pending"));
         awaitEndpointState("available");
-        var added = as(CONSUMER).get("/v1/vpc-endpoints/" + endpointId).then().extract();
+        var added = gateway.as(CONSUMER).get("/v1/vpc-endpoints/" + endpointId).then().extract();
         assertThat(added.<List<String>>path("subnetIds")).containsExactly(consumerSubnet, secondSubnet);
         assertThat(added.<List<String>>path("networkInterfaceIds")).hasSize(2);
         assertThat(added.<String>path("dnsEntries[0].dnsName")).isEqualTo(regionalName);
@@ -155,16 +146,16 @@ class DataPlaneTest {
         assertThat(EchoServer.exchange(ClusterDns.resolve(cluster, secondZonal).getFirst(), LISTENER_PORT, "ping"))
                 .isEqualTo("blue\nping");
 
-        as(CONSUMER).body(Map.of("removeSubnetIds", List.of(consumerSubnet))).patch("/v1/vpc-endpoints/" + endpointId)
+        gateway.as(CONSUMER).body(Map.of("removeSubnetIds", List.of(consumerSubnet))).patch("/v1/vpc-endpoints/" + endpointId)
                 .then().statusCode(200).body("state", equalTo("pending"));
         awaitEndpointState("available");
-        var removed = as(CONSUMER).get("/v1/vpc-endpoints/" + endpointId).then().extract();
+        var removed = gateway.as(CONSUMER).get("/v1/vpc-endpoints/" + endpointId).then().extract();
         assertThat(removed.<List<String>>path("subnetIds")).containsExactly(secondSubnet);
         assertThat(removed.<List<String>>path("dnsEntries.dnsName")).containsExactly(regionalName, secondZonal);
         assertThat(ClusterDns.isMissing(cluster, firstZonal)).isTrue();
         assertThat(ClusterDns.resolve(cluster, regionalName)).hasSize(1);
         await().atMost(LIFECYCLE).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            assertThat(as(CONSUMER).queryParam("vpcEndpointId", endpointId).get("/v1/network-interfaces")
+            assertThat(gateway.as(CONSUMER).queryParam("vpcEndpointId", endpointId).get("/v1/network-interfaces")
                     .then().statusCode(200).extract().<List<String>>path("subnetId")).containsExactly(secondSubnet);
             assertThatThrownBy(() -> EchoServer.exchange(firstAddress, LISTENER_PORT, "still there?"))
                     .isInstanceOf(ConnectException.class);
@@ -176,7 +167,7 @@ class DataPlaneTest {
     @Order(4)
     void a_deleted_endpoint_has_its_port_closed() throws Exception {
         String address = ClusterDns.resolve(cluster, regionalName).getFirst();
-        as(CONSUMER).delete("/v1/vpc-endpoints/" + endpointId).then().statusCode(200);
+        gateway.as(CONSUMER).delete("/v1/vpc-endpoints/" + endpointId).then().statusCode(200);
 
         awaitEndpointState("deleted");
         assertThatThrownBy(() -> EchoServer.exchange(address, LISTENER_PORT, "still there?"))
@@ -185,7 +176,7 @@ class DataPlaneTest {
 
     private static void awaitEndpointState(String state) {
         await().atMost(LIFECYCLE).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                as(CONSUMER).get("/v1/vpc-endpoints/" + endpointId).then().statusCode(200)
+                gateway.as(CONSUMER).get("/v1/vpc-endpoints/" + endpointId).then().statusCode(200)
                         .body("state", equalTo(state)));
     }
 }

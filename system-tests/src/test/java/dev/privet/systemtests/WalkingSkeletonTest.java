@@ -2,8 +2,6 @@ package dev.privet.systemtests;
 
 import dev.privet.cluster.LocalCluster;
 import dev.privet.testkit.EchoServer;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -18,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -43,6 +40,7 @@ class WalkingSkeletonTest {
     static final int LISTENER_PORT = 443;
 
     static LocalCluster cluster;
+    static GatewayJson gateway;
     static EchoServer backend;
 
     static String serviceId;
@@ -55,6 +53,7 @@ class WalkingSkeletonTest {
     @BeforeAll
     static void useSharedCluster(LocalCluster shared) {
         cluster = shared;
+        gateway = new GatewayJson(cluster.gatewayUrl());
         backend = EchoServer.start("web");
     }
 
@@ -63,44 +62,36 @@ class WalkingSkeletonTest {
         backend.close();
     }
 
-    static RequestSpecification as(String account) {
-        return given().baseUri(cluster.gatewayUrl()).header("X-Privet-Account", account).contentType(ContentType.JSON);
-    }
-
-    static String create(String account, String path, Object body, String idField) {
-        return as(account).body(body).post(path).then().statusCode(201).extract().path(idField);
-    }
-
     @Test
     @Order(1)
     void a_provider_publishes_a_service_and_a_consumer_reaches_it_through_an_endpoint() throws Exception {
-        String providerVpc = create(PROVIDER, "/v1/vpcs", Map.of("cidrBlock", "10.0.0.0/16"), "vpcId");
-        String providerSubnet = create(PROVIDER, "/v1/subnets",
+        String providerVpc = gateway.create(PROVIDER, "/v1/vpcs", Map.of("cidrBlock", "10.0.0.0/16"), "vpcId");
+        String providerSubnet = gateway.create(PROVIDER, "/v1/subnets",
                 Map.of("vpcId", providerVpc, "cidrBlock", "10.0.1.0/24", "availabilityZone", "us-east-1a"), "subnetId");
-        String nlb = create(PROVIDER, "/v1/load-balancers", Map.of("name", "web", "type", "network",
+        String nlb = gateway.create(PROVIDER, "/v1/load-balancers", Map.of("name", "web", "type", "network",
                 "subnetIds", List.of(providerSubnet), "listeners", List.of(Map.of("protocol", "TCP", "port", 443)),
                 "targets", List.of(Map.of("host", "127.0.0.1", "port", backend.port()))), "loadBalancerArn");
 
-        var service = as(PROVIDER).body(Map.of("networkLoadBalancerArns", List.of(nlb), "acceptanceRequired", false))
+        var service = gateway.as(PROVIDER).body(Map.of("networkLoadBalancerArns", List.of(nlb), "acceptanceRequired", false))
                 .post("/v1/endpoint-services").then().statusCode(201).extract();
         serviceId = service.path("serviceId");
         serviceName = service.path("serviceName");
-        as(PROVIDER).body(Map.of("addAllowedPrincipals", List.of("arn:aws:iam::" + CONSUMER + ":root")))
+        gateway.as(PROVIDER).body(Map.of("addAllowedPrincipals", List.of("arn:aws:iam::" + CONSUMER + ":root")))
                 .post("/v1/endpoint-services/" + serviceId + "/permissions").then().statusCode(200);
 
-        String consumerVpc = create(CONSUMER, "/v1/vpcs", Map.of("cidrBlock", "172.31.0.0/16"), "vpcId");
-        consumerSubnetA = create(CONSUMER, "/v1/subnets",
+        String consumerVpc = gateway.create(CONSUMER, "/v1/vpcs", Map.of("cidrBlock", "172.31.0.0/16"), "vpcId");
+        consumerSubnetA = gateway.create(CONSUMER, "/v1/subnets",
                 Map.of("vpcId", consumerVpc, "cidrBlock", "172.31.0.0/20", "availabilityZone", "us-east-1a"), "subnetId");
-        String consumerSubnetB = create(CONSUMER, "/v1/subnets",
+        String consumerSubnetB = gateway.create(CONSUMER, "/v1/subnets",
                 Map.of("vpcId", consumerVpc, "cidrBlock", "172.31.16.0/20", "availabilityZone", "us-east-1b"), "subnetId");
 
-        endpointId = as(CONSUMER).body(Map.of("serviceName", serviceName, "vpcId", consumerVpc,
+        endpointId = gateway.as(CONSUMER).body(Map.of("serviceName", serviceName, "vpcId", consumerVpc,
                         "subnetIds", List.of(consumerSubnetA, consumerSubnetB), "vpcEndpointType", "Interface"))
                 .post("/v1/vpc-endpoints").then().statusCode(201).body("state", equalTo("pending"))
                 .extract().path("vpcEndpointId");
 
         awaitEndpointState("available");
-        var endpoint = as(CONSUMER).get("/v1/vpc-endpoints/" + endpointId).then().statusCode(200).extract();
+        var endpoint = gateway.as(CONSUMER).get("/v1/vpc-endpoints/" + endpointId).then().statusCode(200).extract();
         List<String> interfaces = endpoint.path("networkInterfaceIds");
         List<String> dnsNames = endpoint.path("dnsEntries.dnsName");
         assertThat(interfaces).hasSize(2).allMatch(id -> id.matches("eni-[0-9a-f]{17}"));
@@ -108,7 +99,7 @@ class WalkingSkeletonTest {
         assertThat(regionalName).matches(endpointId + "-[a-z0-9]{8}\\." + serviceId + "\\.us-east-1\\.vpce\\.amazonaws\\.com");
         assertThat(dnsNames).hasSize(3);
 
-        var networkInterfaces = as(CONSUMER).get("/v1/network-interfaces?vpcEndpointId=" + endpointId)
+        var networkInterfaces = gateway.as(CONSUMER).get("/v1/network-interfaces?vpcEndpointId=" + endpointId)
                 .then().statusCode(200).extract();
         assertThat(networkInterfaces.<List<String>>path("privateIpAddress"))
                 .containsExactlyInAnyOrder("172.31.0.4", "172.31.16.4");
@@ -116,9 +107,9 @@ class WalkingSkeletonTest {
         assertThat(ClusterDns.resolve(cluster, regionalName)).containsExactlyInAnyOrderElementsOf(dataPlaneAddresses);
         assertTheNameReachesTheBackend();
 
-        as(PROVIDER).get("/v1/endpoint-services/" + serviceId).then().statusCode(200)
+        gateway.as(PROVIDER).get("/v1/endpoint-services/" + serviceId).then().statusCode(200)
                 .body("serviceState", equalTo("Available"));
-        as(PROVIDER).get("/v1/endpoint-services/" + serviceId + "/connections").then().statusCode(200)
+        gateway.as(PROVIDER).get("/v1/endpoint-services/" + serviceId + "/connections").then().statusCode(200)
                 .body("[0].vpcEndpointId", equalTo(endpointId));
     }
 
@@ -127,9 +118,9 @@ class WalkingSkeletonTest {
     void after_a_restart_of_the_whole_cluster_the_endpoint_is_still_available() throws Exception {
         cluster.restart();
 
-        as(CONSUMER).get("/v1/vpc-endpoints/" + endpointId).then().statusCode(200)
+        gateway.as(CONSUMER).get("/v1/vpc-endpoints/" + endpointId).then().statusCode(200)
                 .body("state", equalTo("available"));
-        as(PROVIDER).get("/v1/endpoint-services/" + serviceId).then().statusCode(200)
+        gateway.as(PROVIDER).get("/v1/endpoint-services/" + serviceId).then().statusCode(200)
                 .body("serviceState", equalTo("Available"));
         assertThat(ClusterDns.resolve(cluster, regionalName)).containsExactlyInAnyOrderElementsOf(dataPlaneAddresses);
         assertTheNameReachesTheBackend(); // the forwarders came back from the event log
@@ -138,13 +129,13 @@ class WalkingSkeletonTest {
     @Test
     @Order(3)
     void deleting_the_endpoint_runs_the_chain_backwards() throws Exception {
-        as(CONSUMER).delete("/v1/vpc-endpoints/" + endpointId).then().statusCode(200)
+        gateway.as(CONSUMER).delete("/v1/vpc-endpoints/" + endpointId).then().statusCode(200)
                 .body("state", equalTo("deleting"));
 
         awaitEndpointState("deleted");
-        as(CONSUMER).get("/v1/network-interfaces?vpcEndpointId=" + endpointId).then().statusCode(200)
+        gateway.as(CONSUMER).get("/v1/network-interfaces?vpcEndpointId=" + endpointId).then().statusCode(200)
                 .body("size()", equalTo(0));
-        as(CONSUMER).get("/v1/subnets/" + consumerSubnetA).then().statusCode(200)
+        gateway.as(CONSUMER).get("/v1/subnets/" + consumerSubnetA).then().statusCode(200)
                 .body("availableIpAddressCount", equalTo(4091));
         assertThat(ClusterDns.isMissing(cluster, regionalName)).isTrue();
         for (String address : dataPlaneAddresses) {
@@ -156,7 +147,7 @@ class WalkingSkeletonTest {
     @Test
     @Order(4)
     void the_gateway_answers_an_unknown_route_with_a_problem() {
-        as(CONSUMER).get("/v1/no-such-thing").then().statusCode(404).contentType("application/problem+json");
+        gateway.as(CONSUMER).get("/v1/no-such-thing").then().statusCode(404).contentType("application/problem+json");
     }
 
     /** Each address the endpoint's name resolves to forwards the listener's port to the provider's backend. */
@@ -169,7 +160,7 @@ class WalkingSkeletonTest {
 
     private static void awaitEndpointState(String state) {
         await().atMost(LIFECYCLE).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                as(CONSUMER).get("/v1/vpc-endpoints/" + endpointId).then().statusCode(200)
+                gateway.as(CONSUMER).get("/v1/vpc-endpoints/" + endpointId).then().statusCode(200)
                         .body("state", equalTo(state)));
     }
 }

@@ -32,6 +32,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static dev.privet.consumer.api.ConsumerApi.ASYNC;
 import static dev.privet.consumer.api.ConsumerApi.PROVIDER;
@@ -496,7 +497,8 @@ class VpcEndpointApiTest {
 
         @Test
         void at_the_bounds_it_is_accepted() {
-            var groups = Collections.nCopies(16, "sg-0123456789abcdef0");
+            var groups = IntStream.rangeClosed(1, 16).mapToObj(i -> String.format("sg-%08x", i))
+                    .toList();
             create(consumer, with("securityGroupIds", groups)).statusCode(201);
         }
     }
@@ -573,6 +575,9 @@ class VpcEndpointApiTest {
         void for_the_security_groups() throws SQLException {
             rejected(Map.of("serviceName", service, "vpcId", network.vpcId(), "subnetIds", List.of(network.subnetId()),
                     "securityGroupIds", List.of("sg-nope")), "InvalidGroupId.Malformed", "securityGroupIds[0]");
+            rejected(Map.of("serviceName", service, "vpcId", network.vpcId(), "subnetIds", List.of(network.subnetId()),
+                            "securityGroupIds", List.of("sg-00000001", "sg-00000001")), "InvalidParameterValue",
+                    "securityGroupIds[1]");
         }
 
         @Test
