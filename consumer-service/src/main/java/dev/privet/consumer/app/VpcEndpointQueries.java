@@ -1,5 +1,6 @@
 package dev.privet.consumer.app;
 
+import dev.privet.consumer.config.DeletedEndpointsConfig;
 import dev.privet.consumer.domain.AwsServices;
 import dev.privet.consumer.domain.ServiceDetail;
 import dev.privet.consumer.domain.VpcEndpoint;
@@ -16,6 +17,8 @@ import dev.privet.eventstore.Transactions;
 import dev.privet.runtime.EventRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,28 +36,37 @@ public class VpcEndpointQueries {
     private final Transactions transactions;
     private final EventRuntime eventRuntime;
     private final AwsServices awsServices;
+    private final Duration deletedVisibleFor;
 
-    VpcEndpointQueries(Transactions transactions, EventRuntime eventRuntime, AwsServices awsServices) {
+    VpcEndpointQueries(Transactions transactions, EventRuntime eventRuntime, AwsServices awsServices,
+                       DeletedEndpointsConfig deleted) {
         this.transactions = transactions;
         this.eventRuntime = eventRuntime;
         this.awsServices = awsServices;
+        this.deletedVisibleFor = deleted.deletedVisibleFor();
     }
 
     /**
-     * The caller's endpoint; another account's reads as missing. Read in the request's session, without a
-     * transaction of its own: the model is inline, so there is nothing to catch up and read again, and clients poll
-     * this read (a JTA transaction and an enlisted connection per poll cost more than the query).
+     * The caller's endpoint; another account's reads as missing, and so does one deleted longer ago than
+     * {@code privet.endpoints.deleted-visible-for}. Read in the request's session, without a transaction of its own:
+     * the model is inline, so there is nothing to catch up and read again, and clients poll this read (a JTA
+     * transaction and an enlisted connection per poll cost more than the query).
      */
     public VpcEndpoint get(AccountId caller, String vpcEndpointId) {
-        return VpcEndpointRow.find(vpcEndpointId).map(VpcEndpointRow::endpoint)
+        return VpcEndpointRow.find(vpcEndpointId).filter(row -> row.isShownSince(deletedSince()))
+                .map(VpcEndpointRow::endpoint)
                 .filter(e -> e.ownerId().equals(caller.value()))
                 .orElseThrow(() -> Rejection.notFound(ErrorCode.INVALID_VPC_ENDPOINT_ID_NOT_FOUND, "vpcEndpointId",
                         "The Vpc Endpoint Id '" + vpcEndpointId + "' does not exist"));
     }
 
-    /** The caller's endpoints, oldest first; read as {@link #get} is. */
+    /** The caller's endpoints, oldest first, without those deleted too long ago; read as {@link #get} is. */
     public List<VpcEndpoint> list(AccountId caller) {
-        return VpcEndpointRow.ownedBy(caller.value()).stream().map(VpcEndpointRow::endpoint).toList();
+        return VpcEndpointRow.ownedBy(caller.value(), deletedSince()).stream().map(VpcEndpointRow::endpoint).toList();
+    }
+
+    private Instant deletedSince() {
+        return Instant.now().minus(deletedVisibleFor);
     }
 
     /**

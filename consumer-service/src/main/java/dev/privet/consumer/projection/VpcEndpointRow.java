@@ -80,13 +80,23 @@ public class VpcEndpointRow extends PanacheEntityBase {
     @Column(name = "policy_document")
     public String policyDocument;
 
+    /** When it was deleted; null while it is not. */
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
     public static Optional<VpcEndpointRow> find(String vpcEndpointId) {
         return findByIdOptional(vpcEndpointId);
     }
 
-    /** The account's endpoints, oldest first. */
-    public static List<VpcEndpointRow> ownedBy(String ownerId) {
-        return find("ownerId", Sort.by("createdAt").and("vpcEndpointId"), ownerId).list();
+    /** The account's endpoints not deleted before {@code deletedSince}, oldest first. */
+    public static List<VpcEndpointRow> ownedBy(String ownerId, Instant deletedSince) {
+        return find("ownerId = ?1 and (deletedAt is null or deletedAt > ?2)", Sort.by("createdAt").and("vpcEndpointId"),
+                ownerId, deletedSince).list();
+    }
+
+    /** Whether reads still show it: not deleted, or deleted after {@code deletedSince}. */
+    public boolean isShownSince(Instant deletedSince) {
+        return deletedAt == null || deletedAt.isAfter(deletedSince);
     }
 
     /** The endpoint this row holds. */

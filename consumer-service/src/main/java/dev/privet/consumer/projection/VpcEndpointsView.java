@@ -50,6 +50,9 @@ public class VpcEndpointsView implements InlineProjection {
         if (DECIDER.evolve(current, event, envelope.time()) instanceof VpcEndpoint next) {
             VpcEndpointRow written = row.orElseGet(VpcEndpointRow::new);
             written.hold(next);
+            if (event instanceof VpcEndpointDeleted) {
+                written.deletedAt = envelope.time();
+            }
             written.persist();
         }
     }

@@ -116,6 +116,31 @@ class VpcEndpointApiTest {
     }
 
     @Test
+    void a_deleted_endpoint_is_shown_for_a_while_then_no_more_and_a_rebuild_keeps_its_deletion_time()
+            throws SQLException {
+        String consumer = newAccount();
+        String service = others.availableService(PROVIDER, false, rootArn(consumer));
+        var network = others.vpcWithSubnet(consumer, "us-east-1a");
+        String id = create(consumer, body(service, network.vpcId(), List.of(network.subnetId()))).statusCode(201)
+                .extract().path("vpcEndpointId");
+        delete(consumer, id).statusCode(200);
+        others.releaseNetwork(PROVIDER, service, id, IdFormat.NETWORK_INTERFACE.newId());
+        await().atMost(ASYNC).untilAsserted(() -> get(consumer, id).statusCode(200).body("state", equalTo("deleted")));
+        list(consumer).statusCode(200).body("vpcEndpointId", contains(id));
+
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            // as two hours passing would: longer ago than privet.endpoints.deleted-visible-for (1 h)
+            st.executeUpdate("update vpc_endpoints set deleted_at = deleted_at - interval '2 hours' "
+                    + "where vpc_endpoint_id = '" + id + "'");
+        }
+        get(consumer, id).statusCode(404).body("code", equalTo("InvalidVpcEndpointId.NotFound"));
+        list(consumer).statusCode(200).body("$", empty());
+
+        given().post("/admin/consumers/vpc-endpoints/rebuild").then().statusCode(200);
+        get(consumer, id).statusCode(200).body("state", equalTo("deleted")); // the deletion's own time, again
+    }
+
+    @Test
     void metrics_show_the_endpoints_by_state_the_subscriptions_caught_up_and_the_relay_with_nothing_left()
             throws SQLException {
         String consumer = newAccount();
