@@ -180,7 +180,7 @@ public final class VpcEndpointDecider implements Decider<EndpointCommand, VpcEnd
         EndpointState state = service.acceptanceRequired() ? EndpointState.PENDING_ACCEPTANCE : EndpointState.PENDING;
         return new VpcEndpointRequested(request.vpcEndpointId(), caller, request.vpcEndpointType(),
                 service.serviceId(), service.serviceName(), request.vpcId(), request.subnetIds(), state.wireName(),
-                request.caller().principalArn());
+                request.caller().principalArn(), List.of());
     }
 
     private static void checkSubnets(RequestEndpoint request) {

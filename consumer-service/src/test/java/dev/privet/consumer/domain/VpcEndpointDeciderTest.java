@@ -148,7 +148,7 @@ class VpcEndpointDeciderTest {
 
     static VpcEndpointRequested requested(String state) {
         return new VpcEndpointRequested(ID, CONSUMER.value(), "Interface", SERVICE_ID, SERVICE_NAME, VPC,
-                List.of(SUBNET_A), state, "arn:aws:iam::" + CONSUMER.value() + ":root");
+                List.of(SUBNET_A), state, "arn:aws:iam::" + CONSUMER.value() + ":root", List.of());
     }
 
     static List<ConsumerEvent> historyIn(EndpointState state) {
@@ -175,14 +175,14 @@ class VpcEndpointDeciderTest {
         @Test
         void is_pending_when_the_service_accepts_automatically() {
             var endpoint = nothing().when(validRequest(false)).then(new VpcEndpointRequested(ID, CONSUMER.value(),
-                    "Interface", SERVICE_ID, SERVICE_NAME, VPC, List.of(SUBNET_A, SUBNET_B), "pending", "arn:aws:iam::" + CONSUMER.value() + ":root"));
+                    "Interface", SERVICE_ID, SERVICE_NAME, VPC, List.of(SUBNET_A, SUBNET_B), "pending", "arn:aws:iam::" + CONSUMER.value() + ":root", List.of()));
             assertThat(endpoint.state()).isEqualTo(EndpointState.PENDING);
         }
 
         @Test
         void is_pendingAcceptance_when_the_service_requires_acceptance() {
             var endpoint = nothing().when(validRequest(true)).then(new VpcEndpointRequested(ID, CONSUMER.value(),
-                    "Interface", SERVICE_ID, SERVICE_NAME, VPC, List.of(SUBNET_A, SUBNET_B), "pendingAcceptance", "arn:aws:iam::" + CONSUMER.value() + ":root"));
+                    "Interface", SERVICE_ID, SERVICE_NAME, VPC, List.of(SUBNET_A, SUBNET_B), "pendingAcceptance", "arn:aws:iam::" + CONSUMER.value() + ":root", List.of()));
             assertThat(endpoint.state()).isEqualTo(EndpointState.PENDING_ACCEPTANCE);
         }
 

@@ -115,7 +115,7 @@ public class TagActions implements QueryActions {
 
     private static Backend owner(IdFormat format) {
         return switch (format) {
-            case VPC, SUBNET, NETWORK_INTERFACE -> Backend.NETWORK;
+            case VPC, SUBNET, NETWORK_INTERFACE, ROUTE_TABLE, ROUTE_TABLE_ASSOCIATION, PREFIX_LIST -> Backend.NETWORK;
             case ENDPOINT_SERVICE -> Backend.PROVIDER;
             case VPC_ENDPOINT -> Backend.CONSUMER;
         };

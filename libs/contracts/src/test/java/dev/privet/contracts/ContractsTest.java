@@ -139,7 +139,7 @@ class ContractsTest {
                     new ServiceLoadBalancersReleased("vpce-svc-0123456789abcdef0", List.of("arn:x")),
                     new VpcEndpointRequested("vpce-0123456789abcdef0", "444455556666", "Interface", "vpce-svc-0123456789abcdef0",
                             "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", "vpc-0123456789abcdef0",
-                            List.of("subnet-0123456789abcdef0"), "pending", "arn:aws:iam::444455556666:user/ann"),
+                            List.of("subnet-0123456789abcdef0"), "pending", "arn:aws:iam::444455556666:user/ann", List.of()),
                     new EndpointNetworkProvisioned("vpce-0123456789abcdef0", "vpce-svc-0123456789abcdef0",
                             List.of(new EndpointInterface("eni-0123456789abcdef0", "subnet-0123456789abcdef0", "us-east-1a", "10.0.1.4",
                                     "127.100.0.4"))));

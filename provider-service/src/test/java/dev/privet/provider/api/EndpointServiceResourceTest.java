@@ -213,7 +213,7 @@ class EndpointServiceResourceTest {
             String vpc = IdFormat.VPC.newId();
             // no requesterArn, as in an event recorded before it was: the owner's root asked, which is allowed
             ForeignEvents.publish(new VpcEndpointRequested(endpoint, OTHER, "Interface", id,
-                    "com.amazonaws.vpce.us-east-1." + id, vpc, subnets, "pending", null), OTHER);
+                    "com.amazonaws.vpce.us-east-1." + id, vpc, subnets, "pending", null, List.of()), OTHER);
 
             EndpointConnectionAccepted accepted = await().atMost(WAIT).until(() -> ForeignEvents.readAll(Topic.PROVIDER)
                             .stream().map(EventEnvelope::event)
@@ -240,7 +240,7 @@ class EndpointServiceResourceTest {
             allow(id, OTHER);
             ForeignEvents.publish(new VpcEndpointRequested(IdFormat.VPC_ENDPOINT.newId(), OTHER, "Interface", id,
                     "com.amazonaws.vpce.us-east-1." + id, IdFormat.VPC.newId(), List.of(IdFormat.SUBNET.newId()),
-                    "pendingAcceptance", "arn:aws:iam::" + OTHER + ":root"), OTHER);
+                    "pendingAcceptance", "arn:aws:iam::" + OTHER + ":root", List.of()), OTHER);
             await().atMost(WAIT).untilAsserted(() -> get(OWNER, SERVICES + "/" + id + "/connections")
                     .statusCode(200).body("vpcEndpointState", contains("pendingAcceptance")));
         }
@@ -250,7 +250,7 @@ class EndpointServiceResourceTest {
             String id = available(false);
             ForeignEvents.publish(new VpcEndpointRequested(IdFormat.VPC_ENDPOINT.newId(), OTHER, "Interface", id,
                     "com.amazonaws.vpce.us-east-1." + id, IdFormat.VPC.newId(), List.of(IdFormat.SUBNET.newId()),
-                    "pending", "arn:aws:iam::" + OTHER + ":root"), OTHER);
+                    "pending", "arn:aws:iam::" + OTHER + ":root", List.of()), OTHER);
             await().atMost(WAIT).untilAsserted(() -> get(OWNER, SERVICES + "/" + id + "/connections")
                     .statusCode(200).body("vpcEndpointState", contains("rejected")));
         }
@@ -261,11 +261,11 @@ class EndpointServiceResourceTest {
             String endpoint = IdFormat.VPC_ENDPOINT.newId();
             ForeignEvents.publish(new VpcEndpointRequested(endpoint, OWNER, "Interface",
                     IdFormat.ENDPOINT_SERVICE.newId(), "com.amazonaws.vpce.us-east-1.x", IdFormat.VPC.newId(),
-                    List.of(IdFormat.SUBNET.newId()), "pending", "arn:aws:iam::" + OWNER + ":root"), OWNER);
+                    List.of(IdFormat.SUBNET.newId()), "pending", "arn:aws:iam::" + OWNER + ":root", List.of()), OWNER);
             String id = available(false);
             ForeignEvents.publish(new VpcEndpointRequested(endpoint, OWNER, "Interface", id,
                     "com.amazonaws.vpce.us-east-1." + id, IdFormat.VPC.newId(), List.of(IdFormat.SUBNET.newId()),
-                    "pending", "arn:aws:iam::" + OWNER + ":root"), OWNER);
+                    "pending", "arn:aws:iam::" + OWNER + ":root", List.of()), OWNER);
             await().atMost(WAIT).untilAsserted(() -> get(OWNER, SERVICES + "/" + id + "/connections")
                     .statusCode(200).body("vpcEndpointState", contains("available")));
         }
@@ -283,7 +283,7 @@ class EndpointServiceResourceTest {
             String endpoint = IdFormat.VPC_ENDPOINT.newId();
             ForeignEvents.publish(new VpcEndpointRequested(endpoint, OTHER, "Interface", id,
                     "com.amazonaws.vpce.us-east-1." + id, vpc, subnets, "pendingAcceptance",
-                    "arn:aws:iam::" + OTHER + ":root"), OTHER);
+                    "arn:aws:iam::" + OTHER + ":root", List.of()), OTHER);
 
             // At once: the request may not have reached the service yet, and the acceptance waits for it.
             accept(OWNER, id, Map.of("vpcEndpointIds", List.of(endpoint))).statusCode(200)
@@ -439,7 +439,7 @@ class EndpointServiceResourceTest {
             String endpoint = IdFormat.VPC_ENDPOINT.newId();
             ForeignEvents.publish(new VpcEndpointRequested(endpoint, OTHER, "Interface", id,
                     "com.amazonaws.vpce.us-east-1." + id, IdFormat.VPC.newId(), List.of(IdFormat.SUBNET.newId()),
-                    "pendingAcceptance", "arn:aws:iam::" + OTHER + ":user/bob"), "arn:aws:iam::" + OTHER + ":user/bob");
+                    "pendingAcceptance", "arn:aws:iam::" + OTHER + ":user/bob", List.of()), "arn:aws:iam::" + OTHER + ":user/bob");
             await().atMost(WAIT).untilAsserted(() -> get(OWNER, history).statusCode(200)
                     .body("eventType[4]", equalTo("EndpointConnectionRequested"))
                     .body("principal[4]", equalTo(OTHER))
@@ -566,7 +566,7 @@ class EndpointServiceResourceTest {
         String endpoint = IdFormat.VPC_ENDPOINT.newId();
         ForeignEvents.publish(new VpcEndpointRequested(endpoint, OTHER, "Interface", serviceId,
                 "com.amazonaws.vpce.us-east-1." + serviceId, IdFormat.VPC.newId(),
-                List.of(IdFormat.SUBNET.newId()), "pending", "arn:aws:iam::" + OTHER + ":root"), OTHER);
+                List.of(IdFormat.SUBNET.newId()), "pending", "arn:aws:iam::" + OTHER + ":root", List.of()), OTHER);
         return endpoint;
     }
 }

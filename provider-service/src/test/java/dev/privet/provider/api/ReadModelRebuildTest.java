@@ -132,7 +132,7 @@ class ReadModelRebuildTest {
         allow(id, OTHER);
         ForeignEvents.publish(new VpcEndpointRequested(IdFormat.VPC_ENDPOINT.newId(), OTHER, "Interface", id,
                 "com.amazonaws.vpce.us-east-1." + id, IdFormat.VPC.newId(), List.of(IdFormat.SUBNET.newId()),
-                "pending", "arn:aws:iam::" + OTHER + ":root"), OTHER);
+                "pending", "arn:aws:iam::" + OTHER + ":root", List.of()), OTHER);
         await().atMost(WAIT).untilAsserted(() -> get(OWNER, SERVICES + "/" + id + "/connections")
                 .statusCode(200).body("vpcEndpointState", contains("available")));
         modifyPermissions(OWNER, id, Map.of("addAllowedPrincipals", List.of("*"))).statusCode(200);
@@ -144,7 +144,7 @@ class ReadModelRebuildTest {
         String id = createService(withLoadBalancer());
         ForeignEvents.publish(new VpcEndpointRequested(IdFormat.VPC_ENDPOINT.newId(), OTHER, "Interface", id,
                 "com.amazonaws.vpce.us-east-1." + id, IdFormat.VPC.newId(), List.of(IdFormat.SUBNET.newId()),
-                "pending", "arn:aws:iam::" + OTHER + ":root"), OTHER);
+                "pending", "arn:aws:iam::" + OTHER + ":root", List.of()), OTHER);
         await().atMost(WAIT).untilAsserted(() -> get(OWNER, SERVICES + "/" + id + "/connections")
                 .statusCode(200).body("vpcEndpointState", contains("rejected")));
         return id;

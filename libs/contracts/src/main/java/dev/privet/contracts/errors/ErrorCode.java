@@ -42,6 +42,13 @@ public enum ErrorCode {
     INVALID_SUBNET_CONFLICT("InvalidSubnet.Conflict"),
     INVALID_NETWORK_INTERFACE_ID_NOT_FOUND("InvalidNetworkInterfaceID.NotFound"),
     INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET("InsufficientFreeAddressesInSubnet"),
+    INVALID_ROUTE_TABLE_ID_NOT_FOUND("InvalidRouteTableID.NotFound"),
+    INVALID_ROUTE_TABLE_ID_MALFORMED("InvalidRouteTableId.Malformed"),
+    INVALID_ASSOCIATION_ID_NOT_FOUND("InvalidAssociationID.NotFound"),
+    INVALID_ROUTE_NOT_FOUND("InvalidRoute.NotFound"),
+    ROUTE_ALREADY_EXISTS("RouteAlreadyExists"),
+    RESOURCE_ALREADY_ASSOCIATED("Resource.AlreadyAssociated"),
+    INVALID_PREFIX_LIST_ID_NOT_FOUND("InvalidPrefixListID.NotFound"),
     DUPLICATE_LOAD_BALANCER_NAME("DuplicateLoadBalancerName"),
     LOAD_BALANCER_NOT_FOUND("LoadBalancerNotFound"),
     // Elastic Load Balancing

@@ -21,10 +21,23 @@ public sealed interface ConsumerEvent extends IntegrationEvent {
      * A consumer asked for an endpoint; {@code state} is {@code pendingAcceptance} or {@code pending}.
      * {@code requesterArn} is the IAM principal of the owner's account that asked, which the service's allowed
      * principals must admit; events recorded before it was (null here) were asked by the owner's root.
+     * {@code routeTableIds} are a Gateway endpoint's, where its routes go (an Interface endpoint has subnets
+     * instead; events recorded before Gateway endpoints have none, read as empty).
      */
     record VpcEndpointRequested(String vpcEndpointId, String ownerId, String vpcEndpointType, String serviceId,
                                 String serviceName, String vpcId, List<String> subnetIds, String state,
-                                String requesterArn) implements ConsumerEvent {
+                                String requesterArn, List<String> routeTableIds) implements ConsumerEvent {
+        public static final String INTERFACE = "Interface";
+        public static final String GATEWAY = "Gateway";
+
+        @Override
+        public List<String> routeTableIds() {
+            return routeTableIds == null ? List.of() : routeTableIds;
+        }
+
+        public boolean isGateway() {
+            return GATEWAY.equals(vpcEndpointType);
+        }
     }
 
     /** The provider accepted the connection; the endpoint waits for its network and DNS. */

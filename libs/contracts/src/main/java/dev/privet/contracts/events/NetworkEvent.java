@@ -4,6 +4,7 @@ import dev.privet.contracts.events.Values.EndpointInterface;
 import dev.privet.contracts.events.Values.HealthCheck;
 import dev.privet.contracts.events.Values.RegisteredTarget;
 import dev.privet.contracts.events.Values.Listener;
+import dev.privet.contracts.events.Values.Route;
 import dev.privet.contracts.events.Values.Target;
 
 import java.util.List;
@@ -180,8 +181,69 @@ public sealed interface NetworkEvent extends IntegrationEvent {
         public String streamType() { return "endpoint-network"; }
     }
 
-    /** The endpoint's interfaces are deleted and their addresses released (possibly none, if never provisioned). */
+    /**
+     * The endpoint's interfaces are deleted and their addresses released (possibly none, if never provisioned); a
+     * Gateway endpoint's routes are removed from its route tables (and it has no interfaces).
+     */
     record EndpointNetworkReleased(String vpcEndpointId, String serviceId, List<String> networkInterfaceIds)
+            implements NetworkEvent {
+        public String streamId() { return vpcEndpointId; }
+        public String streamType() { return "endpoint-network"; }
+    }
+
+    /**
+     * A route table of a VPC, with its local route to {@code vpcCidrBlock}; {@code main} for the one each VPC gets
+     * with its creation, which every subnet without an association of its own uses.
+     */
+    record RouteTableCreated(String routeTableId, String vpcId, String ownerId, String vpcCidrBlock, boolean main)
+            implements NetworkEvent {
+        public String streamId() { return routeTableId; }
+        public String streamType() { return "route-table"; }
+    }
+
+    /** A route was added to the table; no other route of the table had its destination. */
+    record RouteCreated(String routeTableId, Route route) implements NetworkEvent {
+        public String streamId() { return routeTableId; }
+        public String streamType() { return "route-table"; }
+    }
+
+    /** The route to {@code destination} (a CIDR block or a prefix list's id) left the table. */
+    record RouteDeleted(String routeTableId, String destination) implements NetworkEvent {
+        public String streamId() { return routeTableId; }
+        public String streamType() { return "route-table"; }
+    }
+
+    /** A subnet uses this table now, instead of its VPC's main one; no other table was associated with it. */
+    record RouteTableAssociated(String routeTableId, String associationId, String subnetId) implements NetworkEvent {
+        public String streamId() { return routeTableId; }
+        public String streamType() { return "route-table"; }
+    }
+
+    /** The subnet went back to its VPC's main table: by request, or because the subnet was deleted. */
+    record RouteTableDisassociated(String routeTableId, String associationId, String subnetId)
+            implements NetworkEvent {
+        public String streamId() { return routeTableId; }
+        public String streamType() { return "route-table"; }
+    }
+
+    /** The table was deleted with its routes: it had no associations; a main table goes only with its VPC. */
+    record RouteTableDeleted(String routeTableId, String vpcId, String ownerId) implements NetworkEvent {
+        public String streamId() { return routeTableId; }
+        public String streamType() { return "route-table"; }
+    }
+
+    /**
+     * A Gateway endpoint's routes exist: one in each of {@code routeTableIds}, to {@code prefixListId} (its service's
+     * managed prefix list), through the endpoint.
+     */
+    record EndpointRoutesProvisioned(String vpcEndpointId, String serviceId, String prefixListId,
+                                     List<String> routeTableIds) implements NetworkEvent {
+        public String streamId() { return vpcEndpointId; }
+        public String streamType() { return "endpoint-network"; }
+    }
+
+    /** A Gateway endpoint's route tables changed: its routes are in {@code routeTableIds} now. */
+    record EndpointRoutesModified(String vpcEndpointId, String serviceId, List<String> routeTableIds)
             implements NetworkEvent {
         public String streamId() { return vpcEndpointId; }
         public String streamType() { return "endpoint-network"; }

@@ -71,6 +71,37 @@ public final class Values {
                                     String privateIpAddress, String dataPlaneAddress) {
     }
 
+    /**
+     * A route of a route table: one destination (a CIDR block, or a managed prefix list's id) and one target (a
+     * gateway, which is {@code local} for the VPC's own block or a Gateway endpoint's id, or a network interface).
+     * {@code origin} is AWS's: {@code CreateRouteTable} for the local route, {@code CreateRoute} for the others.
+     */
+    public record Route(String destinationCidrBlock, String destinationPrefixListId, String gatewayId,
+                        String networkInterfaceId, String origin) {
+        public static final String LOCAL = "local";
+        public static final String CREATE_ROUTE = "CreateRoute";
+        public static final String CREATE_ROUTE_TABLE = "CreateRouteTable";
+
+        /** The VPC's own block, reached inside the VPC. */
+        public static Route local(String vpcCidrBlock) {
+            return new Route(vpcCidrBlock, null, LOCAL, null, CREATE_ROUTE_TABLE);
+        }
+
+        /** Where the route goes to: its CIDR block or its prefix list's id. */
+        public String destination() {
+            return destinationCidrBlock != null ? destinationCidrBlock : destinationPrefixListId;
+        }
+
+        /** What the route sends to: its gateway or its network interface. */
+        public String target() {
+            return gatewayId != null ? gatewayId : networkInterfaceId;
+        }
+
+        public boolean isLocal() {
+            return LOCAL.equals(gatewayId);
+        }
+    }
+
     /** A tag of a resource: a key, unique on the resource, and a value (possibly empty). */
     public record Tag(String key, String value) {
     }

@@ -13,7 +13,10 @@ public enum IdFormat {
     SUBNET("subnet-", "subnet"),
     VPC_ENDPOINT("vpce-", "vpc-endpoint"),
     ENDPOINT_SERVICE("vpce-svc-", "vpc-endpoint-service"),
-    NETWORK_INTERFACE("eni-", "network-interface");
+    NETWORK_INTERFACE("eni-", "network-interface"),
+    ROUTE_TABLE("rtb-", "route-table"),
+    ROUTE_TABLE_ASSOCIATION("rtbassoc-", "route-table-association"),
+    PREFIX_LIST("pl-", "prefix-list");
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int HEX_DIGITS = 17;

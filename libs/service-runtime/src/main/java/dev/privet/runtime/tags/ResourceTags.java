@@ -110,6 +110,9 @@ public abstract class ResourceTags {
             case NETWORK_INTERFACE -> ErrorCode.INVALID_NETWORK_INTERFACE_ID_NOT_FOUND;
             case VPC_ENDPOINT -> ErrorCode.INVALID_VPC_ENDPOINT_ID_NOT_FOUND;
             case ENDPOINT_SERVICE -> ErrorCode.INVALID_VPC_ENDPOINT_SERVICE_ID_NOT_FOUND;
+            case ROUTE_TABLE -> ErrorCode.INVALID_ROUTE_TABLE_ID_NOT_FOUND;
+            case ROUTE_TABLE_ASSOCIATION -> ErrorCode.INVALID_ASSOCIATION_ID_NOT_FOUND;
+            case PREFIX_LIST -> ErrorCode.INVALID_PREFIX_LIST_ID_NOT_FOUND;
         };
         return Rejection.notFound(code, field, "The " + format.get().resourceType() + " ID '" + resourceId
                 + "' does not exist");
