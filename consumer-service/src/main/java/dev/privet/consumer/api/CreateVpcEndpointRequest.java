@@ -4,6 +4,7 @@ import dev.privet.consumer.app.EndpointRequest;
 import dev.privet.consumer.domain.AwsServices;
 import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.errors.Rejection;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.contracts.ids.ServiceName;
 
@@ -11,7 +12,6 @@ import dev.privet.contracts.events.Values.Tag;
 import dev.privet.runtime.tags.RequestedTags;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * The body of {@code POST /v1/vpc-endpoints}, as a client sends it. Every field is bounded before anything else
@@ -19,19 +19,18 @@ import java.util.Set;
  */
 public record CreateVpcEndpointRequest(String serviceName, String vpcId, List<String> subnetIds,
                                        String vpcEndpointType, List<String> securityGroupIds, List<Tag> tags,
-                                       String policyDocument) {
-    static final String INTERFACE = "Interface";
+                                       String policyDocument, List<String> routeTableIds) {
     static final int MAX_SERVICE_NAME = 255;
     static final int MAX_ID = 64;
-    private static final Set<String> NOT_YET_SUPPORTED = Set.of("Gateway", "GatewayLoadBalancer");
+    private static final String GATEWAY_LOAD_BALANCER = "GatewayLoadBalancer";
 
     /** Checks the shape and size of every field, naming the first one at fault; existence is checked later. */
     EndpointRequest validated() {
-        String type = vpcEndpointType == null ? INTERFACE : vpcEndpointType;
-        if (NOT_YET_SUPPORTED.contains(type)) {
+        String type = vpcEndpointType == null ? VpcEndpointRequested.INTERFACE : vpcEndpointType;
+        if (GATEWAY_LOAD_BALANCER.equals(type)) {
             throw Rejection.invalidValue("vpcEndpointType", "vpcEndpointType " + type + " is not supported yet");
         }
-        if (!INTERFACE.equals(type)) {
+        if (!VpcEndpointRequested.INTERFACE.equals(type) && !VpcEndpointRequested.GATEWAY.equals(type)) {
             throw Rejection.invalidValue("vpcEndpointType",
                     "vpcEndpointType must be Interface, Gateway or GatewayLoadBalancer, got " + shown(type));
         }
@@ -51,16 +50,32 @@ public record CreateVpcEndpointRequest(String serviceName, String vpcId, List<St
         if (vpcId.length() > MAX_ID || !IdFormat.VPC.matches(vpcId)) {
             throw Rejection.invalid(ErrorCode.INVALID_VPC_ID_MALFORMED, "vpcId", "Invalid id: " + shown(vpcId));
         }
-        return new EndpointRequest(type, serviceName, vpcId, subnets(),
-                IdList.SECURITY_GROUPS.checked("securityGroupIds", securityGroupIds), RequestedTags.of(tags, "tags"),
-                PolicyDocuments.checked("policyDocument", policyDocument));
+        boolean gateway = VpcEndpointRequested.GATEWAY.equals(type);
+        return new EndpointRequest(type, serviceName, vpcId, gateway ? none("subnetIds", subnetIds, type) : subnets(),
+                gateway ? none("securityGroupIds", securityGroupIds, type)
+                        : IdList.SECURITY_GROUPS.checked("securityGroupIds", securityGroupIds),
+                RequestedTags.of(tags, "tags"), PolicyDocuments.checked("policyDocument", policyDocument),
+                gateway ? IdList.ROUTE_TABLES.checked("routeTableIds", routeTableIds)
+                        : none("routeTableIds", routeTableIds, type));
     }
 
+    /** An Interface endpoint's subnets: at least one. */
     private List<String> subnets() {
         if (subnetIds == null || subnetIds.isEmpty()) {
             throw Rejection.missing("subnetIds");
         }
         return IdList.SUBNETS.checked("subnetIds", subnetIds);
+    }
+
+    /**
+     * A field the endpoint's type does not take, as AWS refuses it: a Gateway endpoint has route tables, neither
+     * subnets nor security groups; an Interface endpoint has no route tables.
+     */
+    private static List<String> none(String field, List<String> ids, String type) {
+        if (ids != null && !ids.isEmpty()) {
+            throw Rejection.invalidValue(field, field + " cannot be given for an endpoint of type " + type);
+        }
+        return List.of();
     }
 
     private static Rejection tooLong(String field, String value, int max) {

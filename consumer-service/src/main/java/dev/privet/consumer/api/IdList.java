@@ -12,12 +12,13 @@ import java.util.regex.Pattern;
 
 /**
  * A list of ids of one kind in a request: at most 16 (AWS: one subnet per availability zone; 5 security groups per
- * interface by default, 16 at most), each well-formed and named once, the field at fault named ({@code subnetIds[1]}).
+ * interface by default, 16 at most; Privet holds route tables to the same bound), each well-formed and named once, the field at fault named ({@code subnetIds[1]}).
  */
 enum IdList {
     SUBNETS("subnet id", IdFormat.SUBNET::matches, ErrorCode.INVALID_PARAMETER_VALUE),
     SECURITY_GROUPS("security group id", Pattern.compile("sg-([0-9a-f]{8}|[0-9a-f]{17})").asMatchPredicate(),
-            ErrorCode.INVALID_GROUP_ID_MALFORMED);
+            ErrorCode.INVALID_GROUP_ID_MALFORMED),
+    ROUTE_TABLES("route table id", IdFormat.ROUTE_TABLE::matches, ErrorCode.INVALID_ROUTE_TABLE_ID_MALFORMED);
 
     static final int MAX_IDS = 16;
 

@@ -8,20 +8,24 @@ import dev.privet.contracts.errors.Rejection;
 import java.util.List;
 
 /**
- * The body of {@code PATCH /v1/vpc-endpoints/{id}} (ModifyVpcEndpoint): subnets and security groups to add and to
- * remove, a new policy or a reset to the default. Bounded and well-formed before anything looks at it; whether the
+ * The body of {@code PATCH /v1/vpc-endpoints/{id}} (ModifyVpcEndpoint): subnets, security groups and route tables
+ * to add and to remove, a new policy or a reset to the default. Bounded and well-formed before anything looks at it; whether the
  * change is allowed is decided against the endpoint.
  */
 public record ModifyVpcEndpointRequest(List<String> addSubnetIds, List<String> removeSubnetIds,
                                        List<String> addSecurityGroupIds, List<String> removeSecurityGroupIds,
-                                       String policyDocument, Boolean resetPolicy) {
-    static final ModifyVpcEndpointRequest EMPTY = new ModifyVpcEndpointRequest(null, null, null, null, null, null);
+                                       String policyDocument, Boolean resetPolicy, List<String> addRouteTableIds,
+                                       List<String> removeRouteTableIds) {
+    static final ModifyVpcEndpointRequest EMPTY = new ModifyVpcEndpointRequest(null, null, null, null, null, null,
+            null, null);
 
     EndpointChangeRequest validated() {
         var subnets = new Changes(IdList.SUBNETS.checked("addSubnetIds", addSubnetIds),
                 IdList.SUBNETS.checked("removeSubnetIds", removeSubnetIds));
         var groups = new Changes(IdList.SECURITY_GROUPS.checked("addSecurityGroupIds", addSecurityGroupIds),
                 IdList.SECURITY_GROUPS.checked("removeSecurityGroupIds", removeSecurityGroupIds));
+        var routeTables = new Changes(IdList.ROUTE_TABLES.checked("addRouteTableIds", addRouteTableIds),
+                IdList.ROUTE_TABLES.checked("removeRouteTableIds", removeRouteTableIds));
         String document = PolicyDocuments.checked("policyDocument", policyDocument);
         boolean reset = Boolean.TRUE.equals(resetPolicy);
         if (reset && document != null) {
@@ -29,10 +33,10 @@ public record ModifyVpcEndpointRequest(List<String> addSubnetIds, List<String> r
         }
         PolicyChange policy = reset ? new PolicyChange.Reset()
                 : document != null ? new PolicyChange.Replace(document) : new PolicyChange.Keep();
-        if (subnets.isEmpty() && groups.isEmpty() && policy instanceof PolicyChange.Keep) {
-            throw Rejection.invalidValue("addSubnetIds", "Nothing to change: name subnets or security groups to add "
-                    + "or remove, a policyDocument, or resetPolicy");
+        if (subnets.isEmpty() && groups.isEmpty() && routeTables.isEmpty() && policy instanceof PolicyChange.Keep) {
+            throw Rejection.invalidValue("addSubnetIds", "Nothing to change: name subnets, security groups or route "
+                    + "tables to add or remove, a policyDocument, or resetPolicy");
         }
-        return new EndpointChangeRequest(subnets, groups, policy);
+        return new EndpointChangeRequest(subnets, groups, policy, routeTables);
     }
 }

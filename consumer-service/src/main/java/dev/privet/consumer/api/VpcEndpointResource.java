@@ -51,7 +51,7 @@ public class VpcEndpointResource {
                            @HeaderParam(PrivetHeaders.PRINCIPAL) String principal,
                            @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey, CreateVpcEndpointRequest body) {
         var caller = Caller.requester(account, principal);
-        var request = (body == null ? new CreateVpcEndpointRequest(null, null, null, null, null, null, null) : body).validated();
+        var request = (body == null ? new CreateVpcEndpointRequest(null, null, null, null, null, null, null, null) : body).validated();
         var endpoint = commands.create(caller, request, IdempotencyKey.of(caller.account(), idempotencyKey, request));
         return Response.status(Response.Status.CREATED).entity(VpcEndpointResponse.of(endpoint)).build();
     }

@@ -7,11 +7,14 @@ import dev.privet.consumer.domain.EndpointCommand.DeleteEndpoint;
 import dev.privet.consumer.domain.EndpointCommand.ModifyEndpoint;
 import dev.privet.consumer.domain.EndpointCommand.RequestEndpoint;
 import dev.privet.consumer.domain.EndpointServiceOffer;
+import dev.privet.consumer.domain.RouteTable;
+import dev.privet.consumer.domain.ServiceDetail;
 import dev.privet.consumer.domain.Subnet;
 import dev.privet.consumer.domain.VpcEndpoint;
 import dev.privet.consumer.domain.VpcEndpointDecider;
 import dev.privet.consumer.domain.VpcEndpointState;
 import dev.privet.consumer.projection.CatalogServiceRow;
+import dev.privet.consumer.projection.NetworkRouteTableRow;
 import dev.privet.consumer.projection.NetworkSubnetRow;
 import dev.privet.consumer.projection.NetworkView;
 import dev.privet.consumer.projection.NetworkVpcRow;
@@ -76,14 +79,12 @@ public class VpcEndpointCommands {
      * Requests a new endpoint for {@code caller}; with a key, a retry returns the endpoint the first request made. A
      * rejection that rests on something a view may not have seen yet (a service, VPC or subnet) is confirmed first:
      * the view catches up with its topic and the request is decided again (DESIGN rule 10). A catch-up that runs out
-     * of time is a 503 to retry, never a not-found. AWS's own services are in the catalog, but endpoints to them are
-     * not supported yet: refused as such, before anything is decided.
+     * of time is a 503 to retry, never a not-found. AWS's own services are a fixed list, not a view: a Gateway
+     * endpoint to {@code s3} or {@code dynamodb} is decided on it; an Interface endpoint to one of them is not
+     * supported yet, and refused as such before anything is decided.
      */
     public VpcEndpoint create(Requester caller, EndpointRequest request, Optional<IdempotencyKey> key) {
-        if (awsServices.has(request.serviceName())) {
-            throw Rejection.invalidValue("serviceName", "The Vpc Endpoint Service '" + request.serviceName()
-                    + "' is one of AWS's own services; endpoints to AWS's own services are not supported yet");
-        }
+        Optional<EndpointServiceOffer> awsService = awsService(request);
         String vpcEndpointId = IdFormat.VPC_ENDPOINT.newId();
         EventMetadata metadata = EventMetadata.forRequest(caller.principalArn());
         Set<String> caughtUp = new HashSet<>();
@@ -92,7 +93,8 @@ public class VpcEndpointCommands {
             try {
                 return commands.create(key, vpcEndpointId, c -> {
                             VpcEndpoint created = endpoint(deciders.run(c, vpcEndpointId,
-                                    command(vpcEndpointId, caller, request), DECIDER, metadata).state());
+                                    command(vpcEndpointId, caller, request, awsService), DECIDER, metadata)
+                                    .state());
                             tags.tagNew(c, new TaggedResource(vpcEndpointId, IdFormat.VPC_ENDPOINT.resourceType(),
                                     caller.accountId()), request.tags(), metadata);
                             return created;
@@ -111,9 +113,10 @@ public class VpcEndpointCommands {
     }
 
     /**
-     * Changes an endpoint (its subnets, security groups, policy: all or none); with subnets, the endpoint answered is
-     * pending until its names point at the new interfaces. An added subnet the network view lacks is confirmed
-     * first, as at creation (DESIGN rule 10).
+     * Changes an endpoint (its subnets, security groups, policy, route tables: all or none); with subnets, the
+     * endpoint answered is pending until its names point at the new interfaces, with route tables until its routes
+     * are in them. An added subnet or route table the network view lacks is confirmed first, as at creation (DESIGN
+     * rule 10).
      */
     public VpcEndpoint modify(Requester caller, String vpcEndpointId, EndpointChangeRequest change) {
         try {
@@ -136,7 +139,8 @@ public class VpcEndpointCommands {
                 named.addAll(endpoint.subnetIds()); // their zones: one subnet per zone
             }
             var command = new ModifyEndpoint(vpcEndpointId, caller.account(), change.subnets(), subnets(named),
-                    change.securityGroups(), change.policy());
+                    change.securityGroups(), change.policy(), change.routeTables(),
+                    routeTables(change.routeTables().add()));
             return deciders.appendDecision(c, loaded, DECIDER.decide(command, loaded.state()), DECIDER, metadata)
                     .state();
         }));
@@ -152,14 +156,38 @@ public class VpcEndpointCommands {
     }
 
     /**
-     * The create command, with what the views know now of the service, the VPC and the subnets named (read in the
-     * command's transaction, through Panache).
+     * The AWS service the request names, as its type offers it (a service AWS offers as the other type only is
+     * refused by the decision); none when the request names a provider's service.
      */
-    private static RequestEndpoint command(String vpcEndpointId, Requester caller, EndpointRequest request) {
+    private Optional<EndpointServiceOffer> awsService(EndpointRequest request) {
+        List<ServiceDetail> named = awsServices.named(request.serviceName());
+        Optional<ServiceDetail> ofType = named.stream()
+                .filter(s -> s.serviceType().equals(request.vpcEndpointType())).findFirst();
+        if (ofType.filter(s -> s.serviceType().equals(ServiceDetail.INTERFACE)).isPresent()) {
+            throw Rejection.invalidValue("serviceName", "The Vpc Endpoint Service '" + request.serviceName()
+                    + "' is one of AWS's own services; Interface endpoints to them are not supported yet");
+        }
+        return ofType.or(() -> named.stream().findFirst()).map(ServiceDetail::offer);
+    }
+
+    /**
+     * The create command, with what the views know now of the service, the VPC and the subnets or route tables named
+     * (read in the command's transaction, through Panache).
+     */
+    private static RequestEndpoint command(String vpcEndpointId, Requester caller, EndpointRequest request,
+                                           Optional<EndpointServiceOffer> awsService) {
         return new RequestEndpoint(vpcEndpointId, caller, request.vpcEndpointType(), request.serviceName(),
-                CatalogServiceRow.named(request.serviceName()).map(CatalogServiceRow::offer), request.vpcId(),
+                awsService.or(() -> CatalogServiceRow.named(request.serviceName()).map(CatalogServiceRow::offer)),
+                request.vpcId(),
                 NetworkVpcRow.find(request.vpcId()).map(NetworkVpcRow::vpc), request.subnetIds(),
-                subnets(request.subnetIds()), new AccessControls(request.securityGroupIds(), request.policyDocument()));
+                subnets(request.subnetIds()),
+                request.routeTableIds(), routeTables(request.routeTableIds()), new AccessControls(request.securityGroupIds(), request.policyDocument()));
+    }
+
+    /** The route tables of {@code routeTableIds} the network view knows, by id. */
+    private static Map<String, RouteTable> routeTables(List<String> routeTableIds) {
+        return NetworkRouteTableRow.withIds(routeTableIds).stream()
+                .collect(Collectors.toMap(row -> row.routeTableId, NetworkRouteTableRow::routeTable));
     }
 
     /** The subnets of {@code subnetIds} the network view knows, by id. */
@@ -203,7 +231,8 @@ public class VpcEndpointCommands {
     private static String viewThatMayLag(Rejection rejected) {
         return switch (rejected.code()) {
             case INVALID_SERVICE_NAME -> ServiceCatalog.NAME;
-            case INVALID_VPC_ID_NOT_FOUND, INVALID_SUBNET_ID_NOT_FOUND -> NetworkView.NAME;
+            case INVALID_VPC_ID_NOT_FOUND, INVALID_SUBNET_ID_NOT_FOUND, INVALID_ROUTE_TABLE_ID_NOT_FOUND ->
+                    NetworkView.NAME;
             default -> null; // the rest does not rest on other services' events
         };
     }

@@ -12,17 +12,20 @@ import java.util.Optional;
 public sealed interface EndpointCommand {
 
     /**
-     * Create an endpoint. Carries what the consumer side knows of the service, the VPC and the subnets named (an
-     * absent value is one it has not seen), so the decision stays pure; and its security groups and policy, as
-     * asked (well-formed).
+     * Create an endpoint. Carries what the consumer side knows of the service, the VPC and the subnets or route
+     * tables named (an absent value is one it has not seen), so the decision stays pure; and its security groups
+     * and policy, as asked (well-formed).
      */
     record RequestEndpoint(String vpcEndpointId, Requester caller, String vpcEndpointType, String serviceName,
                            Optional<EndpointServiceOffer> service, String vpcId, Optional<Vpc> vpc,
-                           List<String> subnetIds, Map<String, Subnet> knownSubnets, AccessControls access)
+                           List<String> subnetIds, Map<String, Subnet> knownSubnets, List<String> routeTableIds,
+                           Map<String, RouteTable> knownRouteTables, AccessControls access)
             implements EndpointCommand {
         public RequestEndpoint {
             subnetIds = List.copyOf(subnetIds);
             knownSubnets = Map.copyOf(knownSubnets);
+            routeTableIds = List.copyOf(routeTableIds);
+            knownRouteTables = Map.copyOf(knownRouteTables);
         }
     }
 
@@ -31,13 +34,16 @@ public sealed interface EndpointCommand {
 
     /**
      * Change an endpoint (ModifyVpcEndpoint): its subnets, with what the network view knows of them and of the
-     * endpoint's present subnets, its security groups and its policy, as the owner asked (well-formed, each id named
+     * endpoint's present subnets, its security groups, its policy, and a Gateway endpoint's route tables (with what
+     * the view knows of the added ones), as the owner asked (well-formed, each id named
      * once). All of it happens, or none.
      */
     record ModifyEndpoint(String vpcEndpointId, AccountId caller, Changes subnets, Map<String, Subnet> knownSubnets,
-                          Changes securityGroups, PolicyChange policy) implements EndpointCommand {
+                          Changes securityGroups, PolicyChange policy, Changes routeTables,
+                          Map<String, RouteTable> knownRouteTables) implements EndpointCommand {
         public ModifyEndpoint {
             knownSubnets = Map.copyOf(knownSubnets);
+            knownRouteTables = Map.copyOf(knownRouteTables);
         }
     }
 
@@ -57,10 +63,19 @@ public sealed interface EndpointCommand {
     record PublishDns(List<String> networkInterfaceIds, List<DnsEntry> dnsEntries) implements EndpointCommand {
     }
 
-    /** A change of subnets could not be built: the endpoint stays on {@code subnetIds}. */
-    record FailModification(String reason, List<String> subnetIds) implements EndpointCommand {
+    /** A Gateway endpoint's routes are in its route tables. */
+    record ProvideRoutes() implements EndpointCommand {
+    }
+
+    /**
+     * A change of subnets or route tables could not be made: the endpoint stays on {@code subnetIds} (an Interface
+     * endpoint's) or {@code routeTableIds} (a Gateway endpoint's).
+     */
+    record FailModification(String reason, List<String> subnetIds, List<String> routeTableIds)
+            implements EndpointCommand {
         public FailModification {
             subnetIds = List.copyOf(subnetIds);
+            routeTableIds = List.copyOf(routeTableIds);
         }
     }
 

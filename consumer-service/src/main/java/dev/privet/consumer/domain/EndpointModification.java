@@ -6,24 +6,26 @@ import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.ConsumerEvent;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointPolicyChanged;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointSecurityGroupsChanged;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRouteTablesChanged;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointSubnetsChanged;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The rules of ModifyVpcEndpoint, all or nothing: a rule broken anywhere refuses the whole request.
  *
  * <ul>
  *   <li>Security groups and the policy change on any endpoint not being deleted, at once.</li>
- *   <li>Subnets change only on an available endpoint: its interfaces must exist to be changed, and one change at a
- *   time keeps the network's and the names' steps in order. A removed subnet must be one of the endpoint's, an added
- *   one must not be; the result keeps at least one subnet and one per availability zone.</li>
+ *   <li>Subnets (an Interface endpoint's) and route tables (a Gateway endpoint's) change only on an available
+ *   endpoint: what they built must exist to be changed, and one change at a time keeps the network's and the names'
+ *   steps in order. A removed id must be one of the endpoint's, an added one must not be. An Interface endpoint
+ *   keeps at least one subnet and one per availability zone; a Gateway endpoint may keep no route table.</li>
+ *   <li>A Gateway endpoint has neither subnets nor security groups, an Interface endpoint no route tables: a change
+ *   of the other type's is refused.</li>
  *   <li>A removed security group must be one of the endpoint's, an added one must not be, and an endpoint has at
  *   most {@value #MAX_SECURITY_GROUPS}.</li>
  * </ul>
@@ -39,6 +41,12 @@ final class EndpointModification {
     static List<ConsumerEvent> decide(ModifyEndpoint change, VpcEndpoint endpoint) {
         if (endpoint.state().isBeingRemoved()) {
             throw incorrectState(endpoint, "it can no longer be changed");
+        }
+        if (endpoint.isGateway()) {
+            notOfType(change.subnets(), "SubnetIds", "subnets", endpoint);
+            notOfType(change.securityGroups(), "SecurityGroupIds", "security groups", endpoint);
+        } else {
+            notOfType(change.routeTables(), "RouteTableIds", "route tables", endpoint);
         }
         List<ConsumerEvent> events = new ArrayList<>();
         if (!change.securityGroups().isEmpty()) {
@@ -56,71 +64,69 @@ final class EndpointModification {
         if (!change.subnets().isEmpty()) {
             events.add(subnets(change, endpoint));
         }
+        if (!change.routeTables().isEmpty()) {
+            events.add(routeTables(change, endpoint));
+        }
         return events;
     }
 
     private static List<String> securityGroups(Changes change, VpcEndpoint endpoint) {
-        Set<String> groups = new LinkedHashSet<>(endpoint.access().securityGroupIds());
-        for (int i = 0; i < change.remove().size(); i++) {
-            String groupId = change.remove().get(i);
-            if (!groups.remove(groupId)) {
-                throw Rejection.invalidValue("removeSecurityGroupIds[" + i + "]", "The security group '" + groupId
-                        + "' is not a security group of " + endpoint.vpcEndpointId());
-            }
-        }
-        for (int i = 0; i < change.add().size(); i++) {
-            String groupId = change.add().get(i);
-            if (endpoint.access().securityGroupIds().contains(groupId) || !groups.add(groupId)) {
-                throw Rejection.invalidValue("addSecurityGroupIds[" + i + "]", change.remove().contains(groupId)
-                        ? "The security group '" + groupId + "' is both added and removed"
-                        : "The security group '" + groupId + "' is a security group of " + endpoint.vpcEndpointId()
-                        + " already");
-            }
-        }
+        List<String> groups = change.appliedTo(endpoint.access().securityGroupIds(), "SecurityGroupIds",
+                "security group", endpoint.vpcEndpointId());
         if (groups.size() > MAX_SECURITY_GROUPS) {
             throw Rejection.invalidValue("addSecurityGroupIds", "An endpoint has at most " + MAX_SECURITY_GROUPS
                     + " security groups; this change would give it " + groups.size());
         }
-        return List.copyOf(groups);
+        return groups;
     }
 
     private static VpcEndpointSubnetsChanged subnets(ModifyEndpoint change, VpcEndpoint endpoint) {
-        if (endpoint.state() != EndpointState.AVAILABLE) {
-            throw incorrectState(endpoint, "its subnets can be changed once it is available");
-        }
+        requireAvailable(endpoint, "subnets");
         Changes asked = change.subnets();
-        Set<String> subnets = new LinkedHashSet<>(endpoint.subnetIds());
-        for (int i = 0; i < asked.remove().size(); i++) {
-            String subnetId = asked.remove().get(i);
-            if (!subnets.remove(subnetId)) {
-                throw Rejection.invalidValue("removeSubnetIds[" + i + "]", "The subnet ID '" + subnetId
-                        + "' is not a subnet of " + endpoint.vpcEndpointId());
-            }
-        }
-        if (subnets.isEmpty() && asked.add().isEmpty()) {
+        List<String> subnets = asked.appliedTo(endpoint.subnetIds(), "SubnetIds", "subnet",
+                endpoint.vpcEndpointId());
+        if (subnets.isEmpty()) {
             throw Rejection.invalidValue("removeSubnetIds", "An interface endpoint keeps at least one subnet; "
                     + "delete the endpoint instead");
         }
         Map<String, String> subnetByZone = new HashMap<>();
-        subnets.stream().map(change.knownSubnets()::get).filter(Objects::nonNull)
-                .forEach(kept -> subnetByZone.put(kept.availabilityZone(), kept.subnetId()));
-        List<String> added = new ArrayList<>();
+        endpoint.subnetIds().stream().filter(s -> !asked.remove().contains(s)).map(change.knownSubnets()::get)
+                .filter(Objects::nonNull).forEach(kept -> subnetByZone.put(kept.availabilityZone(), kept.subnetId()));
         for (int i = 0; i < asked.add().size(); i++) {
-            String subnetId = asked.add().get(i);
             String field = "addSubnetIds[" + i + "]";
-            if (endpoint.subnetIds().contains(subnetId)) {
-                throw Rejection.invalidValue(field, asked.remove().contains(subnetId)
-                        ? "The subnet ID '" + subnetId + "' is both added and removed"
-                        : "The subnet ID '" + subnetId + "' is a subnet of " + endpoint.vpcEndpointId() + " already");
-            }
-            Subnet subnet = EndpointSubnets.checked(subnetId, field, change.knownSubnets(), endpoint.ownerId(),
-                    endpoint.vpcId());
+            Subnet subnet = EndpointSubnets.checked(asked.add().get(i), field, change.knownSubnets(),
+                    endpoint.ownerId(), endpoint.vpcId());
             EndpointSubnets.claimZone(subnetByZone, subnet, field);
-            subnets.add(subnetId);
-            added.add(subnetId);
         }
         return new VpcEndpointSubnetsChanged(endpoint.vpcEndpointId(), endpoint.serviceId(), endpoint.vpcId(),
-                List.copyOf(subnets), added, asked.remove());
+                subnets, asked.add(), asked.remove());
+    }
+
+    private static VpcEndpointRouteTablesChanged routeTables(ModifyEndpoint change, VpcEndpoint endpoint) {
+        requireAvailable(endpoint, "route tables");
+        Changes asked = change.routeTables();
+        List<String> tables = asked.appliedTo(endpoint.routeTableIds(), "RouteTableIds", "route table",
+                endpoint.vpcEndpointId());
+        for (int i = 0; i < asked.add().size(); i++) {
+            EndpointRouteTables.check(asked.add().get(i), "addRouteTableIds[" + i + "]", change.knownRouteTables(),
+                    endpoint.ownerId(), endpoint.vpcId());
+        }
+        return new VpcEndpointRouteTablesChanged(endpoint.vpcEndpointId(), endpoint.serviceId(), endpoint.ownerId(),
+                endpoint.vpcId(), tables, asked.add(), asked.remove());
+    }
+
+    private static void requireAvailable(VpcEndpoint endpoint, String what) {
+        if (endpoint.state() != EndpointState.AVAILABLE) {
+            throw incorrectState(endpoint, "its " + what + " can be changed once it is available");
+        }
+    }
+
+    /** Refuses a change of ids ({@code field}: "SubnetIds"; {@code what}: "subnets") the endpoint's type has not. */
+    private static void notOfType(Changes change, String field, String what, VpcEndpoint endpoint) {
+        if (!change.isEmpty()) {
+            throw Rejection.invalidValue((change.add().isEmpty() ? "remove" : "add") + field,
+                    "An endpoint of type " + endpoint.vpcEndpointType() + " has no " + what);
+        }
     }
 
     private static Rejection incorrectState(VpcEndpoint endpoint, String why) {

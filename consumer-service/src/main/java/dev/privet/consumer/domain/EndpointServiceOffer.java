@@ -6,10 +6,11 @@ import dev.privet.contracts.ids.PrincipalArn;
 import java.util.List;
 
 /**
- * An endpoint service as the consumer side sees it in its catalog: who owns it, whether it is available, whether
+ * An endpoint service as the consumer side sees it in its catalog: its type (the endpoints it takes), who owns it, whether it is available, whether
  * connections need the provider's acceptance, and which principals may connect.
  */
-public record EndpointServiceOffer(String serviceId, String serviceName, String ownerId, String serviceState,
+public record EndpointServiceOffer(String serviceId, String serviceName, String serviceType, String ownerId,
+                                   String serviceState,
                                    boolean acceptanceRequired, List<String> allowedPrincipals) {
     public static final String AVAILABLE = "Available";
     public static final String PENDING = "Pending";

@@ -36,9 +36,15 @@ public record ServiceDetail(String serviceName, String serviceId, String service
      * none yet), and AWS's endpoint policies are for its own services.
      */
     public static ServiceDetail of(EndpointServiceOffer offer, Region region, List<String> availabilityZones) {
-        return new ServiceDetail(offer.serviceName(), offer.serviceId(), INTERFACE, region.name(), offer.ownerId(),
-                offer.serviceState(), availabilityZones,
-                List.of(region.vpceName(offer.serviceId())), Optional.empty(), false, offer.acceptanceRequired());
+        return new ServiceDetail(offer.serviceName(), offer.serviceId(), offer.serviceType(), region.name(),
+                offer.ownerId(), offer.serviceState(), availabilityZones, List.of(region.vpceName(offer.serviceId())),
+                Optional.empty(), false, offer.acceptanceRequired());
+    }
+
+    /** The service as an endpoint request sees it: one of AWS's takes endpoints from everyone, at once. */
+    public EndpointServiceOffer offer() {
+        return new EndpointServiceOffer(serviceId, serviceName, serviceType, owner, serviceState, acceptanceRequired,
+                List.of("*"));
     }
 
     /** Whether the private DNS name is verified; only a service with one has the state. */

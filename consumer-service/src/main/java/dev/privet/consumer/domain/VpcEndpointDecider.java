@@ -6,6 +6,7 @@ import dev.privet.consumer.domain.EndpointCommand.DeleteEndpoint;
 import dev.privet.consumer.domain.EndpointCommand.FailModification;
 import dev.privet.consumer.domain.EndpointCommand.FailNetwork;
 import dev.privet.consumer.domain.EndpointCommand.ModifyEndpoint;
+import dev.privet.consumer.domain.EndpointCommand.ProvideRoutes;
 import dev.privet.consumer.domain.EndpointCommand.PublishDns;
 import dev.privet.consumer.domain.EndpointCommand.RejectConnection;
 import dev.privet.consumer.domain.EndpointCommand.ReleaseNetwork;
@@ -24,6 +25,7 @@ import dev.privet.contracts.events.ConsumerEvent.VpcEndpointFailed;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointModificationFailed;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointPolicyChanged;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointSecurityGroupsChanged;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRouteTablesChanged;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointSubnetsChanged;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRejected;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointReleased;
@@ -68,13 +70,16 @@ public final class VpcEndpointDecider implements Decider<EndpointCommand, VpcEnd
             // The names of a new endpoint, or of one whose subnets changed.
             case PublishDns dns -> react(state, e -> e.state().isInProgress(),
                     e -> new VpcEndpointAvailable(e.vpcEndpointId(), dns.networkInterfaceIds(), dns.dnsEntries()));
+            // A Gateway endpoint's routes are in its route tables: it has no interfaces and no names.
+            case ProvideRoutes routes -> react(state, e -> e.state().isInProgress(),
+                    e -> new VpcEndpointAvailable(e.vpcEndpointId(), List.of(), List.of()));
             case RejectConnection rejection -> react(state, e -> e.state().isConnectedOrWaiting(),
                     e -> new VpcEndpointRejected(e.vpcEndpointId(), rejection.reason(), e.serviceId()));
             case FailNetwork failure -> react(state, e -> e.state().isInProgress(),
                     e -> new VpcEndpointFailed(e.vpcEndpointId(), failure.reason()));
             case FailModification failure -> react(state, e -> e.state() == EndpointState.PENDING && e.wasBuilt(),
                     e -> new VpcEndpointModificationFailed(e.vpcEndpointId(), failure.reason(),
-                            failure.subnetIds()));
+                            failure.subnetIds(), failure.routeTableIds()));
             case ReleaseNetwork release -> releaseNetwork(state);
         };
     }
@@ -97,7 +102,9 @@ public final class VpcEndpointDecider implements Decider<EndpointCommand, VpcEnd
                     existing(state, e).access().withSecurityGroups(e.securityGroupIds()));
             case VpcEndpointPolicyChanged e -> existing(state, e).withAccess(
                     existing(state, e).access().withPolicy(e.policyDocument()));
-            case VpcEndpointModificationFailed e -> existing(state, e).unchanged(e.subnetIds(), e.reason());
+            case VpcEndpointRouteTablesChanged e -> existing(state, e).reroutingTo(e.routeTableIds());
+            case VpcEndpointModificationFailed e -> existing(state, e).unchanged(e.subnetIds(), e.routeTableIds(),
+                    e.reason());
             case VpcEndpointDeletionRequested e -> existing(state, e).in(EndpointState.DELETING);
             case VpcEndpointDeleted e -> existing(state, e).in(EndpointState.DELETED);
             case VpcEndpointReleased e -> existing(state, e).releasedInPlace();
@@ -176,11 +183,17 @@ public final class VpcEndpointDecider implements Decider<EndpointCommand, VpcEnd
         request.vpc().filter(v -> v.ownerId().equals(caller))
                 .orElseThrow(() -> Rejection.invalid(ErrorCode.INVALID_VPC_ID_NOT_FOUND, "vpcId",
                         "The vpc ID '" + request.vpcId() + "' does not exist"));
+        if (!service.serviceType().equals(request.vpcEndpointType())) {
+            throw Rejection.invalidValue("vpcEndpointType", "The Vpc Endpoint Service '" + request.serviceName()
+                    + "' does not support the endpoint type " + request.vpcEndpointType() + "; it is a "
+                    + service.serviceType() + " service");
+        }
         checkSubnets(request);
+        checkRouteTables(request);
         EndpointState state = service.acceptanceRequired() ? EndpointState.PENDING_ACCEPTANCE : EndpointState.PENDING;
         return new VpcEndpointRequested(request.vpcEndpointId(), caller, request.vpcEndpointType(),
                 service.serviceId(), service.serviceName(), request.vpcId(), request.subnetIds(), state.wireName(),
-                request.caller().principalArn(), List.of());
+                request.caller().principalArn(), request.routeTableIds());
     }
 
     private static void checkSubnets(RequestEndpoint request) {
@@ -190,6 +203,14 @@ public final class VpcEndpointDecider implements Decider<EndpointCommand, VpcEnd
             Subnet subnet = EndpointSubnets.checked(request.subnetIds().get(i), field, request.knownSubnets(),
                     request.caller().accountId(), request.vpcId());
             EndpointSubnets.claimZone(subnetByZone, subnet, field);
+        }
+    }
+
+    /** A Gateway endpoint's route tables: each one the caller's, in the endpoint's VPC. */
+    private static void checkRouteTables(RequestEndpoint request) {
+        for (int i = 0; i < request.routeTableIds().size(); i++) {
+            EndpointRouteTables.check(request.routeTableIds().get(i), "routeTableIds[" + i + "]",
+                    request.knownRouteTables(), request.caller().accountId(), request.vpcId());
         }
     }
 

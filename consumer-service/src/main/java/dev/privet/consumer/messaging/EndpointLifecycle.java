@@ -5,6 +5,7 @@ import dev.privet.consumer.domain.EndpointCommand.AcceptConnection;
 import dev.privet.consumer.domain.EndpointCommand.AwaitAcceptance;
 import dev.privet.consumer.domain.EndpointCommand.FailModification;
 import dev.privet.consumer.domain.EndpointCommand.FailNetwork;
+import dev.privet.consumer.domain.EndpointCommand.ProvideRoutes;
 import dev.privet.consumer.domain.EndpointCommand.PublishDns;
 import dev.privet.consumer.domain.EndpointCommand.RejectConnection;
 import dev.privet.consumer.domain.EndpointCommand.ReleaseNetwork;
@@ -13,6 +14,9 @@ import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkFailed;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkModificationFailed;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
+import dev.privet.contracts.events.NetworkEvent.EndpointRoutesModificationFailed;
+import dev.privet.contracts.events.NetworkEvent.EndpointRoutesModified;
+import dev.privet.contracts.events.NetworkEvent.EndpointRoutesProvisioned;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRejected;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionRequested;
@@ -26,10 +30,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Moves endpoints along their lifecycle as the other services report: the provider holds, accepts or rejects the
- * connection, the names are published (available, also after a change of subnets), the network failed or could not
+ * connection, the names are published (available, also after a change of subnets), a Gateway endpoint's routes
+ * are in place (available), the network failed or could not
  * make a change of subnets, or the network was released.
  */
 @ApplicationScoped
@@ -66,9 +72,13 @@ public class EndpointLifecycle implements EventConsumer {
             case EndpointDnsPublished e -> commands.react(c, e.vpcEndpointId(), new PublishDns(
                     e.networkInterfaces().stream().map(EndpointInterface::networkInterfaceId).toList(),
                     e.dnsEntries()), envelope);
+            case EndpointRoutesProvisioned e -> commands.react(c, e.vpcEndpointId(), new ProvideRoutes(), envelope);
             case EndpointNetworkFailed e -> commands.react(c, e.vpcEndpointId(), new FailNetwork(e.reason()), envelope);
-            case EndpointNetworkModificationFailed e ->
-                    commands.react(c, e.vpcEndpointId(), new FailModification(e.reason(), e.subnetIds()), envelope);
+            case EndpointNetworkModificationFailed e -> commands.react(c, e.vpcEndpointId(),
+                    new FailModification(e.reason(), e.subnetIds(), List.of()), envelope);
+            case EndpointRoutesModified e -> commands.react(c, e.vpcEndpointId(), new ProvideRoutes(), envelope);
+            case EndpointRoutesModificationFailed e -> commands.react(c, e.vpcEndpointId(),
+                    new FailModification(e.reason(), List.of(), e.routeTableIds()), envelope);
             case EndpointNetworkReleased e -> commands.react(c, e.vpcEndpointId(), new ReleaseNetwork(), envelope);
             default -> { } // the rest of those topics does not move an endpoint
         }

@@ -1,6 +1,7 @@
 package dev.privet.consumer.projection;
 
 import dev.privet.consumer.domain.EndpointServiceOffer;
+import dev.privet.consumer.domain.ServiceDetail;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -70,7 +71,7 @@ public class CatalogServiceRow extends PanacheEntityBase {
 
     /** The service as an endpoint request sees it. */
     public EndpointServiceOffer offer() {
-        return new EndpointServiceOffer(serviceId, serviceName, ownerId, serviceState, acceptanceRequired,
+        return new EndpointServiceOffer(serviceId, serviceName, ServiceDetail.INTERFACE, ownerId, serviceState, acceptanceRequired,
                 List.copyOf(allowedPrincipals));
     }
 }

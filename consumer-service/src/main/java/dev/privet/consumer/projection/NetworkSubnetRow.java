@@ -36,7 +36,7 @@ public class NetworkSubnetRow extends PanacheEntityBase {
 
     /** The subnets of {@code subnetIds} the view knows; the others are not there. */
     public static List<NetworkSubnetRow> withIds(List<String> subnetIds) {
-        return list("subnetId in ?1", subnetIds);
+        return subnetIds.isEmpty() ? List.of() : list("subnetId in ?1", subnetIds);
     }
 
     public Subnet subnet() {

@@ -3,6 +3,8 @@ package dev.privet.consumer.projection;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
 import dev.privet.contracts.events.NetworkEvent.LoadBalancerDeleted;
+import dev.privet.contracts.events.NetworkEvent.RouteTableCreated;
+import dev.privet.contracts.events.NetworkEvent.RouteTableDeleted;
 import dev.privet.contracts.events.NetworkEvent.SubnetCreated;
 import dev.privet.contracts.events.NetworkEvent.SubnetDeleted;
 import dev.privet.contracts.events.NetworkEvent.VpcDeleted;
@@ -20,8 +22,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 
 /**
- * The VPCs and subnets of network-service ({@link NetworkVpcRow}, {@link NetworkSubnetRow}), as its events tell them,
- * written through Panache: what an endpoint request may name; and its load balancers' subnets
+ * The VPCs, subnets and route tables of network-service ({@link NetworkVpcRow}, {@link NetworkSubnetRow},
+ * {@link NetworkRouteTableRow}), as its events tell them, written through Panache: what an endpoint request may name; and its load balancers' subnets
  * ({@link NetworkLoadBalancerRow}), whose zones are those the catalog shows an endpoint service in.
  */
 @ApplicationScoped
@@ -71,7 +73,16 @@ public class NetworkView implements Projection {
                 row.subnetIds = new ArrayList<>(e.subnetIds());
                 row.persist();
             }
+            case RouteTableCreated e -> {
+                NetworkRouteTableRow row = NetworkRouteTableRow.<NetworkRouteTableRow>findByIdOptional(
+                        e.routeTableId()).orElseGet(NetworkRouteTableRow::new);
+                row.routeTableId = e.routeTableId();
+                row.vpcId = e.vpcId();
+                row.ownerId = e.ownerId();
+                row.persist();
+            }
             case VpcDeleted e -> NetworkVpcRow.deleteById(e.vpcId());
+            case RouteTableDeleted e -> NetworkRouteTableRow.deleteById(e.routeTableId());
             case SubnetDeleted e -> NetworkSubnetRow.deleteById(e.subnetId());
             case LoadBalancerDeleted e -> NetworkLoadBalancerRow.deleteById(e.loadBalancerArn());
             default -> { } // interfaces, listeners and targets are not needed to check a request
@@ -80,6 +91,6 @@ public class NetworkView implements Projection {
 
     @Override
     public void reset(Connection c) throws SQLException {
-        ReadModelTables.empty(c, "network_load_balancers", "network_subnets", "network_vpcs");
+        ReadModelTables.empty(c, "network_route_tables", "network_load_balancers", "network_subnets", "network_vpcs");
     }
 }

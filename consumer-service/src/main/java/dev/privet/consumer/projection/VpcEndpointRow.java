@@ -48,6 +48,10 @@ public class VpcEndpointRow extends PanacheEntityBase {
     @Column(name = "subnet_ids", nullable = false)
     public List<String> subnetIds = new ArrayList<>();
 
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "route_table_ids", nullable = false)
+    public List<String> routeTableIds = new ArrayList<>();
+
     @Column(name = "state", nullable = false)
     public String state;
 
@@ -106,7 +110,7 @@ public class VpcEndpointRow extends PanacheEntityBase {
             dns.add(new DnsEntry(dnsNames.get(i), dnsHostedZoneIds.get(i)));
         }
         return new VpcEndpoint(vpcEndpointId, ownerId, vpcEndpointType, serviceId, serviceName, vpcId, subnetIds,
-                EndpointState.fromWire(state), networkInterfaceIds, dns, failureReason, createdAt,
+                routeTableIds, EndpointState.fromWire(state), networkInterfaceIds, dns, failureReason, createdAt,
                 released, new AccessControls(securityGroupIds, policyDocument));
     }
 
@@ -119,6 +123,7 @@ public class VpcEndpointRow extends PanacheEntityBase {
         serviceName = e.serviceName();
         vpcId = e.vpcId();
         subnetIds = new ArrayList<>(e.subnetIds());
+        routeTableIds = new ArrayList<>(e.routeTableIds());
         state = e.state().wireName();
         networkInterfaceIds = new ArrayList<>(e.networkInterfaceIds());
         dnsNames = new ArrayList<>(e.dnsEntries().stream().map(DnsEntry::dnsName).toList());

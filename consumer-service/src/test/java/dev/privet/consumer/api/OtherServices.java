@@ -5,6 +5,7 @@ import dev.privet.contracts.events.IntegrationEvent;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkModificationFailed;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
 import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
+import dev.privet.contracts.events.NetworkEvent.RouteTableCreated;
 import dev.privet.contracts.events.NetworkEvent.SubnetCreated;
 import dev.privet.contracts.events.NetworkEvent.VpcCreated;
 import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsAdded;
@@ -113,6 +114,13 @@ final class OtherServices {
         String vpcId = IdFormat.VPC.newId();
         publish(owner, new VpcCreated(vpcId, owner, "10.0.0.0/16", "us-east-1"));
         return subnetIn(owner, vpcId, zone);
+    }
+
+    /** A route table of {@code owner} in the VPC, as network-service publishes it; returns its id. */
+    String routeTableIn(String owner, String vpcId) {
+        String routeTableId = IdFormat.ROUTE_TABLE.newId();
+        publish(owner, new RouteTableCreated(routeTableId, vpcId, owner, "10.0.0.0/16", false));
+        return routeTableId;
     }
 
     Network subnetIn(String owner, String vpcId, String zone) {

@@ -1,5 +1,8 @@
 package dev.privet.consumer.api;
 
+import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
+import dev.privet.contracts.events.NetworkEvent.EndpointRoutesModified;
+import dev.privet.contracts.events.NetworkEvent.EndpointRoutesProvisioned;
 import dev.privet.testkit.PrivetServiceTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +23,9 @@ import static dev.privet.consumer.api.ConsumerApi.ASYNC;
 import static dev.privet.consumer.api.ConsumerApi.PROVIDER;
 import static dev.privet.consumer.api.ConsumerApi.body;
 import static dev.privet.consumer.api.ConsumerApi.create;
+import static dev.privet.consumer.api.ConsumerApi.delete;
+import static dev.privet.consumer.api.ConsumerApi.get;
+import static dev.privet.consumer.api.ConsumerApi.modify;
 import static dev.privet.consumer.api.ConsumerApi.eventsBy;
 import static dev.privet.consumer.api.ConsumerApi.newAccount;
 import static dev.privet.consumer.api.ConsumerApi.rootArn;
@@ -163,9 +169,68 @@ class ServiceCatalogApiTest {
         create(consumer, body(KMS, network.vpcId(), List.of(network.subnetId()))).statusCode(400)
                 .body("code", equalTo("InvalidParameterValue"))
                 .body("field", equalTo("serviceName"))
-                .body("detail", containsString("endpoints to AWS's own services are not supported yet"));
+                .body("detail", containsString("Interface endpoints to them are not supported yet"));
         create(consumer, body("com.amazonaws.us-east-1.nope", network.vpcId(), List.of(network.subnetId())))
                 .statusCode(400).body("code", equalTo("InvalidServiceName"));
+        assertThat(eventsBy(dataSource, consumer)).isEqualTo(before);
+    }
+
+    static Map<String, Object> gateway(String serviceName, String vpcId, List<String> routeTableIds) {
+        return Map.of("vpcEndpointType", "Gateway", "serviceName", serviceName, "vpcId", vpcId,
+                "routeTableIds", routeTableIds);
+    }
+
+    @Test
+    void a_Gateway_endpoint_to_s3_is_available_once_its_routes_are_in_place_and_deleted_once_they_are_gone() {
+        String consumer = newAccount();
+        var network = others.vpcWithSubnet(consumer, "us-east-1a");
+        String main = others.routeTableIn(consumer, network.vpcId());
+        String other = others.routeTableIn(consumer, network.vpcId());
+        String serviceId = services(consumer, S3).extract().path("find { it.serviceType == 'Gateway' }.serviceId");
+
+        String id = create(consumer, gateway(S3, network.vpcId(), List.of(main, other))).statusCode(201)
+                .body("vpcEndpointType", equalTo("Gateway"))
+                .body("state", equalTo("pending"))
+                .body("routeTableIds", contains(main, other))
+                .body("subnetIds", hasSize(0))
+                .extract().path("vpcEndpointId");
+        others.publish(consumer, new EndpointRoutesProvisioned(id, serviceId, "pl-0123456789abcdef0",
+                List.of(main, other)));
+        await().atMost(ASYNC).untilAsserted(() -> get(consumer, id).statusCode(200)
+                .body("state", equalTo("available")).body("networkInterfaceIds", hasSize(0)));
+
+        modify(consumer, id, Map.of("removeRouteTableIds", List.of(main))).statusCode(200)
+                .body("state", equalTo("pending")).body("routeTableIds", contains(other));
+        others.publish(consumer, new EndpointRoutesModified(id, serviceId, List.of(other)));
+        await().atMost(ASYNC).untilAsserted(() -> get(consumer, id).body("state", equalTo("available")));
+
+        delete(consumer, id).statusCode(200).body("state", equalTo("deleting"));
+        others.publish(consumer, new EndpointNetworkReleased(id, serviceId, List.of()));
+        await().atMost(ASYNC).untilAsserted(() -> get(consumer, id).body("state", equalTo("deleted")));
+    }
+
+    @Test
+    void a_Gateway_endpoint_that_does_not_fit_is_refused_naming_the_field_and_appends_nothing() throws SQLException {
+        String consumer = newAccount();
+        var network = others.vpcWithSubnet(consumer, "us-east-1a");
+        String table = others.routeTableIn(consumer, network.vpcId());
+        String elsewhere = others.routeTableIn(consumer, others.vpcWithSubnet(consumer, "us-east-1a").vpcId());
+        String strangers = others.routeTableIn(newAccount(), network.vpcId());
+        long before = eventsBy(dataSource, consumer);
+
+        var withSubnets = new java.util.HashMap<>(gateway(S3, network.vpcId(), List.of(table)));
+        withSubnets.put("subnetIds", List.of(network.subnetId()));
+        create(consumer, withSubnets).statusCode(400).body("field", equalTo("subnetIds"));
+        create(consumer, gateway(S3, network.vpcId(), List.of("rtb-x"))).statusCode(400)
+                .body("code", equalTo("InvalidRouteTableId.Malformed")).body("field", equalTo("routeTableIds[0]"));
+        create(consumer, gateway(S3, network.vpcId(), List.of(table, strangers))).statusCode(400)
+                .body("code", equalTo("InvalidRouteTableID.NotFound")).body("field", equalTo("routeTableIds[1]"));
+        create(consumer, gateway(S3, network.vpcId(), List.of(elsewhere))).statusCode(400)
+                .body("code", equalTo("InvalidParameterValue")).body("field", equalTo("routeTableIds[0]"));
+        create(consumer, gateway(KMS, network.vpcId(), List.of(table))).statusCode(400)
+                .body("field", equalTo("vpcEndpointType"));
+        create(consumer, Map.of("serviceName", S3, "vpcId", network.vpcId(), "subnetIds", List.of(network.subnetId()),
+                "routeTableIds", List.of(table))).statusCode(400).body("field", equalTo("routeTableIds"));
         assertThat(eventsBy(dataSource, consumer)).isEqualTo(before);
     }
 }

@@ -543,10 +543,15 @@ class VpcEndpointApiTest {
 
         @Test
         void for_the_endpoint_type() throws SQLException {
-            for (String type : List.of("Gateway", "GatewayLoadBalancer", "Bogus")) {
+            for (String type : List.of("GatewayLoadBalancer", "Bogus")) {
                 rejected(Map.of("vpcEndpointType", type, "serviceName", service, "vpcId", network.vpcId(),
                         "subnetIds", List.of(network.subnetId())), "InvalidParameterValue", "vpcEndpointType");
             }
+            // a provider's service is an Interface service: it offers no Gateway endpoint
+            rejected(Map.of("vpcEndpointType", "Gateway", "serviceName", service, "vpcId", network.vpcId()),
+                    "InvalidParameterValue", "vpcEndpointType");
+            rejected(Map.of("vpcEndpointType", "Gateway", "serviceName", service, "vpcId", network.vpcId(),
+                    "subnetIds", List.of(network.subnetId())), "InvalidParameterValue", "subnetIds");
         }
 
         @Test

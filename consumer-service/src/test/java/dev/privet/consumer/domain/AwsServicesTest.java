@@ -106,7 +106,7 @@ class AwsServicesTest {
     @Test
     void a_providers_service_is_an_Interface_service_of_its_owner_in_its_zones_named_by_its_id() {
         var offer = new EndpointServiceOffer("vpce-svc-0123456789abcdef0",
-                "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", "222222222222", "Available", true,
+                "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", "Interface", "222222222222", "Available", true,
                 List.of());
 
         ServiceDetail detail = ServiceDetail.of(offer, Region.DEFAULT, List.of("us-east-1a", "us-east-1c"));

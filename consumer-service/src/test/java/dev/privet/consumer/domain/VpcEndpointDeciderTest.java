@@ -119,7 +119,7 @@ class VpcEndpointDeciderTest {
     // ---- builders ----
 
     static EndpointServiceOffer service(boolean acceptanceRequired, String... principals) {
-        return new EndpointServiceOffer(SERVICE_ID, SERVICE_NAME, PROVIDER.value(), "Available", acceptanceRequired,
+        return new EndpointServiceOffer(SERVICE_ID, SERVICE_NAME, "Interface", PROVIDER.value(), "Available", acceptanceRequired,
                 List.of(principals));
     }
 
@@ -134,7 +134,7 @@ class VpcEndpointDeciderTest {
             byId.put(s.subnetId(), s);
         }
         return new RequestEndpoint(ID, caller, "Interface", SERVICE_NAME, service, VPC,
-                Optional.of(new Vpc(VPC, CONSUMER.value())), subnets, byId, AccessControls.DEFAULT);
+                Optional.of(new Vpc(VPC, CONSUMER.value())), subnets, byId, List.of(), Map.of(), AccessControls.DEFAULT);
     }
 
     static Subnet subnet(String id, String vpc, AccountId owner, String zone) {
@@ -190,7 +190,7 @@ class VpcEndpointDeciderTest {
         void is_allowed_to_the_service_s_owner_and_to_everyone_under_a_star_but_not_to_others() {
             var own = new RequestEndpoint(ID, Requester.root(PROVIDER), "Interface", SERVICE_NAME, Optional.of(service(false)), VPC,
                     Optional.of(new Vpc(VPC, PROVIDER.value())), List.of(SUBNET_A),
-                    Map.of(SUBNET_A, subnet(SUBNET_A, VPC, PROVIDER, "us-east-1a")), AccessControls.DEFAULT);
+                    Map.of(SUBNET_A, subnet(SUBNET_A, VPC, PROVIDER, "us-east-1a")), List.of(), Map.of(), AccessControls.DEFAULT);
             assertThat(DECIDER.decide(own, DECIDER.initialState())).hasSize(1);
             var everyone = request(Optional.of(service(false, "*")), List.of(SUBNET_A),
                     subnet(SUBNET_A, VPC, CONSUMER, "us-east-1a"));
@@ -219,7 +219,7 @@ class VpcEndpointDeciderTest {
         void is_rejected_as_InvalidServiceName_for_a_service_unknown_or_not_available() {
             nothing().when(request(Optional.empty(), List.of(SUBNET_A), subnet(SUBNET_A, VPC, CONSUMER, "us-east-1a")))
                     .thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_SERVICE_NAME, "serviceName");
-            var pending = new EndpointServiceOffer(SERVICE_ID, SERVICE_NAME, PROVIDER.value(), "Pending", false,
+            var pending = new EndpointServiceOffer(SERVICE_ID, SERVICE_NAME, "Interface", PROVIDER.value(), "Pending", false,
                     List.of("*"));
             nothing().when(request(Optional.of(pending), List.of(SUBNET_A), subnet(SUBNET_A, VPC, CONSUMER, "us-east-1a")))
                     .thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_SERVICE_NAME, "serviceName");
@@ -230,7 +230,7 @@ class VpcEndpointDeciderTest {
             var base = validRequest(false);
             for (Optional<Vpc> vpc : List.of(Optional.<Vpc>empty(), Optional.of(new Vpc(VPC, STRANGER.value())))) {
                 var r = new RequestEndpoint(ID, Requester.root(CONSUMER), "Interface", SERVICE_NAME, base.service(), VPC, vpc,
-                        base.subnetIds(), base.knownSubnets(), AccessControls.DEFAULT);
+                        base.subnetIds(), base.knownSubnets(), List.of(), Map.of(), AccessControls.DEFAULT);
                 nothing().when(r).thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_VPC_ID_NOT_FOUND, "vpcId");
             }
         }
@@ -319,7 +319,7 @@ class VpcEndpointDeciderTest {
                 byId.put(s.subnetId(), s);
             }
             return new ModifyEndpoint(ID, CONSUMER, new Changes(add, remove), byId, Changes.NONE,
-                    new PolicyChange.Keep());
+                    new PolicyChange.Keep(), Changes.NONE, Map.of());
         }
 
         @Test
@@ -353,8 +353,8 @@ class VpcEndpointDeciderTest {
             var history = new ArrayList<>(historyIn(EndpointState.AVAILABLE));
             history.add(new VpcEndpointSubnetsChanged(ID, SERVICE_ID, VPC, List.of(SUBNET_A, SUBNET_B),
                     List.of(SUBNET_B), List.of()));
-            var failed = new Given(history).when(new FailModification("subnet is full", List.of(SUBNET_A)))
-                    .then(new VpcEndpointModificationFailed(ID, "subnet is full", List.of(SUBNET_A)));
+            var failed = new Given(history).when(new FailModification("subnet is full", List.of(SUBNET_A), List.of()))
+                    .then(new VpcEndpointModificationFailed(ID, "subnet is full", List.of(SUBNET_A), List.of()));
             assertThat(failed.state()).isEqualTo(EndpointState.AVAILABLE);
             assertThat(failed.subnetIds()).containsExactly(SUBNET_A);
             assertThat(failed.failureReason()).isEqualTo("subnet is full");
@@ -363,7 +363,7 @@ class VpcEndpointDeciderTest {
 
         @Test
         void a_new_endpoint_still_pending_never_takes_a_modification_failure_and_a_changing_one_never_awaits_acceptance() {
-            endpointIn(EndpointState.PENDING).when(new FailModification("x", List.of(SUBNET_A))).thenNothing();
+            endpointIn(EndpointState.PENDING).when(new FailModification("x", List.of(SUBNET_A), List.of())).thenNothing();
             var history = new ArrayList<>(historyIn(EndpointState.AVAILABLE));
             history.add(new VpcEndpointSubnetsChanged(ID, SERVICE_ID, VPC, List.of(SUBNET_A, SUBNET_B),
                     List.of(SUBNET_B), List.of()));
@@ -409,7 +409,7 @@ class VpcEndpointDeciderTest {
         @Test
         void is_not_found_for_another_account() {
             endpointIn(EndpointState.AVAILABLE).when(new ModifyEndpoint(ID, STRANGER, new Changes(List.of(SUBNET_B),
-                            List.of()), Map.of(SUBNET_B, b), Changes.NONE, new PolicyChange.Keep()))
+                            List.of()), Map.of(SUBNET_B, b), Changes.NONE, new PolicyChange.Keep(), Changes.NONE, Map.of()))
                     .thenRejected(Rejection.Kind.NOT_FOUND, ErrorCode.INVALID_VPC_ENDPOINT_ID_NOT_FOUND, "vpcEndpointId");
         }
     }
@@ -421,14 +421,14 @@ class VpcEndpointDeciderTest {
         static final String POLICY = "{\"Statement\":[]}";
 
         ModifyEndpoint change(Changes groups, PolicyChange policy) {
-            return new ModifyEndpoint(ID, CONSUMER, Changes.NONE, Map.of(), groups, policy);
+            return new ModifyEndpoint(ID, CONSUMER, Changes.NONE, Map.of(), groups, policy, Changes.NONE, Map.of());
         }
 
         @Test
         void a_request_with_security_groups_and_a_policy_records_them_after_the_request() {
             var request = validRequest(false);
             var withAccess = new RequestEndpoint(ID, request.caller(), "Interface", SERVICE_NAME, request.service(),
-                    VPC, request.vpc(), request.subnetIds(), request.knownSubnets(),
+                    VPC, request.vpc(), request.subnetIds(), request.knownSubnets(), List.of(), Map.of(),
                     new AccessControls(List.of(SG_1), POLICY));
             List<ConsumerEvent> decided = DECIDER.decide(withAccess, DECIDER.initialState());
             assertThat(decided).hasSize(3).element(0).isInstanceOf(VpcEndpointRequested.class);
@@ -497,7 +497,7 @@ class VpcEndpointDeciderTest {
                     .thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_PARAMETER_VALUE, "addSecurityGroupIds");
             // a subnet change refused refuses the groups and the policy asked with it
             given.when(new ModifyEndpoint(ID, CONSUMER, new Changes(List.of(), List.of(SUBNET_B)), Map.of(),
-                            new Changes(List.of(SG_2), List.of()), new PolicyChange.Replace(POLICY)))
+                            new Changes(List.of(SG_2), List.of()), new PolicyChange.Replace(POLICY), Changes.NONE, Map.of()))
                     .thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_PARAMETER_VALUE, "removeSubnetIds[0]");
         }
     }

@@ -87,7 +87,8 @@ public class VpcEndpointActions implements QueryActions {
                 .put("serviceName", params.required("ServiceName"))
                 .put("vpcEndpointType", params.optional("VpcEndpointType").orElse(DEFAULT_TYPE))
                 .put("subnetIds", new JsonArray(params.list("SubnetId")))
-                .put("securityGroupIds", new JsonArray(params.list("SecurityGroupId")));
+                .put("securityGroupIds", new JsonArray(params.list("SecurityGroupId")))
+                .put("routeTableIds", new JsonArray(params.list("RouteTableId")));
         params.optional("PolicyDocument").ifPresent(policy -> request.put("policyDocument", policy));
         params.bool("PrivateDnsEnabled", false); // no service here has a private DNS name yet: nothing to enable
         params.optional("IpAddressType").filter(t -> !t.equals("ipv4")).ifPresent(t -> {
@@ -96,9 +97,6 @@ public class VpcEndpointActions implements QueryActions {
         params.optional("DnsOptions.DnsRecordIpType").filter(t -> !t.equals("ipv4")).ifPresent(t -> {
             throw QueryFault.invalidValue("DnsOptions.DnsRecordIpType " + Shown.of(t) + " is not supported; only ipv4 is");
         });
-        if (!params.list("RouteTableId").isEmpty()) {
-            throw QueryFault.invalidValue("Route tables are for Gateway endpoints, which are not supported yet");
-        }
         Optional<String> clientToken = params.optional("ClientToken");
         Optional<String> key = call.idempotencyKey(clientToken);
         Tags.specified(params, "vpc-endpoint", request);
@@ -113,7 +111,8 @@ public class VpcEndpointActions implements QueryActions {
 
     /**
      * Changes an endpoint's subnets ({@code AddSubnetId.N}, {@code RemoveSubnetId.N}; the endpoint is {@code pending}
-     * until its names point at the new interfaces), security groups and policy. The other changes AWS has are refused
+     * until its names point at the new interfaces), a Gateway endpoint's route tables ({@code AddRouteTableId.N},
+     * {@code RemoveRouteTableId.N}; {@code pending} until its routes moved), security groups and policy. The other changes AWS has are refused
      * by name; consumer-service checks the rest, and that something is changed.
      */
     private Consumer<XmlBody> modify(QueryCall call) {
@@ -124,12 +123,12 @@ public class VpcEndpointActions implements QueryActions {
                 .put("removeSubnetIds", new JsonArray(params.list("RemoveSubnetId")))
                 .put("addSecurityGroupIds", new JsonArray(params.list("AddSecurityGroupId")))
                 .put("removeSecurityGroupIds", new JsonArray(params.list("RemoveSecurityGroupId")))
-                .put("resetPolicy", params.bool("ResetPolicy", false));
+                .put("resetPolicy", params.bool("ResetPolicy", false))
+                .put("addRouteTableIds", new JsonArray(params.list("AddRouteTableId")))
+                .put("removeRouteTableIds", new JsonArray(params.list("RemoveRouteTableId")));
         params.optional("PolicyDocument").ifPresent(policy -> change.put("policyDocument", policy));
-        for (String list : List.of("AddRouteTableId", "RemoveRouteTableId", "SubnetConfiguration")) {
-            if (!params.list(list).isEmpty()) {
-                throw QueryFault.invalidValue(list + " is not supported yet");
-            }
+        if (!params.list("SubnetConfiguration").isEmpty()) {
+            throw QueryFault.invalidValue("SubnetConfiguration is not supported yet");
         }
         for (String value : List.of("PrivateDnsEnabled", "IpAddressType", "DnsOptions.DnsRecordIpType",
                 "DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint")) {
@@ -226,7 +225,7 @@ public class VpcEndpointActions implements QueryActions {
                 .text("vpcId", e.getString("vpcId"))
                 .text("serviceName", e.getString("serviceName"))
                 .text("state", e.getString("state"))
-                .values("routeTableIdSet", List.of())
+                .values("routeTableIdSet", JsonLists.strings(e, "routeTableIds"))
                 .values("subnetIdSet", JsonLists.strings(e, "subnetIds"))
                 .set("groupSet", JsonLists.strings(e, "securityGroupIds"), (item, id) -> item.text("groupId", id))
                 .text("ipAddressType", "ipv4")

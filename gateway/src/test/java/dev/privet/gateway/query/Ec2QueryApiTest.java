@@ -252,6 +252,24 @@ class Ec2QueryApiTest {
     }
 
     @Test
+    void a_gateway_endpoint_sends_its_route_tables_and_shows_them() {
+        ScriptedServices.answer("POST /v1/vpc-endpoints", 201, "{\"vpcEndpointId\":\"vpce-0123456789abcdef0\","
+                + "\"vpcEndpointType\":\"Gateway\",\"vpcId\":\"vpc-00000000000000001\","
+                + "\"serviceName\":\"com.amazonaws.us-east-1.s3\",\"state\":\"pending\",\"subnetIds\":[],"
+                + "\"routeTableIds\":[\"rtb-00000000000000001\"],\"networkInterfaceIds\":[],\"dnsEntries\":[],"
+                + "\"ownerId\":\"" + ACCOUNT + "\",\"creationTimestamp\":\"2026-12-01T12:00:00Z\"}");
+
+        var endpoint = ec2.createVpcEndpoint(r -> r.vpcId("vpc-00000000000000001")
+                .serviceName("com.amazonaws.us-east-1.s3").routeTableIds("rtb-00000000000000001")).vpcEndpoint();
+
+        assertThat(endpoint.vpcEndpointTypeAsString()).isEqualTo("Gateway");
+        assertThat(endpoint.routeTableIds()).containsExactly("rtb-00000000000000001");
+        assertThat(endpoint.subnetIds()).isEmpty();
+        assertThat(ScriptedServices.SEEN).singleElement().satisfies(seen -> assertThat(seen.body())
+                .contains("\"routeTableIds\":[\"rtb-00000000000000001\"]"));
+    }
+
+    @Test
     void modifying_an_endpoint_sends_its_changes_and_refuses_the_changes_not_supported_by_name() {
         ScriptedServices.answer("PATCH /v1/vpc-endpoints/vpce-0123456789abcdef0", 200, "{}");
 
@@ -264,10 +282,11 @@ class Ec2QueryApiTest {
             assertThat(seen.method()).isEqualTo("PATCH");
             assertThat(seen.body()).isEqualTo("{\"addSubnetIds\":[\"subnet-00000000000000002\"],"
                     + "\"removeSubnetIds\":[\"subnet-00000000000000001\"],\"addSecurityGroupIds\":[\"sg-00000001\"],"
-                    + "\"removeSecurityGroupIds\":[],\"resetPolicy\":false,\"policyDocument\":\"{}\"}");
+                    + "\"removeSecurityGroupIds\":[],\"resetPolicy\":false,\"addRouteTableIds\":[],"
+                    + "\"removeRouteTableIds\":[],\"policyDocument\":\"{}\"}");
         });
         for (var refused : List.<Consumer<ModifyVpcEndpointRequest.Builder>>of(
-                r -> r.privateDnsEnabled(true), r -> r.addRouteTableIds("rtb-1"), r -> r.ipAddressType("dualstack"))) {
+                r -> r.privateDnsEnabled(true), r -> r.ipAddressType("dualstack"))) {
             assertThatThrownBy(() -> ec2.modifyVpcEndpoint(r -> refused.accept(r.vpcEndpointId("vpce-0123456789abcdef0")
                     .addSubnetIds("subnet-00000000000000002"))))
                     .isInstanceOfSatisfying(Ec2Exception.class, e -> {

@@ -1,13 +1,17 @@
 package dev.privet.network.app;
 
 import dev.privet.contracts.errors.Rejection;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRouteTablesChanged;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointSubnetsChanged;
 import dev.privet.contracts.events.DnsEvent.EndpointDnsPublished;
 import dev.privet.contracts.events.EventEnvelope;
 import dev.privet.contracts.events.EventMetadata;
+import dev.privet.contracts.events.NetworkEvent;
 import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceCreated;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
 import dev.privet.contracts.events.Values.EndpointInterface;
+import dev.privet.contracts.events.Values.Route;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.eventstore.DeciderRunner;
 import dev.privet.eventstore.DeciderRunner.Loaded;
@@ -16,11 +20,18 @@ import dev.privet.network.domain.EndpointNetwork;
 import dev.privet.network.domain.EndpointNetwork.Command;
 import dev.privet.network.domain.EndpointNetwork.Command.Fail;
 import dev.privet.network.domain.EndpointNetwork.Command.FailModification;
+import dev.privet.network.domain.EndpointNetwork.Command.FailRouteModification;
 import dev.privet.network.domain.EndpointNetwork.Command.Modify;
+import dev.privet.network.domain.EndpointNetwork.Command.ModifyRoutes;
 import dev.privet.network.domain.EndpointNetwork.Command.Provision;
+import dev.privet.network.domain.EndpointNetwork.Command.ProvisionRoutes;
 import dev.privet.network.domain.EndpointNetwork.Command.Release;
 import dev.privet.network.domain.EndpointNetwork.Command.Retire;
 import dev.privet.network.domain.EndpointNetwork.Provisioned;
+import dev.privet.network.domain.EndpointNetwork.Routed;
+import dev.privet.network.domain.ManagedPrefixList;
+import dev.privet.network.domain.PrefixLists;
+import dev.privet.network.domain.RouteTable;
 import dev.privet.network.domain.Subnet;
 import dev.privet.network.domain.SubnetState;
 import dev.privet.network.domain.SubnetState.Command.AllocateInterface;
@@ -36,7 +47,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Builds and tears down the interfaces of accepted endpoints: one interface per subnet, each holding an address of
+ * Builds and tears down the interfaces of accepted endpoints, and the routes of Gateway endpoints (see
+ * {@link #route}): one interface per subnet, each holding an address of
  * its subnet and a data plane address of the pool, where its forwarders will listen. The read model's unique index
  * on data plane addresses refuses an address that a concurrent transaction chose too; that transaction rolls back
  * and the acceptance is applied again, with another choice. Runs inside the reacting consumer's transaction,
@@ -47,10 +59,12 @@ import java.util.Set;
 public class EndpointNetworking {
     private final DeciderRunner deciders;
     private final Forwarders dataPlane;
+    private final PrefixLists prefixLists;
 
-    EndpointNetworking(DeciderRunner deciders, Forwarders dataPlane) {
+    EndpointNetworking(DeciderRunner deciders, Forwarders dataPlane, PrefixLists prefixLists) {
         this.deciders = deciders;
         this.dataPlane = dataPlane;
+        this.prefixLists = prefixLists;
     }
 
     public void provision(Connection c, EndpointConnectionAccepted accepted, EventEnvelope cause) throws SQLException {
@@ -64,6 +78,94 @@ public class EndpointNetworking {
                 ? new Fail(endpointId, accepted.serviceId(), plan.refusal())
                 : new Provision(endpointId, accepted.serviceId(), build(c, plan, metadata));
         deciders.run(c, endpointId, decided, EndpointNetwork.DECIDER, metadata);
+    }
+
+    /**
+     * Puts a new Gateway endpoint's routes in its route tables: in each, a route to its service's prefix list through
+     * the endpoint. All or none: each table is decided first, and a table that is gone, another VPC's or another
+     * account's, or that has a route to that prefix list already, fails the endpoint with the reason, and then no
+     * route is added anywhere.
+     */
+    public void route(Connection c, VpcEndpointRequested requested, EventEnvelope cause) throws SQLException {
+        String endpointId = requested.vpcEndpointId();
+        if (!deciders.load(c, endpointId, EndpointNetwork.DECIDER).state().awaitsProvisioning()) {
+            return;
+        }
+        EventMetadata metadata = EventMetadata.causedBy(cause);
+        Optional<ManagedPrefixList> prefixList = prefixLists.ofService(requested.serviceName());
+        RoutePlan plan = prefixList.isEmpty()
+                ? RoutePlan.refused("the service " + requested.serviceName() + " has no managed prefix list here")
+                : planRoutes(c, endpointId, requested.ownerId(), requested.vpcId(), prefixList.get().prefixListId(),
+                        requested.routeTableIds());
+        if (plan.refusal() != null) {
+            deciders.run(c, endpointId, new Fail(endpointId, requested.serviceId(), plan.refusal()),
+                    EndpointNetwork.DECIDER, metadata);
+            return;
+        }
+        plan.append(c, deciders, metadata);
+        deciders.run(c, endpointId, new ProvisionRoutes(endpointId, requested.serviceId(),
+                prefixList.get().prefixListId(), requested.routeTableIds()), EndpointNetwork.DECIDER, metadata);
+    }
+
+    /**
+     * Changes a Gateway endpoint's route tables: its route goes into each added table (all or none, as at creation)
+     * and out of each removed one. A table that cannot take it fails the change, and then no route moves.
+     */
+    public void reroute(Connection c, VpcEndpointRouteTablesChanged changed, EventEnvelope cause) throws SQLException {
+        String endpointId = changed.vpcEndpointId();
+        if (!(deciders.load(c, endpointId, EndpointNetwork.DECIDER).state() instanceof Routed routed)) {
+            return;
+        }
+        EventMetadata metadata = EventMetadata.causedBy(cause);
+        List<String> added = changed.added().stream().filter(t -> !routed.routeTableIds().contains(t)).toList();
+        RoutePlan plan = planRoutes(c, endpointId, changed.ownerId(), changed.vpcId(), routed.prefixListId(), added);
+        if (plan.refusal() != null) {
+            deciders.run(c, endpointId, new FailRouteModification(endpointId, changed.serviceId(), plan.refusal()),
+                    EndpointNetwork.DECIDER, metadata);
+            return;
+        }
+        plan.append(c, deciders, metadata);
+        removeRoutes(c, endpointId, routed.prefixListId(), changed.removed(), metadata);
+        deciders.run(c, endpointId, new ModifyRoutes(endpointId, changed.serviceId(), changed.routeTableIds()),
+                EndpointNetwork.DECIDER, metadata);
+    }
+
+    /**
+     * Decides the endpoint's route to {@code prefixListId} in each of {@code routeTableIds} before anything is
+     * appended: a table that is not {@code ownerId}'s in {@code vpcId}, or has a route to that destination, refuses
+     * the whole plan.
+     */
+    private RoutePlan planRoutes(Connection c, String endpointId, String ownerId, String vpcId, String prefixListId,
+                                 List<String> routeTableIds) throws SQLException {
+        Route route = new Route(null, prefixListId, endpointId, null, Route.CREATE_ROUTE);
+        List<Loaded<RouteTable>> tables = new ArrayList<>();
+        List<List<NetworkEvent>> decided = new ArrayList<>();
+        for (String routeTableId : routeTableIds) {
+            Loaded<RouteTable> table = deciders.load(c, routeTableId, RouteTable.DECIDER);
+            try {
+                if (!table.state().ownedBy(ownerId, routeTableId, "routeTableIds").table().vpcId().equals(vpcId)) {
+                    return RoutePlan.refused("the route table " + routeTableId + " is not in " + vpcId);
+                }
+                decided.add(RouteTable.DECIDER.decide(new RouteTable.Command.AddRoute(route), table.state()));
+                tables.add(table);
+            } catch (Rejection refused) {
+                return RoutePlan.refused(refused.getMessage());
+            }
+        }
+        return new RoutePlan(tables, decided, null);
+    }
+
+    /** Routes decided for some tables, not yet appended, or why they cannot be ({@code refusal}, null when they can). */
+    private record RoutePlan(List<Loaded<RouteTable>> tables, List<List<NetworkEvent>> decided, String refusal) {
+        static RoutePlan refused(String reason) {
+            return new RoutePlan(List.of(), List.of(), reason);
+        }
+
+        void append(Connection c, DeciderRunner deciders, EventMetadata metadata) throws SQLException {
+            for (int i = 0; i < tables.size(); i++) {
+                deciders.appendDecision(c, tables.get(i), decided.get(i), RouteTable.DECIDER, metadata);
+            }
+        }
     }
 
     /**
@@ -125,6 +227,9 @@ public class EndpointNetworking {
             return;
         }
         EventMetadata metadata = EventMetadata.causedBy(cause);
+        if (network.state() instanceof Routed routed) {
+            removeRoutes(c, vpcEndpointId, routed.prefixListId(), routed.routeTableIds(), metadata);
+        }
         List<String> released = new ArrayList<>();
         for (EndpointInterface eni : network.state().interfacesToRelease()) {
             deciders.run(c, eni.subnetId(), new ReleaseInterface(eni.networkInterfaceId(), vpcEndpointId),
@@ -133,6 +238,22 @@ public class EndpointNetworking {
         }
         deciders.appendDecision(c, network, EndpointNetwork.DECIDER.decide(
                 new Release(vpcEndpointId, serviceId, released), network.state()), EndpointNetwork.DECIDER, metadata);
+    }
+
+    /**
+     * Takes the endpoint's routes out of {@code routeTableIds}; a table deleted since took its routes with it, and a
+     * route that is not the endpoint's is left alone.
+     */
+    private void removeRoutes(Connection c, String vpcEndpointId, String prefixListId, List<String> routeTableIds,
+                              EventMetadata metadata) throws SQLException {
+        for (String routeTableId : routeTableIds) {
+            Loaded<RouteTable> table = deciders.load(c, routeTableId, RouteTable.DECIDER);
+            if (table.state() instanceof RouteTable.Table t && t.routeTo(prefixListId)
+                    .filter(r -> vpcEndpointId.equals(r.gatewayId())).isPresent()) {
+                deciders.appendDecision(c, table, RouteTable.DECIDER.decide(
+                        new RouteTable.Command.RemoveRoute(prefixListId, true), t), RouteTable.DECIDER, metadata);
+            }
+        }
     }
 
     /**

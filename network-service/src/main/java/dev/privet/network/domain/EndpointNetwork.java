@@ -7,6 +7,9 @@ import dev.privet.contracts.events.NetworkEvent.EndpointNetworkModificationFaile
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkModified;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
+import dev.privet.contracts.events.NetworkEvent.EndpointRoutesModificationFailed;
+import dev.privet.contracts.events.NetworkEvent.EndpointRoutesModified;
+import dev.privet.contracts.events.NetworkEvent.EndpointRoutesProvisioned;
 import dev.privet.contracts.events.Values.EndpointInterface;
 import dev.privet.eventstore.Decider;
 
@@ -17,7 +20,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The network side of one VPC endpoint: nothing yet, its interfaces provisioned, failed, or released. Released is
+ * The network side of one VPC endpoint: nothing yet, its interfaces provisioned (an Interface endpoint) or its routes
+ * in place (a Gateway endpoint), failed, or released. Released is
  * final: the provider's acceptance and the DNS removal travel on different topics and may arrive in either order, so
  * an acceptance that arrives after the release is ignored rather than building interfaces nobody will delete.
  *
@@ -51,6 +55,16 @@ public sealed interface EndpointNetwork {
         }
     }
 
+    /**
+     * A Gateway endpoint's routes: one in each of {@code routeTableIds}, to {@code prefixListId}, through the
+     * endpoint. It has no interfaces.
+     */
+    record Routed(String serviceId, String prefixListId, List<String> routeTableIds) implements EndpointNetwork {
+        public Routed {
+            routeTableIds = List.copyOf(routeTableIds);
+        }
+    }
+
     record Failed(String reason) implements EndpointNetwork {
     }
 
@@ -63,7 +77,19 @@ public sealed interface EndpointNetwork {
         record Provision(String vpcEndpointId, String serviceId, List<EndpointInterface> interfaces) implements Command {
         }
 
+        /** Record a Gateway endpoint's routes (added to the route tables' streams beside it). */
+        record ProvisionRoutes(String vpcEndpointId, String serviceId, String prefixListId,
+                               List<String> routeTableIds) implements Command {
+        }
+
         record Fail(String vpcEndpointId, String serviceId, String reason) implements Command {
+        }
+
+        /** Record a Gateway endpoint's new route tables (its routes added and removed beside it). */
+        record ModifyRoutes(String vpcEndpointId, String serviceId, List<String> routeTableIds) implements Command {
+        }
+
+        record FailRouteModification(String vpcEndpointId, String serviceId, String reason) implements Command {
         }
 
         /**
@@ -81,7 +107,7 @@ public sealed interface EndpointNetwork {
         record Retire(String vpcEndpointId, String serviceId, List<String> deletedInterfaceIds) implements Command {
         }
 
-        /** Mark the network released, with the interfaces deleted beside it. */
+        /** Mark the network released, with the interfaces deleted (or a Gateway endpoint's routes removed) beside it. */
         record Release(String vpcEndpointId, String serviceId, List<String> deletedInterfaceIds) implements Command {
         }
     }
@@ -109,8 +135,19 @@ public sealed interface EndpointNetwork {
                 case Command.Provision p -> state.awaitsProvisioning()
                         ? List.of(new EndpointNetworkProvisioned(p.vpcEndpointId(), p.serviceId(), p.interfaces()))
                         : List.of();
+                case Command.ProvisionRoutes p -> state.awaitsProvisioning()
+                        ? List.of(new EndpointRoutesProvisioned(p.vpcEndpointId(), p.serviceId(), p.prefixListId(),
+                                p.routeTableIds()))
+                        : List.of();
                 case Command.Fail f -> state.awaitsProvisioning()
                         ? List.of(new EndpointNetworkFailed(f.vpcEndpointId(), f.serviceId(), f.reason()))
+                        : List.of();
+                case Command.ModifyRoutes m -> state instanceof Routed
+                        ? List.of(new EndpointRoutesModified(m.vpcEndpointId(), m.serviceId(), m.routeTableIds()))
+                        : List.of();
+                case Command.FailRouteModification f -> state instanceof Routed r
+                        ? List.of(new EndpointRoutesModificationFailed(f.vpcEndpointId(), f.serviceId(), f.reason(),
+                                r.routeTableIds()))
                         : List.of();
                 case Command.Modify m -> state instanceof Provisioned
                         ? List.of(new EndpointNetworkModified(m.vpcEndpointId(), m.serviceId(), m.interfaces(),
@@ -133,6 +170,12 @@ public sealed interface EndpointNetwork {
         public EndpointNetwork evolve(EndpointNetwork state, NetworkEvent event, Instant recordedAt) {
             return switch (event) {
                 case EndpointNetworkProvisioned p -> new Provisioned(p.serviceId(), p.networkInterfaces(), List.of());
+                case EndpointRoutesProvisioned p -> new Routed(p.serviceId(), p.prefixListId(), p.routeTableIds());
+                case EndpointRoutesModified m -> {
+                    Routed before = routed(state, m);
+                    yield new Routed(before.serviceId(), before.prefixListId(), m.routeTableIds());
+                }
+                case EndpointRoutesModificationFailed f -> routed(state, f);
                 case EndpointNetworkModified m -> modified(provisioned(state, m), m);
                 case EndpointNetworkModificationFailed f -> provisioned(state, f);
                 case EndpointInterfacesRetired r -> retired(provisioned(state, r), r);
@@ -145,6 +188,13 @@ public sealed interface EndpointNetwork {
         @Override
         public boolean isTerminal(EndpointNetwork state) {
             return state instanceof Released;
+        }
+
+        private static Routed routed(EndpointNetwork state, NetworkEvent event) {
+            if (state instanceof Routed r) {
+                return r;
+            }
+            throw new IllegalStateException(event.eventType() + " on an endpoint network that is " + state);
         }
 
         private static Provisioned provisioned(EndpointNetwork state, NetworkEvent event) {

@@ -52,6 +52,9 @@ public class EndpointConnectionReaction implements EventConsumer {
     @Override
     public void handle(Connection c, EventEnvelope envelope) throws SQLException {
         switch (envelope.event()) {
+            case VpcEndpointRequested e when e.isGateway() -> {
+                // a Gateway endpoint is to one of AWS's own services: no provider holds a connection for it
+            }
             case VpcEndpointRequested e -> {
                 var after = services.react(c, e.serviceId(),
                         new RequestConnection(e.vpcEndpointId(), e.ownerId(),

@@ -96,11 +96,26 @@ public sealed interface ConsumerEvent extends IntegrationEvent {
     }
 
     /**
-     * A change of subnets could not be made: the endpoint is {@code available} again on {@code subnetIds}, the ones
-     * it kept, and shows {@code reason} as its last error.
+     * The owner changed an available Gateway endpoint's route tables: {@code routeTableIds} is the whole new set,
+     * {@code added} and {@code removed} the difference. The endpoint is {@code pending} until network-service has
+     * put its routes in the added tables and taken them out of the removed ones ({@code EndpointRoutesModified}).
      */
-    record VpcEndpointModificationFailed(String vpcEndpointId, String reason, List<String> subnetIds)
+    record VpcEndpointRouteTablesChanged(String vpcEndpointId, String serviceId, String ownerId, String vpcId,
+                                         List<String> routeTableIds, List<String> added, List<String> removed)
             implements ConsumerEvent {
+    }
+
+    /**
+     * A change of subnets or route tables could not be made: the endpoint is {@code available} again on
+     * {@code subnetIds} or {@code routeTableIds}, the ones it kept, and shows {@code reason} as its last error.
+     * Events recorded before Gateway endpoints have no {@code routeTableIds}, read as none.
+     */
+    record VpcEndpointModificationFailed(String vpcEndpointId, String reason, List<String> subnetIds,
+                                         List<String> routeTableIds) implements ConsumerEvent {
+        @Override
+        public List<String> routeTableIds() {
+            return routeTableIds == null ? List.of() : routeTableIds;
+        }
     }
 
     record VpcEndpointDeletionRequested(String vpcEndpointId, String serviceId) implements ConsumerEvent {

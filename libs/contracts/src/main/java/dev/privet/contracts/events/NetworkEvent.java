@@ -242,6 +242,16 @@ public sealed interface NetworkEvent extends IntegrationEvent {
         public String streamType() { return "endpoint-network"; }
     }
 
+    /**
+     * A change of a Gateway endpoint's route tables could not be made (a table gone, or with a route to that prefix
+     * list already): no route was added or removed, and the endpoint keeps {@code routeTableIds}.
+     */
+    record EndpointRoutesModificationFailed(String vpcEndpointId, String serviceId, String reason,
+                                            List<String> routeTableIds) implements NetworkEvent {
+        public String streamId() { return vpcEndpointId; }
+        public String streamType() { return "endpoint-network"; }
+    }
+
     /** A Gateway endpoint's route tables changed: its routes are in {@code routeTableIds} now. */
     record EndpointRoutesModified(String vpcEndpointId, String serviceId, List<String> routeTableIds)
             implements NetworkEvent {

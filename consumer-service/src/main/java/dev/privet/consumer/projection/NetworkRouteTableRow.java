@@ -1,0 +1,34 @@
+package dev.privet.consumer.projection;
+
+import dev.privet.consumer.domain.RouteTable;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.util.List;
+
+/** A route table of network-service, as {@link NetworkView} learnt it from its events. */
+@Entity
+@Table(name = "network_route_tables")
+public class NetworkRouteTableRow extends PanacheEntityBase {
+    @Id
+    @Column(name = "route_table_id")
+    public String routeTableId;
+
+    @Column(name = "vpc_id", nullable = false)
+    public String vpcId;
+
+    @Column(name = "owner_id", nullable = false)
+    public String ownerId;
+
+    /** The rows of those of {@code routeTableIds} the view knows. */
+    public static List<NetworkRouteTableRow> withIds(List<String> routeTableIds) {
+        return routeTableIds.isEmpty() ? List.of() : list("routeTableId in ?1", routeTableIds);
+    }
+
+    public RouteTable routeTable() {
+        return new RouteTable(routeTableId, vpcId, ownerId);
+    }
+}
