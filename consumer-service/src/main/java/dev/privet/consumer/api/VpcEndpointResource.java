@@ -90,7 +90,9 @@ public class VpcEndpointResource {
                                       @HeaderParam(PrivetHeaders.PRINCIPAL) String principal,
                                       @PathParam("id") String id) {
         var caller = Caller.requester(account, principal);
-        return VpcEndpointResponse.of(commands.delete(caller, wellFormed(id)));
+        String endpointId = wellFormed(id);
+        queries.get(caller.account(), endpointId); // deleted longer ago than it stays visible: gone, as GET says
+        return VpcEndpointResponse.of(commands.delete(caller, endpointId));
     }
 
     /**

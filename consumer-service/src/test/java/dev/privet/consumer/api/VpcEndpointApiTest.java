@@ -116,7 +116,7 @@ class VpcEndpointApiTest {
     }
 
     @Test
-    void a_deleted_endpoint_is_shown_for_a_while_then_no_more_and_a_rebuild_keeps_its_deletion_time()
+    void a_deleted_endpoint_is_shown_for_a_while_then_found_no_more_and_a_rebuild_keeps_its_deletion_time()
             throws SQLException {
         String consumer = newAccount();
         String service = others.availableService(PROVIDER, false, rootArn(consumer));
@@ -135,6 +135,7 @@ class VpcEndpointApiTest {
         }
         get(consumer, id).statusCode(404).body("code", equalTo("InvalidVpcEndpointId.NotFound"));
         list(consumer).statusCode(200).body("$", empty());
+        delete(consumer, id).statusCode(404).body("code", equalTo("InvalidVpcEndpointId.NotFound"));
 
         given().post("/admin/consumers/vpc-endpoints/rebuild").then().statusCode(200);
         get(consumer, id).statusCode(200).body("state", equalTo("deleted")); // the deletion's own time, again

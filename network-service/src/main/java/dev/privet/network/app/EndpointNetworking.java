@@ -199,10 +199,15 @@ public class EndpointNetworking {
     }
 
     /**
-     * Deletes the retiring interfaces that the endpoint's names, as just published, no longer point at. Every
-     * publication comes here; one with nothing retiring costs a load of the endpoint's network.
+     * Deletes the retiring interfaces that the endpoint's names, as just published, no longer point at. An
+     * endpoint's first publication (the first event of its names' stream) has nothing retiring, since its subnets
+     * change only once it is available, and costs nothing; a later one with nothing retiring costs a load of the
+     * endpoint's network.
      */
     public void retire(Connection c, EndpointDnsPublished published, EventEnvelope cause) throws SQLException {
+        if (cause.version() == 1) {
+            return;
+        }
         String endpointId = published.vpcEndpointId();
         Loaded<EndpointNetwork> network = deciders.load(c, endpointId, EndpointNetwork.DECIDER);
         if (!(network.state() instanceof Provisioned provisioned) || provisioned.retiring().isEmpty()) {
