@@ -2,6 +2,7 @@ package dev.privet.consumer.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.privet.consumer.domain.ServiceDetail;
+import dev.privet.contracts.events.Values.Tag;
 
 import java.util.List;
 
@@ -16,13 +17,14 @@ public record EndpointServiceResponse(String serviceName, String serviceId, Stri
                                       List<String> baseEndpointDnsNames, String privateDnsName,
                                       String privateDnsNameVerificationState, boolean vpcEndpointPolicySupported,
                                       boolean acceptanceRequired, boolean managesVpcEndpoints,
-                                      String payerResponsibility, List<String> supportedIpAddressTypes) {
+                                      String payerResponsibility, List<String> supportedIpAddressTypes,
+                                      List<Tag> tags) {
 
     static EndpointServiceResponse of(ServiceDetail s) {
         return new EndpointServiceResponse(s.serviceName(), s.serviceId(), s.serviceType(), s.serviceRegion(),
                 s.owner(), s.serviceState(), s.availabilityZones(), s.baseEndpointDnsNames(),
                 s.privateDnsName().orElse(null), s.privateDnsNameVerificationState().orElse(null),
                 s.vpcEndpointPolicySupported(), s.acceptanceRequired(), s.managesVpcEndpoints(),
-                s.payerResponsibility(), s.supportedIpAddressTypes());
+                s.payerResponsibility(), s.supportedIpAddressTypes(), s.tags());
     }
 }

@@ -5,6 +5,8 @@ import dev.privet.consumer.domain.AwsServices;
 import dev.privet.consumer.domain.ServiceDetail;
 import dev.privet.consumer.domain.VpcEndpoint;
 import dev.privet.consumer.projection.CatalogServiceRow;
+import dev.privet.consumer.projection.CatalogServiceTagsRow;
+import dev.privet.contracts.events.Values.Tag;
 import dev.privet.consumer.projection.NetworkLoadBalancerRow;
 import dev.privet.consumer.projection.NetworkSubnetRow;
 import dev.privet.consumer.projection.ServiceCatalog;
@@ -92,8 +94,10 @@ public class VpcEndpointQueries {
                     .stream().filter(row -> row.offer().admits(caller)).toList();
             Map<String, List<String>> zonesOfLoadBalancer = zonesOfLoadBalancers(usable.stream()
                     .flatMap(row -> row.networkLoadBalancerArns.stream()).collect(Collectors.toSet()));
+            Map<String, List<Tag>> tags = CatalogServiceTagsRow.of(usable.stream()
+                    .filter(row -> row.ownerId.equals(caller.accountId())).map(row -> row.serviceId).toList());
             return usable.stream().map(row -> ServiceDetail.of(row.offer(), awsServices.region(),
-                    zones(row, zonesOfLoadBalancer))).toList();
+                    zones(row, zonesOfLoadBalancer), tags.getOrDefault(row.serviceId, List.of()))).toList();
         });
     }
 

@@ -83,6 +83,6 @@ public final class AwsServices {
         String name = "com.amazonaws." + region.name() + "." + service;
         return new ServiceDetail(name, DerivedId.of(IdFormat.ENDPOINT_SERVICE.prefix(), name, type), type,
                 region.name(), ServiceDetail.AMAZON, EndpointServiceOffer.AVAILABLE, region.zones(),
-                List.of(baseEndpointDnsName), privateDnsName, true, false);
+                List.of(baseEndpointDnsName), privateDnsName, true, false, List.of());
     }
 }

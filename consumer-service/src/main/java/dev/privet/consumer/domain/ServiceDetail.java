@@ -1,5 +1,6 @@
 package dev.privet.consumer.domain;
 
+import dev.privet.contracts.events.Values.Tag;
 import dev.privet.contracts.ids.Region;
 
 import java.util.Comparator;
@@ -15,7 +16,7 @@ import java.util.Optional;
 public record ServiceDetail(String serviceName, String serviceId, String serviceType, String serviceRegion,
                             String owner, String serviceState, List<String> availabilityZones,
                             List<String> baseEndpointDnsNames, Optional<String> privateDnsName,
-                            boolean vpcEndpointPolicySupported, boolean acceptanceRequired) {
+                            boolean vpcEndpointPolicySupported, boolean acceptanceRequired, List<Tag> tags) {
     public static final String INTERFACE = "Interface";
     public static final String GATEWAY = "Gateway";
     /** The owner AWS shows for its own services, where a provider's show its account. */
@@ -28,6 +29,7 @@ public record ServiceDetail(String serviceName, String serviceId, String service
     public ServiceDetail {
         availabilityZones = List.copyOf(availabilityZones);
         baseEndpointDnsNames = List.copyOf(baseEndpointDnsNames);
+        tags = List.copyOf(tags);
     }
 
     /**
@@ -35,10 +37,11 @@ public record ServiceDetail(String serviceName, String serviceId, String service
      * whose base DNS name is its id's, as its endpoints' names are. It has no private DNS name (provider-service has
      * none yet), and AWS's endpoint policies are for its own services.
      */
-    public static ServiceDetail of(EndpointServiceOffer offer, Region region, List<String> availabilityZones) {
+    public static ServiceDetail of(EndpointServiceOffer offer, Region region, List<String> availabilityZones,
+                                   List<Tag> tags) {
         return new ServiceDetail(offer.serviceName(), offer.serviceId(), offer.serviceType(), region.name(),
                 offer.ownerId(), offer.serviceState(), availabilityZones, List.of(region.vpceName(offer.serviceId())),
-                Optional.empty(), false, offer.acceptanceRequired());
+                Optional.empty(), false, offer.acceptanceRequired(), tags);
     }
 
     /** The service as an endpoint request sees it: one of AWS's takes endpoints from everyone, at once. */

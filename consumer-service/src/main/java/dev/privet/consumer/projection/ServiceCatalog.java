@@ -8,6 +8,7 @@ import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsRemoved;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceAvailable;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceCreated;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceDeleted;
+import dev.privet.contracts.events.ProviderEvent.EndpointServiceTagsChanged;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceFailed;
 import dev.privet.runtime.EventRuntime;
 import dev.privet.runtime.Projection;
@@ -68,14 +69,18 @@ public class ServiceCatalog implements Projection {
             case AllowedPrincipalsAdded e -> service(e.serviceId(), s -> s.allowedPrincipals.addAll(e.principals()));
             case AllowedPrincipalsRemoved e ->
                     service(e.serviceId(), s -> s.allowedPrincipals.removeAll(e.principals()));
-            case EndpointServiceDeleted e -> service(e.serviceId(), row -> row.delete());
+            case EndpointServiceTagsChanged e -> CatalogServiceTagsRow.hold(e.serviceId(), e.tags());
+            case EndpointServiceDeleted e -> {
+                service(e.serviceId(), row -> row.delete());
+                CatalogServiceTagsRow.deleteById(e.serviceId());
+            }
             default -> { } // connections are not the catalog's concern
         }
     }
 
     @Override
     public void reset(Connection c) throws SQLException {
-        ReadModelTables.empty(c, "catalog_allowed_principals", "catalog_services");
+        ReadModelTables.empty(c, "catalog_service_tags", "catalog_allowed_principals", "catalog_services");
     }
 
     private static CatalogServiceRow pending(String serviceId) {

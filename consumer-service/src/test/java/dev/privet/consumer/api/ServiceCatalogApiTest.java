@@ -3,6 +3,8 @@ package dev.privet.consumer.api;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
 import dev.privet.contracts.events.NetworkEvent.EndpointRoutesModified;
 import dev.privet.contracts.events.NetworkEvent.EndpointRoutesProvisioned;
+import dev.privet.contracts.events.ProviderEvent.EndpointServiceTagsChanged;
+import dev.privet.contracts.events.Values.Tag;
 import dev.privet.testkit.PrivetServiceTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -136,6 +138,21 @@ class ServiceCatalogApiTest {
         services(stranger, null).statusCode(200).body("serviceName", not(hasItem(service)))
                 .body("serviceName", hasItem(KMS));
         services(consumer, null).statusCode(200).body("serviceName", hasItem(service));
+    }
+
+    @Test
+    void a_providers_service_shows_its_tags_to_its_owner_only() {
+        String consumer = newAccount();
+        String service = others.availableService(PROVIDER, false, rootArn(consumer));
+        String serviceId = OtherServices.serviceIdOf(service);
+        others.publish(PROVIDER, new EndpointServiceTagsChanged(serviceId, PROVIDER, List.of(new Tag("team", "web"))));
+
+        await().atMost(ASYNC).untilAsserted(() -> services(PROVIDER, service).statusCode(200)
+                .body("[0].tags.key", contains("team")).body("[0].tags.value", contains("web")));
+        services(consumer, service).statusCode(200).body("[0].tags", hasSize(0));
+
+        others.publish(PROVIDER, new EndpointServiceTagsChanged(serviceId, PROVIDER, List.of()));
+        await().atMost(ASYNC).untilAsserted(() -> services(PROVIDER, service).body("[0].tags", hasSize(0)));
     }
 
     @Test

@@ -109,7 +109,7 @@ class AwsServicesTest {
                 "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", "Interface", "222222222222", "Available", true,
                 List.of());
 
-        ServiceDetail detail = ServiceDetail.of(offer, Region.DEFAULT, List.of("us-east-1a", "us-east-1c"));
+        ServiceDetail detail = ServiceDetail.of(offer, Region.DEFAULT, List.of("us-east-1a", "us-east-1c"), List.of());
 
         assertThat(detail.serviceType()).isEqualTo("Interface");
         assertThat(detail.owner()).isEqualTo("222222222222");
