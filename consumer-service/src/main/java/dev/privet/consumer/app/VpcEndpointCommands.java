@@ -42,6 +42,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -87,23 +89,14 @@ public class VpcEndpointCommands {
         Optional<EndpointServiceOffer> awsService = awsService(request);
         String vpcEndpointId = IdFormat.VPC_ENDPOINT.newId();
         EventMetadata metadata = EventMetadata.forRequest(caller.principalArn());
-        Set<String> caughtUp = new HashSet<>();
-        long deadline = System.nanoTime() + PENDING_SERVICE_WAIT.toNanos();
-        while (true) {
-            try {
-                return commands.create(key, vpcEndpointId, c -> {
-                            VpcEndpoint created = endpoint(deciders.run(c, vpcEndpointId,
-                                    command(vpcEndpointId, caller, request, awsService), DECIDER, metadata)
-                                    .state());
-                            tags.tagNew(c, new TaggedResource(vpcEndpointId, IdFormat.VPC_ENDPOINT.resourceType(),
-                                    caller.accountId()), request.tags(), metadata);
-                            return created;
-                        },
-                        (c, earlier) -> endpoint(deciders.load(c, earlier, DECIDER).state()));
-            } catch (Rejection rejected) {
-                confirmMiss(rejected, caller, request, caughtUp, deadline);
-            }
-        }
+        return confirmingMisses(() -> commands.create(key, vpcEndpointId, c -> {
+                    VpcEndpoint created = endpoint(deciders.run(c, vpcEndpointId,
+                            command(vpcEndpointId, caller, request, awsService), DECIDER, metadata).state());
+                    tags.tagNew(c, new TaggedResource(vpcEndpointId, IdFormat.VPC_ENDPOINT.resourceType(),
+                            caller.accountId()), request.tags(), metadata);
+                    return created;
+                }, (c, earlier) -> endpoint(deciders.load(c, earlier, DECIDER).state())),
+                () -> pendingFor(caller, request), request.serviceName());
     }
 
     /** Asks for the endpoint's deletion; an endpoint already being deleted is answered as it is. */
@@ -119,15 +112,7 @@ public class VpcEndpointCommands {
      * rule 10).
      */
     public VpcEndpoint modify(Requester caller, String vpcEndpointId, EndpointChangeRequest change) {
-        try {
-            return modifyOnce(caller, vpcEndpointId, change);
-        } catch (Rejection rejected) {
-            if (!NetworkView.NAME.equals(viewThatMayLag(rejected))) {
-                throw rejected;
-            }
-            eventRuntime.catchUp(NetworkView.NAME);
-            return modifyOnce(caller, vpcEndpointId, change);
-        }
+        return confirmingMisses(() -> modifyOnce(caller, vpcEndpointId, change), () -> false, null);
     }
 
     private VpcEndpoint modifyOnce(Requester caller, String vpcEndpointId, EndpointChangeRequest change) {
@@ -197,28 +182,35 @@ public class VpcEndpointCommands {
     }
 
     /**
-     * Returns when the request should be decided again, after the view it rests on caught up; throws the rejection
-     * when it is confirmed, and 503 when the confirmation did not come in time.
+     * {@code decision}'s answer, with each rejection that rests on a view that may lag confirmed first: the view
+     * catches up with its topics and the request is decided again, once per view (DESIGN rule 10). A service that
+     * is still Pending once the catalog caught up ({@code servicePending}, for {@code serviceName}) is looked at again
+     * for up to {@link #PENDING_SERVICE_WAIT}, then answered 503; a catch-up that runs out of time is a 503 too.
      */
-    private void confirmMiss(Rejection rejected, Requester caller, EndpointRequest request, Set<String> caughtUp,
-                             long deadline) {
-        String view = viewThatMayLag(rejected);
-        if (view == null) {
-            throw rejected;
+    private <T> T confirmingMisses(Supplier<T> decision, BooleanSupplier servicePending, String serviceName) {
+        Set<String> caughtUp = new HashSet<>();
+        long deadline = System.nanoTime() + PENDING_SERVICE_WAIT.toNanos();
+        while (true) {
+            try {
+                return decision.get();
+            } catch (Rejection rejected) {
+                String view = viewThatMayLag(rejected);
+                if (view == null) {
+                    throw rejected;
+                }
+                if (!caughtUp.add(view)) {
+                    if (!view.equals(ServiceCatalog.NAME) || !servicePending.getAsBoolean()) {
+                        throw rejected; // confirmed: the view has everything published before the request
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw Rejection.unavailable("The Vpc Endpoint Service '" + serviceName + "' is still "
+                                + "Pending after " + PENDING_SERVICE_WAIT.toSeconds() + " s; retry the request");
+                    }
+                    pause(); // a service just created is Pending until network-service confirms its load balancers
+                }
+                eventRuntime.catchUp(view);
+            }
         }
-        if (caughtUp.add(view)) {
-            eventRuntime.catchUp(view);
-            return;
-        }
-        if (!view.equals(ServiceCatalog.NAME) || !pendingFor(caller, request)) {
-            throw rejected; // confirmed: the view has everything published before the request
-        }
-        if (System.nanoTime() > deadline) {
-            throw Rejection.unavailable("The Vpc Endpoint Service '" + request.serviceName() + "' is still Pending "
-                    + "after " + PENDING_SERVICE_WAIT.toSeconds() + " s; retry the request");
-        }
-        pause(); // a service just created is Pending until network-service confirms its load balancers
-        eventRuntime.catchUp(view);
     }
 
     private boolean pendingFor(Requester caller, EndpointRequest request) {
