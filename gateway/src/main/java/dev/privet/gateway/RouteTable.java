@@ -15,6 +15,9 @@ public final class RouteTable {
             Map.entry("/v1/load-balancers", Backend.NETWORK),
             Map.entry("/v1/target-groups", Backend.NETWORK),
             Map.entry("/v1/network-interfaces", Backend.NETWORK),
+            Map.entry("/v1/route-tables", Backend.NETWORK),
+            Map.entry("/v1/route-table-associations", Backend.NETWORK),
+            Map.entry("/v1/prefix-lists", Backend.NETWORK),
             Map.entry("/v1/endpoint-dns", Backend.DNS),
             Map.entry("/v1/dns-records", Backend.DNS),
             Map.entry("/v1/hosted-zones", Backend.DNS));

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.ModifyVpcEndpointRequest;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.RouteTable;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.ec2.model.Vpc;
@@ -740,5 +741,257 @@ class Ec2QueryApiTest {
                 .isInstanceOfSatisfying(Ec2Exception.class, e ->
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("MissingParameter"));
         assertThat(ScriptedServices.SEEN).isEmpty();
+    }
+
+    // ---- route tables and prefix lists ----
+
+    static final String MAIN_TABLE = "rtb-0000000000000000a";
+    static final String TABLE = "rtb-0000000000000000b";
+    static final String S3_LIST = "pl-0000000000000000c";
+
+    /** A route table as network-service answers it: the local route first, then {@code routes}. */
+    static String table(String id, boolean main, String routes, String associations, String tags) {
+        return "{\"routeTableId\":\"" + id + "\",\"vpcId\":\"vpc-00000000000000001\",\"ownerId\":\"" + ACCOUNT
+                + "\",\"main\":" + main + ",\"routes\":[{\"destinationCidrBlock\":\"10.0.0.0/16\",\"gatewayId\":"
+                + "\"local\",\"origin\":\"CreateRouteTable\",\"state\":\"active\"}" + routes + "],\"associations\":["
+                + associations + "],\"tags\":[" + tags + "]}";
+    }
+
+    static final String MAIN_JSON = table(MAIN_TABLE, true, "", "{\"associationId\":\"rtbassoc-0000000000000000a\","
+            + "\"routeTableId\":\"" + MAIN_TABLE + "\",\"main\":true}", "");
+    static final String TABLE_JSON = table(TABLE, false, ",{\"destinationPrefixListId\":\"" + S3_LIST + "\","
+            + "\"networkInterfaceId\":\"eni-00000000000000001\",\"origin\":\"CreateRoute\",\"state\":\"blackhole\"}",
+            "{\"associationId\":\"rtbassoc-0000000000000000b\",\"routeTableId\":\"" + TABLE + "\",\"subnetId\":"
+                    + "\"subnet-00000000000000001\",\"main\":false}", "{\"key\":\"Name\",\"value\":\"private\"}");
+    static final String PREFIX_LISTS = "[{\"prefixListId\":\"pl-0000000000000000d\",\"prefixListName\":"
+            + "\"com.amazonaws.us-east-1.dynamodb\",\"cidrs\":[\"198.18.1.0/24\"]},{\"prefixListId\":\"" + S3_LIST
+            + "\",\"prefixListName\":\"com.amazonaws.us-east-1.s3\",\"cidrs\":[\"198.18.0.0/24\",\"198.18.2.0/24\"]}]";
+
+    @Test
+    void a_route_table_is_created_with_its_tags_and_client_token_and_described_in_ec2s_shape() {
+        ScriptedServices.answer("POST /v1/route-tables", 201, TABLE_JSON);
+        ScriptedServices.answer("GET /v1/route-tables", 200, "[" + TABLE_JSON + "," + MAIN_JSON + "]");
+
+        var created = ec2.createRouteTable(r -> r.vpcId("vpc-00000000000000001").clientToken("rtb-token")
+                .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.ROUTE_TABLE)
+                        .tags(Tag.builder().key("Name").value("private").build()).build()));
+        var described = ec2.describeRouteTables().routeTables();
+
+        assertThat(created.clientToken()).isEqualTo("rtb-token");
+        assertThat(created.routeTable().routeTableId()).isEqualTo(TABLE);
+        assertThat(ScriptedServices.SEEN.getFirst()).satisfies(seen -> {
+            assertThat(seen.body()).isEqualTo("{\"vpcId\":\"vpc-00000000000000001\",\"tags\":[{\"key\":\"Name\","
+                    + "\"value\":\"private\"}]}");
+            assertThat(seen.idempotencyKey()).isEqualTo("rtb-token");
+        });
+        assertThat(described).extracting(RouteTable::routeTableId).containsExactly(MAIN_TABLE, TABLE);
+        RouteTable main = described.getFirst();
+        assertThat(main.vpcId()).isEqualTo("vpc-00000000000000001");
+        assertThat(main.ownerId()).isEqualTo(ACCOUNT);
+        assertThat(main.routes()).singleElement().satisfies(local -> {
+            assertThat(local.destinationCidrBlock()).isEqualTo("10.0.0.0/16");
+            assertThat(local.gatewayId()).isEqualTo("local");
+            assertThat(local.stateAsString()).isEqualTo("active");
+            assertThat(local.originAsString()).isEqualTo("CreateRouteTable");
+        });
+        assertThat(main.associations()).singleElement().satisfies(association -> {
+            assertThat(association.main()).isTrue();
+            assertThat(association.routeTableAssociationId()).isEqualTo("rtbassoc-0000000000000000a");
+            assertThat(association.routeTableId()).isEqualTo(MAIN_TABLE);
+            assertThat(association.subnetId()).isNull();
+            assertThat(association.associationState().stateAsString()).isEqualTo("associated");
+        });
+        assertThat(main.propagatingVgws()).isEmpty();
+        RouteTable other = described.getLast();
+        assertThat(other.routes().getLast()).satisfies(route -> {
+            assertThat(route.destinationPrefixListId()).isEqualTo(S3_LIST);
+            assertThat(route.destinationCidrBlock()).isNull();
+            assertThat(route.networkInterfaceId()).isEqualTo("eni-00000000000000001");
+            assertThat(route.stateAsString()).isEqualTo("blackhole");
+            assertThat(route.originAsString()).isEqualTo("CreateRoute");
+        });
+        assertThat(other.associations()).singleElement().satisfies(association -> {
+            assertThat(association.main()).isFalse();
+            assertThat(association.subnetId()).isEqualTo("subnet-00000000000000001");
+        });
+        assertThat(other.tags()).containsExactly(Tag.builder().key("Name").value("private").build());
+    }
+
+    @Test
+    void route_tables_are_filtered_by_their_associations_routes_and_tags_and_paged() {
+        List<String> more = IntStream.range(0, 5).mapToObj(i -> table("rtb-0000000000000001" + i, false, "", "", ""))
+                .toList();
+        ScriptedServices.answer("GET /v1/route-tables", 200, "[" + String.join(",", more) + "," + TABLE_JSON + ","
+                + MAIN_JSON + "]");
+        List<String> all = List.of(MAIN_TABLE, TABLE, "rtb-00000000000000010", "rtb-00000000000000011",
+                "rtb-00000000000000012", "rtb-00000000000000013", "rtb-00000000000000014");
+        record Case(String filter, String value, List<String> found) {
+        }
+        for (Case c : List.of(
+                new Case("association.main", "true", List.of(MAIN_TABLE)),
+                new Case("association.main", "false", List.of(TABLE)),
+                new Case("association.subnet-id", "subnet-00000000000000001", List.of(TABLE)),
+                new Case("association.route-table-association-id", "rtbassoc-0000000000000000a", List.of(MAIN_TABLE)),
+                new Case("route.destination-prefix-list-id", S3_LIST, List.of(TABLE)),
+                new Case("route.destination-cidr-block", "10.0.0.0/16", all),
+                new Case("route.gateway-id", "local", all),
+                new Case("route.state", "blackhole", List.of(TABLE)),
+                new Case("route-table-id", TABLE, List.of(TABLE)),
+                new Case("owner-id", "999988887777", List.of()),
+                new Case("tag:Name", "priv*", List.of(TABLE)),
+                new Case("tag-key", "Name", List.of(TABLE)))) {
+            assertThat(ec2.describeRouteTables(r -> r.filters(filter("vpc-id", "vpc-00000000000000001"),
+                    filter(c.filter(), c.value())))
+                    .routeTables()).as(c.filter()).extracting(RouteTable::routeTableId)
+                    .containsExactlyElementsOf(c.found());
+        }
+        var first = ec2.describeRouteTables(r -> r.maxResults(5));
+        var second = ec2.describeRouteTables(r -> r.maxResults(5).nextToken(first.nextToken()));
+        assertThat(first.routeTables()).hasSize(5).first().extracting(RouteTable::routeTableId).isEqualTo(MAIN_TABLE);
+        assertThat(second.routeTables()).hasSize(2);
+        assertThat(second.nextToken()).isNull();
+        assertThat(ec2.describeRouteTables(r -> r.routeTableIds(TABLE)).routeTables()).hasSize(1);
+        assertThatThrownBy(() -> ec2.describeRouteTables(r -> r.routeTableIds("rtb-00000000000000009")))
+                .isInstanceOfSatisfying(Ec2Exception.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidRouteTableID.NotFound"));
+    }
+
+    @Test
+    void routes_and_associations_reach_the_table_with_every_destination_and_target_by_name() {
+        String routes = "/v1/route-tables/" + TABLE + "/routes";
+        ScriptedServices.answer("POST " + routes, 201, "{}");
+        ScriptedServices.answer("DELETE " + routes, 204, "");
+        ScriptedServices.answer("POST /v1/route-tables/" + TABLE + "/associations", 201, "{\"associationId\":"
+                + "\"rtbassoc-0000000000000000b\",\"routeTableId\":\"" + TABLE + "\",\"subnetId\":"
+                + "\"subnet-00000000000000001\",\"main\":false}");
+        ScriptedServices.answer("DELETE /v1/route-table-associations/rtbassoc-0000000000000000b", 204, "");
+        ScriptedServices.answer("DELETE /v1/route-tables/" + TABLE, 204, "");
+
+        assertThat(ec2.createRoute(r -> r.routeTableId(TABLE).destinationCidrBlock("0.0.0.0/0")
+                .networkInterfaceId("eni-00000000000000001")).returnValue()).isTrue();
+        ec2.createRoute(r -> r.routeTableId(TABLE).destinationPrefixListId(S3_LIST).natGatewayId("nat-1")
+                .transitGatewayId("tgw-1").gatewayId("igw-1"));
+        ec2.deleteRoute(r -> r.routeTableId(TABLE).destinationCidrBlock("0.0.0.0/0"));
+        ec2.deleteRoute(r -> r.routeTableId(TABLE).destinationPrefixListId(S3_LIST));
+        var association = ec2.associateRouteTable(r -> r.routeTableId(TABLE).subnetId("subnet-00000000000000001"));
+        ec2.disassociateRouteTable(r -> r.associationId("rtbassoc-0000000000000000b"));
+        assertThat(ec2.deleteRouteTable(r -> r.routeTableId(TABLE)).sdkHttpResponse().isSuccessful()).isTrue();
+
+        assertThat(association.associationId()).isEqualTo("rtbassoc-0000000000000000b");
+        assertThat(association.associationState().stateAsString()).isEqualTo("associated");
+        assertThat(List.copyOf(ScriptedServices.SEEN)).extracting(seen -> seen.method() + " " + seen.uri() + " "
+                + seen.body()).containsExactly(
+                "POST " + routes + " {\"destinationCidrBlock\":\"0.0.0.0/0\",\"networkInterfaceId\":"
+                        + "\"eni-00000000000000001\"}",
+                "POST " + routes + " {\"destinationPrefixListId\":\"" + S3_LIST + "\",\"gatewayId\":\"igw-1\","
+                        + "\"natGatewayId\":\"nat-1\",\"transitGatewayId\":\"tgw-1\"}",
+                "DELETE " + routes + "?destinationCidrBlock=0.0.0.0%2F0 ",
+                "DELETE " + routes + "?destinationPrefixListId=" + S3_LIST + " ",
+                "POST /v1/route-tables/" + TABLE + "/associations {\"subnetId\":\"subnet-00000000000000001\"}",
+                "DELETE /v1/route-table-associations/rtbassoc-0000000000000000b ",
+                "DELETE /v1/route-tables/" + TABLE + " ");
+    }
+
+    @Test
+    void a_refused_route_comes_back_with_network_services_reason() {
+        ScriptedServices.answer("POST /v1/route-tables/" + TABLE + "/routes", 400, "{\"status\":400,\"code\":"
+                + "\"InvalidParameterValue\",\"field\":\"natGatewayId\",\"detail\":\"natGatewayId is not supported: "
+                + "Privet has no internet/NAT/transit gateways\"}");
+
+        assertThatThrownBy(() -> ec2.createRoute(r -> r.routeTableId(TABLE).destinationCidrBlock("0.0.0.0/0")
+                .natGatewayId("nat-00000000000000001")))
+                .isInstanceOfSatisfying(Ec2Exception.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");
+                    assertThat(e.awsErrorDetails().errorMessage()).contains("no internet/NAT/transit gateways");
+                });
+    }
+
+    @Test
+    void bad_route_table_parameters_are_refused_before_any_call() {
+        for (var malformed : List.<Runnable>of(
+                () -> ec2.deleteRouteTable(r -> r.routeTableId("rtb-x")),
+                () -> ec2.createRoute(r -> r.routeTableId("igw-1").destinationCidrBlock("0.0.0.0/0")),
+                () -> ec2.associateRouteTable(r -> r.routeTableId("rtb-1").subnetId("subnet-00000000000000001")))) {
+            assertThatThrownBy(malformed::run).isInstanceOfSatisfying(Ec2Exception.class, e ->
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidRouteTableId.Malformed"));
+        }
+        assertThatThrownBy(() -> ec2.deleteRoute(r -> r.destinationCidrBlock("0.0.0.0/0")))
+                .isInstanceOfSatisfying(Ec2Exception.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("MissingParameter");
+                    assertThat(e.awsErrorDetails().errorMessage()).contains("RouteTableId");
+                });
+        assertThatThrownBy(() -> ec2.disassociateRouteTable(r -> r.associationId("rtb-0000000000000000a")))
+                .isInstanceOfSatisfying(Ec2Exception.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidAssociationID.NotFound"));
+        assertThatThrownBy(() -> ec2.createRouteTable(r -> r.vpcId("vpc-00000000000000001").tagSpecifications(
+                TagSpecification.builder().resourceType(ResourceType.VPC).tags(Tag.builder().key("k").build())
+                        .build())))
+                .isInstanceOfSatisfying(Ec2Exception.class, e ->
+                        assertThat(e.awsErrorDetails().errorMessage()).contains("route-table"));
+        assertThatThrownBy(() -> ec2.createRoute(r -> r.routeTableId(TABLE).destinationCidrBlock("0.0.0.0/0")
+                .networkInterfaceId("eni-00000000000000001").dryRun(true)))
+                .isInstanceOfSatisfying(Ec2Exception.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("DryRunOperation"));
+        assertThatThrownBy(() -> ec2.describeRouteTables(r -> r.maxResults(101)))
+                .isInstanceOfSatisfying(Ec2Exception.class, e ->
+                        assertThat(e.awsErrorDetails().errorMessage()).contains("MaxResults"));
+        assertThatThrownBy(() -> ec2.describeRouteTables(r -> r.filters(filter("route.instance-id", "i-1"))))
+                .isInstanceOfSatisfying(Ec2Exception.class, e ->
+                        assertThat(e.awsErrorDetails().errorMessage()).contains("route.instance-id"));
+        signedPost("Action=CreateRoute&Version=2016-11-15&RouteTableId=" + TABLE
+                + "&DestinationCidrBlock=0.0.0.0%2F0&OdbNetworkArn=arn%3Aaws%3Aodb").statusCode(400)
+                .body("Response.Errors.Error.Code", equalTo("UnknownParameter"));
+        assertThat(ScriptedServices.SEEN).isEmpty();
+    }
+
+    @Test
+    void prefix_lists_are_the_regions_managed_ones_owned_by_aws() {
+        ScriptedServices.answer("GET /v1/prefix-lists", 200, PREFIX_LISTS);
+
+        var lists = ec2.describePrefixLists().prefixLists();
+        var managed = ec2.describeManagedPrefixLists(r -> { }).prefixLists();
+        var s3 = ec2.describeManagedPrefixLists(r -> r.filters(filter("prefix-list-name", "*.s3"),
+                filter("owner-id", "AWS"))).prefixLists();
+        var entries = ec2.getManagedPrefixListEntries(r -> r.prefixListId(S3_LIST).maxResults(1));
+        var rest = ec2.getManagedPrefixListEntries(r -> r.prefixListId(S3_LIST).nextToken(entries.nextToken()));
+
+        assertThat(lists).extracting(l -> l.prefixListId() + " " + l.prefixListName() + " " + l.cidrs()).containsExactly(
+                S3_LIST + " com.amazonaws.us-east-1.s3 [198.18.0.0/24, 198.18.2.0/24]",
+                "pl-0000000000000000d com.amazonaws.us-east-1.dynamodb [198.18.1.0/24]");
+        assertThat(managed).hasSize(2);
+        assertThat(s3).singleElement().satisfies(list -> {
+            assertThat(list.prefixListId()).isEqualTo(S3_LIST);
+            assertThat(list.addressFamily()).isEqualTo("IPv4");
+            assertThat(list.stateAsString()).isEqualTo("create-complete");
+            assertThat(list.prefixListArn()).isEqualTo("arn:aws:ec2:us-east-1:aws:prefix-list/" + S3_LIST);
+            assertThat(list.maxEntries()).isEqualTo(2);
+            assertThat(list.version()).isEqualTo(1L);
+            assertThat(list.ownerId()).isEqualTo("AWS");
+            assertThat(list.tags()).isEmpty();
+        });
+        assertThat(entries.entries()).extracting(e -> e.cidr()).containsExactly("198.18.0.0/24");
+        assertThat(rest.entries()).extracting(e -> e.cidr()).containsExactly("198.18.2.0/24");
+        assertThat(rest.nextToken()).isNull();
+        assertThat(ec2.describeManagedPrefixLists(r -> r.filters(filter("owner-id", ACCOUNT))).prefixLists())
+                .as("no customer-managed list exists").isEmpty();
+    }
+
+    @Test
+    void a_prefix_list_that_does_not_exist_or_a_version_it_does_not_have_is_refused() {
+        ScriptedServices.answer("GET /v1/prefix-lists", 200, PREFIX_LISTS);
+
+        for (var refused : List.<Runnable>of(
+                () -> ec2.describePrefixLists(r -> r.prefixListIds("pl-00000000000000009")),
+                () -> ec2.describeManagedPrefixLists(r -> r.prefixListIds("pl-00000000000000009")),
+                () -> ec2.getManagedPrefixListEntries(r -> r.prefixListId("pl-00000000000000009")))) {
+            assertThatThrownBy(refused::run).isInstanceOfSatisfying(Ec2Exception.class, e ->
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidPrefixListID.NotFound"));
+        }
+        assertThatThrownBy(() -> ec2.getManagedPrefixListEntries(r -> r.prefixListId(S3_LIST).targetVersion(2L)))
+                .isInstanceOfSatisfying(Ec2Exception.class, e ->
+                        assertThat(e.awsErrorDetails().errorMessage()).contains("version 1 only"));
+        assertThatThrownBy(() -> ec2.describeManagedPrefixLists(r -> r.maxResults(101)))
+                .isInstanceOfSatisfying(Ec2Exception.class, e ->
+                        assertThat(e.awsErrorDetails().errorMessage()).contains("MaxResults"));
     }
 }

@@ -39,33 +39,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The network resources a caller creates through the API: VPCs, subnets, load balancers, target groups, listeners. */
+/**
+ * The network resources a caller creates through the API: VPCs (each with its main route table), subnets, load
+ * balancers, target groups, listeners.
+ */
 @ApplicationScoped
 public class NetworkCommands {
     private final CommandRunner commands;
     private final DeciderRunner deciders;
     private final CrossStreamChecks checks;
     private final NetworkTags tags;
+    private final VpcRouteTables routeTables;
     private final EventRuntime runtime;
     private final Region region;
 
     NetworkCommands(CommandRunner commands, DeciderRunner deciders, CrossStreamChecks checks, NetworkTags tags,
-                    EventRuntime runtime, PrivetConfig config) {
+                    VpcRouteTables routeTables, EventRuntime runtime, PrivetConfig config) {
         this.commands = commands;
         this.deciders = deciders;
         this.checks = checks;
         this.tags = tags;
+        this.routeTables = routeTables;
         this.runtime = runtime;
         this.region = new Region(config.region());
     }
 
-    /** Creates a VPC with {@code tags}, in one transaction: invalid tags refuse the VPC. */
+    /** Creates a VPC with its main route table and {@code tags}, in one transaction: invalid tags refuse the VPC. */
     public VpcCreated createVpc(AccountId caller, Optional<IdempotencyKey> key, Cidr cidr, List<Tag> tags) {
         String vpcId = IdFormat.VPC.newId();
         EventMetadata metadata = EventMetadata.forRequest(caller.value());
         Vpc vpc = commands.create(key, vpcId, c -> {
             Vpc created = deciders.run(c, vpcId, new Vpc.Command.CreateVpc(vpcId, caller.value(), cidr, region.name()),
                     Vpc.DECIDER, metadata).state();
+            routeTables.createMain(c, created.ownedBy(caller.value(), vpcId), metadata);
             this.tags.tagNew(c, new TaggedResource(vpcId, IdFormat.VPC.resourceType(), caller.value()), tags,
                     metadata);
             return created;
@@ -120,17 +126,28 @@ public class NetworkCommands {
         }, (c, id) -> created(deciders.load(c, id, LoadBalancer.DECIDER).state()));
     }
 
-    /** Deletes the caller's VPC; one that still has subnets or target groups is {@code DependencyViolation}. */
+    /**
+     * Deletes the caller's VPC with its main route table; one that still has subnets, target groups or other route
+     * tables is {@code DependencyViolation}.
+     */
     public void deleteVpc(AccountId caller, String vpcId) {
         commands.execute(c -> {
             List<String> dependencies = new ArrayList<>(checks.lockedSubnetsOf(c, vpcId).keySet());
             dependencies.addAll(checks.targetGroupsIn(c, vpcId));
-            return deciders.run(c, vpcId, new Vpc.Command.DeleteVpc(vpcId, caller.value(), dependencies),
-                    Vpc.DECIDER, EventMetadata.forRequest(caller.value())).state();
+            VpcRouteTables.Tables tables = routeTables.of(c, vpcId);
+            dependencies.addAll(tables.others());
+            EventMetadata metadata = EventMetadata.forRequest(caller.value());
+            Vpc deleted = deciders.run(c, vpcId, new Vpc.Command.DeleteVpc(vpcId, caller.value(), dependencies),
+                    Vpc.DECIDER, metadata).state();
+            routeTables.deleteMain(c, tables, metadata);
+            return deleted;
         });
     }
 
-    /** Deletes the caller's subnet; one with interfaces or load balancers in it is {@code DependencyViolation}. */
+    /**
+     * Deletes the caller's subnet, and its association with a route table; one with interfaces or load balancers in
+     * it is {@code DependencyViolation}.
+     */
     public void deleteSubnet(AccountId caller, String subnetId) {
         commands.execute(c -> {
             if (deciders.load(c, subnetId, SubnetState.DECIDER).state() instanceof Subnet subnet) {
@@ -138,8 +155,10 @@ public class NetworkCommands {
             }
             var command = new SubnetState.Command.DeleteSubnet(subnetId, caller.value(),
                     checks.loadBalancersIn(c, subnetId));
-            return deciders.run(c, subnetId, command, SubnetState.DECIDER,
-                    EventMetadata.forRequest(caller.value())).state();
+            EventMetadata metadata = EventMetadata.forRequest(caller.value());
+            SubnetState deleted = deciders.run(c, subnetId, command, SubnetState.DECIDER, metadata).state();
+            routeTables.releaseSubnet(c, subnetId, metadata);
+            return deleted;
         });
     }
 

@@ -10,6 +10,7 @@ import dev.privet.network.projection.LoadBalancerRow;
 import dev.privet.network.projection.TargetGroupRow;
 import dev.privet.eventstore.DeciderRunner;
 import dev.privet.network.projection.NetworkInterfaceRow;
+import dev.privet.network.projection.RouteTableRow;
 import dev.privet.network.projection.SubnetRow;
 import dev.privet.network.projection.VpcRow;
 import dev.privet.runtime.CommandRunner;
@@ -20,7 +21,7 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /**
- * The tags of VPCs, subnets and network interfaces (EC2's tags) and of load balancers and target groups (Elastic
+ * The tags of VPCs, subnets, network interfaces and route tables (EC2's tags) and of load balancers and target groups (Elastic
  * Load Balancing's, by ARN): each one's owner tags it.
  */
 @Singleton
@@ -50,6 +51,7 @@ public class NetworkTags extends ResourceTags {
             case VPC -> VpcRow.findOwned(ownerId, resourceId).isPresent();
             case SUBNET -> SubnetRow.findOwned(ownerId, resourceId).isPresent();
             case NETWORK_INTERFACE -> NetworkInterfaceRow.findInSubnetsOf(ownerId, resourceId).isPresent();
+            case ROUTE_TABLE -> RouteTableRow.findOwned(ownerId, resourceId).isPresent();
             default -> false;
         };
         return exists ? Optional.of(new TaggedResource(resourceId, format.get().resourceType(), ownerId))

@@ -16,6 +16,7 @@ import dev.privet.eventstore.Decider;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ public sealed interface RouteTable {
             implements RouteTable {
         public Table {
             routes = List.copyOf(routes);
-            associations = Map.copyOf(associations);
+            associations = Collections.unmodifiableMap(new LinkedHashMap<>(associations)); // in association order
         }
 
         public String routeTableId() {
@@ -121,21 +122,23 @@ public sealed interface RouteTable {
                 case Command.Create create -> throw new IllegalStateException("decided above");
                 case Command.AddRoute add -> {
                     if (table.routeTo(add.route().destination()).isPresent()) {
-                        throw Rejection.invalid(ErrorCode.ROUTE_ALREADY_EXISTS, destinationField(add.route()),
+                        throw Rejection.invalid(ErrorCode.ROUTE_ALREADY_EXISTS,
+                                destinationField(add.route().destination()),
                                 "The route identified by " + add.route().destination() + " already exists");
                     }
                     yield List.of(new RouteCreated(id, add.route()));
                 }
                 case Command.RemoveRoute remove -> {
+                    String field = destinationField(remove.destination());
                     Route route = table.routeTo(remove.destination()).orElseThrow(() -> Rejection.invalid(
-                            ErrorCode.INVALID_ROUTE_NOT_FOUND, "destination", "There is no route defined for '"
+                            ErrorCode.INVALID_ROUTE_NOT_FOUND, field, "There is no route defined for '"
                                     + remove.destination() + "' in the route table " + id));
                     if (route.isLocal()) {
-                        throw Rejection.invalidValue("destination",
+                        throw Rejection.invalidValue(field,
                                 "cannot remove local route " + remove.destination() + " in route table " + id);
                     }
                     if (!remove.byEndpoint() && IdFormat.VPC_ENDPOINT.matches(route.gatewayId())) {
-                        throw Rejection.invalidValue("destination", "The route to " + remove.destination()
+                        throw Rejection.invalidValue(field, "The route to " + remove.destination()
                                 + " belongs to the Gateway endpoint " + route.gatewayId()
                                 + "; remove the route table from the endpoint (ModifyVpcEndpoint) instead");
                     }
@@ -209,8 +212,9 @@ public sealed interface RouteTable {
             return state instanceof Deleted;
         }
 
-        private static String destinationField(Route route) {
-            return route.destinationCidrBlock() != null ? "destinationCidrBlock" : "destinationPrefixListId";
+        /** The request field that names {@code destination}: a prefix list's id, or else a CIDR block. */
+        private static String destinationField(String destination) {
+            return IdFormat.PREFIX_LIST.matches(destination) ? "destinationPrefixListId" : "destinationCidrBlock";
         }
     };
 }

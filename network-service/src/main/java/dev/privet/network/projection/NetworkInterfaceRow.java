@@ -7,8 +7,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An endpoint's network interface in the read model, written by {@link NetworkView} in the transaction that appends
@@ -46,6 +49,15 @@ public class NetworkInterfaceRow extends PanacheEntityBase {
     public static Optional<NetworkInterfaceRow> findInSubnetsOf(String ownerId, String networkInterfaceId) {
         return find(IN_SUBNETS_OF_OWNER + " and networkInterfaceId = ?2", ownerId, networkInterfaceId)
                 .firstResultOptional();
+    }
+
+    /** Which of {@code networkInterfaceIds} exist. */
+    public static Set<String> existing(Collection<String> networkInterfaceIds) {
+        if (networkInterfaceIds.isEmpty()) {
+            return Set.of();
+        }
+        return NetworkInterfaceRow.<NetworkInterfaceRow>list("networkInterfaceId in ?1", networkInterfaceIds).stream()
+                .map(row -> row.networkInterfaceId).collect(Collectors.toSet());
     }
 
     /** The endpoint's interfaces in the owner's subnets, by id. */

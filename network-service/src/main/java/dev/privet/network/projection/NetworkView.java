@@ -17,6 +17,12 @@ import dev.privet.contracts.events.NetworkEvent.SubnetDeleted;
 import dev.privet.contracts.events.NetworkEvent.VpcDeleted;
 import dev.privet.contracts.events.NetworkEvent.VpcCreated;
 import dev.privet.contracts.events.NetworkEvent.NetworkTagsChanged;
+import dev.privet.contracts.events.NetworkEvent.RouteCreated;
+import dev.privet.contracts.events.NetworkEvent.RouteDeleted;
+import dev.privet.contracts.events.NetworkEvent.RouteTableAssociated;
+import dev.privet.contracts.events.NetworkEvent.RouteTableCreated;
+import dev.privet.contracts.events.NetworkEvent.RouteTableDeleted;
+import dev.privet.contracts.events.NetworkEvent.RouteTableDisassociated;
 import dev.privet.eventstore.InlineProjection;
 import dev.privet.network.domain.Cidr;
 import dev.privet.network.domain.Subnet;
@@ -29,9 +35,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 
 /**
- * The read model of VPCs, subnets, load balancers (with their listeners), target groups, interfaces and the tags of
- * each, that the API's GETs answer from ({@link VpcRow}, {@link SubnetRow},
- * {@link LoadBalancerRow}, {@link TargetGroupRow}, {@link NetworkInterfaceRow}, {@link ResourceTagRow}), written through Panache in the
+ * The read model of VPCs, subnets, load balancers (with their listeners), target groups, interfaces, route tables and
+ * the tags of each, that the API's GETs answer from ({@link VpcRow}, {@link SubnetRow}, {@link LoadBalancerRow},
+ * {@link TargetGroupRow}, {@link NetworkInterfaceRow}, {@link RouteTableRow}, {@link ResourceTagRow}), written through Panache in the
  * transaction that appends their events: a GET after a POST always sees it. A rebuild empties the tables (one SQL
  * delete each) and replays the event store in position order.
  */
@@ -84,6 +90,19 @@ public class NetworkView implements InlineProjection {
             case TargetsRegistered r -> group(r.targetGroupArn()).targets.addAll(r.targets());
             case TargetsDeregistered d -> group(d.targetGroupArn()).targets.removeAll(d.targets());
             case TargetGroupAttributesModified m -> group(m.targetGroupArn()).attributes = m.attributes();
+            case RouteTableCreated t -> RouteTableRow.of(t).persist();
+            case RouteCreated r -> routeTable(r.routeTableId()).routes // its owner's or a Gateway endpoint's
+                    .add(RouteTableRow.StoredRoute.of(r.route()));
+            case RouteDeleted r -> routeTable(r.routeTableId()).routes
+                    .removeIf(route -> route.route().destination().equals(r.destination()));
+            case RouteTableAssociated a -> routeTable(a.routeTableId()).associations
+                    .add(new RouteTableRow.Association(a.associationId(), a.subnetId()));
+            case RouteTableDisassociated d -> routeTable(d.routeTableId()).associations
+                    .removeIf(association -> association.associationId().equals(d.associationId()));
+            case RouteTableDeleted t -> {
+                RouteTableRow.deleteById(t.routeTableId());
+                ResourceTagRow.deleteById(t.routeTableId());
+            }
             case NetworkTagsChanged t -> ResourceTagRow.apply(t);
             default -> { } // endpoint and service-binding streams have no rows here
         }
@@ -91,13 +110,20 @@ public class NetworkView implements InlineProjection {
 
     @Override
     public void reset(Connection c) throws SQLException {
-        ReadModelTables.empty(c, "resource_tags", "network_interfaces", "load_balancers", "target_groups", "subnets", "vpcs");
+        ReadModelTables.empty(c, "resource_tags", "route_tables", "network_interfaces", "load_balancers",
+                "target_groups", "subnets", "vpcs");
     }
 
     /** An interface's events come after its subnet's creation, in the subnet's stream: its row exists. */
     private static SubnetRow subnet(String subnetId) {
         return SubnetRow.<SubnetRow>findByIdOptional(subnetId).orElseThrow(() ->
                 new IllegalStateException("an interface event of subnet " + subnetId + " before its creation"));
+    }
+
+    /** A table's events come after its creation, in its stream: its row exists. */
+    private static RouteTableRow routeTable(String routeTableId) {
+        return RouteTableRow.<RouteTableRow>findByIdOptional(routeTableId).orElseThrow(() ->
+                new IllegalStateException("an event of route table " + routeTableId + " before its creation"));
     }
 
     private static TargetGroupRow group(String targetGroupArn) {

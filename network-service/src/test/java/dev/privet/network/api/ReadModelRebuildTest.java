@@ -9,7 +9,9 @@ import dev.privet.contracts.events.Topic;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.eventstore.DeciderRunner;
 import dev.privet.eventstore.Transactions;
+import dev.privet.contracts.events.Values.Route;
 import dev.privet.network.domain.LoadBalancer;
+import dev.privet.network.domain.RouteTable;
 import dev.privet.network.domain.Subnet;
 import dev.privet.network.domain.SubnetState;
 import dev.privet.network.domain.TargetGroup;
@@ -77,17 +79,30 @@ class ReadModelRebuildTest {
         String endpoint = IdFormat.VPC_ENDPOINT.newId();
         KafkaEvents.publish(new EndpointConnectionAccepted(IdFormat.ENDPOINT_SERVICE.newId(), endpoint, account, vpc,
                 List.of(subnetA, subnetB), List.of()), 2, account);
-        KafkaEvents.await(Topic.NETWORK, EndpointNetworkProvisioned.class, e -> e.vpcEndpointId().equals(endpoint));
-        Map<String, Object> tags = Map.of("resourceIds", List.of(vpc, subnetA), "tags",
+        String eni = KafkaEvents.await(Topic.NETWORK, EndpointNetworkProvisioned.class,
+                e -> e.vpcEndpointId().equals(endpoint)).networkInterfaces().getFirst().networkInterfaceId();
+        String table = as(account).body(Map.of("vpcId", vpc)).post("/v1/route-tables").then().statusCode(201)
+                .extract().path("routeTableId");
+        as(account).body(Map.of("destinationCidrBlock", "0.0.0.0/0", "networkInterfaceId", eni))
+                .post("/v1/route-tables/" + table + "/routes").then().statusCode(201);
+        as(account).body(Map.of("destinationCidrBlock", "192.168.0.0/16", "networkInterfaceId", eni))
+                .post("/v1/route-tables/" + table + "/routes").then().statusCode(201);
+        as(account).delete("/v1/route-tables/" + table + "/routes?destinationCidrBlock=0.0.0.0/0").then()
+                .statusCode(204);
+        as(account).body(Map.of("subnetId", subnetB)).post("/v1/route-tables/" + table + "/associations").then()
+                .statusCode(201);
+        Map<String, Object> tags = Map.of("resourceIds", List.of(vpc, subnetA, table), "tags",
                 List.of(Map.of("key", "team", "value", "blue")));
         as(account).body(tags).post("/v1/tags").then().statusCode(204);
         as(account).body(Map.of("resourceIds", List.of(vpc))).post("/v1/tags/removals").then().statusCode(204);
         as(account).body(tags).post("/v1/tags").then().statusCode(204); // a set emptied and filled in one replay
         List<String> paths = List.of("/v1/vpcs", "/v1/subnets", "/v1/load-balancers", "/v1/network-interfaces",
-                "/v1/vpcs/" + vpc, "/v1/subnets/" + subnetA, "/v1/load-balancers/rebuilt", "/v1/tags");
+                "/v1/vpcs/" + vpc, "/v1/subnets/" + subnetA, "/v1/load-balancers/rebuilt", "/v1/tags",
+                "/v1/route-tables", "/v1/route-tables/" + table);
         List<String> live = paths.stream().map(p -> as(account).get(p).then().statusCode(200).extract().asString())
                 .toList();
         assertThat(live.get(3)).contains(endpoint);
+        assertThat(live.get(9)).contains("192.168.0.0/16", subnetB, "team").doesNotContain("0.0.0.0/0");
 
         given().post(REBUILD).then().statusCode(200).body("rebuilt", equalTo(true)).body("caughtUp", equalTo(true));
 
@@ -155,6 +170,15 @@ class ReadModelRebuildTest {
         rows.addAll(lines(c, """
                 select concat_ws('|', 'target', target_group_arn, t->>'id', t->>'port')
                   from target_groups, jsonb_array_elements(targets) t"""));
+        rows.addAll(lines(c, "select concat_ws('|', 'route-table', route_table_id, vpc_id, owner_id, main) from route_tables"));
+        rows.addAll(lines(c, """
+                select concat_ws('|', 'route', route_table_id, r.ordinality, r.value->>'destinationCidrBlock',
+                                 r.value->>'destinationPrefixListId', r.value->>'gatewayId',
+                                 r.value->>'networkInterfaceId', r.value->>'origin')
+                  from route_tables, jsonb_array_elements(routes) with ordinality r"""));
+        rows.addAll(lines(c, """
+                select concat_ws('|', 'association', route_table_id, a->>'associationId', a->>'subnetId')
+                  from route_tables, jsonb_array_elements(associations) a"""));
         return rows;
     }
 
@@ -164,7 +188,7 @@ class ReadModelRebuildTest {
                 .collect(java.util.stream.Collectors.joining("|"));
     }
 
-    /** The same lines, from every VPC, subnet and load balancer stream of the store folded with its decider. */
+    /** The same lines, from every VPC, subnet, load balancer, target group and route table stream of the store. */
     private TreeSet<String> modelFoldedFromStore(Connection c) throws SQLException {
         TreeSet<String> rows = new TreeSet<>();
         for (String id : streams(c, "vpc")) {
@@ -202,6 +226,20 @@ class ReadModelRebuildTest {
             rows.add(line("target-group", g.targetGroupArn(), g.name(), g.ownerId(), g.protocol(), g.port(),
                     g.vpcId(), g.targetType()));
             group.targets().forEach(t -> rows.add(line("target", g.targetGroupArn(), t.id(), t.port())));
+        }
+        for (String id : streams(c, "route-table")) {
+            if (!(deciders.load(c, id, RouteTable.DECIDER).state() instanceof RouteTable.Table table)) {
+                continue; // deleted: no row
+            }
+            var t = table.table();
+            rows.add(line("route-table", id, t.vpcId(), t.ownerId(), t.main() ? "t" : "f"));
+            for (int i = 0; i < table.routes().size(); i++) {
+                Route r = table.routes().get(i);
+                rows.add(line("route", id, i + 1, r.destinationCidrBlock(), r.destinationPrefixListId(), r.gatewayId(),
+                        r.networkInterfaceId(), r.origin()));
+            }
+            table.associations().forEach((association, subnet) -> rows.add(line("association", id, association,
+                    subnet)));
         }
         return rows;
     }
