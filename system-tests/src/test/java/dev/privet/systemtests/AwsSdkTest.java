@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.ec2.model.ServiceConfiguration;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Route;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
@@ -200,13 +201,13 @@ class AwsSdkTest {
 
         consumer.createTags(r -> r.resources(endpointId, consumerVpc).tags(tag("team", "payments")));
         provider.createTags(r -> r.resources(service.serviceId()).tags(tag("team", "platform")));
-        assertThat(provider.describeTags(r -> r.filters(Filter.builder().name("key").values("team").build())).tags())
+        assertThat(provider.describeTags(r -> r.filters(filter("key", "team"))).tags())
                 .as("EC2's tags only: the load balancer's are Elastic Load Balancing's")
                 .extracting(t -> t.resourceId()).containsExactly(service.serviceId());
-        assertThat(consumer.describeTags(r -> r.filters(Filter.builder().name("key").values("team").build())).tags())
+        assertThat(consumer.describeTags(r -> r.filters(filter("key", "team"))).tags())
                 .extracting(t -> t.resourceId() + " " + t.resourceTypeAsString() + " " + t.value())
                 .containsExactly(consumerVpc + " vpc payments", endpointId + " vpc-endpoint payments"); // by id
-        assertThat(consumer.describeVpcs(r -> r.filters(Filter.builder().name("tag:Name").values("consumer").build()))
+        assertThat(consumer.describeVpcs(r -> r.filters(filter("tag:Name", "consumer")))
                 .vpcs()).singleElement().satisfies(v -> assertThat(v.tags())
                         .containsExactlyInAnyOrder(tag("Name", "consumer"), tag("team", "payments")));
         assertThat(consumer.describeVpcEndpoints(r -> r.vpcEndpointIds(endpointId)).vpcEndpoints().getFirst().tags())
@@ -214,8 +215,7 @@ class AwsSdkTest {
         assertCode(() -> consumer.createTags(r -> r.resources(service.serviceId()).tags(tag("team", "mine"))),
                 "InvalidVpcEndpointServiceId.NotFound");
         consumer.deleteTags(r -> r.resources(consumerVpc).tags(Tag.builder().key("team").build()));
-        assertThat(consumer.describeTags(r -> r.filters(Filter.builder().name("resource-id").values(consumerVpc)
-                .build())).tags()).extracting(t -> t.key()).containsExactly("Name");
+        assertThat(consumer.describeTags(r -> r.filters(filter("resource-id", consumerVpc))).tags()).extracting(t -> t.key()).containsExactly("Name");
     }
 
     private static Tag tag(String key, String value) {
@@ -248,6 +248,37 @@ class AwsSdkTest {
 
     @Test
     @Order(3)
+    void a_gateway_endpoint_to_s3_puts_its_route_in_the_main_route_table_until_it_is_deleted() {
+        String main = consumer.describeRouteTables(r -> r.filters(filter("vpc-id", consumerVpc),
+                filter("association.main", "true"))).routeTables().getFirst().routeTableId();
+        String s3 = "com.amazonaws.us-east-1.s3";
+        String prefixList = consumer.describePrefixLists(r -> r.filters(filter("prefix-list-name", s3)))
+                .prefixLists().getFirst().prefixListId();
+
+        String gateway = consumer.createVpcEndpoint(r -> r.vpcId(consumerVpc).serviceName(s3).routeTableIds(main))
+                .vpcEndpoint().vpcEndpointId();
+        VpcEndpoint available = awaitState(gateway, "available");
+        assertThat(available.vpcEndpointTypeAsString()).isEqualTo("Gateway");
+        assertThat(available.routeTableIds()).containsExactly(main);
+        assertThat(routesOf(main)).anySatisfy(route -> {
+            assertThat(route.destinationPrefixListId()).isEqualTo(prefixList);
+            assertThat(route.gatewayId()).isEqualTo(gateway);
+            assertThat(route.stateAsString()).isEqualTo("active");
+        });
+
+        consumer.modifyVpcEndpoint(r -> r.vpcEndpointId(gateway).removeRouteTableIds(main));
+        assertThat(awaitState(gateway, "available").routeTableIds()).isEmpty();
+        assertThat(routesOf(main)).noneMatch(route -> gateway.equals(route.gatewayId()));
+        consumer.modifyVpcEndpoint(r -> r.vpcEndpointId(gateway).addRouteTableIds(main));
+        assertThat(awaitState(gateway, "available").routeTableIds()).containsExactly(main);
+
+        consumer.deleteVpcEndpoints(r -> r.vpcEndpointIds(gateway));
+        awaitState(gateway, "deleted");
+        assertThat(routesOf(main)).extracting(route -> route.gatewayId()).containsExactly("local");
+    }
+
+    @Test
+    @Order(4)
     void errors_are_aws_errors() {
         assertCode(() -> consumer.describeVpcs(r -> r.vpcIds("vpc-00000000000000000")), "InvalidVpcID.NotFound");
         assertCode(() -> consumer.describeVpcEndpoints(r -> r.vpcEndpointIds("vpce-nope")),
@@ -275,7 +306,7 @@ class AwsSdkTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void deleting_the_endpoint_runs_the_chain_backwards_and_frees_its_subnets_and_vpc() {
         assertCode(() -> consumer.deleteSubnet(r -> r.subnetId(consumerSubnets.getFirst())), "DependencyViolation");
         assertCode(() -> consumer.deleteVpc(r -> r.vpcId(consumerVpc)), "DependencyViolation");
@@ -288,7 +319,7 @@ class AwsSdkTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void the_provider_takes_down_its_listener_and_target_group_but_not_a_load_balancer_a_service_uses() {
         assertThatThrownBy(() -> elb.deleteLoadBalancer(r -> r.loadBalancerArn(loadBalancer)))
                 .isInstanceOfSatisfying(software.amazon.awssdk.services.elasticloadbalancingv2.model
@@ -304,7 +335,7 @@ class AwsSdkTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void the_provider_deletes_its_service_and_then_the_load_balancer_it_used() {
         String unknown = "vpce-svc-00000000000000000";
         var deleted = provider.deleteVpcEndpointServiceConfigurations(r -> r.serviceIds(serviceId, unknown));
@@ -333,9 +364,21 @@ class AwsSdkTest {
     }
 
     private static VpcEndpoint awaitState(String state) {
+        return awaitState(endpointId, state);
+    }
+
+    private static VpcEndpoint awaitState(String id, String state) {
         return await().atMost(LIFECYCLE).pollInterval(Duration.ofMillis(200)).until(() -> consumer
-                .describeVpcEndpoints(r -> r.vpcEndpointIds(endpointId)).vpcEndpoints().getFirst(),
+                .describeVpcEndpoints(r -> r.vpcEndpointIds(id)).vpcEndpoints().getFirst(),
                 endpoint -> endpoint.stateAsString().equals(state));
+    }
+
+    private static List<Route> routesOf(String routeTableId) {
+        return consumer.describeRouteTables(r -> r.routeTableIds(routeTableId)).routeTables().getFirst().routes();
+    }
+
+    private static Filter filter(String name, String value) {
+        return Filter.builder().name(name).values(value).build();
     }
 
     private static void assertCode(Runnable call, String code) {

@@ -1,5 +1,10 @@
 package dev.privet.network.api;
 
+import dev.privet.contracts.events.NetworkEvent.EndpointRoutesProvisioned;
+import dev.privet.contracts.events.NetworkEvent.EndpointRoutesModified;
+import dev.privet.contracts.events.NetworkEvent.EndpointNetworkFailed;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRouteTablesChanged;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
 import dev.privet.contracts.events.NetworkEvent.RouteTableCreated;
@@ -87,6 +92,54 @@ class RouteTableApiTest {
 
     static ValidatableResponse associate(String account, String table, String subnet) {
         return as(account).body(Map.of("subnetId", subnet)).post(TABLES + "/" + table + "/associations").then();
+    }
+
+    static final String S3 = "com.amazonaws.us-east-1.s3";
+
+    static VpcEndpointRequested gatewayEndpoint(String account, String vpc, List<String> routeTables) {
+        return new VpcEndpointRequested(IdFormat.VPC_ENDPOINT.newId(), account, "Gateway",
+                IdFormat.ENDPOINT_SERVICE.newId(), S3, vpc, List.of(), "pending", "arn:aws:iam::" + account + ":root",
+                routeTables);
+    }
+
+    static List<String> gatewaysIn(String account, String table) {
+        return as(account).get(TABLES + "/" + table).then().statusCode(200)
+                .extract().path("routes.findAll { it.destinationPrefixListId != null }.gatewayId");
+    }
+
+    @Test
+    void a_gateway_endpoint_routes_through_its_tables_moves_with_them_and_leaves_them_on_release() {
+        String account = newAccount();
+        String vpc = createVpc(account, "10.75.0.0/16");
+        String main = mainTableOf(account, vpc);
+        String other = createTable(account, vpc);
+        var requested = gatewayEndpoint(account, vpc, List.of(main, other));
+        String endpoint = requested.vpcEndpointId();
+
+        KafkaEvents.publish(requested, 1, account);
+        var routed = KafkaEvents.await(Topic.NETWORK, EndpointRoutesProvisioned.class,
+                e -> e.vpcEndpointId().equals(endpoint));
+        assertThat(routed.routeTableIds()).containsExactly(main, other);
+        assertThat(routed.prefixListId()).startsWith("pl-");
+        assertThat(gatewaysIn(account, main)).containsExactly(endpoint);
+        assertThat(gatewaysIn(account, other)).containsExactly(endpoint);
+
+        KafkaEvents.publish(new VpcEndpointRouteTablesChanged(endpoint, requested.serviceId(), account, vpc,
+                List.of(other), List.of(), List.of(main)), 4, account);
+        assertThat(KafkaEvents.await(Topic.NETWORK, EndpointRoutesModified.class,
+                e -> e.vpcEndpointId().equals(endpoint)).routeTableIds()).containsExactly(other);
+        assertThat(gatewaysIn(account, main)).isEmpty();
+
+        // a second endpoint to S3 cannot route through a table that has a route to S3's list already
+        var second = gatewayEndpoint(account, vpc, List.of(main, other));
+        KafkaEvents.publish(second, 1, account);
+        assertThat(KafkaEvents.await(Topic.NETWORK, EndpointNetworkFailed.class,
+                e -> e.vpcEndpointId().equals(second.vpcEndpointId())).reason()).contains("already exists");
+        assertThat(gatewaysIn(account, main)).isEmpty();
+
+        KafkaEvents.publish(new EndpointDnsRemoved(endpoint, requested.serviceId()), 2, account);
+        KafkaEvents.await(Topic.NETWORK, EndpointNetworkReleased.class, e -> e.vpcEndpointId().equals(endpoint));
+        assertThat(gatewaysIn(account, other)).isEmpty();
     }
 
     @Test

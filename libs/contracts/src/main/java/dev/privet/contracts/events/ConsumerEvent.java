@@ -35,6 +35,7 @@ public sealed interface ConsumerEvent extends IntegrationEvent {
             return routeTableIds == null ? List.of() : routeTableIds;
         }
 
+        @com.fasterxml.jackson.annotation.JsonIgnore // a derived fact, not a field of the event
         public boolean isGateway() {
             return GATEWAY.equals(vpcEndpointType);
         }

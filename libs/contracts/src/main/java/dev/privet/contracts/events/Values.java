@@ -97,6 +97,7 @@ public final class Values {
             return gatewayId != null ? gatewayId : networkInterfaceId;
         }
 
+        @com.fasterxml.jackson.annotation.JsonIgnore // a derived fact, not a field of the event
         public boolean isLocal() {
             return LOCAL.equals(gatewayId);
         }
