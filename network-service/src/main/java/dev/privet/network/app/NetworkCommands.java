@@ -127,8 +127,8 @@ public class NetworkCommands {
     }
 
     /**
-     * Deletes the caller's VPC with its main route table; one that still has subnets, target groups or other route
-     * tables is {@code DependencyViolation}.
+     * Deletes the caller's VPC with its main route table; one that still has subnets, target groups, other route
+     * tables or Gateway endpoints routing through its main table is {@code DependencyViolation}.
      */
     public void deleteVpc(AccountId caller, String vpcId) {
         commands.execute(c -> {
@@ -136,6 +136,7 @@ public class NetworkCommands {
             dependencies.addAll(checks.targetGroupsIn(c, vpcId));
             VpcRouteTables.Tables tables = routeTables.of(c, vpcId);
             dependencies.addAll(tables.others());
+            dependencies.addAll(routeTables.gatewayEndpointsOf(c, tables));
             EventMetadata metadata = EventMetadata.forRequest(caller.value());
             Vpc deleted = deciders.run(c, vpcId, new Vpc.Command.DeleteVpc(vpcId, caller.value(), dependencies),
                     Vpc.DECIDER, metadata).state();

@@ -3,6 +3,7 @@ package dev.privet.network.app;
 import dev.privet.contracts.events.EventMetadata;
 import dev.privet.contracts.events.NetworkEvent.RouteTableCreated;
 import dev.privet.contracts.events.NetworkEvent.VpcCreated;
+import dev.privet.contracts.events.Values.Route;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.eventstore.DeciderRunner;
 import dev.privet.network.domain.RouteTable;
@@ -44,6 +45,18 @@ class VpcRouteTables {
         String routeTableId = IdFormat.ROUTE_TABLE.newId();
         var created = new RouteTableCreated(routeTableId, vpc.vpcId(), vpc.ownerId(), vpc.cidrBlock(), true);
         deciders.run(c, routeTableId, new RouteTable.Command.Create(created), RouteTable.DECIDER, metadata);
+    }
+
+    /**
+     * The Gateway endpoints that route through the VPC's main table: like its other tables, they keep the VPC from
+     * being deleted (AWS refuses to delete a VPC that has endpoints).
+     */
+    List<String> gatewayEndpointsOf(Connection c, Tables tables) throws SQLException {
+        if (tables.main().isEmpty()
+                || !(deciders.load(c, tables.main().get(), RouteTable.DECIDER).state() instanceof RouteTable.Table t)) {
+            return List.of();
+        }
+        return t.routes().stream().map(Route::gatewayId).filter(IdFormat.VPC_ENDPOINT::matches).toList();
     }
 
     /** Deletes the VPC's main table, as the VPC is deleted in the same transaction. */

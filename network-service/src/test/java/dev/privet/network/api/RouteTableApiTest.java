@@ -143,6 +143,24 @@ class RouteTableApiTest {
     }
 
     @Test
+    void a_gateway_endpoint_on_the_main_table_keeps_its_vpc_until_it_is_released() {
+        String account = newAccount();
+        String vpc = createVpc(account, "10.76.0.0/16");
+        var requested = gatewayEndpoint(account, vpc, List.of(mainTableOf(account, vpc)));
+        KafkaEvents.publish(requested, 1, account);
+        KafkaEvents.await(Topic.NETWORK, EndpointRoutesProvisioned.class,
+                e -> e.vpcEndpointId().equals(requested.vpcEndpointId()));
+
+        as(account).delete("/v1/vpcs/" + vpc).then().statusCode(400).body("code", equalTo("DependencyViolation"))
+                .body("detail", containsString(requested.vpcEndpointId()));
+
+        KafkaEvents.publish(new EndpointDnsRemoved(requested.vpcEndpointId(), requested.serviceId()), 2, account);
+        KafkaEvents.await(Topic.NETWORK, EndpointNetworkReleased.class,
+                e -> e.vpcEndpointId().equals(requested.vpcEndpointId()));
+        as(account).delete("/v1/vpcs/" + vpc).then().statusCode(204);
+    }
+
+    @Test
     void a_vpc_comes_with_its_main_table_which_goes_with_the_vpc_only() {
         String account = newAccount();
         String vpc = createVpc(account, "10.70.0.0/16");
