@@ -141,7 +141,7 @@ class CrossStreamChecks {
     }
 
     /** The first column of each row {@code sql} selects with {@code value} as its one parameter. */
-    private static List<String> column(Connection c, String sql, String value) throws SQLException {
+    static List<String> column(Connection c, String sql, String value) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(sql)) {
             st.setString(1, value);
             List<String> values = new ArrayList<>();

@@ -46,15 +46,17 @@ public class NetworkCommands {
     private final DeciderRunner deciders;
     private final CrossStreamChecks checks;
     private final NetworkTags tags;
+    private final SecurityGroupCommands securityGroups;
     private final EventRuntime runtime;
     private final Region region;
 
     NetworkCommands(CommandRunner commands, DeciderRunner deciders, CrossStreamChecks checks, NetworkTags tags,
-                    EventRuntime runtime, PrivetConfig config) {
+                    SecurityGroupCommands securityGroups, EventRuntime runtime, PrivetConfig config) {
         this.commands = commands;
         this.deciders = deciders;
         this.checks = checks;
         this.tags = tags;
+        this.securityGroups = securityGroups;
         this.runtime = runtime;
         this.region = new Region(config.region());
     }
@@ -66,6 +68,7 @@ public class NetworkCommands {
         Vpc vpc = commands.create(key, vpcId, c -> {
             Vpc created = deciders.run(c, vpcId, new Vpc.Command.CreateVpc(vpcId, caller.value(), cidr, region.name()),
                     Vpc.DECIDER, metadata).state();
+            securityGroups.createDefault(c, vpcId, caller.value(), metadata); // and its default security group
             this.tags.tagNew(c, new TaggedResource(vpcId, IdFormat.VPC.resourceType(), caller.value()), tags,
                     metadata);
             return created;
@@ -125,8 +128,12 @@ public class NetworkCommands {
         commands.execute(c -> {
             List<String> dependencies = new ArrayList<>(checks.lockedSubnetsOf(c, vpcId).keySet());
             dependencies.addAll(checks.targetGroupsIn(c, vpcId));
-            return deciders.run(c, vpcId, new Vpc.Command.DeleteVpc(vpcId, caller.value(), dependencies),
-                    Vpc.DECIDER, EventMetadata.forRequest(caller.value())).state();
+            dependencies.addAll(securityGroups.nonDefaultIn(c, vpcId));
+            EventMetadata metadata = EventMetadata.forRequest(caller.value());
+            Vpc deleted = deciders.run(c, vpcId, new Vpc.Command.DeleteVpc(vpcId, caller.value(), dependencies),
+                    Vpc.DECIDER, metadata).state();
+            securityGroups.deleteDefaultOf(c, vpcId, metadata); // its other groups are dependencies
+            return deleted;
         });
     }
 

@@ -10,6 +10,7 @@ import dev.privet.network.projection.LoadBalancerRow;
 import dev.privet.network.projection.TargetGroupRow;
 import dev.privet.eventstore.DeciderRunner;
 import dev.privet.network.projection.NetworkInterfaceRow;
+import dev.privet.network.projection.SecurityGroupRow;
 import dev.privet.network.projection.SubnetRow;
 import dev.privet.network.projection.VpcRow;
 import dev.privet.runtime.CommandRunner;
@@ -50,6 +51,7 @@ public class NetworkTags extends ResourceTags {
             case VPC -> VpcRow.findOwned(ownerId, resourceId).isPresent();
             case SUBNET -> SubnetRow.findOwned(ownerId, resourceId).isPresent();
             case NETWORK_INTERFACE -> NetworkInterfaceRow.findInSubnetsOf(ownerId, resourceId).isPresent();
+            case SECURITY_GROUP -> SecurityGroupRow.findOwned(ownerId, resourceId).isPresent();
             default -> false;
         };
         return exists ? Optional.of(new TaggedResource(resourceId, format.get().resourceType(), ownerId))

@@ -17,6 +17,10 @@ import dev.privet.contracts.events.NetworkEvent.SubnetDeleted;
 import dev.privet.contracts.events.NetworkEvent.VpcDeleted;
 import dev.privet.contracts.events.NetworkEvent.VpcCreated;
 import dev.privet.contracts.events.NetworkEvent.NetworkTagsChanged;
+import dev.privet.contracts.events.NetworkEvent.SecurityGroupCreated;
+import dev.privet.contracts.events.NetworkEvent.SecurityGroupDeleted;
+import dev.privet.contracts.events.NetworkEvent.SecurityGroupRulesAuthorized;
+import dev.privet.contracts.events.NetworkEvent.SecurityGroupRulesRevoked;
 import dev.privet.eventstore.InlineProjection;
 import dev.privet.network.domain.Cidr;
 import dev.privet.network.domain.Subnet;
@@ -85,6 +89,13 @@ public class NetworkView implements InlineProjection {
             case TargetsDeregistered d -> group(d.targetGroupArn()).targets.removeAll(d.targets());
             case TargetGroupAttributesModified m -> group(m.targetGroupArn()).attributes = m.attributes();
             case NetworkTagsChanged t -> ResourceTagRow.apply(t);
+            case SecurityGroupCreated g -> SecurityGroupRow.of(g).persist();
+            case SecurityGroupRulesAuthorized a -> SecurityGroupRow.of(a.groupId()).rules.addAll(a.rules());
+            case SecurityGroupRulesRevoked r -> SecurityGroupRow.of(r.groupId()).revoke(r.rules());
+            case SecurityGroupDeleted g -> {
+                SecurityGroupRow.deleteById(g.groupId());
+                ResourceTagRow.deleteById(g.groupId());
+            }
             default -> { } // endpoint and service-binding streams have no rows here
         }
     }
@@ -92,6 +103,7 @@ public class NetworkView implements InlineProjection {
     @Override
     public void reset(Connection c) throws SQLException {
         ReadModelTables.empty(c, "resource_tags", "network_interfaces", "load_balancers", "target_groups", "subnets", "vpcs");
+        ReadModelTables.empty(c, "security_groups");
     }
 
     /** An interface's events come after its subnet's creation, in the subnet's stream: its row exists. */
