@@ -76,8 +76,9 @@ public class SecurityGroupRuleActions implements QueryActions {
         if (rules.isEmpty() && ruleIds.isEmpty()) {
             throw QueryFault.missing("IpPermissions.1.IpProtocol");
         }
+        JsonObject request = new JsonObject().put("rules", rules).put("securityGroupRuleIds", new JsonArray(ruleIds));
         JsonArray revoked = call.services().postForList(Backend.NETWORK, rulesOf(groupId, direction) + "/revocations",
-                call.caller(), new JsonObject().put("rules", rules).put("securityGroupRuleIds", new JsonArray(ruleIds)));
+                call.caller(), request);
         return body -> body.text("return", true).values("unknownIpPermissionSet", List.of())
                 .set("revokedSecurityGroupRuleSet", JsonLists.objects(revoked),
                         (item, rule) -> IpPermissions.writeRevoked(item, rule, groupId));

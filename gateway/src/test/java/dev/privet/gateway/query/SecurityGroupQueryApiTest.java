@@ -50,8 +50,9 @@ class SecurityGroupQueryApiTest {
     static final String VPC = "vpc-0123456789abcdef0";
     static final String WEB = "sg-0123456789abcdef0";
     static final String DEFAULT = "sg-0123456789abcdef1";
-    static final String SSH = "{\"securityGroupRuleId\":\"sgr-00000000000000001\",\"egress\":false,\"ipProtocol\":\"tcp\","
-            + "\"fromPort\":22,\"toPort\":22,\"cidrIpv4\":\"10.0.0.0/8\",\"description\":\"office\"}";
+    static final String SSH = "{\"securityGroupRuleId\":\"sgr-00000000000000001\",\"egress\":false,"
+            + "\"ipProtocol\":\"tcp\",\"fromPort\":22,\"toPort\":22,\"cidrIpv4\":\"10.0.0.0/8\","
+            + "\"description\":\"office\"}";
     static final String SSH_TOO = "{\"securityGroupRuleId\":\"sgr-00000000000000002\",\"egress\":false,"
             + "\"ipProtocol\":\"tcp\",\"fromPort\":22,\"toPort\":22,\"cidrIpv4\":\"192.168.0.0/16\"}";
     static final String FROM_DEFAULT = "{\"securityGroupRuleId\":\"sgr-00000000000000003\",\"egress\":false,"

@@ -83,7 +83,10 @@ public class SecurityGroupResource {
                         "The security group '" + groupId + "' does not exist"));
     }
 
-    /** Deletes a group: 204; 400 {@code CannotDelete} for a VPC's default group, {@code DependencyViolation} while another group's rule names it. */
+    /**
+     * Deletes a group: 204; 400 {@code CannotDelete} for a VPC's default group, {@code DependencyViolation} while
+     * another group's rule names it.
+     */
     @DELETE
     @Path("/{groupId}")
     public Response delete(@HeaderParam(Caller.HEADER) String account, @PathParam("groupId") String groupId) {

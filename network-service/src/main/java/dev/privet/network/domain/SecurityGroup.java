@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A security group's stream: not created yet, created with its rules (inbound and outbound, each with its id), or
@@ -121,8 +122,8 @@ public sealed interface SecurityGroup {
                     yield new Group(g.group(), rules);
                 }
                 case SecurityGroupRulesRevoked r when state instanceof Group g -> {
-                    Set<String> gone = new LinkedHashSet<>(r.rules().stream().map(SecurityGroupRule::securityGroupRuleId)
-                            .toList());
+                    Set<String> gone = r.rules().stream().map(SecurityGroupRule::securityGroupRuleId)
+                            .collect(Collectors.toSet());
                     yield new Group(g.group(), g.rules().stream().filter(x -> !gone.contains(x.securityGroupRuleId()))
                             .toList());
                 }

@@ -135,7 +135,8 @@ public final class SecurityGroupRules {
         int max = icmp ? MAX_ICMP : MAX_PORT;
         String what = icmp ? "an ICMP type and code from -1 (all) to 255" : "ports from 0 to 65535";
         if (fromPort < min || fromPort > max) {
-            throw Rejection.invalidValue(field + ".fromPort", field + ".fromPort must be " + what + ", got " + fromPort);
+            throw Rejection.invalidValue(field + ".fromPort", field + ".fromPort must be " + what + ", got "
+                    + fromPort);
         }
         if (toPort < min || toPort > max) {
             throw Rejection.invalidValue(field + ".toPort", field + ".toPort must be " + what + ", got " + toPort);

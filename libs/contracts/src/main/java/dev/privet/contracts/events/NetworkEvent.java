@@ -284,7 +284,7 @@ public sealed interface NetworkEvent extends IntegrationEvent {
         public String streamType() { return "security-group"; }
     }
 
-    /** The group was deleted with its rules: no other group's rule referred to it; a default group goes with its VPC. */
+    /** The group was deleted with its rules: no other group's rule named it. A default group goes with its VPC. */
     record SecurityGroupDeleted(String groupId, String vpcId, String ownerId) implements NetworkEvent {
         public String streamId() { return groupId; }
         public String streamType() { return "security-group"; }
