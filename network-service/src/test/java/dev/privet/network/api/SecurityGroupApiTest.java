@@ -126,6 +126,21 @@ class SecurityGroupApiTest {
     }
 
     @Test
+    void of_requests_racing_for_one_name_in_a_vpc_one_gets_it() {
+        String account = newAccount();
+        String vpc = createVpc(account, "10.78.0.0/16");
+
+        List<Integer> statuses = IntStream.range(0, 4).parallel()
+                .mapToObj(i -> as(account).body(Map.of("groupName", i % 2 == 0 ? "race" : "RACE", "description", "d",
+                        "vpcId", vpc)).post(GROUPS).then().extract().statusCode()).toList();
+
+        assertThat(statuses).containsOnly(201, 400).containsOnlyOnce(201);
+        List<String> names = store.ids("SecurityGroupCreated", "groupName", account);
+        assertThat(names).hasSize(2).contains("default");
+        assertThat(names).filteredOn(name -> name.equalsIgnoreCase("race")).hasSize(1);
+    }
+
+    @Test
     void rules_are_added_once_and_taken_away_by_id_or_by_what_they_allow() {
         String account = newAccount();
         String vpc = createVpc(account, "10.73.0.0/16");
