@@ -14,6 +14,7 @@ public final class RouteTable {
             Map.entry("/v1/subnets", Backend.NETWORK),
             Map.entry("/v1/load-balancers", Backend.NETWORK),
             Map.entry("/v1/target-groups", Backend.NETWORK),
+            Map.entry("/v1/security-groups", Backend.NETWORK),
             Map.entry("/v1/network-interfaces", Backend.NETWORK),
             Map.entry("/v1/route-tables", Backend.NETWORK),
             Map.entry("/v1/route-table-associations", Backend.NETWORK),

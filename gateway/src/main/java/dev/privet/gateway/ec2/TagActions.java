@@ -115,7 +115,8 @@ public class TagActions implements QueryActions {
 
     private static Backend owner(IdFormat format) {
         return switch (format) {
-            case VPC, SUBNET, NETWORK_INTERFACE, ROUTE_TABLE, ROUTE_TABLE_ASSOCIATION, PREFIX_LIST -> Backend.NETWORK;
+            case VPC, SUBNET, NETWORK_INTERFACE, ROUTE_TABLE, ROUTE_TABLE_ASSOCIATION, PREFIX_LIST, SECURITY_GROUP,
+                 SECURITY_GROUP_RULE -> Backend.NETWORK;
             case ENDPOINT_SERVICE -> Backend.PROVIDER;
             case VPC_ENDPOINT -> Backend.CONSUMER;
         };

@@ -50,21 +50,27 @@ public class NetworkCommands {
     private final CrossStreamChecks checks;
     private final NetworkTags tags;
     private final VpcRouteTables routeTables;
+    private final SecurityGroupCommands securityGroups;
     private final EventRuntime runtime;
     private final Region region;
 
     NetworkCommands(CommandRunner commands, DeciderRunner deciders, CrossStreamChecks checks, NetworkTags tags,
-                    VpcRouteTables routeTables, EventRuntime runtime, PrivetConfig config) {
+                    VpcRouteTables routeTables, SecurityGroupCommands securityGroups, EventRuntime runtime,
+                    PrivetConfig config) {
         this.commands = commands;
         this.deciders = deciders;
         this.checks = checks;
         this.tags = tags;
         this.routeTables = routeTables;
+        this.securityGroups = securityGroups;
         this.runtime = runtime;
         this.region = new Region(config.region());
     }
 
-    /** Creates a VPC with its main route table and {@code tags}, in one transaction: invalid tags refuse the VPC. */
+    /**
+     * Creates a VPC with its main route table, its default security group and {@code tags}, in one transaction:
+     * invalid tags refuse the VPC.
+     */
     public VpcCreated createVpc(AccountId caller, Optional<IdempotencyKey> key, Cidr cidr, List<Tag> tags) {
         String vpcId = IdFormat.VPC.newId();
         EventMetadata metadata = EventMetadata.forRequest(caller.value());
@@ -72,6 +78,7 @@ public class NetworkCommands {
             Vpc created = deciders.run(c, vpcId, new Vpc.Command.CreateVpc(vpcId, caller.value(), cidr, region.name()),
                     Vpc.DECIDER, metadata).state();
             routeTables.createMain(c, created.ownedBy(caller.value(), vpcId), metadata);
+            securityGroups.createDefault(c, vpcId, caller.value(), metadata); // and its default security group
             this.tags.tagNew(c, new TaggedResource(vpcId, IdFormat.VPC.resourceType(), caller.value()), tags,
                     metadata);
             return created;
@@ -137,10 +144,12 @@ public class NetworkCommands {
             VpcRouteTables.Tables tables = routeTables.of(c, vpcId);
             dependencies.addAll(tables.others());
             dependencies.addAll(routeTables.gatewayEndpointsOf(c, tables));
+            dependencies.addAll(securityGroups.nonDefaultIn(c, vpcId));
             EventMetadata metadata = EventMetadata.forRequest(caller.value());
             Vpc deleted = deciders.run(c, vpcId, new Vpc.Command.DeleteVpc(vpcId, caller.value(), dependencies),
                     Vpc.DECIDER, metadata).state();
             routeTables.deleteMain(c, tables, metadata);
+            securityGroups.deleteDefaultOf(c, vpcId, metadata); // its other groups are dependencies
             return deleted;
         });
     }

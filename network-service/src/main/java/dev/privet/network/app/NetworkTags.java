@@ -11,6 +11,7 @@ import dev.privet.network.projection.TargetGroupRow;
 import dev.privet.eventstore.DeciderRunner;
 import dev.privet.network.projection.NetworkInterfaceRow;
 import dev.privet.network.projection.RouteTableRow;
+import dev.privet.network.projection.SecurityGroupRow;
 import dev.privet.network.projection.SubnetRow;
 import dev.privet.network.projection.VpcRow;
 import dev.privet.runtime.CommandRunner;
@@ -52,6 +53,7 @@ public class NetworkTags extends ResourceTags {
             case SUBNET -> SubnetRow.findOwned(ownerId, resourceId).isPresent();
             case NETWORK_INTERFACE -> NetworkInterfaceRow.findInSubnetsOf(ownerId, resourceId).isPresent();
             case ROUTE_TABLE -> RouteTableRow.findOwned(ownerId, resourceId).isPresent();
+            case SECURITY_GROUP -> SecurityGroupRow.findOwned(ownerId, resourceId).isPresent();
             default -> false;
         };
         return exists ? Optional.of(new TaggedResource(resourceId, format.get().resourceType(), ownerId))

@@ -23,6 +23,10 @@ import dev.privet.contracts.events.NetworkEvent.RouteTableAssociated;
 import dev.privet.contracts.events.NetworkEvent.RouteTableCreated;
 import dev.privet.contracts.events.NetworkEvent.RouteTableDeleted;
 import dev.privet.contracts.events.NetworkEvent.RouteTableDisassociated;
+import dev.privet.contracts.events.NetworkEvent.SecurityGroupCreated;
+import dev.privet.contracts.events.NetworkEvent.SecurityGroupDeleted;
+import dev.privet.contracts.events.NetworkEvent.SecurityGroupRulesAuthorized;
+import dev.privet.contracts.events.NetworkEvent.SecurityGroupRulesRevoked;
 import dev.privet.eventstore.InlineProjection;
 import dev.privet.network.domain.Cidr;
 import dev.privet.network.domain.Subnet;
@@ -104,14 +108,21 @@ public class NetworkView implements InlineProjection {
                 ResourceTagRow.deleteById(t.routeTableId());
             }
             case NetworkTagsChanged t -> ResourceTagRow.apply(t);
+            case SecurityGroupCreated g -> SecurityGroupRow.of(g).persist();
+            case SecurityGroupRulesAuthorized a -> SecurityGroupRow.of(a.groupId()).rules.addAll(a.rules());
+            case SecurityGroupRulesRevoked r -> SecurityGroupRow.of(r.groupId()).revoke(r.rules());
+            case SecurityGroupDeleted g -> {
+                SecurityGroupRow.deleteById(g.groupId());
+                ResourceTagRow.deleteById(g.groupId());
+            }
             default -> { } // endpoint and service-binding streams have no rows here
         }
     }
 
     @Override
     public void reset(Connection c) throws SQLException {
-        ReadModelTables.empty(c, "resource_tags", "route_tables", "network_interfaces", "load_balancers",
-                "target_groups", "subnets", "vpcs");
+        ReadModelTables.empty(c, "resource_tags", "route_tables", "security_groups", "network_interfaces",
+                "load_balancers", "target_groups", "subnets", "vpcs");
     }
 
     /** An interface's events come after its subnet's creation, in the subnet's stream: its row exists. */

@@ -12,6 +12,7 @@ import dev.privet.eventstore.Transactions;
 import dev.privet.contracts.events.Values.Route;
 import dev.privet.network.domain.LoadBalancer;
 import dev.privet.network.domain.RouteTable;
+import dev.privet.network.domain.SecurityGroup;
 import dev.privet.network.domain.Subnet;
 import dev.privet.network.domain.SubnetState;
 import dev.privet.network.domain.TargetGroup;
@@ -96,9 +97,17 @@ class ReadModelRebuildTest {
         as(account).body(tags).post("/v1/tags").then().statusCode(204);
         as(account).body(Map.of("resourceIds", List.of(vpc))).post("/v1/tags/removals").then().statusCode(204);
         as(account).body(tags).post("/v1/tags").then().statusCode(204); // a set emptied and filled in one replay
+        String group = SecurityGroupApiTest.createGroup(account, vpc, "rebuilt");
+        String gone = SecurityGroupApiTest.createGroup(account, vpc, "gone");
+        as(account).body(SecurityGroupApiTest.rules(SecurityGroupApiTest.tcp(22, "10.0.0.0/8"),
+                SecurityGroupApiTest.tcp(443, "0.0.0.0/0"))).post("/v1/security-groups/" + group + "/ingress")
+                .then().statusCode(200);
+        as(account).body(SecurityGroupApiTest.rules(SecurityGroupApiTest.tcp(22, "10.0.0.0/8")))
+                .post("/v1/security-groups/" + group + "/ingress/revocations").then().statusCode(200);
+        as(account).delete("/v1/security-groups/" + gone).then().statusCode(204);
         List<String> paths = List.of("/v1/vpcs", "/v1/subnets", "/v1/load-balancers", "/v1/network-interfaces",
                 "/v1/vpcs/" + vpc, "/v1/subnets/" + subnetA, "/v1/load-balancers/rebuilt", "/v1/tags",
-                "/v1/route-tables", "/v1/route-tables/" + table);
+                "/v1/route-tables", "/v1/route-tables/" + table, "/v1/security-groups", "/v1/security-groups/" + group);
         List<String> live = paths.stream().map(p -> as(account).get(p).then().statusCode(200).extract().asString())
                 .toList();
         assertThat(live.get(3)).contains(endpoint);
@@ -179,6 +188,14 @@ class ReadModelRebuildTest {
         rows.addAll(lines(c, """
                 select concat_ws('|', 'association', route_table_id, a->>'associationId', a->>'subnetId')
                   from route_tables, jsonb_array_elements(associations) a"""));
+        rows.addAll(lines(c, """
+                select concat_ws('|', 'security-group', group_id, group_name, description, vpc_id, owner_id,
+                                 is_default::text)
+                  from security_groups"""));
+        rows.addAll(lines(c, """
+                select concat_ws('|', 'rule', group_id, r->>'securityGroupRuleId', r->>'egress', r->>'ipProtocol',
+                                 r->>'fromPort', r->>'toPort', r->>'cidrIpv4', r->>'referencedGroupId')
+                  from security_groups, jsonb_array_elements(rules) r"""));
         return rows;
     }
 
@@ -240,6 +257,16 @@ class ReadModelRebuildTest {
             }
             table.associations().forEach((association, subnet) -> rows.add(line("association", id, association,
                     subnet)));
+        }
+        for (String id : streams(c, "security-group")) {
+            if (!(deciders.load(c, id, SecurityGroup.DECIDER).state() instanceof SecurityGroup.Group group)) {
+                continue; // deleted: no row
+            }
+            var g = group.group();
+            rows.add(line("security-group", g.groupId(), g.groupName(), g.description(), g.vpcId(), g.ownerId(),
+                    g.isDefault()));
+            group.rules().forEach(r -> rows.add(line("rule", g.groupId(), r.securityGroupRuleId(), r.egress(),
+                    r.ipProtocol(), r.fromPort(), r.toPort(), r.cidrIpv4(), r.referencedGroupId())));
         }
         return rows;
     }

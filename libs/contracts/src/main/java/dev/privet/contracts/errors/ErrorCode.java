@@ -51,6 +51,17 @@ public enum ErrorCode {
     INVALID_PREFIX_LIST_ID_NOT_FOUND("InvalidPrefixListID.NotFound"),
     DUPLICATE_LOAD_BALANCER_NAME("DuplicateLoadBalancerName"),
     LOAD_BALANCER_NOT_FOUND("LoadBalancerNotFound"),
+    // security groups (the malformed id is InvalidGroupId.Malformed, below)
+    INVALID_GROUP_NOT_FOUND("InvalidGroup.NotFound"),
+    INVALID_GROUP_DUPLICATE("InvalidGroup.Duplicate"),
+    /** EC2's code for a group named {@code default}: that name is each VPC's own group's. */
+    INVALID_GROUP_RESERVED("InvalidGroup.Reserved"),
+    /** EC2's code for deleting a VPC's default security group, which goes only with its VPC. */
+    CANNOT_DELETE("CannotDelete"),
+    INVALID_PERMISSION_DUPLICATE("InvalidPermission.Duplicate"),
+    INVALID_PERMISSION_NOT_FOUND("InvalidPermission.NotFound"),
+    INVALID_SECURITY_GROUP_RULE_ID_NOT_FOUND("InvalidSecurityGroupRuleId.NotFound"),
+    RULES_PER_SECURITY_GROUP_LIMIT_EXCEEDED("RulesPerSecurityGroupLimitExceeded"),
     // Elastic Load Balancing
     VALIDATION_ERROR("ValidationError"),
     DUPLICATE_TARGET_GROUP_NAME("DuplicateTargetGroupName"),

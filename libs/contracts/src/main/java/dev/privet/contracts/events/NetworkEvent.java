@@ -5,11 +5,14 @@ import dev.privet.contracts.events.Values.HealthCheck;
 import dev.privet.contracts.events.Values.RegisteredTarget;
 import dev.privet.contracts.events.Values.Listener;
 import dev.privet.contracts.events.Values.Route;
+import dev.privet.contracts.events.Values.SecurityGroupRule;
 import dev.privet.contracts.events.Values.Target;
 
 import java.util.List;
 
-/** Events of network-service: VPCs, subnets, load balancers and the network interfaces of endpoints. */
+/**
+ * Events of network-service: VPCs, subnets, security groups, load balancers and the network interfaces of endpoints.
+ */
 public sealed interface NetworkEvent extends IntegrationEvent {
 
     record VpcCreated(String vpcId, String ownerId, String cidrBlock, String region) implements NetworkEvent {
@@ -257,6 +260,34 @@ public sealed interface NetworkEvent extends IntegrationEvent {
             implements NetworkEvent {
         public String streamId() { return vpcEndpointId; }
         public String streamType() { return "endpoint-network"; }
+    }
+
+    /**
+     * A security group of a VPC; {@code isDefault} for the one each VPC gets with its creation, named
+     * {@code default}, which goes only with its VPC. Its first rules follow in {@link SecurityGroupRulesAuthorized}.
+     */
+    record SecurityGroupCreated(String groupId, String groupName, String description, String vpcId, String ownerId,
+                                boolean isDefault) implements NetworkEvent {
+        public String streamId() { return groupId; }
+        public String streamType() { return "security-group"; }
+    }
+
+    /** Rules joined the group, each with its own id, none allowing what a rule of the group allowed already. */
+    record SecurityGroupRulesAuthorized(String groupId, List<SecurityGroupRule> rules) implements NetworkEvent {
+        public String streamId() { return groupId; }
+        public String streamType() { return "security-group"; }
+    }
+
+    /** Rules of the group left it, as they were. */
+    record SecurityGroupRulesRevoked(String groupId, List<SecurityGroupRule> rules) implements NetworkEvent {
+        public String streamId() { return groupId; }
+        public String streamType() { return "security-group"; }
+    }
+
+    /** The group was deleted with its rules: no other group's rule named it. A default group goes with its VPC. */
+    record SecurityGroupDeleted(String groupId, String vpcId, String ownerId) implements NetworkEvent {
+        public String streamId() { return groupId; }
+        public String streamType() { return "security-group"; }
     }
 
     /** The tags of a VPC, a subnet or a network interface changed. */

@@ -103,6 +103,19 @@ public final class Values {
         }
     }
 
+    /**
+     * A rule of a security group, one source or destination each, as EC2's {@code SecurityGroupRule}: inbound
+     * ({@code egress} false) or outbound; {@code ipProtocol} {@code tcp}, {@code udp}, {@code icmp} or {@code -1}
+     * (all, with no ports); the port range of tcp and udp (for icmp, the type and the code, {@code -1} for all); and
+     * the peer: an IPv4 block ({@code cidrIpv4}) or a security group ({@code referencedGroupId}).
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record SecurityGroupRule(String securityGroupRuleId, boolean egress, String ipProtocol, Integer fromPort,
+                                    Integer toPort, String cidrIpv4, String referencedGroupId, String description) {
+        /** The protocol that stands for all of them. */
+        public static final String ALL_PROTOCOLS = "-1";
+    }
+
     /** A tag of a resource: a key, unique on the resource, and a value (possibly empty). */
     public record Tag(String key, String value) {
     }

@@ -16,7 +16,9 @@ public enum IdFormat {
     NETWORK_INTERFACE("eni-", "network-interface"),
     ROUTE_TABLE("rtb-", "route-table"),
     ROUTE_TABLE_ASSOCIATION("rtbassoc-", "route-table-association"),
-    PREFIX_LIST("pl-", "prefix-list");
+    PREFIX_LIST("pl-", "prefix-list"),
+    SECURITY_GROUP("sg-", "security-group"),
+    SECURITY_GROUP_RULE("sgr-", "security-group-rule");
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int HEX_DIGITS = 17;

@@ -113,6 +113,8 @@ public abstract class ResourceTags {
             case ROUTE_TABLE -> ErrorCode.INVALID_ROUTE_TABLE_ID_NOT_FOUND;
             case ROUTE_TABLE_ASSOCIATION -> ErrorCode.INVALID_ASSOCIATION_ID_NOT_FOUND;
             case PREFIX_LIST -> ErrorCode.INVALID_PREFIX_LIST_ID_NOT_FOUND;
+            case SECURITY_GROUP -> ErrorCode.INVALID_GROUP_NOT_FOUND;
+            case SECURITY_GROUP_RULE -> ErrorCode.INVALID_SECURITY_GROUP_RULE_ID_NOT_FOUND;
         };
         return Rejection.notFound(code, field, "The " + format.get().resourceType() + " ID '" + resourceId
                 + "' does not exist");
