@@ -47,8 +47,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Builds and tears down the interfaces of accepted endpoints, and the routes of Gateway endpoints (see
- * {@link #route}): one interface per subnet, each holding an address of
+ * Builds and tears down the interfaces of accepted endpoints, and the routes of Gateway endpoints ({@link #route}).
+ * An Interface endpoint gets one interface per subnet, each holding an address of
  * its subnet and a data plane address of the pool, where its forwarders will listen. The read model's unique index
  * on data plane addresses refuses an address that a concurrent transaction chose too; that transaction rolls back
  * and the acceptance is applied again, with another choice. Runs inside the reacting consumer's transaction,
