@@ -1,5 +1,6 @@
 package dev.privet.consumer.domain;
 
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
 import dev.privet.contracts.events.Values.Tag;
 import dev.privet.contracts.ids.Region;
 
@@ -17,8 +18,9 @@ public record ServiceDetail(String serviceName, String serviceId, String service
                             String owner, String serviceState, List<String> availabilityZones,
                             List<String> baseEndpointDnsNames, Optional<String> privateDnsName,
                             boolean vpcEndpointPolicySupported, boolean acceptanceRequired, List<Tag> tags) {
-    public static final String INTERFACE = "Interface";
-    public static final String GATEWAY = "Gateway";
+    /** The endpoint types, spelt once, in the contracts. */
+    public static final String INTERFACE = VpcEndpointRequested.INTERFACE;
+    public static final String GATEWAY = VpcEndpointRequested.GATEWAY;
     /** The owner AWS shows for its own services, where a provider's show its account. */
     public static final String AMAZON = "amazon";
     public static final String VERIFIED = "verified";

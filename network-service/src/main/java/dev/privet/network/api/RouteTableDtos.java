@@ -59,7 +59,7 @@ public final class RouteTableDtos {
     public record RouteTableView(String routeTableId, String vpcId, String ownerId, boolean main,
                                  List<RouteView> routes, List<AssociationView> associations, List<Tag> tags) {
         static RouteTableView of(RouteTableRow row, List<Tag> tags) {
-            List<Route> routes = row.routes.stream().map(RouteTableRow.StoredRoute::route).toList();
+            List<Route> routes = row.routes;
             Set<String> live = NetworkInterfaceRow.existing(routes.stream().map(Route::networkInterfaceId)
                     .filter(Objects::nonNull).toList());
             List<AssociationView> associations = new ArrayList<>();

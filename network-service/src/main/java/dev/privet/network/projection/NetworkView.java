@@ -96,9 +96,9 @@ public class NetworkView implements InlineProjection {
             case TargetGroupAttributesModified m -> group(m.targetGroupArn()).attributes = m.attributes();
             case RouteTableCreated t -> RouteTableRow.of(t).persist();
             case RouteCreated r -> routeTable(r.routeTableId()).routes // its owner's or a Gateway endpoint's
-                    .add(RouteTableRow.StoredRoute.of(r.route()));
+                    .add(r.route());
             case RouteDeleted r -> routeTable(r.routeTableId()).routes
-                    .removeIf(route -> route.route().destination().equals(r.destination()));
+                    .removeIf(route -> route.destination().equals(r.destination()));
             case RouteTableAssociated a -> routeTable(a.routeTableId()).associations
                     .add(new RouteTableRow.Association(a.associationId(), a.subnetId()));
             case RouteTableDisassociated d -> routeTable(d.routeTableId()).associations

@@ -37,27 +37,11 @@ public class RouteTableRow extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "routes", nullable = false)
-    public List<StoredRoute> routes = new ArrayList<>();
+    public List<Route> routes = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "associations", nullable = false)
     public List<Association> associations = new ArrayList<>();
-
-    /**
-     * A route as the read model keeps it: the fields of a {@link Route}, and no more (Jackson would also write the
-     * contract's derived {@code isLocal()}, which it cannot read back).
-     */
-    public record StoredRoute(String destinationCidrBlock, String destinationPrefixListId, String gatewayId,
-                              String networkInterfaceId, String origin) {
-        static StoredRoute of(Route route) {
-            return new StoredRoute(route.destinationCidrBlock(), route.destinationPrefixListId(), route.gatewayId(),
-                    route.networkInterfaceId(), route.origin());
-        }
-
-        public Route route() {
-            return new Route(destinationCidrBlock, destinationPrefixListId, gatewayId, networkInterfaceId, origin);
-        }
-    }
 
     /** A subnet's explicit association with the table. */
     public record Association(String associationId, String subnetId) {
@@ -69,7 +53,7 @@ public class RouteTableRow extends PanacheEntityBase {
         row.vpcId = created.vpcId();
         row.ownerId = created.ownerId();
         row.main = created.main();
-        row.routes.add(StoredRoute.of(Route.local(created.vpcCidrBlock())));
+        row.routes.add(Route.local(created.vpcCidrBlock()));
         return row;
     }
 
