@@ -227,21 +227,33 @@ class AwsSdkTest {
     void the_consumer_modifies_its_endpoint_subnets_security_groups_and_policy() {
         String policy = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\","
                 + "\"Resource\":\"*\"}]}";
+        String defaultGroup = consumer.describeSecurityGroups(r -> r.filters(filter("vpc-id", consumerVpc),
+                filter("group-name", "default"))).securityGroups().getFirst().groupId();
+        assertThat(consumer.describeVpcEndpoints(r -> r.vpcEndpointIds(endpointId)).vpcEndpoints().getFirst()
+                .groups()).as("none named at creation: the VPC's default").extracting(g -> g.groupId())
+                .containsExactly(defaultGroup);
+        String clients = consumer.createSecurityGroup(r -> r.vpcId(consumerVpc).groupName("clients")
+                .description("who may reach the endpoint")).groupId();
+        assertCode(() -> consumer.modifyVpcEndpoint(r -> r.vpcEndpointId(endpointId)
+                .addSecurityGroupIds("sg-0123456789abcdef0")), "InvalidGroup.NotFound");
+
         assertThat(consumer.modifyVpcEndpoint(r -> r.vpcEndpointId(endpointId)
-                .removeSubnetIds(consumerSubnets.get(1)).addSecurityGroupIds("sg-0123456789abcdef0")
+                .removeSubnetIds(consumerSubnets.get(1)).addSecurityGroupIds(clients)
                 .policyDocument(policy)).returnValue()).isTrue();
         VpcEndpoint narrowed = awaitState("available");
         assertThat(narrowed.subnetIds()).containsExactly(consumerSubnets.getFirst());
         assertThat(narrowed.dnsEntries()).hasSize(2);
-        assertThat(narrowed.groups()).extracting(g -> g.groupId()).containsExactly("sg-0123456789abcdef0");
+        assertThat(narrowed.groups()).extracting(g -> g.groupId()).containsExactlyInAnyOrder(defaultGroup, clients);
         assertThat(narrowed.policyDocument()).isEqualTo(policy);
         assertCode(() -> consumer.modifyVpcEndpoint(r -> r.vpcEndpointId(endpointId)
                 .addSubnetIds(consumerSubnets.getFirst())), "InvalidParameterValue");
 
         consumer.modifyVpcEndpoint(r -> r.vpcEndpointId(endpointId).addSubnetIds(consumerSubnets.get(1))
-                .resetPolicy(true));
+                .removeSecurityGroupIds(clients).resetPolicy(true));
         VpcEndpoint restored = awaitState("available");
         assertThat(restored.subnetIds()).containsExactlyElementsOf(consumerSubnets);
+        assertThat(restored.groups()).extracting(g -> g.groupId()).containsExactly(defaultGroup);
+        consumer.deleteSecurityGroup(r -> r.groupId(clients));
         assertThat(restored.networkInterfaceIds()).hasSize(2);
         assertThat(restored.policyDocument()).contains("\"Effect\":\"Allow\"").contains("\"Resource\":\"*\"");
     }

@@ -8,6 +8,7 @@ import dev.privet.consumer.domain.EndpointCommand.ModifyEndpoint;
 import dev.privet.consumer.domain.EndpointCommand.RequestEndpoint;
 import dev.privet.consumer.domain.EndpointServiceOffer;
 import dev.privet.consumer.domain.RouteTable;
+import dev.privet.consumer.domain.SecurityGroup;
 import dev.privet.consumer.domain.ServiceDetail;
 import dev.privet.consumer.domain.Subnet;
 import dev.privet.consumer.domain.VpcEndpoint;
@@ -15,6 +16,7 @@ import dev.privet.consumer.domain.VpcEndpointDecider;
 import dev.privet.consumer.domain.VpcEndpointState;
 import dev.privet.consumer.projection.CatalogServiceRow;
 import dev.privet.consumer.projection.NetworkRouteTableRow;
+import dev.privet.consumer.projection.NetworkSecurityGroupRow;
 import dev.privet.consumer.projection.NetworkSubnetRow;
 import dev.privet.consumer.projection.NetworkView;
 import dev.privet.consumer.projection.NetworkVpcRow;
@@ -79,11 +81,11 @@ public class VpcEndpointCommands {
 
     /**
      * Requests a new endpoint for {@code caller}; with a key, a retry returns the endpoint the first request made. A
-     * rejection that rests on something a view may not have seen yet (a service, VPC or subnet) is confirmed first:
-     * the view catches up with its topic and the request is decided again (DESIGN rule 10). A catch-up that runs out
-     * of time is a 503 to retry, never a not-found. AWS's own services are a fixed list, not a view: a Gateway
-     * endpoint to {@code s3} or {@code dynamodb} is decided on it; an Interface endpoint to one of them is not
-     * supported yet, and refused as such before anything is decided.
+     * rejection that rests on something a view may not have seen yet (a service, VPC, subnet, route table or security
+     * group) is confirmed first: the view catches up with its topic and the request is decided again (DESIGN rule
+     * 10). A catch-up that runs out of time is a 503 to retry, never a not-found. AWS's own services are a fixed
+     * list, not a view: a Gateway endpoint to {@code s3} or {@code dynamodb} is decided on it; an Interface endpoint
+     * to one of them is not supported yet, and refused as such before anything is decided.
      */
     public VpcEndpoint create(Requester caller, EndpointRequest request, Optional<IdempotencyKey> key) {
         Optional<EndpointServiceOffer> awsService = awsService(request);
@@ -108,8 +110,8 @@ public class VpcEndpointCommands {
     /**
      * Changes an endpoint (its subnets, security groups, policy, route tables: all or none); with subnets, the
      * endpoint answered is pending until its names point at the new interfaces, with route tables until its routes
-     * are in them. An added subnet or route table the network view lacks is confirmed first, as at creation (DESIGN
-     * rule 10).
+     * are in them. An added subnet, group or route table the network view lacks is confirmed first, as at creation
+     * (DESIGN rule 10).
      */
     public VpcEndpoint modify(Requester caller, String vpcEndpointId, EndpointChangeRequest change) {
         return confirmingMisses(() -> modifyOnce(caller, vpcEndpointId, change), () -> false, null);
@@ -124,8 +126,8 @@ public class VpcEndpointCommands {
                 named.addAll(endpoint.subnetIds()); // their zones: one subnet per zone
             }
             var command = new ModifyEndpoint(vpcEndpointId, caller.account(), change.subnets(), subnets(named),
-                    change.securityGroups(), change.policy(), change.routeTables(),
-                    routeTables(change.routeTables().add()));
+                    change.securityGroups(), securityGroups(change.securityGroups().add()), change.policy(),
+                    change.routeTables(), routeTables(change.routeTables().add()));
             return deciders.appendDecision(c, loaded, DECIDER.decide(command, loaded.state()), DECIDER, metadata)
                     .state();
         }));
@@ -156,8 +158,8 @@ public class VpcEndpointCommands {
     }
 
     /**
-     * The create command, with what the views know now of the service, the VPC and the subnets or route tables named
-     * (read in the command's transaction, through Panache).
+     * The create command, with what the views know now of the service, the VPC and the subnets, route tables and
+     * security groups named (read in the command's transaction, through Panache).
      */
     private static RequestEndpoint command(String vpcEndpointId, Requester caller, EndpointRequest request,
                                            Optional<EndpointServiceOffer> awsService) {
@@ -166,7 +168,15 @@ public class VpcEndpointCommands {
                 request.vpcId(),
                 NetworkVpcRow.find(request.vpcId()).map(NetworkVpcRow::vpc), request.subnetIds(),
                 subnets(request.subnetIds()),
-                request.routeTableIds(), routeTables(request.routeTableIds()), new AccessControls(request.securityGroupIds(), request.policyDocument()));
+                request.routeTableIds(), routeTables(request.routeTableIds()),
+                securityGroups(request.securityGroupIds()),
+                new AccessControls(request.securityGroupIds(), request.policyDocument()));
+    }
+
+    /** The security groups of {@code groupIds} the network view knows, by id. */
+    private static Map<String, SecurityGroup> securityGroups(List<String> groupIds) {
+        return NetworkSecurityGroupRow.withIds(groupIds).stream()
+                .collect(Collectors.toMap(row -> row.groupId, NetworkSecurityGroupRow::securityGroup));
     }
 
     /** The route tables of {@code routeTableIds} the network view knows, by id. */
@@ -223,8 +233,8 @@ public class VpcEndpointCommands {
     private static String viewThatMayLag(Rejection rejected) {
         return switch (rejected.code()) {
             case INVALID_SERVICE_NAME -> ServiceCatalog.NAME;
-            case INVALID_VPC_ID_NOT_FOUND, INVALID_SUBNET_ID_NOT_FOUND, INVALID_ROUTE_TABLE_ID_NOT_FOUND ->
-                    NetworkView.NAME;
+            case INVALID_VPC_ID_NOT_FOUND, INVALID_SUBNET_ID_NOT_FOUND, INVALID_ROUTE_TABLE_ID_NOT_FOUND,
+                 INVALID_GROUP_NOT_FOUND -> NetworkView.NAME;
             default -> null; // the rest does not rest on other services' events
         };
     }

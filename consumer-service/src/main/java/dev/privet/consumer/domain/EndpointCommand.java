@@ -13,19 +13,21 @@ public sealed interface EndpointCommand {
 
     /**
      * Create an endpoint. Carries what the consumer side knows of the service, the VPC and the subnets or route
-     * tables named (an absent value is one it has not seen), so the decision stays pure; and its security groups
-     * and policy, as asked (well-formed).
+     * tables and security groups named (an absent value is one it has not seen), so the decision stays pure; and
+     * its security groups (none: the VPC's default) and policy, as asked (well-formed).
      */
     record RequestEndpoint(String vpcEndpointId, Requester caller, String vpcEndpointType, String serviceName,
                            Optional<EndpointServiceOffer> service, String vpcId, Optional<Vpc> vpc,
                            List<String> subnetIds, Map<String, Subnet> knownSubnets, List<String> routeTableIds,
-                           Map<String, RouteTable> knownRouteTables, AccessControls access)
+                           Map<String, RouteTable> knownRouteTables, Map<String, SecurityGroup> knownSecurityGroups,
+                           AccessControls access)
             implements EndpointCommand {
         public RequestEndpoint {
             subnetIds = List.copyOf(subnetIds);
             knownSubnets = Map.copyOf(knownSubnets);
             routeTableIds = List.copyOf(routeTableIds);
             knownRouteTables = Map.copyOf(knownRouteTables);
+            knownSecurityGroups = Map.copyOf(knownSecurityGroups);
         }
     }
 
@@ -35,14 +37,15 @@ public sealed interface EndpointCommand {
     /**
      * Change an endpoint (ModifyVpcEndpoint): its subnets, with what the network view knows of them and of the
      * endpoint's present subnets, its security groups, its policy, and a Gateway endpoint's route tables (with what
-     * the view knows of the added ones), as the owner asked (well-formed, each id named
-     * once). All of it happens, or none.
+     * the view knows of the added groups and tables), as the owner asked (well-formed, each id named once). All of
+     * it happens, or none.
      */
     record ModifyEndpoint(String vpcEndpointId, AccountId caller, Changes subnets, Map<String, Subnet> knownSubnets,
-                          Changes securityGroups, PolicyChange policy, Changes routeTables,
-                          Map<String, RouteTable> knownRouteTables) implements EndpointCommand {
+                          Changes securityGroups, Map<String, SecurityGroup> knownSecurityGroups, PolicyChange policy,
+                          Changes routeTables, Map<String, RouteTable> knownRouteTables) implements EndpointCommand {
         public ModifyEndpoint {
             knownSubnets = Map.copyOf(knownSubnets);
+            knownSecurityGroups = Map.copyOf(knownSecurityGroups);
             knownRouteTables = Map.copyOf(knownRouteTables);
         }
     }

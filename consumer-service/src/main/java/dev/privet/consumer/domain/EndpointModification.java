@@ -26,8 +26,8 @@ import java.util.Objects;
  *   keeps at least one subnet and one per availability zone; a Gateway endpoint may keep no route table.</li>
  *   <li>A Gateway endpoint has neither subnets nor security groups, an Interface endpoint no route tables: a change
  *   of the other type's is refused.</li>
- *   <li>A removed security group must be one of the endpoint's, an added one must not be, and an endpoint has at
- *   most {@value #MAX_SECURITY_GROUPS}.</li>
+ *   <li>A removed security group must be one of the endpoint's, an added one must not be and must be the owner's, in
+ *   the endpoint's VPC; an endpoint has at most {@value #MAX_SECURITY_GROUPS}.</li>
  * </ul>
  * Only what changes is recorded: a policy set to the one in force, or a reset of the default, decides nothing.
  */
@@ -51,7 +51,7 @@ final class EndpointModification {
         List<ConsumerEvent> events = new ArrayList<>();
         if (!change.securityGroups().isEmpty()) {
             events.add(new VpcEndpointSecurityGroupsChanged(endpoint.vpcEndpointId(),
-                    securityGroups(change.securityGroups(), endpoint)));
+                    securityGroups(change, endpoint)));
         }
         String policy = switch (change.policy()) {
             case PolicyChange.Keep keep -> endpoint.access().policyDocument();
@@ -70,9 +70,14 @@ final class EndpointModification {
         return events;
     }
 
-    private static List<String> securityGroups(Changes change, VpcEndpoint endpoint) {
+    private static List<String> securityGroups(ModifyEndpoint modify, VpcEndpoint endpoint) {
+        Changes change = modify.securityGroups();
         List<String> groups = change.appliedTo(endpoint.access().securityGroupIds(), "SecurityGroupIds",
                 "security group", endpoint.vpcEndpointId());
+        for (int i = 0; i < change.add().size(); i++) {
+            EndpointSecurityGroups.check(change.add().get(i), "addSecurityGroupIds[" + i + "]",
+                    modify.knownSecurityGroups(), endpoint.ownerId(), endpoint.vpcId());
+        }
         if (groups.size() > MAX_SECURITY_GROUPS) {
             throw Rejection.invalidValue("addSecurityGroupIds", "An endpoint has at most " + MAX_SECURITY_GROUPS
                     + " security groups; this change would give it " + groups.size());

@@ -159,13 +159,17 @@ public final class VpcEndpointDecider implements Decider<EndpointCommand, VpcEnd
         };
     }
 
-    /** The request, then the security groups and the policy it gave, each only when given. */
+    /**
+     * The request, then an Interface endpoint's security groups (those given, or the VPC's default), then the policy
+     * when one is given.
+     */
     private static List<ConsumerEvent> created(RequestEndpoint request) {
         List<ConsumerEvent> events = new ArrayList<>();
-        events.add(requested(request));
-        if (!request.access().securityGroupIds().isEmpty()) {
-            events.add(new VpcEndpointSecurityGroupsChanged(request.vpcEndpointId(),
-                    request.access().securityGroupIds()));
+        VpcEndpointRequested requested = requested(request);
+        events.add(requested);
+        if (!requested.isGateway()) {
+            events.add(new VpcEndpointSecurityGroupsChanged(request.vpcEndpointId(), EndpointSecurityGroups.atCreation(
+                    request.access().securityGroupIds(), request.knownSecurityGroups(), request.vpc().orElseThrow())));
         }
         if (request.access().policyDocument() != null) {
             events.add(new VpcEndpointPolicyChanged(request.vpcEndpointId(), request.access().policyDocument()));

@@ -5,6 +5,8 @@ import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
 import dev.privet.contracts.events.NetworkEvent.LoadBalancerDeleted;
 import dev.privet.contracts.events.NetworkEvent.RouteTableCreated;
 import dev.privet.contracts.events.NetworkEvent.RouteTableDeleted;
+import dev.privet.contracts.events.NetworkEvent.SecurityGroupCreated;
+import dev.privet.contracts.events.NetworkEvent.SecurityGroupDeleted;
 import dev.privet.contracts.events.NetworkEvent.SubnetCreated;
 import dev.privet.contracts.events.NetworkEvent.SubnetDeleted;
 import dev.privet.contracts.events.NetworkEvent.VpcDeleted;
@@ -22,8 +24,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 
 /**
- * The VPCs, subnets and route tables of network-service ({@link NetworkVpcRow}, {@link NetworkSubnetRow},
- * {@link NetworkRouteTableRow}), as its events tell them, written through Panache: what an endpoint request may name; and its load balancers' subnets
+ * The VPCs, subnets, route tables and security groups of network-service ({@link NetworkVpcRow},
+ * {@link NetworkSubnetRow}, {@link NetworkRouteTableRow}, {@link NetworkSecurityGroupRow}), as its events tell them,
+ * written through Panache: what an endpoint request may name; and its load balancers' subnets
  * ({@link NetworkLoadBalancerRow}), whose zones are those the catalog shows an endpoint service in.
  */
 @ApplicationScoped
@@ -81,16 +84,27 @@ public class NetworkView implements Projection {
                 row.ownerId = e.ownerId();
                 row.persist();
             }
+            case SecurityGroupCreated e -> {
+                NetworkSecurityGroupRow row = NetworkSecurityGroupRow.<NetworkSecurityGroupRow>findByIdOptional(
+                        e.groupId()).orElseGet(NetworkSecurityGroupRow::new);
+                row.groupId = e.groupId();
+                row.vpcId = e.vpcId();
+                row.ownerId = e.ownerId();
+                row.isDefault = e.isDefault();
+                row.persist();
+            }
             case VpcDeleted e -> NetworkVpcRow.deleteById(e.vpcId());
+            case SecurityGroupDeleted e -> NetworkSecurityGroupRow.deleteById(e.groupId());
             case RouteTableDeleted e -> NetworkRouteTableRow.deleteById(e.routeTableId());
             case SubnetDeleted e -> NetworkSubnetRow.deleteById(e.subnetId());
             case LoadBalancerDeleted e -> NetworkLoadBalancerRow.deleteById(e.loadBalancerArn());
-            default -> { } // interfaces, listeners and targets are not needed to check a request
+            default -> { } // interfaces, listeners, targets and group rules are not needed to check a request
         }
     }
 
     @Override
     public void reset(Connection c) throws SQLException {
-        ReadModelTables.empty(c, "network_route_tables", "network_load_balancers", "network_subnets", "network_vpcs");
+        ReadModelTables.empty(c, "network_security_groups", "network_route_tables", "network_load_balancers",
+                "network_subnets", "network_vpcs");
     }
 }

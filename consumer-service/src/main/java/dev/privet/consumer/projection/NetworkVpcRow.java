@@ -24,7 +24,8 @@ public class NetworkVpcRow extends PanacheEntityBase {
         return findByIdOptional(vpcId);
     }
 
+    /** The VPC, with its default security group when the view has seen it. */
     public Vpc vpc() {
-        return new Vpc(vpcId, ownerId);
+        return new Vpc(vpcId, ownerId, NetworkSecurityGroupRow.defaultOf(vpcId));
     }
 }

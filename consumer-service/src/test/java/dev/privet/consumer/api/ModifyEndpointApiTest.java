@@ -34,7 +34,6 @@ import static dev.privet.consumer.api.ConsumerApi.rootArn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -122,21 +121,31 @@ class ModifyEndpointApiTest {
     @Test
     void security_groups_and_a_policy_given_at_creation_change_at_once_and_the_policy_resets_to_full_access() {
         String policy = "{\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+        String web = others.securityGroupIn(consumer, first.vpcId());
+        String ops = others.securityGroupIn(consumer, first.vpcId());
         var request = new HashMap<>(body(service, first.vpcId(), List.of(first.subnetId())));
-        request.put("securityGroupIds", List.of("sg-00000001"));
+        request.put("securityGroupIds", List.of(web));
         request.put("policyDocument", policy);
         String id = create(consumer, request).statusCode(201)
-                .body("securityGroupIds", contains("sg-00000001"))
+                .body("securityGroupIds", contains(web))
                 .body("policyDocument", equalTo(policy))
                 .body("state", equalTo("pending"))
                 .extract().path("vpcEndpointId");
 
-        modify(consumer, id, Map.of("addSecurityGroupIds", List.of("sg-00000002"),
-                "removeSecurityGroupIds", List.of("sg-00000001"), "resetPolicy", true)).statusCode(200)
-                .body("securityGroupIds", contains("sg-00000002"))
+        modify(consumer, id, Map.of("addSecurityGroupIds", List.of(ops),
+                "removeSecurityGroupIds", List.of(web), "resetPolicy", true)).statusCode(200)
+                .body("securityGroupIds", contains(ops))
                 .body("policyDocument", equalTo(FULL_ACCESS))
                 .body("state", equalTo("pending"));
-        get(consumer, id).body("securityGroupIds", contains("sg-00000002")).body("policyDocument", equalTo(FULL_ACCESS));
+        get(consumer, id).body("securityGroupIds", contains(ops)).body("policyDocument", equalTo(FULL_ACCESS));
+    }
+
+    @Test
+    void an_endpoint_made_without_security_groups_has_its_vpc_s_default_group() {
+        String id = create(consumer, body(service, first.vpcId(), List.of(first.subnetId()))).statusCode(201)
+                .body("securityGroupIds", contains(others.defaultGroupOf(first.vpcId())))
+                .extract().path("vpcEndpointId");
+        get(consumer, id).body("securityGroupIds", contains(others.defaultGroupOf(first.vpcId())));
     }
 
     @Nested
@@ -178,18 +187,27 @@ class ModifyEndpointApiTest {
             String id = availableEndpoint();
             refused(id, Map.of("addSecurityGroupIds", List.of("sg-nope")), 400, "InvalidGroupId.Malformed",
                     "addSecurityGroupIds[0]");
-            refused(id, Map.of("removeSecurityGroupIds", List.of("sg-00000001")), 400, "InvalidParameterValue",
+            String unused = others.securityGroupIn(consumer, first.vpcId());
+            refused(id, Map.of("removeSecurityGroupIds", List.of(unused)), 400, "InvalidParameterValue",
                     "removeSecurityGroupIds[0]");
+            refused(id, Map.of("addSecurityGroupIds", List.of(IdFormat.SECURITY_GROUP.newId())), 400,
+                    "InvalidGroup.NotFound", "addSecurityGroupIds[0]");
+            String elsewhere = others.securityGroupIn(consumer, others.vpcWithSubnet(consumer, "us-east-1a").vpcId());
+            refused(id, Map.of("addSecurityGroupIds", List.of(elsewhere)), 400, "InvalidGroup.NotFound",
+                    "addSecurityGroupIds[0]");
+            String strangers = others.securityGroupIn(newAccount(), first.vpcId());
+            refused(id, Map.of("addSecurityGroupIds", List.of(strangers)), 400, "InvalidGroup.NotFound",
+                    "addSecurityGroupIds[0]");
             refused(id, Map.of("policyDocument", "{not json"), 400, "InvalidPolicyDocument", "policyDocument");
             refused(id, Map.of("policyDocument", "[1]"), 400, "InvalidPolicyDocument", "policyDocument");
             refused(id, Map.of("policyDocument", "{\"a\":\"" + "x".repeat(20_480) + "\"}"), 400,
                     "InvalidPolicyDocument", "policyDocument");
             refused(id, Map.of("policyDocument", "{}", "resetPolicy", true), 400, "InvalidParameterValue",
                     "resetPolicy");
-            var withGroup = Map.of("addSecurityGroupIds", List.of("sg-00000001"),
+            var withGroup = Map.of("addSecurityGroupIds", List.of(unused),
                     "removeSubnetIds", List.of(second.subnetId()));
             refused(id, withGroup, 400, "InvalidParameterValue", "removeSubnetIds[0]"); // all or nothing
-            get(consumer, id).body("securityGroupIds", empty());
+            get(consumer, id).body("securityGroupIds", contains(others.defaultGroupOf(first.vpcId())));
         }
 
         @Test

@@ -6,6 +6,7 @@ import dev.privet.contracts.events.NetworkEvent.EndpointNetworkModificationFaile
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
 import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
 import dev.privet.contracts.events.NetworkEvent.RouteTableCreated;
+import dev.privet.contracts.events.NetworkEvent.SecurityGroupCreated;
 import dev.privet.contracts.events.NetworkEvent.SubnetCreated;
 import dev.privet.contracts.events.NetworkEvent.VpcCreated;
 import dev.privet.contracts.events.ProviderEvent.AllowedPrincipalsAdded;
@@ -40,6 +41,8 @@ import java.util.function.Supplier;
 final class OtherServices {
     private final PublishedEvents broker = PublishedEvents.onTestBroker();
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
+    /** Each VPC's default security group, made with it. */
+    private final Map<String, String> defaultGroups = new ConcurrentHashMap<>();
     /** While publishing behind a backlog: the sends not yet acknowledged. */
     private List<Future<RecordMetadata>> pending;
 
@@ -110,10 +113,26 @@ final class OtherServices {
         publish(owner, new EndpointServiceDeleted(serviceIdOf(serviceName), owner, List.of()));
     }
 
+    /** A VPC with its default security group, as network-service publishes them, and a subnet in it. */
     Network vpcWithSubnet(String owner, String zone) {
         String vpcId = IdFormat.VPC.newId();
-        publish(owner, new VpcCreated(vpcId, owner, "10.0.0.0/16", "us-east-1"));
+        String defaultGroup = IdFormat.SECURITY_GROUP.newId();
+        publish(owner, new VpcCreated(vpcId, owner, "10.0.0.0/16", "us-east-1"),
+                new SecurityGroupCreated(defaultGroup, "default", "default VPC security group", vpcId, owner, true));
+        defaultGroups.put(vpcId, defaultGroup);
         return subnetIn(owner, vpcId, zone);
+    }
+
+    /** The default security group of a VPC {@link #vpcWithSubnet} made. */
+    String defaultGroupOf(String vpcId) {
+        return defaultGroups.get(vpcId);
+    }
+
+    /** A security group of {@code owner} in the VPC, as network-service publishes it; returns its id. */
+    String securityGroupIn(String owner, String vpcId) {
+        String groupId = IdFormat.SECURITY_GROUP.newId();
+        publish(owner, new SecurityGroupCreated(groupId, "group-" + groupId, "a group", vpcId, owner, false));
+        return groupId;
     }
 
     /** A route table of {@code owner} in the VPC, as network-service publishes it; returns its id. */

@@ -211,11 +211,13 @@ class VpcEndpointApiTest {
 
         given().header("X-Privet-Account", consumer).get("/v1/vpc-endpoints/" + id + "/history").then()
                 .statusCode(200)
-                .body("eventType", contains("VpcEndpointRequested", "VpcEndpointAvailable", "VpcEndpointRejected",
-                        "VpcEndpointReleased", "VpcEndpointDeletionRequested", "VpcEndpointDeleted"))
-                .body("cause", contains("request", "event", "event", "event", "request", "request"))
+                .body("eventType", contains("VpcEndpointRequested", "VpcEndpointSecurityGroupsChanged",
+                        "VpcEndpointAvailable", "VpcEndpointRejected", "VpcEndpointReleased",
+                        "VpcEndpointDeletionRequested", "VpcEndpointDeleted"))
+                .body("cause", contains("request", "request", "event", "event", "event", "request", "request"))
                 .body("principal[0]", equalTo(rootArn(consumer)))
-                .body("[2].event.reason", equalTo("contract ended"));
+                .body("[1].event.securityGroupIds", contains(others.defaultGroupOf(network.vpcId())))
+                .body("[3].event.reason", equalTo("contract ended"));
         given().header("X-Privet-Account", newAccount()).get("/v1/vpc-endpoints/" + id + "/history").then()
                 .statusCode(404).body("code", equalTo("InvalidVpcEndpointId.NotFound"));
     }
@@ -366,7 +368,7 @@ class VpcEndpointApiTest {
         }
 
         @Test
-        void an_endpoint_on_a_service_published_just_before_the_request_is_created() throws SQLException {
+        void an_endpoint_on_a_service_and_in_a_vpc_published_just_before_the_request_is_created() throws SQLException {
             String consumer = newAccount();
             var published = others.behindBacklog(300, () -> new Published(
                     others.availableService(PROVIDER, false, rootArn(consumer)), others.vpcWithSubnet(consumer, "us-east-1a")));
@@ -375,7 +377,8 @@ class VpcEndpointApiTest {
 
             create(consumer, body(published.service(), published.network().vpcId(),
                     List.of(published.network().subnetId())))
-                    .statusCode(201).body("serviceName", equalTo(published.service())).body("state", equalTo("pending"));
+                    .statusCode(201).body("serviceName", equalTo(published.service())).body("state", equalTo("pending"))
+                    .body("securityGroupIds", contains(others.defaultGroupOf(published.network().vpcId())));
         }
 
         @Test
@@ -523,8 +526,8 @@ class VpcEndpointApiTest {
 
         @Test
         void at_the_bounds_it_is_accepted() {
-            var groups = IntStream.rangeClosed(1, 16).mapToObj(i -> String.format("sg-%08x", i))
-                    .toList();
+            var groups = IntStream.rangeClosed(1, 16).mapToObj(i -> others.securityGroupIn(consumer,
+                    network.vpcId())).toList();
             create(consumer, with("securityGroupIds", groups)).statusCode(201);
         }
     }
@@ -609,6 +612,14 @@ class VpcEndpointApiTest {
             rejected(Map.of("serviceName", service, "vpcId", network.vpcId(), "subnetIds", List.of(network.subnetId()),
                             "securityGroupIds", List.of("sg-00000001", "sg-00000001")), "InvalidParameterValue",
                     "securityGroupIds[1]");
+            String own = others.securityGroupIn(consumer, network.vpcId());
+            for (String missing : List.of(IdFormat.SECURITY_GROUP.newId(),
+                    others.securityGroupIn(newAccount(), network.vpcId()),
+                    others.securityGroupIn(consumer, others.vpcWithSubnet(consumer, "us-east-1a").vpcId()))) {
+                rejected(Map.of("serviceName", service, "vpcId", network.vpcId(), "subnetIds",
+                        List.of(network.subnetId()), "securityGroupIds", List.of(own, missing)),
+                        "InvalidGroup.NotFound", "securityGroupIds[1]");
+            }
         }
 
         @Test

@@ -52,7 +52,7 @@ class GatewayEndpointTest {
             byId.put(table.routeTableId(), table);
         }
         return new RequestEndpoint(ID, Requester.root(CONSUMER), "Gateway", S3, Optional.of(service), VPC,
-                Optional.of(new Vpc(VPC, CONSUMER.value())), List.of(), Map.of(), routeTables, byId,
+                Optional.of(VpcEndpointDeciderTest.consumerVpc()), List.of(), Map.of(), routeTables, byId, Map.of(),
                 AccessControls.DEFAULT);
     }
 
@@ -135,8 +135,8 @@ class GatewayEndpointTest {
         for (RouteTable table : known) {
             byId.put(table.routeTableId(), table);
         }
-        return new ModifyEndpoint(ID, CONSUMER, Changes.NONE, Map.of(), Changes.NONE, new PolicyChange.Keep(),
-                change, byId);
+        return new ModifyEndpoint(ID, CONSUMER, Changes.NONE, Map.of(), Changes.NONE, Map.of(),
+                new PolicyChange.Keep(), change, byId);
     }
 
     @Test
@@ -188,11 +188,11 @@ class GatewayEndpointTest {
     void has_neither_subnets_nor_security_groups_to_change_and_an_Interface_endpoint_no_route_tables() {
         var available = given(requested(), AVAILABLE);
         available.when(new ModifyEndpoint(ID, CONSUMER, new Changes(List.of("subnet-0000000000000000a"), List.of()),
-                        Map.of(), Changes.NONE, new PolicyChange.Keep(), Changes.NONE, Map.of()))
+                        Map.of(), Changes.NONE, Map.of(), new PolicyChange.Keep(), Changes.NONE, Map.of()))
                 .thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_PARAMETER_VALUE, "addSubnetIds");
         available.when(new ModifyEndpoint(ID, CONSUMER, Changes.NONE, Map.of(),
-                        new Changes(List.of(), List.of("sg-00000001")), new PolicyChange.Keep(), Changes.NONE,
-                        Map.of()))
+                        new Changes(List.of(), List.of("sg-00000001")), Map.of(), new PolicyChange.Keep(),
+                        Changes.NONE, Map.of()))
                 .thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_PARAMETER_VALUE, "removeSecurityGroupIds");
         VpcEndpointDeciderTest.endpointIn(EndpointState.AVAILABLE)
                 .when(routeTables(new Changes(List.of(MAIN), List.of()), table(MAIN)))

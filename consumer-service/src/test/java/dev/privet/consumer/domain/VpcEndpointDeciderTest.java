@@ -61,6 +61,10 @@ class VpcEndpointDeciderTest {
     static final String VPC = "vpc-0123456789abcdef0";
     static final String SUBNET_A = "subnet-0000000000000000a";
     static final String SUBNET_B = "subnet-0000000000000000b";
+    /** The consumer VPC's default security group. */
+    static final String DEFAULT_GROUP = "sg-0000000000000000d";
+    static final String SG_1 = "sg-00000001";
+    static final String SG_2 = "sg-00000002";
     static final List<DnsEntry> DNS = List.of(new DnsEntry("vpce-x.example", "Z1"));
 
     // ---- given events / when command / then events ----
@@ -133,8 +137,22 @@ class VpcEndpointDeciderTest {
         for (Subnet s : known) {
             byId.put(s.subnetId(), s);
         }
-        return new RequestEndpoint(ID, caller, "Interface", SERVICE_NAME, service, VPC,
-                Optional.of(new Vpc(VPC, CONSUMER.value())), subnets, byId, List.of(), Map.of(), AccessControls.DEFAULT);
+        return new RequestEndpoint(ID, caller, "Interface", SERVICE_NAME, service, VPC, Optional.of(consumerVpc()),
+                subnets, byId, List.of(), Map.of(), Map.of(), AccessControls.DEFAULT);
+    }
+
+    static Vpc consumerVpc() {
+        return new Vpc(VPC, CONSUMER.value(), Optional.of(DEFAULT_GROUP));
+    }
+
+    /** The consumer's groups {@code sg-00000001} to {@code sg-00000011} in its VPC, as the network view knows them. */
+    static Map<String, SecurityGroup> consumerGroups() {
+        Map<String, SecurityGroup> groups = new HashMap<>();
+        for (int i = 1; i <= 17; i++) {
+            String id = String.format("sg-%08x", i);
+            groups.put(id, new SecurityGroup(id, VPC, CONSUMER.value()));
+        }
+        return groups;
     }
 
     static Subnet subnet(String id, String vpc, AccountId owner, String zone) {
@@ -175,26 +193,30 @@ class VpcEndpointDeciderTest {
         @Test
         void is_pending_when_the_service_accepts_automatically() {
             var endpoint = nothing().when(validRequest(false)).then(new VpcEndpointRequested(ID, CONSUMER.value(),
-                    "Interface", SERVICE_ID, SERVICE_NAME, VPC, List.of(SUBNET_A, SUBNET_B), "pending", "arn:aws:iam::" + CONSUMER.value() + ":root", List.of()));
+                    "Interface", SERVICE_ID, SERVICE_NAME, VPC, List.of(SUBNET_A, SUBNET_B), "pending", "arn:aws:iam::" + CONSUMER.value() + ":root", List.of()),
+                    new VpcEndpointSecurityGroupsChanged(ID, List.of(DEFAULT_GROUP)));
             assertThat(endpoint.state()).isEqualTo(EndpointState.PENDING);
         }
 
         @Test
         void is_pendingAcceptance_when_the_service_requires_acceptance() {
             var endpoint = nothing().when(validRequest(true)).then(new VpcEndpointRequested(ID, CONSUMER.value(),
-                    "Interface", SERVICE_ID, SERVICE_NAME, VPC, List.of(SUBNET_A, SUBNET_B), "pendingAcceptance", "arn:aws:iam::" + CONSUMER.value() + ":root", List.of()));
+                    "Interface", SERVICE_ID, SERVICE_NAME, VPC, List.of(SUBNET_A, SUBNET_B), "pendingAcceptance", "arn:aws:iam::" + CONSUMER.value() + ":root", List.of()),
+                    new VpcEndpointSecurityGroupsChanged(ID, List.of(DEFAULT_GROUP)));
             assertThat(endpoint.state()).isEqualTo(EndpointState.PENDING_ACCEPTANCE);
         }
 
         @Test
         void is_allowed_to_the_service_s_owner_and_to_everyone_under_a_star_but_not_to_others() {
-            var own = new RequestEndpoint(ID, Requester.root(PROVIDER), "Interface", SERVICE_NAME, Optional.of(service(false)), VPC,
-                    Optional.of(new Vpc(VPC, PROVIDER.value())), List.of(SUBNET_A),
-                    Map.of(SUBNET_A, subnet(SUBNET_A, VPC, PROVIDER, "us-east-1a")), List.of(), Map.of(), AccessControls.DEFAULT);
-            assertThat(DECIDER.decide(own, DECIDER.initialState())).hasSize(1);
+            var own = new RequestEndpoint(ID, Requester.root(PROVIDER), "Interface", SERVICE_NAME,
+                    Optional.of(service(false)), VPC, Optional.of(new Vpc(VPC, PROVIDER.value(),
+                    Optional.of(DEFAULT_GROUP))), List.of(SUBNET_A),
+                    Map.of(SUBNET_A, subnet(SUBNET_A, VPC, PROVIDER, "us-east-1a")), List.of(), Map.of(), Map.of(),
+                    AccessControls.DEFAULT);
+            assertThat(DECIDER.decide(own, DECIDER.initialState())).hasSize(2);
             var everyone = request(Optional.of(service(false, "*")), List.of(SUBNET_A),
                     subnet(SUBNET_A, VPC, CONSUMER, "us-east-1a"));
-            assertThat(DECIDER.decide(everyone, DECIDER.initialState())).hasSize(1);
+            assertThat(DECIDER.decide(everyone, DECIDER.initialState())).hasSize(2);
             var other = request(Optional.of(service(false, STRANGER.rootArn())), List.of(SUBNET_A),
                     subnet(SUBNET_A, VPC, CONSUMER, "us-east-1a"));
             nothing().when(other).thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_SERVICE_NAME, "serviceName");
@@ -206,9 +228,9 @@ class VpcEndpointDeciderTest {
             String bob = "arn:aws:iam::" + CONSUMER.value() + ":role/ops/bob";
             Subnet subnet = subnet(SUBNET_A, VPC, CONSUMER, "us-east-1a");
             assertThat(DECIDER.decide(requestAs(new Requester(CONSUMER, ann), Optional.of(service(false, ann)),
-                    List.of(SUBNET_A), subnet), DECIDER.initialState())).hasSize(1);
+                    List.of(SUBNET_A), subnet), DECIDER.initialState())).hasSize(2);
             assertThat(DECIDER.decide(requestAs(new Requester(CONSUMER, bob), Optional.of(service(false,
-                    CONSUMER.rootArn())), List.of(SUBNET_A), subnet), DECIDER.initialState())).hasSize(1);
+                    CONSUMER.rootArn())), List.of(SUBNET_A), subnet), DECIDER.initialState())).hasSize(2);
             nothing().when(requestAs(new Requester(CONSUMER, bob), Optional.of(service(false, ann)), List.of(SUBNET_A),
                     subnet)).thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_SERVICE_NAME, "serviceName");
             nothing().when(requestAs(Requester.root(CONSUMER), Optional.of(service(false, ann)), List.of(SUBNET_A),
@@ -228,9 +250,9 @@ class VpcEndpointDeciderTest {
         @Test
         void is_rejected_for_a_VPC_unknown_or_of_another_account() {
             var base = validRequest(false);
-            for (Optional<Vpc> vpc : List.of(Optional.<Vpc>empty(), Optional.of(new Vpc(VPC, STRANGER.value())))) {
+            for (Optional<Vpc> vpc : List.of(Optional.<Vpc>empty(), Optional.of(new Vpc(VPC, STRANGER.value(), Optional.<String>empty())))) {
                 var r = new RequestEndpoint(ID, Requester.root(CONSUMER), "Interface", SERVICE_NAME, base.service(), VPC, vpc,
-                        base.subnetIds(), base.knownSubnets(), List.of(), Map.of(), AccessControls.DEFAULT);
+                        base.subnetIds(), base.knownSubnets(), List.of(), Map.of(), Map.of(), AccessControls.DEFAULT);
                 nothing().when(r).thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_VPC_ID_NOT_FOUND, "vpcId");
             }
         }
@@ -318,7 +340,7 @@ class VpcEndpointDeciderTest {
             for (Subnet s : known) {
                 byId.put(s.subnetId(), s);
             }
-            return new ModifyEndpoint(ID, CONSUMER, new Changes(add, remove), byId, Changes.NONE,
+            return new ModifyEndpoint(ID, CONSUMER, new Changes(add, remove), byId, Changes.NONE, Map.of(),
                     new PolicyChange.Keep(), Changes.NONE, Map.of());
         }
 
@@ -409,19 +431,19 @@ class VpcEndpointDeciderTest {
         @Test
         void is_not_found_for_another_account() {
             endpointIn(EndpointState.AVAILABLE).when(new ModifyEndpoint(ID, STRANGER, new Changes(List.of(SUBNET_B),
-                            List.of()), Map.of(SUBNET_B, b), Changes.NONE, new PolicyChange.Keep(), Changes.NONE, Map.of()))
+                            List.of()), Map.of(SUBNET_B, b), Changes.NONE, Map.of(), new PolicyChange.Keep(), Changes.NONE,
+                            Map.of()))
                     .thenRejected(Rejection.Kind.NOT_FOUND, ErrorCode.INVALID_VPC_ENDPOINT_ID_NOT_FOUND, "vpcEndpointId");
         }
     }
 
     @Nested
     class when_its_security_groups_or_policy_change {
-        static final String SG_1 = "sg-00000001";
-        static final String SG_2 = "sg-00000002";
         static final String POLICY = "{\"Statement\":[]}";
 
         ModifyEndpoint change(Changes groups, PolicyChange policy) {
-            return new ModifyEndpoint(ID, CONSUMER, Changes.NONE, Map.of(), groups, policy, Changes.NONE, Map.of());
+            return new ModifyEndpoint(ID, CONSUMER, Changes.NONE, Map.of(), groups, consumerGroups(), policy,
+                    Changes.NONE, Map.of());
         }
 
         @Test
@@ -429,7 +451,7 @@ class VpcEndpointDeciderTest {
             var request = validRequest(false);
             var withAccess = new RequestEndpoint(ID, request.caller(), "Interface", SERVICE_NAME, request.service(),
                     VPC, request.vpc(), request.subnetIds(), request.knownSubnets(), List.of(), Map.of(),
-                    new AccessControls(List.of(SG_1), POLICY));
+                    consumerGroups(), new AccessControls(List.of(SG_1), POLICY));
             List<ConsumerEvent> decided = DECIDER.decide(withAccess, DECIDER.initialState());
             assertThat(decided).hasSize(3).element(0).isInstanceOf(VpcEndpointRequested.class);
             assertThat(decided.subList(1, 3)).containsExactly(new VpcEndpointSecurityGroupsChanged(ID, List.of(SG_1)),
@@ -439,10 +461,48 @@ class VpcEndpointDeciderTest {
         }
 
         @Test
-        void a_request_without_them_has_none_and_the_default_policy() {
+        void a_request_names_only_the_caller_s_groups_in_its_vpc() {
+            var request = validRequest(false);
+            Map<String, SecurityGroup> known = new HashMap<>(consumerGroups());
+            known.put("sg-000000000000000aa", new SecurityGroup("sg-000000000000000aa", VPC, STRANGER.value()));
+            known.put("sg-000000000000000bb", new SecurityGroup("sg-000000000000000bb", "vpc-0000000000000000b",
+                    CONSUMER.value()));
+            for (String group : List.of("sg-000000000000000ff", "sg-000000000000000aa", "sg-000000000000000bb")) {
+                var named = new RequestEndpoint(ID, request.caller(), "Interface", SERVICE_NAME, request.service(),
+                        VPC, request.vpc(), request.subnetIds(), request.knownSubnets(), List.of(), Map.of(), known,
+                        new AccessControls(List.of(SG_1, group), null));
+                nothing().when(named).thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_GROUP_NOT_FOUND,
+                        "securityGroupIds[1]");
+            }
+        }
+
+        @Test
+        void a_request_without_groups_in_a_vpc_whose_default_group_is_unknown_is_refused() {
+            var request = validRequest(false);
+            var noDefault = new RequestEndpoint(ID, request.caller(), "Interface", SERVICE_NAME, request.service(),
+                    VPC, Optional.of(new Vpc(VPC, CONSUMER.value(), Optional.empty())), request.subnetIds(),
+                    request.knownSubnets(), List.of(), Map.of(), Map.of(), AccessControls.DEFAULT);
+            nothing().when(noDefault).thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_GROUP_NOT_FOUND,
+                    "securityGroupIds");
+        }
+
+        @Test
+        void an_added_group_must_be_the_owner_s_in_the_endpoint_s_vpc() {
+            var added = new Changes(List.of(SG_1, "sg-000000000000000ff"), List.of());
+            endpointIn(EndpointState.AVAILABLE).when(change(added, new PolicyChange.Keep()))
+                    .thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_GROUP_NOT_FOUND, "addSecurityGroupIds[1]");
+            var elsewhere = new ModifyEndpoint(ID, CONSUMER, Changes.NONE, Map.of(), new Changes(List.of(SG_1),
+                    List.of()), Map.of(SG_1, new SecurityGroup(SG_1, "vpc-0000000000000000b", CONSUMER.value())),
+                    new PolicyChange.Keep(), Changes.NONE, Map.of());
+            endpointIn(EndpointState.AVAILABLE).when(elsewhere)
+                    .thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_GROUP_NOT_FOUND, "addSecurityGroupIds[0]");
+        }
+
+        @Test
+        void a_request_without_them_has_the_vpc_s_default_group_and_the_default_policy() {
             var endpoint = nothing().when(validRequest(false)).then(DECIDER.decide(validRequest(false),
                     DECIDER.initialState()).toArray(ConsumerEvent[]::new));
-            assertThat(endpoint.access().securityGroupIds()).isEmpty();
+            assertThat(endpoint.access().securityGroupIds()).containsExactly(DEFAULT_GROUP);
             assertThat(endpoint.access().policyInForce()).isEqualTo(AccessControls.FULL_ACCESS);
         }
 
@@ -497,7 +557,8 @@ class VpcEndpointDeciderTest {
                     .thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_PARAMETER_VALUE, "addSecurityGroupIds");
             // a subnet change refused refuses the groups and the policy asked with it
             given.when(new ModifyEndpoint(ID, CONSUMER, new Changes(List.of(), List.of(SUBNET_B)), Map.of(),
-                            new Changes(List.of(SG_2), List.of()), new PolicyChange.Replace(POLICY), Changes.NONE, Map.of()))
+                            new Changes(List.of(SG_2), List.of()), consumerGroups(), new PolicyChange.Replace(POLICY),
+                            Changes.NONE, Map.of()))
                     .thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_PARAMETER_VALUE, "removeSubnetIds[0]");
         }
     }
