@@ -29,7 +29,8 @@ import static org.hamcrest.Matchers.equalTo;
  * checks, a load balancer's listener and an endpoint service; a consumer's endpoint whose name, resolved at
  * dns-service, reaches both backends through the forwarder; one backend stopped, and the health checks send every
  * connection to the other; a subnet added to the endpoint, and its new interface answers under a new zonal name; the
- * first subnet removed, and its interface, name and port are gone; the endpoint deleted, and its port closed. On the
+ * first subnet removed, and its interface, name and port are gone; its security groups changed to one without a rule
+ * for the port, and the port is closed until a rule opens it; the endpoint deleted, and its port closed. On the
  * {@link SharedCluster}, in accounts of its own.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -165,6 +166,29 @@ class DataPlaneTest {
 
     @Test
     @Order(4)
+    void the_endpoint_s_security_groups_decide_whether_its_port_is_open() throws Exception {
+        String address = ClusterDns.resolve(cluster, regionalName).getFirst();
+        String defaultGroup = gateway.as(CONSUMER).get("/v1/security-groups").then().statusCode(200).extract()
+                .path("find { it.vpcId == '" + consumerVpc + "' && it.isDefault }.groupId");
+        String clients = gateway.create(CONSUMER, "/v1/security-groups", Map.of("groupName", "clients",
+                "description", "who may reach the service", "vpcId", consumerVpc), "groupId");
+        gateway.as(CONSUMER).body(Map.of("addSecurityGroupIds", List.of(clients), "removeSecurityGroupIds",
+                List.of(defaultGroup))).patch("/v1/vpc-endpoints/" + endpointId).then().statusCode(200);
+        await().atMost(LIFECYCLE).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThatThrownBy(() -> EchoServer.exchange(address, LISTENER_PORT, "let in?"))
+                        .as("no ingress rule lets TCP in to the listener port").isInstanceOf(ConnectException.class));
+        gateway.as(CONSUMER).delete("/v1/security-groups/" + clients).then().statusCode(400)
+                .body("code", equalTo("DependencyViolation"));
+
+        gateway.as(CONSUMER).body(Map.of("rules", List.of(Map.of("ipProtocol", "tcp", "fromPort", LISTENER_PORT,
+                "toPort", LISTENER_PORT, "cidrIpv4", "172.31.0.0/16")))).post("/v1/security-groups/" + clients
+                + "/ingress").then().statusCode(200);
+        await().atMost(LIFECYCLE).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(backendReached()).isEqualTo("blue"));
+    }
+
+    @Test
+    @Order(5)
     void a_deleted_endpoint_has_its_port_closed() throws Exception {
         String address = ClusterDns.resolve(cluster, regionalName).getFirst();
         gateway.as(CONSUMER).delete("/v1/vpc-endpoints/" + endpointId).then().statusCode(200);

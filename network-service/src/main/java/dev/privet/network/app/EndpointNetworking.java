@@ -3,6 +3,7 @@ package dev.privet.network.app;
 import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRouteTablesChanged;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointSecurityGroupsChanged;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointSubnetsChanged;
 import dev.privet.contracts.events.DnsEvent.EndpointDnsPublished;
 import dev.privet.contracts.events.EventEnvelope;
@@ -18,6 +19,8 @@ import dev.privet.eventstore.DeciderRunner.Loaded;
 import dev.privet.network.dataplane.Forwarders;
 import dev.privet.network.domain.EndpointNetwork;
 import dev.privet.network.domain.EndpointNetwork.Command;
+import dev.privet.network.domain.EndpointNetwork.Command.ApplyGroups;
+import dev.privet.network.domain.EndpointNetwork.Command.Defer;
 import dev.privet.network.domain.EndpointNetwork.Command.Fail;
 import dev.privet.network.domain.EndpointNetwork.Command.FailModification;
 import dev.privet.network.domain.EndpointNetwork.Command.FailRouteModification;
@@ -27,6 +30,7 @@ import dev.privet.network.domain.EndpointNetwork.Command.Provision;
 import dev.privet.network.domain.EndpointNetwork.Command.ProvisionRoutes;
 import dev.privet.network.domain.EndpointNetwork.Command.Release;
 import dev.privet.network.domain.EndpointNetwork.Command.Retire;
+import dev.privet.network.domain.EndpointNetwork.Deferred;
 import dev.privet.network.domain.EndpointNetwork.Provisioned;
 import dev.privet.network.domain.EndpointNetwork.Routed;
 import dev.privet.network.domain.ManagedPrefixList;
@@ -67,16 +71,44 @@ public class EndpointNetworking {
         this.prefixLists = prefixLists;
     }
 
+    /**
+     * Builds an accepted endpoint's interfaces, all or none (a subnet gone or full, or the pool exhausted, fails the
+     * endpoint), or defers the acceptance until the endpoint's security groups are here.
+     */
     public void provision(Connection c, EndpointConnectionAccepted accepted, EventEnvelope cause) throws SQLException {
         String endpointId = accepted.vpcEndpointId();
-        if (!deciders.load(c, endpointId, EndpointNetwork.DECIDER).state().awaitsProvisioning()) {
-            return;
-        }
+        EndpointNetwork state = deciders.load(c, endpointId, EndpointNetwork.DECIDER).state();
         EventMetadata metadata = EventMetadata.causedBy(cause);
-        Plan plan = plan(c, endpointId, accepted.vpcId(), accepted.subnetIds());
+        if (state.awaitsGroups()) {
+            deciders.run(c, endpointId, new Defer(endpointId, accepted.serviceId(), accepted.vpcId(),
+                    accepted.subnetIds()), EndpointNetwork.DECIDER, metadata);
+        } else if (state.awaitsProvisioning()) {
+            buildInterfaces(c, endpointId, accepted.serviceId(), accepted.vpcId(), accepted.subnetIds(), metadata);
+        }
+    }
+
+    /**
+     * Records the endpoint's security groups, which decide the ports its forwarders listen on; an acceptance that
+     * was waiting for them builds the endpoint's interfaces now.
+     */
+    public void applyGroups(Connection c, VpcEndpointSecurityGroupsChanged changed, EventEnvelope cause)
+            throws SQLException {
+        String endpointId = changed.vpcEndpointId();
+        EndpointNetwork before = deciders.load(c, endpointId, EndpointNetwork.DECIDER).state();
+        EventMetadata metadata = EventMetadata.causedBy(cause);
+        deciders.run(c, endpointId, new ApplyGroups(endpointId, changed.securityGroupIds()), EndpointNetwork.DECIDER,
+                metadata);
+        if (before instanceof Deferred accepted) {
+            buildInterfaces(c, endpointId, accepted.serviceId(), accepted.vpcId(), accepted.subnetIds(), metadata);
+        }
+    }
+
+    private void buildInterfaces(Connection c, String endpointId, String serviceId, String vpcId,
+                                 List<String> subnetIds, EventMetadata metadata) throws SQLException {
+        Plan plan = plan(c, endpointId, vpcId, subnetIds);
         Command decided = plan.refusal() != null
-                ? new Fail(endpointId, accepted.serviceId(), plan.refusal())
-                : new Provision(endpointId, accepted.serviceId(), build(c, plan, metadata));
+                ? new Fail(endpointId, serviceId, plan.refusal())
+                : new Provision(endpointId, serviceId, build(c, plan, metadata));
         deciders.run(c, endpointId, decided, EndpointNetwork.DECIDER, metadata);
     }
 

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The facts about security groups that span streams, read from the event store itself (as {@link CrossStreamChecks}
- * reads the others): the names in a VPC, the groups of a VPC, the groups whose rules name a group. Names and
+ * reads the others): the names in a VPC, the groups of a VPC, the groups whose rules name a group, the endpoints a
+ * group is applied to. Names and
  * references are decided under a transaction-scoped advisory lock on the VPC's groups, so two requests cannot both
  * take a name, nor a rule come to name a group while it is being deleted.
  */
@@ -79,5 +80,19 @@ class SecurityGroupChecks {
                                     where v.event_type = 'SecurityGroupRulesRevoked' and v.stream_id = e.stream_id
                                       and g->>'securityGroupRuleId' = r->>'securityGroupRuleId')
                    and""" + LIVE + "order by e.stream_id", groupId);
+    }
+
+    /**
+     * The endpoints, not released, whose groups (their latest {@code EndpointSecurityGroupsApplied}) include the
+     * group. A change of an endpoint's groups still on its way from consumer-service is not seen.
+     */
+    List<String> endpointsUsing(Connection c, String groupId) throws SQLException {
+        return CrossStreamChecks.column(c, """
+                select e.stream_id from events e
+                 where e.event_type = 'EndpointSecurityGroupsApplied'
+                   and e.payload->'securityGroupIds' @> jsonb_build_array(?::text)
+                   and not exists (select 1 from events l where l.stream_id = e.stream_id and l.version > e.version
+                                      and l.event_type in ('EndpointSecurityGroupsApplied', 'EndpointNetworkReleased'))
+                 order by e.stream_id""", groupId);
     }
 }

@@ -67,7 +67,7 @@ public class SecurityGroupCommands {
     void deleteDefaultOf(Connection c, String vpcId, EventMetadata metadata) throws SQLException {
         for (var group : groups.groupsIn(c, vpcId).entrySet()) {
             if (group.getValue()) {
-                deciders.run(c, group.getKey(), new Command.Delete(true, List.of()), SecurityGroup.DECIDER, metadata);
+                deciders.run(c, group.getKey(), new Command.Delete(true, List.of(), List.of()), SecurityGroup.DECIDER, metadata);
             }
         }
     }
@@ -134,7 +134,8 @@ public class SecurityGroupCommands {
         commands.execute(c -> {
             SecurityGroup.Group group = owned(c, caller, groupId);
             groups.lockGroupsOf(c, group.group().vpcId());
-            return deciders.run(c, groupId, new Command.Delete(false, groups.groupsReferringTo(c, groupId)),
+            return deciders.run(c, groupId, new Command.Delete(false, groups.groupsReferringTo(c, groupId),
+                            groups.endpointsUsing(c, groupId)),
                     SecurityGroup.DECIDER, EventMetadata.forRequest(caller.value())).state();
         });
     }

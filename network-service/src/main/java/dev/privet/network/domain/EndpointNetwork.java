@@ -7,9 +7,11 @@ import dev.privet.contracts.events.NetworkEvent.EndpointNetworkModificationFaile
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkModified;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
+import dev.privet.contracts.events.NetworkEvent.EndpointProvisioningDeferred;
 import dev.privet.contracts.events.NetworkEvent.EndpointRoutesModificationFailed;
 import dev.privet.contracts.events.NetworkEvent.EndpointRoutesModified;
 import dev.privet.contracts.events.NetworkEvent.EndpointRoutesProvisioned;
+import dev.privet.contracts.events.NetworkEvent.EndpointSecurityGroupsApplied;
 import dev.privet.contracts.events.Values.EndpointInterface;
 import dev.privet.eventstore.Decider;
 
@@ -25,13 +27,26 @@ import java.util.stream.Stream;
  * final: the provider's acceptance and the DNS removal travel on different topics and may arrive in either order, so
  * an acceptance that arrives after the release is ignored rather than building interfaces nobody will delete.
  *
+ * <p>An Interface endpoint's security groups (consumer-service's) and the provider's acceptance travel on different
+ * topics too. Its interfaces are built only once both are here: an acceptance that comes first is
+ * {@linkplain Deferred deferred}, and the groups' arrival builds them. So the forwarders of a provisioned endpoint
+ * always know which ports its groups open.
+ *
  * <p>A provisioned endpoint's subnets can change. The interfaces of removed subnets then <em>retire</em>: they keep
  * listening until the endpoint's names stop pointing at them (names first, interfaces after, as in a deletion), so a
  * client that resolved a name a moment ago still connects.
  */
 public sealed interface EndpointNetwork {
 
-    record None() implements EndpointNetwork {
+    /** Nothing built yet; {@code groupsKnown} once the endpoint's security groups arrived. */
+    record None(boolean groupsKnown) implements EndpointNetwork {
+    }
+
+    /** Accepted, waiting for the endpoint's security groups to build its interfaces in {@code subnetIds}. */
+    record Deferred(String serviceId, String vpcId, List<String> subnetIds) implements EndpointNetwork {
+        public Deferred {
+            subnetIds = List.copyOf(subnetIds);
+        }
     }
 
     /** {@code interfaces} serve the endpoint; {@code retiring} ones wait to be deleted once no name points at them. */
@@ -85,6 +100,14 @@ public sealed interface EndpointNetwork {
         record Fail(String vpcEndpointId, String serviceId, String reason) implements Command {
         }
 
+        /** Record the endpoint's security groups. */
+        record ApplyGroups(String vpcEndpointId, List<String> securityGroupIds) implements Command {
+        }
+
+        /** Hold an acceptance that came before the endpoint's security groups. */
+        record Defer(String vpcEndpointId, String serviceId, String vpcId, List<String> subnetIds) implements Command {
+        }
+
         /** Record a Gateway endpoint's new route tables (its routes added and removed beside it). */
         record ModifyRoutes(String vpcEndpointId, String serviceId, List<String> routeTableIds) implements Command {
         }
@@ -112,9 +135,14 @@ public sealed interface EndpointNetwork {
         }
     }
 
-    /** Whether an acceptance should build interfaces now. */
+    /** Whether nothing is built yet: an acceptance (or a Gateway endpoint's request) is still to be acted on. */
     default boolean awaitsProvisioning() {
-        return this instanceof None;
+        return this instanceof None || this instanceof Deferred;
+    }
+
+    /** Whether an acceptance must wait for the endpoint's security groups before interfaces are built. */
+    default boolean awaitsGroups() {
+        return this instanceof None n && !n.groupsKnown();
     }
 
     /** The interfaces to delete on release, retiring ones included: none unless provisioned. */
@@ -126,7 +154,7 @@ public sealed interface EndpointNetwork {
     Decider<Command, EndpointNetwork, NetworkEvent> DECIDER = new Decider<>() {
         @Override
         public EndpointNetwork initialState() {
-            return new None();
+            return new None(false);
         }
 
         @Override
@@ -141,6 +169,12 @@ public sealed interface EndpointNetwork {
                         : List.of();
                 case Command.Fail f -> state.awaitsProvisioning()
                         ? List.of(new EndpointNetworkFailed(f.vpcEndpointId(), f.serviceId(), f.reason()))
+                        : List.of();
+                case Command.ApplyGroups a -> state instanceof Released ? List.of()
+                        : List.of(new EndpointSecurityGroupsApplied(a.vpcEndpointId(), a.securityGroupIds()));
+                case Command.Defer d -> state.awaitsGroups()
+                        ? List.of(new EndpointProvisioningDeferred(d.vpcEndpointId(), d.serviceId(), d.vpcId(),
+                                d.subnetIds()))
                         : List.of();
                 case Command.ModifyRoutes m -> state instanceof Routed
                         ? List.of(new EndpointRoutesModified(m.vpcEndpointId(), m.serviceId(), m.routeTableIds()))
@@ -170,6 +204,8 @@ public sealed interface EndpointNetwork {
         public EndpointNetwork evolve(EndpointNetwork state, NetworkEvent event, Instant recordedAt) {
             return switch (event) {
                 case EndpointNetworkProvisioned p -> new Provisioned(p.serviceId(), p.networkInterfaces(), List.of());
+                case EndpointSecurityGroupsApplied a -> state instanceof None ? new None(true) : state;
+                case EndpointProvisioningDeferred d -> new Deferred(d.serviceId(), d.vpcId(), d.subnetIds());
                 case EndpointRoutesProvisioned p -> new Routed(p.serviceId(), p.prefixListId(), p.routeTableIds());
                 case EndpointRoutesModified m -> {
                     Routed before = routed(state, m);

@@ -5,12 +5,17 @@ import dev.privet.contracts.events.NetworkEvent.EndpointInterfacesRetired;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkModified;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
+import dev.privet.contracts.events.NetworkEvent.EndpointSecurityGroupsApplied;
 import dev.privet.contracts.events.NetworkEvent.ListenerCreated;
 import dev.privet.contracts.events.NetworkEvent.ListenerDeleted;
 import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
 import dev.privet.contracts.events.NetworkEvent.LoadBalancerDeleted;
 import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceCreated;
 import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceDeleted;
+import dev.privet.contracts.events.NetworkEvent.SecurityGroupCreated;
+import dev.privet.contracts.events.NetworkEvent.SecurityGroupDeleted;
+import dev.privet.contracts.events.NetworkEvent.SecurityGroupRulesAuthorized;
+import dev.privet.contracts.events.NetworkEvent.SecurityGroupRulesRevoked;
 import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersReleased;
 import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersVerified;
 import dev.privet.contracts.events.NetworkEvent.TargetGroupAttributesModified;
@@ -21,10 +26,13 @@ import dev.privet.contracts.events.NetworkEvent.TargetsRegistered;
 import dev.privet.contracts.events.Values.EndpointInterface;
 import dev.privet.contracts.events.Values.HealthCheck;
 import dev.privet.contracts.events.Values.Listener;
+import dev.privet.contracts.events.Values.SecurityGroupRule;
 import dev.privet.contracts.events.Values.Target;
 import dev.privet.contracts.events.Values.TargetGroupAttributes;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,8 +48,16 @@ import java.util.TreeSet;
  * check, and which data plane addresses interfaces hold, so that a new one is never given twice.
  *
  * <p>Targets are looked up for each new connection, so registering or deregistering one changes where the next
- * connections go without touching the sockets; only endpoints, listeners and a service's load balancers change what
- * listens. Targets of type {@code instance} have no address Privet can reach, and are not forwarded to.
+ * connections go without touching the sockets; only endpoints, listeners, a service's load balancers and the
+ * endpoint's security groups change what listens. Targets of type {@code instance} have no address Privet can reach,
+ * and are not forwarded to.
+ *
+ * <p>An endpoint's security groups decide its ports: a listener port is open only while an ingress rule of one of
+ * its groups allows TCP to it ({@link SecurityGroupRules#allowsTcp}). Rules are matched by protocol and port, not by
+ * their peer: clients reach the data plane from the host's own addresses, not from a VPC's, so a CIDR or a referenced
+ * group could not tell them apart. Egress rules do not apply: the forwarders' answers are part of the connection, as
+ * with AWS's stateful groups. An endpoint provisioned before network-service recorded groups (no
+ * {@code EndpointSecurityGroupsApplied} in its stream) forwards every port, as it did then.
  *
  * <p>Not thread-safe: one writer applies events, and readers synchronize with it.
  */
@@ -93,6 +109,8 @@ public final class ForwardingTable {
     private final Map<String, Group> groups = new HashMap<>();
     private final Map<String, String> heldAddresses = new HashMap<>();
     private final Map<String, String> addressOfInterface = new HashMap<>();
+    private final Map<String, List<String>> groupsOfEndpoint = new HashMap<>();
+    private final Map<String, List<SecurityGroupRule>> ingressOfGroup = new HashMap<>();
     private long targetChanges;
 
     /**
@@ -134,7 +152,33 @@ public final class ForwardingTable {
                 return listen(r.vpcEndpointId(), r.serviceId(), endpoint.interfaces().stream()
                         .filter(eni -> !retired.contains(eni.networkInterfaceId())).toList());
             }
+            case EndpointSecurityGroupsApplied a -> {
+                groupsOfEndpoint.put(a.vpcEndpointId(), List.copyOf(a.securityGroupIds()));
+                return Set.of(a.vpcEndpointId());
+            }
+            case SecurityGroupCreated c -> ingressOfGroup.put(c.groupId(), new ArrayList<>());
+            case SecurityGroupRulesAuthorized a -> {
+                List<SecurityGroupRule> ingress = ingressOfGroup.get(a.groupId());
+                if (ingress != null) {
+                    a.rules().stream().filter(rule -> !rule.egress()).forEach(ingress::add);
+                }
+                return endpointsIn(a.groupId());
+            }
+            case SecurityGroupRulesRevoked r -> {
+                List<SecurityGroupRule> ingress = ingressOfGroup.get(r.groupId());
+                if (ingress != null) {
+                    Set<String> revoked = new HashSet<>();
+                    r.rules().forEach(rule -> revoked.add(rule.securityGroupRuleId()));
+                    ingress.removeIf(rule -> revoked.contains(rule.securityGroupRuleId()));
+                }
+                return endpointsIn(r.groupId());
+            }
+            case SecurityGroupDeleted d -> {
+                ingressOfGroup.remove(d.groupId());
+                return endpointsIn(d.groupId());
+            }
             case EndpointNetworkReleased r -> {
+                groupsOfEndpoint.remove(r.vpcEndpointId());
                 Endpoint gone = endpoints.remove(r.vpcEndpointId());
                 if (gone != null) {
                     gone.interfaces().forEach(eni -> endpointByAddress.remove(eni.dataPlaneAddress()));
@@ -217,6 +261,7 @@ public final class ForwardingTable {
         }
         Set<Integer> ports = new TreeSet<>();
         balancersOf(endpoint.serviceId()).forEach(lb -> ports.addAll(lb.listeners().keySet()));
+        ports.removeIf(port -> !opens(vpcEndpointId, port));
         Set<Binding> bindings = new LinkedHashSet<>();
         for (EndpointInterface eni : endpoint.interfaces()) {
             if (eni.dataPlaneAddress() != null) {
@@ -276,6 +321,24 @@ public final class ForwardingTable {
             }
         }
         return targets;
+    }
+
+    /** Whether the endpoint's security groups let TCP in to the port (every port without groups on record). */
+    private boolean opens(String vpcEndpointId, int port) {
+        List<String> groups = groupsOfEndpoint.get(vpcEndpointId);
+        return groups == null || groups.stream().anyMatch(group -> ingressOfGroup.getOrDefault(group, List.of())
+                .stream().anyMatch(rule -> SecurityGroupRules.allowsTcp(rule, port)));
+    }
+
+    /** The endpoints with interfaces whose groups include the group. */
+    private Set<String> endpointsIn(String groupId) {
+        Set<String> ids = new LinkedHashSet<>();
+        groupsOfEndpoint.forEach((id, groups) -> {
+            if (groups.contains(groupId) && endpoints.containsKey(id)) {
+                ids.add(id);
+            }
+        });
+        return ids;
     }
 
     private List<Balancer> balancersOf(String serviceId) {

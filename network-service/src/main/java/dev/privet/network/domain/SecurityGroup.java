@@ -68,9 +68,10 @@ public sealed interface SecurityGroup {
 
         /**
          * Deletes the group; {@code withVpc} when its VPC goes, which alone takes a default group; {@code referredBy}
-         * the other groups whose rules name it, read under the VPC's lock.
+         * the other groups whose rules name it, read under the VPC's lock; {@code usedBy} the endpoints it is
+         * applied to.
          */
-        record Delete(boolean withVpc, List<String> referredBy) implements Command {
+        record Delete(boolean withVpc, List<String> referredBy, List<String> usedBy) implements Command {
         }
     }
 
@@ -106,6 +107,11 @@ public sealed interface SecurityGroup {
                     if (!d.referredBy().isEmpty()) {
                         throw Rejection.invalid(ErrorCode.DEPENDENCY_VIOLATION, "groupId", "The security group '"
                                 + id + "' is referenced by the rules of " + String.join(", ", d.referredBy()));
+                    }
+                    if (!d.usedBy().isEmpty()) {
+                        throw Rejection.invalid(ErrorCode.DEPENDENCY_VIOLATION, "groupId", "The security group '"
+                                + id + "' is in use by the VPC endpoints " + String.join(", ", d.usedBy())
+                                + ": remove it from them first");
                     }
                     yield List.of(new SecurityGroupDeleted(id, group.group().vpcId(), group.group().ownerId()));
                 }

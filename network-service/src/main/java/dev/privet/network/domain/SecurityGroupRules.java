@@ -34,6 +34,12 @@ public final class SecurityGroupRules {
     private SecurityGroupRules() {
     }
 
+    /** Whether the rule lets TCP through to the port: all protocols, or TCP with the port in its range. */
+    public static boolean allowsTcp(SecurityGroupRule rule, int port) {
+        return rule.ipProtocol().equals(SecurityGroupRule.ALL_PROTOCOLS)
+                || rule.ipProtocol().equals("tcp") && rule.fromPort() <= port && port <= rule.toPort();
+    }
+
     /** A new group's name: AWS's characters, not {@code default} (reserved) and not {@code sg-...}. */
     public static String groupName(String name, String field) {
         text(name, field, true);

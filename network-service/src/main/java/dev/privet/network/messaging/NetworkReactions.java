@@ -2,6 +2,7 @@ package dev.privet.network.messaging;
 
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRequested;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRouteTablesChanged;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointSecurityGroupsChanged;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointSubnetsChanged;
 import dev.privet.contracts.events.DnsEvent.EndpointDnsPublished;
 import dev.privet.contracts.events.DnsEvent.EndpointDnsRemoved;
@@ -24,7 +25,7 @@ import java.sql.SQLException;
 /**
  * What network-service does when others act: verify a new service's load balancers and release them once it is
  * deleted, build an accepted endpoint's interfaces (or a Gateway endpoint's routes, at its request: there is no
- * provider to accept it), and release them once its DNS names are gone (deletion runs the chain backwards; dns-service
+ * provider to accept it; an Interface endpoint's wait for its security groups too), and release them once its DNS names are gone (deletion runs the chain backwards; dns-service
  * reports a Gateway endpoint's names gone too, though it never had any). A change of an endpoint's subnets builds the new interfaces at once and deletes the removed
  * ones once its names were published again without them.
  */
@@ -61,6 +62,7 @@ public class NetworkReactions implements EventConsumer {
             case EndpointServiceDeleted deleted -> bindings.release(c, deleted, envelope);
             case EndpointConnectionAccepted accepted -> networking.provision(c, accepted, envelope);
             case VpcEndpointRequested requested when requested.isGateway() -> networking.route(c, requested, envelope);
+            case VpcEndpointSecurityGroupsChanged changed -> networking.applyGroups(c, changed, envelope);
             case VpcEndpointSubnetsChanged changed -> networking.modify(c, changed, envelope);
             case VpcEndpointRouteTablesChanged changed -> networking.reroute(c, changed, envelope);
             case EndpointDnsPublished published -> networking.retire(c, published, envelope);

@@ -1,8 +1,10 @@
 package dev.privet.network.api;
 
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointSecurityGroupsChanged;
 import dev.privet.contracts.events.DnsEvent.EndpointDnsRemoved;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
+import dev.privet.contracts.events.NetworkEvent.EndpointProvisioningDeferred;
 import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersVerified;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
 import dev.privet.contracts.events.ProviderEvent.EndpointServiceCreated;
@@ -32,6 +34,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static dev.privet.network.api.SecurityGroupApiTest.GROUPS;
+import static dev.privet.network.api.SecurityGroupApiTest.createGroup;
+import static dev.privet.network.api.SecurityGroupApiTest.defaultGroupOf;
+import static dev.privet.network.api.SecurityGroupApiTest.rules;
+import static dev.privet.network.api.SecurityGroupApiTest.tcp;
 import static dev.privet.network.api.NetworkApi.ASYNC;
 import static dev.privet.network.api.NetworkApi.OWNER;
 import static dev.privet.network.api.NetworkApi.as;
@@ -83,7 +90,8 @@ class DataPlaneForwardingTest {
     /** An endpoint accepted on the service with an interface in each subnet, once it is provisioned. */
     static EndpointNetworkProvisioned acceptedEndpoint(String service, String vpc, List<String> subnets) {
         String endpoint = IdFormat.VPC_ENDPOINT.newId();
-        KafkaEvents.publish(new EndpointConnectionAccepted(service, endpoint, OWNER, vpc, subnets, List.of()), 2, OWNER);
+        KafkaEvents.accept(new EndpointConnectionAccepted(service, endpoint, OWNER, vpc, subnets, List.of()),
+                OWNER, defaultGroupOf(OWNER, vpc));
         return KafkaEvents.await(Topic.NETWORK, EndpointNetworkProvisioned.class,
                 e -> e.vpcEndpointId().equals(endpoint));
     }
@@ -122,6 +130,38 @@ class DataPlaneForwardingTest {
                 // the connection open at the release is drained, after privet.data-plane.drain-timeout (1 s here)
                 assertClosedWithin(open, Duration.ofSeconds(10));
             }
+        }
+    }
+
+    @Test
+    void only_the_ports_the_endpoint_s_security_groups_let_in_are_forwarded() throws Exception {
+        try (EchoServer backend = EchoServer.start("guarded")) {
+            String vpc = createVpc(OWNER, "10.41.0.0/16");
+            String subnet = createSubnet(OWNER, vpc, "10.41.1.0/24", "us-east-1a");
+            String service = serviceOn(loadBalancer("sg-" + subnet.substring(7, 15), "network", List.of(subnet),
+                    List.of(target("127.0.0.1", backend.port()))));
+            String group = createGroup(OWNER, vpc, "clients"); // AWS's egress rule only: nothing comes in
+            String endpoint = IdFormat.VPC_ENDPOINT.newId();
+
+            KafkaEvents.publish(new EndpointConnectionAccepted(service, endpoint, OWNER, vpc, List.of(subnet),
+                    List.of()), 2, OWNER);
+            KafkaEvents.await(Topic.NETWORK, EndpointProvisioningDeferred.class,
+                    e -> e.vpcEndpointId().equals(endpoint)); // the groups come after the acceptance
+            KafkaEvents.publish(new VpcEndpointSecurityGroupsChanged(endpoint, List.of(group)), 2, OWNER);
+            String address = KafkaEvents.await(Topic.NETWORK, EndpointNetworkProvisioned.class,
+                    e -> e.vpcEndpointId().equals(endpoint)).networkInterfaces().getFirst().dataPlaneAddress();
+            assertThatThrownBy(() -> EchoServer.exchange(address, LISTENER_PORT, "in?"))
+                    .isInstanceOf(ConnectException.class);
+
+            as(OWNER).body(rules(tcp(LISTENER_PORT, "10.0.0.0/8"))).post(GROUPS + "/" + group + "/ingress").then()
+                    .statusCode(200);
+            await().atMost(ASYNC).untilAsserted(() -> assertThat(EchoServer.exchange(address, LISTENER_PORT, "in"))
+                    .isEqualTo("guarded\nin"));
+
+            as(OWNER).body(rules(tcp(LISTENER_PORT, "10.0.0.0/8"))).post(GROUPS + "/" + group
+                    + "/ingress/revocations").then().statusCode(200);
+            await().atMost(ASYNC).untilAsserted(() -> assertThatThrownBy(() -> EchoServer.exchange(address,
+                    LISTENER_PORT, "in again?")).isInstanceOf(ConnectException.class));
         }
     }
 

@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.List;
 import java.util.Map;
 
+import static dev.privet.network.api.SecurityGroupApiTest.defaultGroupOf;
 import static dev.privet.network.api.NetworkApi.OTHER;
 import static dev.privet.network.api.NetworkApi.OWNER;
 import static dev.privet.network.api.NetworkApi.as;
@@ -172,8 +173,8 @@ class NetworkApiTest {
         KafkaEvents.publish(created, 1, OWNER); // the provider's relay may publish an event twice
         // a later event of the same service, on the same partition, proves the redelivery was processed
         String endpoint = IdFormat.VPC_ENDPOINT.newId();
-        KafkaEvents.publish(new EndpointConnectionAccepted(service, endpoint, OWNER, vpc, List.of(subnet),
-                List.of(nlb)), 2, OWNER);
+        KafkaEvents.accept(new EndpointConnectionAccepted(service, endpoint, OWNER, vpc, List.of(subnet),
+                List.of(nlb)), OWNER, defaultGroupOf(OWNER, vpc));
         KafkaEvents.await(Topic.NETWORK, EndpointNetworkProvisioned.class, e -> e.vpcEndpointId().equals(endpoint));
 
         assertThat(store.streamLength(service)).isEqualTo(1);
@@ -187,8 +188,8 @@ class NetworkApiTest {
         String endpoint = IdFormat.VPC_ENDPOINT.newId();
         String service = IdFormat.ENDPOINT_SERVICE.newId();
 
-        KafkaEvents.publish(new EndpointConnectionAccepted(service, endpoint, OWNER, vpc, List.of(subnetA, subnetB),
-                List.of("arn:nlb")), 2, OWNER);
+        KafkaEvents.accept(new EndpointConnectionAccepted(service, endpoint, OWNER, vpc, List.of(subnetA, subnetB),
+                List.of("arn:nlb")), OWNER, defaultGroupOf(OWNER, vpc));
 
         EndpointNetworkProvisioned provisioned = KafkaEvents.await(Topic.NETWORK, EndpointNetworkProvisioned.class,
                 e -> e.vpcEndpointId().equals(endpoint));
@@ -217,8 +218,8 @@ class NetworkApiTest {
         String subnetB = createSubnet(OWNER, vpc, "10.7.2.0/24", "us-east-1b");
         String endpoint = IdFormat.VPC_ENDPOINT.newId();
         String service = IdFormat.ENDPOINT_SERVICE.newId();
-        KafkaEvents.publish(new EndpointConnectionAccepted(service, endpoint, OWNER, vpc, List.of(subnetA),
-                List.of()), 2, OWNER);
+        KafkaEvents.accept(new EndpointConnectionAccepted(service, endpoint, OWNER, vpc, List.of(subnetA),
+                List.of()), OWNER, defaultGroupOf(OWNER, vpc));
         String eniA = KafkaEvents.await(Topic.NETWORK, EndpointNetworkProvisioned.class,
                 e -> e.vpcEndpointId().equals(endpoint)).networkInterfaces().getFirst().networkInterfaceId();
 
@@ -253,8 +254,8 @@ class NetworkApiTest {
         String subnet = createSubnet(OWNER, vpc, "10.6.1.0/24", "us-east-1a");
         String endpoint = IdFormat.VPC_ENDPOINT.newId();
 
-        KafkaEvents.publish(new EndpointConnectionAccepted(IdFormat.ENDPOINT_SERVICE.newId(), endpoint, OWNER, vpc,
-                List.of(subnet, IdFormat.SUBNET.newId()), List.of()), 2, OWNER);
+        KafkaEvents.accept(new EndpointConnectionAccepted(IdFormat.ENDPOINT_SERVICE.newId(), endpoint, OWNER, vpc,
+                List.of(subnet, IdFormat.SUBNET.newId()), List.of()), OWNER, defaultGroupOf(OWNER, vpc));
 
         assertThat(KafkaEvents.await(Topic.NETWORK, EndpointNetworkFailed.class,
                 e -> e.vpcEndpointId().equals(endpoint)).reason()).contains("does not exist");
@@ -272,10 +273,12 @@ class NetworkApiTest {
         KafkaEvents.publish(new EndpointDnsRemoved(endpoint, service), 2, OWNER);
         assertThat(KafkaEvents.await(Topic.NETWORK, EndpointNetworkReleased.class,
                 e -> e.vpcEndpointId().equals(endpoint)).networkInterfaceIds()).isEmpty();
-        KafkaEvents.publish(new EndpointConnectionAccepted(service, endpoint, OWNER, vpc, List.of(subnet), List.of()), 2, OWNER);
+        KafkaEvents.accept(new EndpointConnectionAccepted(service, endpoint, OWNER, vpc, List.of(subnet), List.of()),
+                OWNER, defaultGroupOf(OWNER, vpc));
         // a later acceptance for another endpoint proves the first one was processed
         String next = IdFormat.VPC_ENDPOINT.newId();
-        KafkaEvents.publish(new EndpointConnectionAccepted(service, next, OWNER, vpc, List.of(subnet), List.of()), 3, OWNER);
+        KafkaEvents.accept(new EndpointConnectionAccepted(service, next, OWNER, vpc, List.of(subnet), List.of()),
+                OWNER, defaultGroupOf(OWNER, vpc));
         KafkaEvents.await(Topic.NETWORK, EndpointNetworkProvisioned.class, e -> e.vpcEndpointId().equals(next));
 
         as(OWNER).get("/v1/network-interfaces?vpcEndpointId=" + endpoint).then().statusCode(200).body("$", hasSize(0));

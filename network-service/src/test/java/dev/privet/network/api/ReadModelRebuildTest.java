@@ -40,6 +40,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import static dev.privet.network.api.SecurityGroupApiTest.defaultGroupOf;
 import static dev.privet.network.api.NetworkApi.ASYNC;
 import static dev.privet.network.api.NetworkApi.as;
 import static dev.privet.network.api.NetworkApi.createLoadBalancer;
@@ -78,8 +79,8 @@ class ReadModelRebuildTest {
         String subnetB = createSubnet(account, vpc, "10.5.2.0/24", "us-east-1d");
         createLoadBalancer(account, "rebuilt", "network", subnetA);
         String endpoint = IdFormat.VPC_ENDPOINT.newId();
-        KafkaEvents.publish(new EndpointConnectionAccepted(IdFormat.ENDPOINT_SERVICE.newId(), endpoint, account, vpc,
-                List.of(subnetA, subnetB), List.of()), 2, account);
+        KafkaEvents.accept(new EndpointConnectionAccepted(IdFormat.ENDPOINT_SERVICE.newId(), endpoint, account, vpc,
+                List.of(subnetA, subnetB), List.of()), account, defaultGroupOf(account, vpc));
         String eni = KafkaEvents.await(Topic.NETWORK, EndpointNetworkProvisioned.class,
                 e -> e.vpcEndpointId().equals(endpoint)).networkInterfaces().getFirst().networkInterfaceId();
         String table = as(account).body(Map.of("vpcId", vpc)).post("/v1/route-tables").then().statusCode(201)

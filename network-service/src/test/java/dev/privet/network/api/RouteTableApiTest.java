@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.privet.network.api.SecurityGroupApiTest.defaultGroupOf;
 import static dev.privet.network.api.NetworkApi.as;
 import static dev.privet.network.api.NetworkApi.createSubnet;
 import static dev.privet.network.api.NetworkApi.createVpc;
@@ -69,8 +70,8 @@ class RouteTableApiTest {
     /** An endpoint with an interface in {@code subnet}, as network-service makes it on the provider's acceptance. */
     static EndpointNetworkProvisioned endpointIn(String account, String vpc, String subnet) {
         String endpoint = IdFormat.VPC_ENDPOINT.newId();
-        KafkaEvents.publish(new EndpointConnectionAccepted(IdFormat.ENDPOINT_SERVICE.newId(), endpoint, account, vpc,
-                List.of(subnet), List.of()), 2, account);
+        KafkaEvents.accept(new EndpointConnectionAccepted(IdFormat.ENDPOINT_SERVICE.newId(), endpoint, account, vpc,
+                List.of(subnet), List.of()), account, defaultGroupOf(account, vpc));
         return KafkaEvents.await(Topic.NETWORK, EndpointNetworkProvisioned.class,
                 e -> e.vpcEndpointId().equals(endpoint));
     }

@@ -1,5 +1,9 @@
 package dev.privet.network.api;
 
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointSecurityGroupsChanged;
+import dev.privet.contracts.events.NetworkEvent.EndpointSecurityGroupsApplied;
+import dev.privet.contracts.events.Topic;
+import dev.privet.contracts.ids.IdFormat;
 import dev.privet.testkit.PrivetServiceTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -63,6 +67,25 @@ class SecurityGroupApiTest {
 
     static Map<String, Object> rules(Object... rules) {
         return Map.of("rules", List.of(rules));
+    }
+
+    @Test
+    void a_group_an_endpoint_uses_is_not_deleted_until_the_endpoint_lets_it_go() {
+        String account = newAccount();
+        String vpc = createVpc(account, "10.66.0.0/16");
+        String used = createGroup(account, vpc, "used");
+        String endpoint = IdFormat.VPC_ENDPOINT.newId();
+        KafkaEvents.publish(new VpcEndpointSecurityGroupsChanged(endpoint, List.of(used)), 2, account);
+        KafkaEvents.await(Topic.NETWORK, EndpointSecurityGroupsApplied.class, e -> e.vpcEndpointId().equals(endpoint));
+
+        as(account).delete(GROUPS + "/" + used).then().statusCode(400).body("code", equalTo("DependencyViolation"))
+                .body("detail", containsString(endpoint));
+
+        KafkaEvents.publish(new VpcEndpointSecurityGroupsChanged(endpoint, List.of(defaultGroupOf(account, vpc))), 3,
+                account);
+        KafkaEvents.await(Topic.NETWORK, EndpointSecurityGroupsApplied.class, e -> e.vpcEndpointId().equals(endpoint)
+                && !e.securityGroupIds().contains(used));
+        as(account).delete(GROUPS + "/" + used).then().statusCode(204);
     }
 
     @Test

@@ -4,11 +4,16 @@ import dev.privet.contracts.events.NetworkEvent.EndpointInterfacesRetired;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkModified;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
+import dev.privet.contracts.events.NetworkEvent.EndpointSecurityGroupsApplied;
 import dev.privet.contracts.events.NetworkEvent.ListenerCreated;
 import dev.privet.contracts.events.NetworkEvent.ListenerDeleted;
 import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
 import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceCreated;
 import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceDeleted;
+import dev.privet.contracts.events.NetworkEvent.SecurityGroupCreated;
+import dev.privet.contracts.events.NetworkEvent.SecurityGroupDeleted;
+import dev.privet.contracts.events.NetworkEvent.SecurityGroupRulesAuthorized;
+import dev.privet.contracts.events.NetworkEvent.SecurityGroupRulesRevoked;
 import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersReleased;
 import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersVerified;
 import dev.privet.contracts.events.NetworkEvent.TargetGroupAttributesModified;
@@ -19,6 +24,7 @@ import dev.privet.contracts.events.Values.EndpointInterface;
 import dev.privet.contracts.events.Values.HealthCheck;
 import dev.privet.contracts.events.Values.Listener;
 import dev.privet.contracts.events.Values.RegisteredTarget;
+import dev.privet.contracts.events.Values.SecurityGroupRule;
 import dev.privet.contracts.events.Values.Target;
 import dev.privet.contracts.events.Values.TargetGroupAttributes;
 import dev.privet.network.domain.ForwardingTable.Binding;
@@ -262,6 +268,83 @@ class DataPlaneTest {
             table.apply(new NetworkInterfaceDeleted("subnet-a", "eni-a", "10.0.1.4", ENDPOINT));
             table.apply(new NetworkInterfaceDeleted("subnet-a", "eni-old", "10.0.1.5", ENDPOINT));
             assertThat(table.holds("127.100.0.1")).isFalse();
+        }
+
+        @Nested
+        @DisplayName("with the endpoint's security groups")
+        class Groups {
+            static final String WEB = "sg-00000000000000001";
+            static final String OTHER = "sg-00000000000000002";
+
+            static SecurityGroupRule ingress(String id, String protocol, Integer from, Integer to) {
+                return new SecurityGroupRule(id, false, protocol, from, to, "10.0.0.0/8", null, null);
+            }
+
+            /** The endpoint of {@link #anEndpointOnAServiceWithOneListener} with a second listener, on 80. */
+            void anEndpointInGroups(String... groupIds) {
+                table.apply(new SecurityGroupCreated(WEB, "web", "web", "vpc-1", "111122223333", false));
+                table.apply(new SecurityGroupCreated(OTHER, "other", "other", "vpc-1", "111122223333", false));
+                table.apply(new EndpointSecurityGroupsApplied(ENDPOINT, List.of(groupIds)));
+                anEndpointOnAServiceWithOneListener();
+                table.apply(new ListenerCreated(NLB, new Listener("TCP", 80, GROUP)));
+            }
+
+            Set<Integer> ports() {
+                Set<Integer> ports = new HashSet<>();
+                table.bindingsOf(ENDPOINT).forEach(binding -> ports.add(binding.port()));
+                return ports;
+            }
+
+            @Test
+            void open_only_the_ports_an_ingress_rule_of_theirs_lets_tcp_in_to() {
+                anEndpointInGroups(WEB, OTHER);
+                assertThat(ports()).as("no rule yet").isEmpty();
+
+                assertThat(table.apply(new SecurityGroupRulesAuthorized(OTHER, List.of(ingress("sgr-1", "tcp", 400,
+                        500))))).containsExactly(ENDPOINT);
+                assertThat(table.bindingsOf(ENDPOINT)).containsExactlyInAnyOrder(new Binding("127.100.0.1", 443),
+                        new Binding("127.100.0.2", 443));
+
+                table.apply(new SecurityGroupRulesAuthorized(WEB, List.of(ingress("sgr-2", "udp", 80, 80),
+                        new SecurityGroupRule("sgr-3", true, "tcp", 80, 80, "0.0.0.0/0", null, null))));
+                assertThat(ports()).as("a UDP rule and an egress rule open nothing").containsExactly(443);
+                table.apply(new SecurityGroupRulesAuthorized(WEB, List.of(ingress("sgr-4", "-1", null, null))));
+                assertThat(ports()).as("all protocols").containsExactlyInAnyOrder(80, 443);
+            }
+
+            @Test
+            void close_a_port_when_its_rule_is_revoked_or_its_group_deleted_or_left() {
+                anEndpointInGroups(WEB);
+                table.apply(new SecurityGroupRulesAuthorized(WEB, List.of(ingress("sgr-1", "tcp", 80, 80))));
+                table.apply(new SecurityGroupRulesAuthorized(OTHER, List.of(ingress("sgr-2", "tcp", 443, 443))));
+                assertThat(ports()).containsExactly(80);
+
+                assertThat(table.apply(new EndpointSecurityGroupsApplied(ENDPOINT, List.of(WEB, OTHER))))
+                        .containsExactly(ENDPOINT);
+                assertThat(ports()).containsExactlyInAnyOrder(80, 443);
+                assertThat(table.apply(new SecurityGroupRulesRevoked(WEB, List.of(ingress("sgr-1", "tcp", 80, 80)))))
+                        .containsExactly(ENDPOINT);
+                assertThat(ports()).containsExactly(443);
+                assertThat(table.apply(new SecurityGroupDeleted(OTHER, "vpc-1", "111122223333")))
+                        .containsExactly(ENDPOINT);
+                assertThat(ports()).isEmpty();
+            }
+
+            @Test
+            void changes_of_a_group_no_endpoint_uses_change_no_endpoint() {
+                anEndpointInGroups(WEB);
+
+                assertThat(table.apply(new SecurityGroupRulesAuthorized(OTHER, List.of(ingress("sgr-1", "tcp", 443,
+                        443))))).isEmpty();
+                assertThat(ports()).isEmpty();
+            }
+
+            @Test
+            void an_endpoint_provisioned_before_groups_were_recorded_forwards_every_port() {
+                anEndpointOnAServiceWithOneListener();
+
+                assertThat(table.bindingsOf(ENDPOINT)).hasSize(2);
+            }
         }
 
         @Test

@@ -13,6 +13,8 @@ import dev.privet.contracts.events.NetworkEvent.EndpointNetworkModificationFaile
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkModified;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
+import dev.privet.contracts.events.NetworkEvent.EndpointProvisioningDeferred;
+import dev.privet.contracts.events.NetworkEvent.EndpointSecurityGroupsApplied;
 import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
 import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceCreated;
 import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceDeleted;
@@ -23,10 +25,13 @@ import dev.privet.contracts.events.NetworkEvent.SubnetCreated;
 import dev.privet.contracts.events.NetworkEvent.VpcCreated;
 import dev.privet.contracts.events.Values.EndpointInterface;
 import dev.privet.eventstore.Decider;
+import dev.privet.network.domain.EndpointNetwork.Command.ApplyGroups;
+import dev.privet.network.domain.EndpointNetwork.Command.Defer;
 import dev.privet.network.domain.EndpointNetwork.Command.Fail;
 import dev.privet.network.domain.EndpointNetwork.Command.FailModification;
 import dev.privet.network.domain.EndpointNetwork.Command.Modify;
 import dev.privet.network.domain.EndpointNetwork.Command.Retire;
+import dev.privet.network.domain.EndpointNetwork.Deferred;
 import dev.privet.network.domain.EndpointNetwork.Provisioned;
 import dev.privet.network.domain.EndpointNetwork.Command.Provision;
 import dev.privet.network.domain.EndpointNetwork.Command.Release;
@@ -362,6 +367,49 @@ class NetworkDomainTest {
                     .thenNothing();
             given(EndpointNetwork.DECIDER, failed).when(new Release(ENDPOINT_ID, SERVICE_ID, List.of()))
                     .then(new EndpointNetworkReleased(ENDPOINT_ID, SERVICE_ID, List.of()));
+        }
+
+        @Test
+        void an_acceptance_before_the_security_groups_is_deferred_until_they_come() {
+            EndpointProvisioningDeferred deferred = new EndpointProvisioningDeferred(ENDPOINT_ID, SERVICE_ID, VPC_ID,
+                    List.of(SUBNET_ID));
+            EndpointNetwork waiting = given(EndpointNetwork.DECIDER)
+                    .when(new Defer(ENDPOINT_ID, SERVICE_ID, VPC_ID, List.of(SUBNET_ID))).then(deferred);
+            assertThat(waiting).isEqualTo(new Deferred(SERVICE_ID, VPC_ID, List.of(SUBNET_ID)));
+            assertThat(waiting.awaitsProvisioning()).isTrue();
+            assertThat(waiting.awaitsGroups()).as("an acceptance is held once").isFalse();
+
+            EndpointSecurityGroupsApplied groups = new EndpointSecurityGroupsApplied(ENDPOINT_ID, List.of("sg-1"));
+            EndpointNetwork grouped = given(EndpointNetwork.DECIDER, deferred)
+                    .when(new ApplyGroups(ENDPOINT_ID, List.of("sg-1"))).then(groups);
+            assertThat(grouped).as("still to be built, from the held acceptance").isEqualTo(waiting);
+            given(EndpointNetwork.DECIDER, deferred, groups).when(new Provision(ENDPOINT_ID, SERVICE_ID, List.of(eni)))
+                    .then(provisioned);
+        }
+
+        @Test
+        void groups_that_come_first_let_the_acceptance_build_at_once() {
+            EndpointSecurityGroupsApplied groups = new EndpointSecurityGroupsApplied(ENDPOINT_ID, List.of("sg-1"));
+            EndpointNetwork after = given(EndpointNetwork.DECIDER)
+                    .when(new ApplyGroups(ENDPOINT_ID, List.of("sg-1"))).then(groups);
+            assertThat(after.awaitsGroups()).isFalse();
+            assertThat(after.awaitsProvisioning()).isTrue();
+            assertThat(EndpointNetwork.DECIDER.initialState().awaitsGroups()).isTrue();
+
+            given(EndpointNetwork.DECIDER, groups).when(new Defer(ENDPOINT_ID, SERVICE_ID, VPC_ID, List.of(SUBNET_ID)))
+                    .thenNothing();
+        }
+
+        @Test
+        void groups_change_while_provisioned_and_not_once_released() {
+            EndpointSecurityGroupsApplied groups = new EndpointSecurityGroupsApplied(ENDPOINT_ID, List.of("sg-2"));
+            EndpointNetwork after = given(EndpointNetwork.DECIDER, provisioned)
+                    .when(new ApplyGroups(ENDPOINT_ID, List.of("sg-2"))).then(groups);
+            assertThat(after).isInstanceOf(Provisioned.class);
+
+            given(EndpointNetwork.DECIDER, provisioned,
+                    new EndpointNetworkReleased(ENDPOINT_ID, SERVICE_ID, List.of("eni-1")))
+                    .when(new ApplyGroups(ENDPOINT_ID, List.of("sg-2"))).thenNothing();
         }
     }
 

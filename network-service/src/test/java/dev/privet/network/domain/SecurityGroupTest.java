@@ -166,12 +166,14 @@ class SecurityGroupTest {
     @DisplayName("is deleted")
     class Deletion {
         @Test
-        void when_no_other_group_refers_to_it() {
+        void when_no_other_group_refers_to_it_and_no_endpoint_uses_it() {
             var history = given(SecurityGroup.DECIDER, CREATED, STARTED);
 
-            history.when(new Command.Delete(false, List.of(PEER)))
+            history.when(new Command.Delete(false, List.of(PEER), List.of()))
                     .thenRejected(ErrorCode.DEPENDENCY_VIOLATION, "groupId");
-            var deleted = history.when(new Command.Delete(false, List.of()))
+            history.when(new Command.Delete(false, List.of(), List.of("vpce-1")))
+                    .thenRejected(ErrorCode.DEPENDENCY_VIOLATION, "groupId");
+            var deleted = history.when(new Command.Delete(false, List.of(), List.of()))
                     .then(new SecurityGroupDeleted(GROUP, VPC, OWNER));
             assertThat(SecurityGroup.DECIDER.isTerminal(deleted)).isTrue();
             rejected(() -> deleted.ownedBy(OWNER, GROUP, "groupId"), Rejection.Kind.NOT_FOUND,
@@ -182,8 +184,8 @@ class SecurityGroupTest {
         void only_with_its_vpc_when_it_is_the_default_group() {
             var history = given(SecurityGroup.DECIDER, DEFAULT, STARTED);
 
-            history.when(new Command.Delete(false, List.of())).thenRejected(ErrorCode.CANNOT_DELETE, "groupId");
-            history.when(new Command.Delete(true, List.of())).then(new SecurityGroupDeleted(GROUP, VPC, OWNER));
+            history.when(new Command.Delete(false, List.of(), List.of())).thenRejected(ErrorCode.CANNOT_DELETE, "groupId");
+            history.when(new Command.Delete(true, List.of(), List.of())).then(new SecurityGroupDeleted(GROUP, VPC, OWNER));
         }
     }
 

@@ -144,6 +144,26 @@ public sealed interface NetworkEvent extends IntegrationEvent {
         public String streamType() { return "service-binding"; }
     }
 
+    /**
+     * The endpoint's security groups are {@code securityGroupIds} from now on, as consumer-service recorded them: the
+     * ports their ingress rules allow are the ones its forwarders listen on.
+     */
+    record EndpointSecurityGroupsApplied(String vpcEndpointId, List<String> securityGroupIds) implements NetworkEvent {
+        public String streamId() { return vpcEndpointId; }
+        public String streamType() { return "endpoint-network"; }
+    }
+
+    /**
+     * The provider accepted the endpoint before its security groups reached network-service (they travel on another
+     * topic): its interfaces are built in {@code subnetIds} of {@code vpcId} once they arrive, so that its forwarders
+     * never listen on a port its groups do not open.
+     */
+    record EndpointProvisioningDeferred(String vpcEndpointId, String serviceId, String vpcId, List<String> subnetIds)
+            implements NetworkEvent {
+        public String streamId() { return vpcEndpointId; }
+        public String streamType() { return "endpoint-network"; }
+    }
+
     /** The endpoint's interfaces exist, one per subnet; the data plane for it is ready. */
     record EndpointNetworkProvisioned(String vpcEndpointId, String serviceId, List<EndpointInterface> networkInterfaces)
             implements NetworkEvent {
