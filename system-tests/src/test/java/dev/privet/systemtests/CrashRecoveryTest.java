@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.privet.cluster.LocalCluster;
 import dev.privet.cluster.PrivetService;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -21,7 +20,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +27,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,10 +49,11 @@ import static org.awaitility.Awaitility.await;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("crash recovery: kill -9 during a burst of endpoint creations, healed by the cluster's supervisor")
-@Order(1) // first: its own cluster is stopped before the SharedCluster starts, never two clusters at once
+@ExtendWith(SharedCluster.class)
+@Order(Integer.MAX_VALUE) // last: no class after it meets the processes it had killed
 class CrashRecoveryTest {
-    static final String PROVIDER = "111122223333";
-    static final String CONSUMER = "444455556666";
+    static final String PROVIDER = "565656565656";
+    static final String CONSUMER = "787878787878";
     static final int BURST = 20;
     static final int CLIENTS = 4;
     /** How many creations are answered before the kill: the rest of the burst is in flight or still to come. */
@@ -68,22 +66,18 @@ class CrashRecoveryTest {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    @TempDir
-    static Path data;
     static LocalCluster cluster;
     static GatewayJson gateway;
-    static final List<String> progress = new CopyOnWriteArrayList<>();
+    static List<String> progress;
 
     static String serviceName;
     static String consumerVpc;
     static String consumerSubnet;
 
     @BeforeAll
-    static void startClusterAndPublishAService() {
-        cluster = SharedCluster.builder(data).progress(line -> {
-            progress.add(line);
-            System.out.println(line);
-        }).build().start();
+    static void publishAService(LocalCluster shared) {
+        cluster = shared;
+        progress = SharedCluster.progress();
         gateway = new GatewayJson(cluster.gatewayUrl());
 
         String providerVpc = gateway.create(PROVIDER, "/v1/vpcs", Map.of("cidrBlock", "10.0.0.0/16"), "vpcId");
@@ -100,13 +94,6 @@ class CrashRecoveryTest {
         consumerVpc = gateway.create(CONSUMER, "/v1/vpcs", Map.of("cidrBlock", "172.31.0.0/16"), "vpcId");
         consumerSubnet = gateway.create(CONSUMER, "/v1/subnets",
                 Map.of("vpcId", consumerVpc, "cidrBlock", "172.31.0.0/20", "availabilityZone", "us-east-1a"), "subnetId");
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
@@ -29,14 +31,17 @@ import java.util.stream.Stream;
  *   <li>the gateway's URL and the DNS port asked of the cluster when needed, not kept from before a
  *       {@link LocalCluster#restart()} that a class may call (the ports stay the same today; the rule keeps the
  *       tests free of that detail);</li>
- *   <li>no killed processes or broker: a class that does that ({@link CrashRecoveryTest}) starts its own
- *       cluster, and runs first (see {@code junit-platform.properties}) so that two clusters never run at once.</li>
+ *   <li>no killed processes or broker, but in the class that runs last ({@link CrashRecoveryTest}, see
+ *       {@code junit-platform.properties}): the supervisor heals the cluster, but a class running after it would
+ *       meet processes restarted with backoff.</li>
  * </ul>
  * Classes run one after another (JUnit's default); a restart in one would break another running at the same time.
  */
 final class SharedCluster implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedCluster.class);
+    /** Every progress line the shared cluster printed, its supervisor's restarts among them. */
+    private static final List<String> PROGRESS = new CopyOnWriteArrayList<>();
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -47,9 +52,14 @@ final class SharedCluster implements ParameterResolver {
      * A cluster of the system tests in {@code data}: on random free ports, and with data plane addresses from a block
      * of their own, so their forwarders never meet those of a local cluster running on this host.
      */
-    static LocalCluster.Builder builder(Path data) {
+    private static LocalCluster.Builder builder(Path data) {
         return LocalCluster.builder().dataDirectory(data).randomPorts()
                 .serviceProperty(PrivetService.NETWORK, "privet.data-plane.pool", "127.102.0.0/16");
+    }
+
+    /** The progress lines the shared cluster printed so far. */
+    static List<String> progress() {
+        return PROGRESS;
     }
 
     @Override
@@ -64,7 +74,10 @@ final class SharedCluster implements ParameterResolver {
         static Started start() {
             Path data = createTemporaryDirectory();
             try {
-                return new Started(builder(data).build().start(), data);
+                return new Started(builder(data).progress(line -> {
+                    PROGRESS.add(line);
+                    System.out.println(line);
+                }).build().start(), data);
             } catch (RuntimeException e) {
                 deleteRecursively(data);
                 throw e;
