@@ -12,11 +12,11 @@ import dev.privet.network.domain.ForwardingTable.CheckedTarget;
 import dev.privet.network.domain.ForwardingTable.Route;
 import dev.privet.network.domain.ForwardingTable.TargetSettings;
 import dev.privet.network.dataplane.TcpForwarder.Destination;
+import dev.privet.network.dataplane.TcpForwarder.Listener;
 import dev.privet.network.dataplane.TcpForwarder.Plan;
 import dev.privet.network.domain.TargetHealth;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.netty.channel.Channel;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -51,7 +51,7 @@ public class Forwarders implements MemoryProjection {
     /** Guarded by itself: events are applied on the tail's thread, targets read on event loops. */
     private final ForwardingTable table = new ForwardingTable();
     /** The open listeners of each endpoint; read and written by {@link #apply} and {@link #caughtUp} only. */
-    private final Map<String, Map<Binding, Channel>> listening = new HashMap<>();
+    private final Map<String, Map<Binding, Listener>> listening = new HashMap<>();
     private final DataPlanePool pool;
     private final Duration drainTimeout;
     private final TcpForwarder sockets;
@@ -168,7 +168,7 @@ public class Forwarders implements MemoryProjection {
         synchronized (table) {
             wanted = table.bindingsOf(vpcEndpointId);
         }
-        Map<Binding, Channel> open = listening.computeIfAbsent(vpcEndpointId, id -> new HashMap<>());
+        Map<Binding, Listener> open = listening.computeIfAbsent(vpcEndpointId, id -> new HashMap<>());
         Set<Binding> stopped = new HashSet<>();
         open.entrySet().removeIf(listener -> {
             boolean unwanted = !wanted.contains(listener.getKey());
@@ -183,7 +183,7 @@ public class Forwarders implements MemoryProjection {
         }
         for (Binding binding : wanted) {
             if (!open.containsKey(binding)) {
-                sockets.listen(binding).ifPresent(channel -> open.put(binding, channel));
+                sockets.listen(binding).ifPresent(listener -> open.put(binding, listener));
             }
         }
         if (open.isEmpty()) {

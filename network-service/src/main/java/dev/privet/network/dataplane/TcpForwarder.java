@@ -15,8 +15,10 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
@@ -28,6 +30,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.haproxy.HAProxyMessageEncoder;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import org.jboss.logging.Logger;
 
 import java.net.InetSocketAddress;
@@ -49,7 +52,10 @@ import java.util.function.Predicate;
  * connection is reset at once rather than left hanging.
  *
  * <p>The transport is Netty's native epoll where it loads (Linux on x86_64), else the JDK's NIO: the JDK's NIO makes
- * several system calls per connection more (see docs/benchmarks.md). Native epoll reads a client that half-closes
+ * several system calls per connection more (see docs/benchmarks.md). On epoll a binding has one listening socket per
+ * event loop ({@code SO_REUSEPORT}): the kernel spreads new connections among them, and each connection, with its
+ * target's side, is served on the loop that accepted it, with no hand-off between threads. On NIO one acceptor thread
+ * hands each connection to an event loop. Native epoll reads a client that half-closes
  * (EPOLLRDHUP) even before it was asked to, perhaps before the target is connected: what arrives then is held and
  * sent first once it is, and the half-close after it.
  *
@@ -67,9 +73,11 @@ final class TcpForwarder implements AutoCloseable {
     /** Netty's native epoll transport where it loads (Linux on x86_64), else the JDK's NIO. */
     private static final boolean EPOLL = Epoll.isAvailable();
 
-    private final EventLoopGroup acceptors = group(1, "data-plane-accept");
+    /** NIO's acceptor thread; none on epoll, where the event loops accept. */
+    private final Optional<EventLoopGroup> acceptors;
     private final EventLoopGroup relays;
-    private final ServerBootstrap server;
+    /** What binds a binding's sockets: one per event loop on epoll, one on NIO. */
+    private final List<ServerBootstrap> servers = new ArrayList<>();
     private final Function<Binding, Plan> routes;
     private final int connectTimeoutMillis;
     private final DataPlaneMetrics metrics;
@@ -88,14 +96,34 @@ final class TcpForwarder implements AutoCloseable {
     record Connection(Binding binding, CheckedTarget target) {
     }
 
+    /** The listening sockets of one binding. */
+    record Listener(List<Channel> sockets) {
+    }
+
     /** {@code routes} answers a binding's plan at the moment a connection arrives; it is called on event loops. */
     TcpForwarder(Function<Binding, Plan> routes, int threads, Duration connectTimeout, DataPlaneMetrics metrics) {
         this.routes = routes;
         this.connectTimeoutMillis = Math.toIntExact(connectTimeout.toMillis());
         this.metrics = metrics;
         this.relays = group(threads, "data-plane");
-        this.server = new ServerBootstrap().group(acceptors, relays)
-                .channel(EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+        if (EPOLL) {
+            acceptors = Optional.empty();
+            for (EventExecutor loop : relays) {
+                EventLoop own = (EventLoop) loop;
+                servers.add(server(own, own).channel(EpollServerSocketChannel.class)
+                        .option(EpollChannelOption.SO_REUSEPORT, true));
+            }
+        } else {
+            acceptors = Optional.of(group(1, "data-plane-accept"));
+            servers.add(server(acceptors.get(), relays).channel(NioServerSocketChannel.class));
+        }
+        LOG.infof("The data plane relays on %s", EPOLL ? "native epoll"
+                : "NIO (native epoll is not available: " + Epoll.unavailabilityCause() + ")");
+    }
+
+    /** Accepts on {@code accepting} and serves each connection on {@code serving}, as a relay's client side. */
+    private ServerBootstrap server(EventLoopGroup accepting, EventLoopGroup serving) {
+        return new ServerBootstrap().group(accepting, serving)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -106,8 +134,6 @@ final class TcpForwarder implements AutoCloseable {
                         client.pipeline().addLast(new Relay(null));
                     }
                 });
-        LOG.infof("The data plane relays on %s", EPOLL ? "native epoll"
-                : "NIO (native epoll is not available: " + Epoll.unavailabilityCause() + ")");
     }
 
     private static EventLoopGroup group(int threads, String name) {
@@ -115,22 +141,31 @@ final class TcpForwarder implements AutoCloseable {
         return EPOLL ? new EpollEventLoopGroup(threads, factory) : new NioEventLoopGroup(threads, factory);
     }
 
-    /** Listens on the binding; empty, with the reason logged, when the address and port cannot be bound. */
-    Optional<Channel> listen(Binding binding) {
-        ChannelFuture bound = server.bind(binding.address(), binding.port()).awaitUninterruptibly();
-        if (bound.isSuccess()) {
-            return Optional.of(bound.channel());
+    /**
+     * Listens on the binding with every socket or none; empty, with the reason logged, when the address and port
+     * cannot be bound.
+     */
+    Optional<Listener> listen(Binding binding) {
+        List<Channel> sockets = new ArrayList<>();
+        for (ServerBootstrap server : servers) {
+            ChannelFuture bound = server.bind(binding.address(), binding.port()).awaitUninterruptibly();
+            if (!bound.isSuccess()) {
+                stopListening(new Listener(sockets));
+                LOG.warnf("The data plane cannot listen on %s:%d (%s). %s", binding.address(), binding.port(),
+                        bound.cause().getMessage(), binding.port() < 1024
+                                ? "Ports below 1024 need root, or sysctl net.ipv4.ip_unprivileged_port_start=0."
+                                : "Another process may hold it, or privet.data-plane.pool is not an address of "
+                                        + "this host.");
+                return Optional.empty();
+            }
+            sockets.add(bound.channel());
         }
-        LOG.warnf("The data plane cannot listen on %s:%d (%s). %s", binding.address(), binding.port(),
-                bound.cause().getMessage(), binding.port() < 1024
-                        ? "Ports below 1024 need root, or sysctl net.ipv4.ip_unprivileged_port_start=0."
-                        : "Another process may hold it, or privet.data-plane.pool is not an address of this host.");
-        return Optional.empty();
+        return Optional.of(new Listener(List.copyOf(sockets)));
     }
 
     /** Stops accepting on a listener; the connections it accepted go on until drained or closed by their ends. */
-    void stopListening(Channel listener) {
-        listener.close().awaitUninterruptibly();
+    void stopListening(Listener listener) {
+        listener.sockets().forEach(socket -> socket.close().awaitUninterruptibly());
     }
 
     /** Closes the connections that {@code which} selects once {@code delay} has passed, unless their ends do first. */
@@ -149,7 +184,7 @@ final class TcpForwarder implements AutoCloseable {
 
     @Override
     public void close() {
-        acceptors.shutdownGracefully(0, 0, TimeUnit.SECONDS).awaitUninterruptibly();
+        acceptors.ifPresent(group -> group.shutdownGracefully(0, 0, TimeUnit.SECONDS).awaitUninterruptibly());
         relays.shutdownGracefully(0, 0, TimeUnit.SECONDS).awaitUninterruptibly();
     }
 
