@@ -70,6 +70,10 @@ public sealed interface EndpointCommand {
     record ProvideRoutes() implements EndpointCommand {
     }
 
+    /** A route table of a Gateway endpoint was deleted, and its route with it. */
+    record DropRouteTable(String routeTableId) implements EndpointCommand {
+    }
+
     /**
      * A change of subnets or route tables could not be made: the endpoint stays on {@code subnetIds} (an Interface
      * endpoint's) or {@code routeTableIds} (a Gateway endpoint's).

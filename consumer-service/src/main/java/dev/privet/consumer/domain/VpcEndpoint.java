@@ -75,6 +75,13 @@ public record VpcEndpoint(String vpcEndpointId, String ownerId, String vpcEndpoi
                 access);
     }
 
+    /** One of its route tables was deleted: it no longer lists it, and stays in its state. */
+    VpcEndpoint withoutRouteTable(String routeTableId) {
+        return new VpcEndpoint(vpcEndpointId, ownerId, vpcEndpointType, serviceId, serviceName, vpcId, subnetIds,
+                routeTableIds.stream().filter(table -> !table.equals(routeTableId)).toList(), state,
+                networkInterfaceIds, dnsEntries, failureReason, creationTime, released, access);
+    }
+
     /** A change of its subnets or route tables failed: available again, on those it kept. */
     VpcEndpoint unchanged(List<String> subnets, List<String> routeTables, String reason) {
         return new VpcEndpoint(vpcEndpointId, ownerId, vpcEndpointType, serviceId, serviceName, vpcId, subnets,

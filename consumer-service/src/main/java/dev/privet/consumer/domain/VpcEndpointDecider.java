@@ -4,6 +4,7 @@ import dev.privet.consumer.domain.EndpointCommand.AcceptConnection;
 import dev.privet.consumer.domain.EndpointCommand.AwaitAcceptance;
 import dev.privet.consumer.domain.EndpointCommand.DeleteEndpoint;
 import dev.privet.consumer.domain.EndpointCommand.FailModification;
+import dev.privet.consumer.domain.EndpointCommand.DropRouteTable;
 import dev.privet.consumer.domain.EndpointCommand.FailNetwork;
 import dev.privet.consumer.domain.EndpointCommand.ModifyEndpoint;
 import dev.privet.consumer.domain.EndpointCommand.ProvideRoutes;
@@ -25,6 +26,7 @@ import dev.privet.contracts.events.ConsumerEvent.VpcEndpointFailed;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointModificationFailed;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointPolicyChanged;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointSecurityGroupsChanged;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRouteTableRemoved;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRouteTablesChanged;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointSubnetsChanged;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRejected;
@@ -73,6 +75,9 @@ public final class VpcEndpointDecider implements Decider<EndpointCommand, VpcEnd
             // A Gateway endpoint's routes are in its route tables: it has no interfaces and no names.
             case ProvideRoutes routes -> react(state, e -> e.state().isInProgress(),
                     e -> new VpcEndpointAvailable(e.vpcEndpointId(), List.of(), List.of()));
+            case DropRouteTable dropped -> react(state, e -> e.routeTableIds().contains(dropped.routeTableId())
+                            && e.state() != EndpointState.DELETED,
+                    e -> new VpcEndpointRouteTableRemoved(e.vpcEndpointId(), dropped.routeTableId()));
             case RejectConnection rejection -> react(state, e -> e.state().isConnectedOrWaiting(),
                     e -> new VpcEndpointRejected(e.vpcEndpointId(), rejection.reason(), e.serviceId()));
             case FailNetwork failure -> react(state, e -> e.state().isInProgress(),
@@ -103,6 +108,7 @@ public final class VpcEndpointDecider implements Decider<EndpointCommand, VpcEnd
             case VpcEndpointPolicyChanged e -> existing(state, e).withAccess(
                     existing(state, e).access().withPolicy(e.policyDocument()));
             case VpcEndpointRouteTablesChanged e -> existing(state, e).reroutingTo(e.routeTableIds());
+            case VpcEndpointRouteTableRemoved e -> existing(state, e).withoutRouteTable(e.routeTableId());
             case VpcEndpointModificationFailed e -> existing(state, e).unchanged(e.subnetIds(), e.routeTableIds(),
                     e.reason());
             case VpcEndpointDeletionRequested e -> existing(state, e).in(EndpointState.DELETING);

@@ -3,6 +3,7 @@ package dev.privet.consumer.messaging;
 import dev.privet.consumer.app.VpcEndpointCommands;
 import dev.privet.consumer.domain.EndpointCommand.AcceptConnection;
 import dev.privet.consumer.domain.EndpointCommand.AwaitAcceptance;
+import dev.privet.consumer.domain.EndpointCommand.DropRouteTable;
 import dev.privet.consumer.domain.EndpointCommand.FailModification;
 import dev.privet.consumer.domain.EndpointCommand.FailNetwork;
 import dev.privet.consumer.domain.EndpointCommand.ProvideRoutes;
@@ -15,6 +16,7 @@ import dev.privet.contracts.events.NetworkEvent.EndpointNetworkFailed;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkModificationFailed;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
 import dev.privet.contracts.events.NetworkEvent.EndpointRoutesModificationFailed;
+import dev.privet.contracts.events.NetworkEvent.EndpointRouteTableDeleted;
 import dev.privet.contracts.events.NetworkEvent.EndpointRoutesModified;
 import dev.privet.contracts.events.NetworkEvent.EndpointRoutesProvisioned;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
@@ -77,6 +79,8 @@ public class EndpointLifecycle implements EventConsumer {
             case EndpointNetworkModificationFailed e -> commands.react(c, e.vpcEndpointId(),
                     new FailModification(e.reason(), e.subnetIds(), List.of()), envelope);
             case EndpointRoutesModified e -> commands.react(c, e.vpcEndpointId(), new ProvideRoutes(), envelope);
+            case EndpointRouteTableDeleted e ->
+                    commands.react(c, e.vpcEndpointId(), new DropRouteTable(e.routeTableId()), envelope);
             case EndpointRoutesModificationFailed e -> commands.react(c, e.vpcEndpointId(),
                     new FailModification(e.reason(), List.of(), e.routeTableIds()), envelope);
             case EndpointNetworkReleased e -> commands.react(c, e.vpcEndpointId(), new ReleaseNetwork(), envelope);

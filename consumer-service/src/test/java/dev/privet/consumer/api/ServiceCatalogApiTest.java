@@ -1,5 +1,6 @@
 package dev.privet.consumer.api;
 
+import dev.privet.contracts.events.NetworkEvent.EndpointRouteTableDeleted;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
 import dev.privet.contracts.events.NetworkEvent.EndpointRoutesModified;
 import dev.privet.contracts.events.NetworkEvent.EndpointRoutesProvisioned;
@@ -220,6 +221,10 @@ class ServiceCatalogApiTest {
                 .body("state", equalTo("pending")).body("routeTableIds", contains(other));
         others.publish(consumer, new EndpointRoutesModified(id, serviceId, List.of(other)));
         await().atMost(ASYNC).untilAsserted(() -> get(consumer, id).body("state", equalTo("available")));
+
+        others.publish(consumer, new EndpointRouteTableDeleted(id, serviceId, other)); // the table was deleted
+        await().atMost(ASYNC).untilAsserted(() -> get(consumer, id).body("routeTableIds", hasSize(0))
+                .body("state", equalTo("available")));
 
         delete(consumer, id).statusCode(200).body("state", equalTo("deleting"));
         others.publish(consumer, new EndpointNetworkReleased(id, serviceId, List.of()));

@@ -1,5 +1,6 @@
 package dev.privet.consumer.domain;
 
+import dev.privet.consumer.domain.EndpointCommand.DropRouteTable;
 import dev.privet.consumer.domain.EndpointCommand.DeleteEndpoint;
 import dev.privet.consumer.domain.EndpointCommand.FailModification;
 import dev.privet.consumer.domain.EndpointCommand.ModifyEndpoint;
@@ -8,6 +9,7 @@ import dev.privet.consumer.domain.EndpointCommand.ReleaseNetwork;
 import dev.privet.consumer.domain.EndpointCommand.RequestEndpoint;
 import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.errors.Rejection;
+import dev.privet.contracts.events.ConsumerEvent.VpcEndpointRouteTableRemoved;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointAvailable;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeleted;
 import dev.privet.contracts.events.ConsumerEvent.VpcEndpointDeletionRequested;
@@ -168,6 +170,18 @@ class GatewayEndpointTest {
         assertThat(failed.state()).isEqualTo(EndpointState.AVAILABLE);
         assertThat(failed.routeTableIds()).containsExactly(MAIN, OTHER);
         assertThat(failed.failureReason()).contains("already");
+    }
+
+    @Test
+    void no_longer_lists_a_route_table_that_was_deleted_and_stays_in_its_state() {
+        var dropped = given(requested(), AVAILABLE).when(new DropRouteTable(OTHER))
+                .then(new VpcEndpointRouteTableRemoved(ID, OTHER));
+
+        assertThat(dropped.routeTableIds()).containsExactly(MAIN);
+        assertThat(dropped.state()).isEqualTo(EndpointState.AVAILABLE);
+        given(requested(), AVAILABLE, new VpcEndpointRouteTableRemoved(ID, OTHER)).when(new DropRouteTable(OTHER))
+                .thenNothing();
+        given(requested(), AVAILABLE).when(new DropRouteTable(THIRD)).thenNothing(); // not one of its tables
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.privet.contracts.events.Values.Tag;
 import dev.privet.contracts.ids.AccountId;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.eventstore.DeciderRunner;
+import dev.privet.network.domain.EndpointNetwork;
 import dev.privet.network.domain.PrefixLists;
 import dev.privet.network.domain.RouteTable;
 import dev.privet.network.domain.Subnet;
@@ -66,9 +67,22 @@ public class RouteTableCommands {
         }, (c, id) -> owned(c, caller, id).routeTableId());
     }
 
-    /** Deletes the caller's table: not a main one, and not one a subnet is associated with. */
+    /**
+     * Deletes the caller's table: not a main one, and not one a subnet is associated with. A Gateway endpoint's route
+     * goes with it, and the endpoint's network no longer lists the table, in the same transaction.
+     */
     public void delete(AccountId caller, String routeTableId) {
-        run(caller, routeTableId, new RouteTable.Command.Delete(false));
+        commands.execute(c -> {
+            RouteTable.Table table = owned(c, caller, routeTableId);
+            EventMetadata metadata = EventMetadata.forRequest(caller.value());
+            RouteTable deleted = deciders.run(c, routeTableId, new RouteTable.Command.Delete(false),
+                    RouteTable.DECIDER, metadata).state();
+            for (String endpointId : table.gatewayEndpoints()) {
+                deciders.run(c, endpointId, new EndpointNetwork.Command.LoseRouteTable(endpointId, routeTableId),
+                        EndpointNetwork.DECIDER, metadata);
+            }
+            return deleted;
+        });
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.privet.contracts.events.NetworkEvent.EndpointNetworkModified;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
 import dev.privet.contracts.events.NetworkEvent.EndpointProvisioningDeferred;
+import dev.privet.contracts.events.NetworkEvent.EndpointRouteTableDeleted;
 import dev.privet.contracts.events.NetworkEvent.EndpointRoutesModificationFailed;
 import dev.privet.contracts.events.NetworkEvent.EndpointRoutesModified;
 import dev.privet.contracts.events.NetworkEvent.EndpointRoutesProvisioned;
@@ -115,6 +116,10 @@ public sealed interface EndpointNetwork {
         record FailRouteModification(String vpcEndpointId, String serviceId, String reason) implements Command {
         }
 
+        /** A route table of a Gateway endpoint was deleted (its route went with it). */
+        record LoseRouteTable(String vpcEndpointId, String routeTableId) implements Command {
+        }
+
         /**
          * Record a change of subnets: {@code interfaces} serve the endpoint from now on (the new ones built beside
          * it), and {@code retiring} are the interfaces of the removed subnets.
@@ -183,6 +188,9 @@ public sealed interface EndpointNetwork {
                         ? List.of(new EndpointRoutesModificationFailed(f.vpcEndpointId(), f.serviceId(), f.reason(),
                                 r.routeTableIds()))
                         : List.of();
+                case Command.LoseRouteTable l -> state instanceof Routed r && r.routeTableIds().contains(l.routeTableId())
+                        ? List.of(new EndpointRouteTableDeleted(l.vpcEndpointId(), r.serviceId(), l.routeTableId()))
+                        : List.of();
                 case Command.Modify m -> state instanceof Provisioned
                         ? List.of(new EndpointNetworkModified(m.vpcEndpointId(), m.serviceId(), m.interfaces(),
                                 m.retiring()))
@@ -212,6 +220,11 @@ public sealed interface EndpointNetwork {
                     yield new Routed(before.serviceId(), before.prefixListId(), m.routeTableIds());
                 }
                 case EndpointRoutesModificationFailed f -> routed(state, f);
+                case EndpointRouteTableDeleted d -> {
+                    Routed before = routed(state, d);
+                    yield new Routed(before.serviceId(), before.prefixListId(), before.routeTableIds().stream()
+                            .filter(table -> !table.equals(d.routeTableId())).toList());
+                }
                 case EndpointNetworkModified m -> modified(provisioned(state, m), m);
                 case EndpointNetworkModificationFailed f -> provisioned(state, f);
                 case EndpointInterfacesRetired r -> retired(provisioned(state, r), r);

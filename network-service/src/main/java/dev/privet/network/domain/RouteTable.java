@@ -50,6 +50,11 @@ public sealed interface RouteTable {
             return routes.stream().filter(r -> r.destination().equals(destination)).findFirst();
         }
 
+        /** The Gateway endpoints with a route here: the routes' gateways that are endpoints. */
+        public List<String> gatewayEndpoints() {
+            return routes.stream().map(Route::gatewayId).filter(IdFormat.VPC_ENDPOINT::matches).distinct().toList();
+        }
+
         /** The id AWS shows for a main table's implicit association: derived, the same at every call. */
         public String mainAssociationId() {
             return mainAssociationIdOf(table.routeTableId());

@@ -1,5 +1,6 @@
 package dev.privet.network.api;
 
+import dev.privet.contracts.events.NetworkEvent.EndpointRouteTableDeleted;
 import dev.privet.contracts.events.NetworkEvent.EndpointRoutesProvisioned;
 import dev.privet.contracts.events.NetworkEvent.EndpointRoutesModified;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkFailed;
@@ -141,6 +142,31 @@ class RouteTableApiTest {
         KafkaEvents.publish(new EndpointDnsRemoved(endpoint, requested.serviceId()), 2, account);
         KafkaEvents.await(Topic.NETWORK, EndpointNetworkReleased.class, e -> e.vpcEndpointId().equals(endpoint));
         assertThat(gatewaysIn(account, other)).isEmpty();
+    }
+
+    @Test
+    void a_deleted_table_takes_a_gateway_endpoint_s_route_and_the_endpoint_routes_through_the_others() {
+        String account = newAccount();
+        String vpc = createVpc(account, "10.77.0.0/16");
+        String main = mainTableOf(account, vpc);
+        String other = createTable(account, vpc);
+        var requested = gatewayEndpoint(account, vpc, List.of(main, other));
+        String endpoint = requested.vpcEndpointId();
+        KafkaEvents.publish(requested, 1, account);
+        KafkaEvents.await(Topic.NETWORK, EndpointRoutesProvisioned.class, e -> e.vpcEndpointId().equals(endpoint));
+
+        as(account).delete(TABLES + "/" + other).then().statusCode(204);
+
+        var lost = KafkaEvents.await(Topic.NETWORK, EndpointRouteTableDeleted.class,
+                e -> e.vpcEndpointId().equals(endpoint));
+        assertThat(lost.routeTableId()).isEqualTo(other);
+        assertThat(lost.serviceId()).isEqualTo(requested.serviceId());
+        assertThat(gatewaysIn(account, main)).containsExactly(endpoint);
+
+        KafkaEvents.publish(new EndpointDnsRemoved(endpoint, requested.serviceId()), 2, account);
+        assertThat(KafkaEvents.await(Topic.NETWORK, EndpointNetworkReleased.class,
+                e -> e.vpcEndpointId().equals(endpoint))).isNotNull();
+        assertThat(gatewaysIn(account, main)).isEmpty();
     }
 
     @Test

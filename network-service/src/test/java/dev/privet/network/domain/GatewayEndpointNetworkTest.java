@@ -2,6 +2,7 @@ package dev.privet.network.domain;
 
 import dev.privet.contracts.events.NetworkEvent;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
+import dev.privet.contracts.events.NetworkEvent.EndpointRouteTableDeleted;
 import dev.privet.contracts.events.NetworkEvent.EndpointRoutesModificationFailed;
 import dev.privet.contracts.events.NetworkEvent.EndpointRoutesModified;
 import dev.privet.contracts.events.NetworkEvent.EndpointRoutesProvisioned;
@@ -63,6 +64,16 @@ class GatewayEndpointNetworkTest {
         assertThat(decide(new Command.FailRouteModification(ENDPOINT, SERVICE, "rtb-b is gone"), ROUTED))
                 .containsExactly(failed);
         assertThat(after(ROUTED, failed)).isEqualTo(after(ROUTED));
+    }
+
+    @Test
+    void loses_a_deleted_route_table_it_routes_through_and_no_other() {
+        var routed = new EndpointRoutesProvisioned(ENDPOINT, SERVICE, PREFIX_LIST, List.of("rtb-a", "rtb-b"));
+        var lost = new EndpointRouteTableDeleted(ENDPOINT, SERVICE, "rtb-b");
+        assertThat(decide(new Command.LoseRouteTable(ENDPOINT, "rtb-b"), routed)).containsExactly(lost);
+        assertThat(after(routed, lost)).isEqualTo(new EndpointNetwork.Routed(SERVICE, PREFIX_LIST, List.of("rtb-a")));
+        assertThat(decide(new Command.LoseRouteTable(ENDPOINT, "rtb-b"), routed, lost)).isEmpty();
+        assertThat(decide(new Command.LoseRouteTable(ENDPOINT, "rtb-a"))).as("nothing routed").isEmpty();
     }
 
     @Test

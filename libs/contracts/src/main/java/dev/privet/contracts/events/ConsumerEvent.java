@@ -107,6 +107,13 @@ public sealed interface ConsumerEvent extends IntegrationEvent {
     }
 
     /**
+     * A Gateway endpoint's route table was deleted, its route with it (network-service's
+     * {@code EndpointRouteTableDeleted}): the endpoint no longer lists it. Its state does not change.
+     */
+    record VpcEndpointRouteTableRemoved(String vpcEndpointId, String routeTableId) implements ConsumerEvent {
+    }
+
+    /**
      * A change of subnets or route tables could not be made: the endpoint is {@code available} again on
      * {@code subnetIds} or {@code routeTableIds}, the ones it kept, and shows {@code reason} as its last error.
      * Events recorded before Gateway endpoints have no {@code routeTableIds}, read as none.

@@ -215,6 +215,16 @@ public sealed interface NetworkEvent extends IntegrationEvent {
     }
 
     /**
+     * A route table the Gateway endpoint routed through was deleted, and its route with it: the endpoint's routes are
+     * in its other tables only.
+     */
+    record EndpointRouteTableDeleted(String vpcEndpointId, String serviceId, String routeTableId)
+            implements NetworkEvent {
+        public String streamId() { return vpcEndpointId; }
+        public String streamType() { return "endpoint-network"; }
+    }
+
+    /**
      * A route table of a VPC, with its local route to {@code vpcCidrBlock}; {@code main} for the one each VPC gets
      * with its creation, which every subnet without an association of its own uses.
      */
