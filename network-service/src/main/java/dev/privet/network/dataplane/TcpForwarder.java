@@ -78,6 +78,11 @@ final class TcpForwarder implements AutoCloseable {
     private final EventLoopGroup relays;
     /** What binds a binding's sockets: one per event loop on epoll, one on NIO. */
     private final List<ServerBootstrap> servers = new ArrayList<>();
+    /**
+     * The settings of a connection to a target, cloned for each: made once, since {@code Bootstrap.channel(Class)}
+     * looks the class's constructor up by reflection every time it is called.
+     */
+    private final Bootstrap targets;
     private final Function<Binding, Plan> routes;
     private final int connectTimeoutMillis;
     private final DataPlaneMetrics metrics;
@@ -106,6 +111,11 @@ final class TcpForwarder implements AutoCloseable {
         this.connectTimeoutMillis = Math.toIntExact(connectTimeout.toMillis());
         this.metrics = metrics;
         this.relays = group(threads, "data-plane");
+        this.targets = new Bootstrap().channelFactory(EPOLL ? EpollSocketChannel::new : NioSocketChannel::new)
+                .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis);
         if (EPOLL) {
             acceptors = Optional.empty();
             for (EventExecutor loop : relays) {
@@ -208,11 +218,7 @@ final class TcpForwarder implements AutoCloseable {
         }
         Destination destination = destinations.get((first + tried) % destinations.size());
         Target target = destination.target().target();
-        new Bootstrap().group(client.eventLoop()).channel(EPOLL ? EpollSocketChannel.class : NioSocketChannel.class)
-                .option(ChannelOption.AUTO_READ, false)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
+        targets.clone(client.eventLoop())
                 .handler(new Relay(client))
                 .connect(target.host(), target.port())
                 .addListener((ChannelFuture connected) -> {
