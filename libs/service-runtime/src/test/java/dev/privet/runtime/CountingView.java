@@ -20,6 +20,8 @@ public class CountingView implements Projection {
 
     /** While set, every event fails to apply. */
     static volatile boolean failing;
+    /** When an event first failed to apply (System.nanoTime), since a test last set it to 0. */
+    static volatile long firstFailureAt;
 
     private final EventRuntime runtime;
 
@@ -41,6 +43,9 @@ public class CountingView implements Projection {
     @Override
     public void handle(Connection c, EventEnvelope event) throws SQLException {
         if (failing) {
+            if (firstFailureAt == 0) {
+                firstFailureAt = System.nanoTime();
+            }
             throw new SQLException("the counting view is told to fail", "08006");
         }
         try (PreparedStatement st = c.prepareStatement("""

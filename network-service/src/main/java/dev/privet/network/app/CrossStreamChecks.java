@@ -124,6 +124,17 @@ class CrossStreamChecks {
         locks.lockScope(c, "target-group-use:" + owner);
     }
 
+    /**
+     * Serialises, until the transaction ends, the transactions that act on one endpoint's network: the reactions to
+     * its acceptance, groups, changes and release arrive on different topics and may be applied at once by two
+     * replicas, and each decides on the state it loads first. Taken before the handler's first load. A poll is one
+     * transaction, so an earlier record's appends may come before it: two replicas locking two endpoints in opposite
+     * orders then deadlock, PostgreSQL aborts one, and that poll is applied again.
+     */
+    void lockEndpointNetwork(Connection c, String vpcEndpointId) throws SQLException {
+        locks.lockScope(c, "endpoint-network:" + vpcEndpointId);
+    }
+
     /** Locks the load balancer's use by endpoint services: a verification and a deletion go one at a time. */
     void lockLoadBalancerUse(Connection c, String loadBalancerArn) throws SQLException {
         locks.lockScope(c, "load-balancer-use:" + loadBalancerArn);

@@ -64,11 +64,20 @@ public class EndpointNetworking {
     private final DeciderRunner deciders;
     private final Forwarders dataPlane;
     private final PrefixLists prefixLists;
+    private final CrossStreamChecks checks;
 
-    EndpointNetworking(DeciderRunner deciders, Forwarders dataPlane, PrefixLists prefixLists) {
+    EndpointNetworking(DeciderRunner deciders, Forwarders dataPlane, PrefixLists prefixLists,
+                       CrossStreamChecks checks) {
         this.deciders = deciders;
         this.dataPlane = dataPlane;
         this.prefixLists = prefixLists;
+        this.checks = checks;
+    }
+
+    /** The endpoint's network as it is now, held until the transaction ends (see {@link CrossStreamChecks}). */
+    private Loaded<EndpointNetwork> current(Connection c, String vpcEndpointId) throws SQLException {
+        checks.lockEndpointNetwork(c, vpcEndpointId);
+        return deciders.load(c, vpcEndpointId, EndpointNetwork.DECIDER);
     }
 
     /**
@@ -77,14 +86,14 @@ public class EndpointNetworking {
      */
     public void provision(Connection c, EndpointConnectionAccepted accepted, EventEnvelope cause) throws SQLException {
         String endpointId = accepted.vpcEndpointId();
-        EndpointNetwork state = deciders.load(c, endpointId, EndpointNetwork.DECIDER).state();
+        EndpointNetwork state = current(c, endpointId).state();
         EventMetadata metadata = EventMetadata.causedBy(cause);
         if (state.awaitsGroups()) {
             deciders.run(c, endpointId, new Defer(endpointId, accepted.serviceId(), accepted.vpcId(),
                     accepted.subnetIds()), EndpointNetwork.DECIDER, metadata);
-        } else if (state.awaitsProvisioning()) {
+        } else if (state instanceof EndpointNetwork.None) {
             buildInterfaces(c, endpointId, accepted.serviceId(), accepted.vpcId(), accepted.subnetIds(), metadata);
-        }
+        } // deferred already (the groups' arrival builds it), or built, failed or released
     }
 
     /**
@@ -94,7 +103,7 @@ public class EndpointNetworking {
     public void applyGroups(Connection c, VpcEndpointSecurityGroupsChanged changed, EventEnvelope cause)
             throws SQLException {
         String endpointId = changed.vpcEndpointId();
-        EndpointNetwork before = deciders.load(c, endpointId, EndpointNetwork.DECIDER).state();
+        EndpointNetwork before = current(c, endpointId).state();
         EventMetadata metadata = EventMetadata.causedBy(cause);
         deciders.run(c, endpointId, new ApplyGroups(endpointId, changed.securityGroupIds()), EndpointNetwork.DECIDER,
                 metadata);
@@ -120,7 +129,7 @@ public class EndpointNetworking {
      */
     public void route(Connection c, VpcEndpointRequested requested, EventEnvelope cause) throws SQLException {
         String endpointId = requested.vpcEndpointId();
-        if (!deciders.load(c, endpointId, EndpointNetwork.DECIDER).state().awaitsProvisioning()) {
+        if (!current(c, endpointId).state().awaitsProvisioning()) {
             return;
         }
         EventMetadata metadata = EventMetadata.causedBy(cause);
@@ -145,7 +154,7 @@ public class EndpointNetworking {
      */
     public void reroute(Connection c, VpcEndpointRouteTablesChanged changed, EventEnvelope cause) throws SQLException {
         String endpointId = changed.vpcEndpointId();
-        if (!(deciders.load(c, endpointId, EndpointNetwork.DECIDER).state() instanceof Routed routed)) {
+        if (!(current(c, endpointId).state() instanceof Routed routed)) {
             return;
         }
         EventMetadata metadata = EventMetadata.causedBy(cause);
@@ -158,7 +167,12 @@ public class EndpointNetworking {
         }
         plan.append(c, deciders, metadata);
         removeRoutes(c, endpointId, routed.prefixListId(), changed.removed(), metadata);
-        deciders.run(c, endpointId, new ModifyRoutes(endpointId, changed.serviceId(), changed.routeTableIds()),
+        // the tables it routes through now, by its own record: consumer-service's list may still name a table
+        // deleted since (EndpointRouteTableDeleted is on its way there)
+        List<String> now = new ArrayList<>(routed.routeTableIds());
+        now.removeAll(changed.removed());
+        now.addAll(added);
+        deciders.run(c, endpointId, new ModifyRoutes(endpointId, changed.serviceId(), now),
                 EndpointNetwork.DECIDER, metadata);
     }
 
@@ -207,7 +221,7 @@ public class EndpointNetworking {
      */
     public void modify(Connection c, VpcEndpointSubnetsChanged changed, EventEnvelope cause) throws SQLException {
         String endpointId = changed.vpcEndpointId();
-        Loaded<EndpointNetwork> network = deciders.load(c, endpointId, EndpointNetwork.DECIDER);
+        Loaded<EndpointNetwork> network = current(c, endpointId);
         if (!(network.state() instanceof Provisioned provisioned)) {
             return;
         }
@@ -241,7 +255,7 @@ public class EndpointNetworking {
             return;
         }
         String endpointId = published.vpcEndpointId();
-        Loaded<EndpointNetwork> network = deciders.load(c, endpointId, EndpointNetwork.DECIDER);
+        Loaded<EndpointNetwork> network = current(c, endpointId);
         if (!(network.state() instanceof Provisioned provisioned) || provisioned.retiring().isEmpty()) {
             return;
         }
@@ -259,7 +273,7 @@ public class EndpointNetworking {
 
     /** Deletes the endpoint's interfaces, if any, and marks its network released for good. */
     public void release(Connection c, String vpcEndpointId, String serviceId, EventEnvelope cause) throws SQLException {
-        Loaded<EndpointNetwork> network = deciders.load(c, vpcEndpointId, EndpointNetwork.DECIDER);
+        Loaded<EndpointNetwork> network = current(c, vpcEndpointId);
         if (EndpointNetwork.DECIDER.isTerminal(network.state())) {
             return;
         }

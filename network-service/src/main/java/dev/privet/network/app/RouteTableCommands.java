@@ -10,6 +10,7 @@ import dev.privet.contracts.events.Values.Tag;
 import dev.privet.contracts.ids.AccountId;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.eventstore.DeciderRunner;
+import dev.privet.eventstore.DeciderRunner.Loaded;
 import dev.privet.network.domain.EndpointNetwork;
 import dev.privet.network.domain.PrefixLists;
 import dev.privet.network.domain.RouteTable;
@@ -73,11 +74,17 @@ public class RouteTableCommands {
      */
     public void delete(AccountId caller, String routeTableId) {
         commands.execute(c -> {
-            RouteTable.Table table = owned(c, caller, routeTableId);
+            // one load decides both: a route added since would make the append conflict, and the command run again
+            Loaded<RouteTable> loaded = deciders.load(c, routeTableId, RouteTable.DECIDER);
+            RouteTable.Table table = loaded.state().ownedBy(caller.value(), routeTableId, ROUTE_TABLE_ID);
+            List<String> endpoints = table.gatewayEndpoints().stream().sorted().toList();
+            for (String endpointId : endpoints) { // before any append, as the reactions take them
+                checks.lockEndpointNetwork(c, endpointId);
+            }
             EventMetadata metadata = EventMetadata.forRequest(caller.value());
-            RouteTable deleted = deciders.run(c, routeTableId, new RouteTable.Command.Delete(false),
-                    RouteTable.DECIDER, metadata).state();
-            for (String endpointId : table.gatewayEndpoints()) {
+            RouteTable deleted = deciders.appendDecision(c, loaded, RouteTable.DECIDER.decide(
+                    new RouteTable.Command.Delete(false), loaded.state()), RouteTable.DECIDER, metadata).state();
+            for (String endpointId : endpoints) {
                 deciders.run(c, endpointId, new EndpointNetwork.Command.LoseRouteTable(endpointId, routeTableId),
                         EndpointNetwork.DECIDER, metadata);
             }
