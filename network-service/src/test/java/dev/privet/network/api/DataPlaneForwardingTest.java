@@ -53,6 +53,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
 
 /**
  * The data plane: an accepted endpoint's interfaces get data plane addresses where forwarders listen on the
@@ -147,6 +148,11 @@ class DataPlaneForwardingTest {
                     List.of()), 2, OWNER);
             KafkaEvents.await(Topic.NETWORK, EndpointProvisioningDeferred.class,
                     e -> e.vpcEndpointId().equals(endpoint)); // the groups come after the acceptance
+            KafkaEvents.publish(new EndpointConnectionAccepted(service, endpoint, OWNER, vpc, List.of(subnet),
+                    List.of()), 2, OWNER); // published twice: still waits for the groups
+            acceptedEndpoint(service, vpc, List.of(subnet)); // the same service's partition: applied after it
+            as(OWNER).get("/v1/network-interfaces?vpcEndpointId=" + endpoint).then().statusCode(200)
+                    .body("$", hasSize(0));
             KafkaEvents.publish(new VpcEndpointSecurityGroupsChanged(endpoint, List.of(group)), 2, OWNER);
             String address = KafkaEvents.await(Topic.NETWORK, EndpointNetworkProvisioned.class,
                     e -> e.vpcEndpointId().equals(endpoint)).networkInterfaces().getFirst().dataPlaneAddress();
