@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,12 @@ import java.util.concurrent.TimeUnit;
  * sample into seconds, with {@code others} the machine less everything named (other builds, the kernel's own work).
  */
 final class CpuMeter {
+    /** The column of the JIT: the compiler threads of the JVMs named by {@link #watchJit}, a part of their columns. */
+    static final String JIT = "jit";
+    /** How the kernel names a JIT compiler thread ({@code C1 CompilerThre}, {@code C2 ...}), digits folded. */
+    private static final String COMPILER_THREAD = "C# CompilerThre";
     private final Map<String, Long> pids = new LinkedHashMap<>();
+    private final List<String> jvms = new ArrayList<>();
     private final double ticksPerSecond = clockTicks();
     private String waitedChildren;
 
@@ -38,7 +44,17 @@ final class CpuMeter {
                 }
             });
         }
-        return meter.watch("bench", ProcessHandle.current().pid());
+        return meter.watch("bench", ProcessHandle.current().pid())
+                .watchJit(List.of("gateway", "consumer", "provider", "network", "dns"));
+    }
+
+    /**
+     * Also measure, as the column {@value #JIT}, the JIT compiler threads of these processes (already watched): how
+     * much of their CPU a run spends compiling rather than serving, which tells a warm run from a cold one.
+     */
+    CpuMeter watchJit(List<String> names) {
+        names.stream().filter(pids::containsKey).forEach(jvms::add);
+        return this;
     }
 
     /** Measure this process too, under this name (the order of the calls is the order of the columns). */
@@ -76,6 +92,10 @@ final class CpuMeter {
             ticks.put(waitedChildren, processTicks(self, true) - processTicks(self, false));
         }
         ticks.put("machine", machineBusyTicks());
+        if (!jvms.isEmpty()) {
+            ticks.put(JIT, jvms.stream().mapToLong(name -> ThreadCpu.sample(pids.get(name))
+                    .getOrDefault(COMPILER_THREAD, 0L)).sum());
+        }
         return ticks;
     }
 
@@ -83,9 +103,13 @@ final class CpuMeter {
         Map<String, Long> after = sample();
         Map<String, Double> seconds = new LinkedHashMap<>();
         before.forEach((k, v) -> seconds.put(k, Math.max(0, after.getOrDefault(k, v) - v) / ticksPerSecond));
-        double ours = seconds.entrySet().stream().filter(e -> !e.getKey().equals("machine"))
-                .mapToDouble(Map.Entry::getValue).sum();
+        double ours = seconds.entrySet().stream().filter(e -> pids.containsKey(e.getKey())
+                        || e.getKey().equals(waitedChildren)).mapToDouble(Map.Entry::getValue).sum();
         seconds.put("others", Math.max(0, seconds.get("machine") - ours)); // other builds, the kernel's own work
+        Double jit = seconds.remove(JIT); // a part of the JVMs' columns: shown last, and not counted twice above
+        if (jit != null) {
+            seconds.put(JIT, jit);
+        }
         return seconds;
     }
 

@@ -1,5 +1,6 @@
 package dev.privet.consumer.projection;
 
+import dev.privet.runtime.RowsById;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -34,6 +35,6 @@ public class NetworkLoadBalancerRow extends PanacheEntityBase {
 
     /** The load balancers of {@code arns} the view knows; the others are not there (yet, or any more). */
     public static List<NetworkLoadBalancerRow> withArns(Collection<String> arns) {
-        return arns.isEmpty() ? List.of() : list("loadBalancerArn in ?1", arns);
+        return RowsById.find(NetworkLoadBalancerRow.class, arns);
     }
 }

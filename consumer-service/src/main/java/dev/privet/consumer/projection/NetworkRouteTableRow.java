@@ -1,5 +1,6 @@
 package dev.privet.consumer.projection;
 
+import dev.privet.runtime.RowsById;
 import dev.privet.consumer.domain.RouteTable;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -25,7 +26,7 @@ public class NetworkRouteTableRow extends PanacheEntityBase {
 
     /** The rows of those of {@code routeTableIds} the view knows. */
     public static List<NetworkRouteTableRow> withIds(List<String> routeTableIds) {
-        return routeTableIds.isEmpty() ? List.of() : list("routeTableId in ?1", routeTableIds);
+        return RowsById.find(NetworkRouteTableRow.class, routeTableIds);
     }
 
     public RouteTable routeTable() {

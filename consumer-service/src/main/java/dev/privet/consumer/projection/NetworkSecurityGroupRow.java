@@ -1,5 +1,6 @@
 package dev.privet.consumer.projection;
 
+import dev.privet.runtime.RowsById;
 import dev.privet.consumer.domain.SecurityGroup;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -30,7 +31,7 @@ public class NetworkSecurityGroupRow extends PanacheEntityBase {
 
     /** The rows of those of {@code groupIds} the view knows. */
     public static List<NetworkSecurityGroupRow> withIds(List<String> groupIds) {
-        return groupIds.isEmpty() ? List.of() : list("groupId in ?1", groupIds);
+        return RowsById.find(NetworkSecurityGroupRow.class, groupIds);
     }
 
     /** The id of the VPC's default group, once the view has seen it. */

@@ -1,5 +1,6 @@
 package dev.privet.consumer.projection;
 
+import dev.privet.runtime.RowsById;
 import dev.privet.consumer.domain.Subnet;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -36,7 +37,7 @@ public class NetworkSubnetRow extends PanacheEntityBase {
 
     /** The subnets of {@code subnetIds} the view knows; the others are not there. */
     public static List<NetworkSubnetRow> withIds(List<String> subnetIds) {
-        return subnetIds.isEmpty() ? List.of() : list("subnetId in ?1", subnetIds);
+        return RowsById.find(NetworkSubnetRow.class, subnetIds);
     }
 
     public Subnet subnet() {

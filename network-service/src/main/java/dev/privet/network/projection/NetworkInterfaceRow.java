@@ -1,5 +1,6 @@
 package dev.privet.network.projection;
 
+import dev.privet.runtime.RowsById;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
@@ -53,10 +54,7 @@ public class NetworkInterfaceRow extends PanacheEntityBase {
 
     /** Which of {@code networkInterfaceIds} exist. */
     public static Set<String> existing(Collection<String> networkInterfaceIds) {
-        if (networkInterfaceIds.isEmpty()) {
-            return Set.of();
-        }
-        return NetworkInterfaceRow.<NetworkInterfaceRow>list("networkInterfaceId in ?1", networkInterfaceIds).stream()
+        return RowsById.find(NetworkInterfaceRow.class, networkInterfaceIds).stream()
                 .map(row -> row.networkInterfaceId).collect(Collectors.toSet());
     }
 
