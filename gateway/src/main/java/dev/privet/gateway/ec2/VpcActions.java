@@ -15,10 +15,14 @@ import dev.privet.gateway.query.XmlBody;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** CreateVpc, DescribeVpcs and DeleteVpc, on network-service's {@code /v1/vpcs}. */
+/**
+ * CreateVpc, DescribeVpcs, DeleteVpc, and a VPC's attributes (DescribeVpcAttribute, ModifyVpcAttribute), on
+ * network-service's {@code /v1/vpcs}.
+ */
 @ApplicationScoped
 public class VpcActions implements QueryActions {
     static final Listing<JsonObject> LISTING = Listing.<JsonObject>of(v -> v.getString("vpcId"))
@@ -31,6 +35,9 @@ public class VpcActions implements QueryActions {
             .filter("state", v -> v.getString("state"))
             .filter("is-default", v -> "false")
             .tags(Tags::of);
+    /** The attributes of a VPC, by the names of DescribeVpcAttribute's {@code Attribute} and the response's elements. */
+    static final List<String> ATTRIBUTES = List.of("enableDnsSupport", "enableDnsHostnames",
+            "enableNetworkAddressUsageMetrics");
 
     @Override
     public QueryProtocol protocol() {
@@ -39,7 +46,8 @@ public class VpcActions implements QueryActions {
 
     @Override
     public Map<String, QueryAction> actions() {
-        return Map.of("CreateVpc", this::create, "DescribeVpcs", this::describe, "DeleteVpc", this::delete);
+        return Map.of("CreateVpc", this::create, "DescribeVpcs", this::describe, "DeleteVpc", this::delete,
+                "DescribeVpcAttribute", this::describeAttribute, "ModifyVpcAttribute", this::modifyAttribute);
     }
 
     private Consumer<XmlBody> create(QueryCall call) {
@@ -72,11 +80,53 @@ public class VpcActions implements QueryActions {
     private Consumer<XmlBody> delete(QueryCall call) {
         String vpcId = call.params().required("VpcId");
         call.params().done();
+        call.services().delete(Backend.NETWORK, "/v1/vpcs/" + wellFormed(vpcId), call.caller());
+        return body -> body.text("return", true);
+    }
+
+    /** One attribute ({@code Attribute}) of the caller's VPC, as AWS answers it: {@code <name><value>}. */
+    private Consumer<XmlBody> describeAttribute(QueryCall call) {
+        String vpcId = call.params().required("VpcId");
+        String attribute = call.params().required("Attribute");
+        call.params().done();
+        if (!ATTRIBUTES.contains(attribute)) {
+            throw QueryFault.invalidValue("Value (" + Shown.of(attribute) + ") for parameter attribute is invalid: "
+                    + "it is one of " + String.join(", ", ATTRIBUTES));
+        }
+        JsonObject vpc = call.services().get(Backend.NETWORK, "/v1/vpcs/" + wellFormed(vpcId), call.caller());
+        boolean value = vpc.getJsonObject("attributes").getBoolean(attribute);
+        return body -> body.text("vpcId", vpcId).element(attribute, out -> out.text("value", value));
+    }
+
+    /**
+     * Sets one attribute of the caller's VPC: {@code EnableDnsSupport.Value}, {@code EnableDnsHostnames.Value} or
+     * {@code EnableNetworkAddressUsageMetrics.Value}. As in AWS, one call changes one attribute: none or several
+     * is {@code InvalidParameterCombination}.
+     */
+    private Consumer<XmlBody> modifyAttribute(QueryCall call) {
+        var params = call.params();
+        String vpcId = params.required("VpcId");
+        JsonObject change = new JsonObject();
+        for (String attribute : ATTRIBUTES) {
+            String parameter = Character.toUpperCase(attribute.charAt(0)) + attribute.substring(1) + ".Value";
+            params.optional(parameter).ifPresent(v -> change.put(attribute, params.bool(parameter, false)));
+        }
+        params.done();
+        if (change.size() != 1) {
+            throw QueryFault.of(ErrorCode.INVALID_PARAMETER_COMBINATION, change.isEmpty() ? "No attributes specified."
+                    : "Fields for multiple attribute types specified: " + String.join(", ", change.fieldNames()));
+        }
+        call.services().patch(Backend.NETWORK, "/v1/vpcs/" + wellFormed(vpcId) + "/attributes", call.caller(),
+                change);
+        return body -> body.text("return", true);
+    }
+
+    /** A VPC id that is not one is answered as AWS answers an unknown one. */
+    private static String wellFormed(String vpcId) {
         if (!IdFormat.VPC.matches(vpcId)) {
             throw QueryFault.of(ErrorCode.INVALID_VPC_ID_NOT_FOUND, "The vpc ID " + Shown.of(vpcId) + " does not exist");
         }
-        call.services().delete(Backend.NETWORK, "/v1/vpcs/" + vpcId, call.caller());
-        return body -> body.text("return", true);
+        return vpcId;
     }
 
     static void write(XmlBody out, JsonObject vpc) {
@@ -85,11 +135,11 @@ public class VpcActions implements QueryActions {
                 .text("ownerId", vpc.getString("ownerId"))
                 .text("state", vpc.getString("state"))
                 .text("cidrBlock", vpc.getString("cidrBlock"))
-                .set("cidrBlockAssociationSet", java.util.List.of(vpc), (item, v) -> item
+                .set("cidrBlockAssociationSet", List.of(vpc), (item, v) -> item
                         .text("cidrBlock", v.getString("cidrBlock"))
                         .text("associationId", "vpc-cidr-assoc-" + vpcId.substring("vpc-".length()))
                         .element("cidrBlockState", state -> state.text("state", "associated")))
-                .values("ipv6CidrBlockAssociationSet", java.util.List.of())
+                .values("ipv6CidrBlockAssociationSet", List.of())
                 .text("dhcpOptionsId", "default")
                 .text("instanceTenancy", "default")
                 .text("isDefault", false);

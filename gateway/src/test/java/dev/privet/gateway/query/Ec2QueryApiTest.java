@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.ec2.model.RouteTable;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.ec2.model.Vpc;
+import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
 
 import java.net.URI;
 import java.time.Instant;
@@ -35,6 +36,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -158,6 +160,51 @@ class Ec2QueryApiTest {
                 .isInstanceOfSatisfying(Ec2Exception.class, e ->
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("DependencyViolation"));
         assertThat(ScriptedServices.SEEN).extracting(ScriptedServices.Seen::method).containsExactly("DELETE", "DELETE");
+    }
+
+    @Test
+    void a_vpcs_attributes_read_and_change_one_at_a_time_as_terraform_does() {
+        String id = "vpc-00000000000000001";
+        ScriptedServices.answer("GET /v1/vpcs/" + id, 200, vpc(id, "10.0.0.0/16").replace("}",
+                ",\"attributes\":{\"enableDnsSupport\":true,\"enableDnsHostnames\":false,"
+                        + "\"enableNetworkAddressUsageMetrics\":false}}"));
+        ScriptedServices.answer("PATCH /v1/vpcs/" + id + "/attributes", 200, vpc(id, "10.0.0.0/16"));
+
+        var support = ec2.describeVpcAttribute(r -> r.vpcId(id).attribute(VpcAttributeName.ENABLE_DNS_SUPPORT));
+        var hostnames = ec2.describeVpcAttribute(r -> r.vpcId(id).attribute(VpcAttributeName.ENABLE_DNS_HOSTNAMES));
+        var metrics = ec2.describeVpcAttribute(r -> r.vpcId(id)
+                .attribute(VpcAttributeName.ENABLE_NETWORK_ADDRESS_USAGE_METRICS));
+        ec2.modifyVpcAttribute(r -> r.vpcId(id).enableDnsHostnames(b -> b.value(true)));
+
+        assertThat(support.vpcId()).isEqualTo(id);
+        assertThat(support.enableDnsSupport().value()).isTrue();
+        assertThat(hostnames.enableDnsHostnames().value()).isFalse();
+        assertThat(metrics.enableNetworkAddressUsageMetrics().value()).isFalse();
+        assertThat(ScriptedServices.SEEN).last().satisfies(seen -> {
+            assertThat(seen.method()).isEqualTo("PATCH");
+            assertThat(seen.uri()).isEqualTo("/v1/vpcs/" + id + "/attributes");
+            assertThat(seen.body()).isEqualTo("{\"enableDnsHostnames\":true}");
+        });
+    }
+
+    @Test
+    void a_bad_vpc_attribute_request_is_refused_as_aws_refuses_it_and_reaches_no_service() {
+        String id = "vpc-00000000000000001";
+        signedPost("Action=ModifyVpcAttribute&Version=2016-11-15&VpcId=" + id
+                + "&EnableDnsSupport.Value=true&EnableDnsHostnames.Value=true").statusCode(400)
+                .body(containsString("<Code>InvalidParameterCombination</Code>"))
+                .body(containsString("Fields for multiple attribute types specified: enableDnsSupport, enableDnsHostnames"));
+        signedPost("Action=ModifyVpcAttribute&Version=2016-11-15&VpcId=" + id).statusCode(400)
+                .body(containsString("<Code>InvalidParameterCombination</Code>"));
+        signedPost("Action=ModifyVpcAttribute&Version=2016-11-15&VpcId=" + id + "&EnableDnsHostnames.Value=yes")
+                .statusCode(400).body(containsString("<Code>InvalidParameterValue</Code>"));
+        signedPost("Action=ModifyVpcAttribute&Version=2016-11-15&VpcId=vpc-1&EnableDnsHostnames.Value=true")
+                .statusCode(400).body(containsString("<Code>InvalidVpcID.NotFound</Code>"));
+        signedPost("Action=DescribeVpcAttribute&Version=2016-11-15&VpcId=" + id + "&Attribute=enableDnsResolution")
+                .statusCode(400).body(containsString("<Code>InvalidParameterValue</Code>"));
+        signedPost("Action=DescribeVpcAttribute&Version=2016-11-15&VpcId=" + id).statusCode(400)
+                .body(containsString("<Code>MissingParameter</Code>"));
+        assertThat(ScriptedServices.SEEN).isEmpty();
     }
 
     @Test

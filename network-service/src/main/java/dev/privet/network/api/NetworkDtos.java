@@ -5,7 +5,9 @@ import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
 import dev.privet.contracts.events.Values.Listener;
 import dev.privet.contracts.events.Values.HealthCheck;
 import dev.privet.contracts.events.Values.RegisteredTarget;
+import dev.privet.contracts.events.NetworkEvent.VpcCreated;
 import dev.privet.contracts.events.Values.TargetGroupAttributes;
+import dev.privet.contracts.events.Values.VpcAttributes;
 import dev.privet.contracts.events.Values.Tag;
 import dev.privet.contracts.events.Values.Target;
 import dev.privet.contracts.ids.LoadBalancerArn;
@@ -121,9 +123,14 @@ public final class NetworkDtos {
         }
     }
 
-    public record Vpc(String vpcId, String cidrBlock, String ownerId, String region, String state, List<Tag> tags) {
+    public record Vpc(String vpcId, String cidrBlock, String ownerId, String region, String state,
+                      VpcAttributes attributes, List<Tag> tags) {
         static Vpc of(VpcRow row, List<Tag> tags) {
-            return new Vpc(row.vpcId, row.cidrBlock, row.ownerId, row.region, "available", tags);
+            return new Vpc(row.vpcId, row.cidrBlock, row.ownerId, row.region, "available", row.attributes, tags);
+        }
+
+        static Vpc of(VpcCreated vpc, VpcAttributes attributes, List<Tag> tags) {
+            return new Vpc(vpc.vpcId(), vpc.cidrBlock(), vpc.ownerId(), vpc.region(), "available", attributes, tags);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.privet.network.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.privet.contracts.events.NetworkEvent.VpcCreated;
+import dev.privet.contracts.events.Values.VpcAttributes;
 import dev.privet.contracts.ids.AccountId;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.network.api.NetworkDtos.CreateVpc;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -44,8 +47,8 @@ public class VpcResource {
         var cidr = RequestFields.cidr(body.cidrBlock(), "cidrBlock");
         var tags = RequestedTags.of(body.tags(), "tags");
         VpcCreated vpc = commands.createVpc(caller, IdempotencyKey.of(caller, idempotencyKey, body), cidr, tags);
-        return Response.status(201).entity(new Vpc(vpc.vpcId(), vpc.cidrBlock(), vpc.ownerId(), vpc.region(),
-                "available", ResourceTagRow.of(vpc.vpcId()))).build();
+        return Response.status(201).entity(Vpc.of(vpc, VpcAttributes.DEFAULT, ResourceTagRow.of(vpc.vpcId())))
+                .build();
     }
 
     @GET
@@ -61,6 +64,20 @@ public class VpcResource {
         AccountId caller = Caller.require(account);
         commands.deleteVpc(caller, RequestFields.id(vpcId, IdFormat.VPC, "vpcId"));
         return Response.noContent().build();
+    }
+
+    /**
+     * Changes the VPC's attributes named in the body ({@code enableDnsSupport}, {@code enableDnsHostnames},
+     * {@code enableNetworkAddressUsageMetrics}); the answer is the VPC with all of them.
+     */
+    @PATCH
+    @Path("/{vpcId}/attributes")
+    public Vpc modifyAttributes(@HeaderParam(Caller.HEADER) String account, @PathParam("vpcId") String vpcId,
+                                JsonNode body) {
+        AccountId caller = Caller.require(account);
+        RequestFields.id(vpcId, IdFormat.VPC, "vpcId");
+        var modified = commands.modifyVpcAttributes(VpcAttributesChange.of(caller, vpcId, body));
+        return Vpc.of(modified.vpc(), modified.attributes(), ResourceTagRow.of(vpcId));
     }
 
     @GET

@@ -86,6 +86,12 @@ public class NetworkCommands {
         return vpc.ownedBy(caller.value(), vpcId);
     }
 
+    /** Changes the attributes of the caller's VPC that {@code change} names; the answer is the VPC as it is now. */
+    public Vpc.Created modifyVpcAttributes(Vpc.Command.ModifyAttributes change) {
+        return commands.execute(c -> (Vpc.Created) deciders.run(c, change.vpcId(), change, Vpc.DECIDER,
+                EventMetadata.forRequest(change.caller())).state());
+    }
+
     /** Creates a subnet with {@code tags}, in one transaction: invalid tags refuse the subnet. */
     public Subnet createSubnet(AccountId caller, Optional<IdempotencyKey> key, String vpcId, Cidr cidr,
                                String availabilityZone, List<Tag> tags) {

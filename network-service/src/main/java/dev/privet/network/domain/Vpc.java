@@ -3,20 +3,22 @@ package dev.privet.network.domain;
 import dev.privet.contracts.errors.ErrorCode;
 import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.NetworkEvent;
+import dev.privet.contracts.events.NetworkEvent.VpcAttributesModified;
 import dev.privet.contracts.events.NetworkEvent.VpcCreated;
 import dev.privet.contracts.events.NetworkEvent.VpcDeleted;
+import dev.privet.contracts.events.Values.VpcAttributes;
 import dev.privet.eventstore.Decider;
 
 import java.time.Instant;
 import java.util.List;
 
-/** A VPC's stream: not created yet, created with its block, or deleted (which nothing follows). */
+/** A VPC's stream: not created yet, created with its block and attributes, or deleted (which nothing follows). */
 public sealed interface Vpc {
 
     record NoVpc() implements Vpc {
     }
 
-    record Created(VpcCreated vpc) implements Vpc {
+    record Created(VpcCreated vpc, VpcAttributes attributes) implements Vpc {
     }
 
     record Deleted(VpcCreated vpc) implements Vpc {
@@ -41,6 +43,18 @@ public sealed interface Vpc {
          */
         record DeleteVpc(String vpcId, String caller, List<String> dependencies) implements Command {
         }
+
+        /** Changes the caller's VPC's attributes given (null: left as they are). */
+        record ModifyAttributes(String vpcId, String caller, Boolean enableDnsSupport, Boolean enableDnsHostnames,
+                                Boolean enableNetworkAddressUsageMetrics) implements Command {
+            VpcAttributes applyTo(VpcAttributes current) {
+                return new VpcAttributes(
+                        enableDnsSupport == null ? current.enableDnsSupport() : enableDnsSupport,
+                        enableDnsHostnames == null ? current.enableDnsHostnames() : enableDnsHostnames,
+                        enableNetworkAddressUsageMetrics == null ? current.enableNetworkAddressUsageMetrics()
+                                : enableNetworkAddressUsageMetrics);
+            }
+        }
     }
 
     Decider<Command, Vpc, NetworkEvent> DECIDER = new Decider<>() {
@@ -59,11 +73,7 @@ public sealed interface Vpc {
                     case Deleted d -> throw new IllegalStateException("vpc " + create.vpcId() + " was deleted");
                 };
                 case Command.DeleteVpc delete -> {
-                    if (!(state instanceof Created created) || !created.vpc().ownerId().equals(delete.caller())) {
-                        throw Rejection.notFound(ErrorCode.INVALID_VPC_ID_NOT_FOUND, "vpcId",
-                                "The vpc ID '" + delete.vpcId() + "' does not exist");
-                    }
-                    VpcCreated vpc = created.vpc();
+                    VpcCreated vpc = existing(state, delete.caller(), delete.vpcId()).vpc();
                     if (!delete.dependencies().isEmpty()) {
                         throw Rejection.invalid(ErrorCode.DEPENDENCY_VIOLATION, "vpcId", "The vpc '"
                                 + delete.vpcId() + "' has dependencies and cannot be deleted: "
@@ -71,13 +81,27 @@ public sealed interface Vpc {
                     }
                     yield List.of(new VpcDeleted(vpc.vpcId(), vpc.ownerId()));
                 }
+                case Command.ModifyAttributes modify -> {
+                    Created vpc = existing(state, modify.caller(), modify.vpcId());
+                    VpcAttributes changed = modify.applyTo(vpc.attributes());
+                    if (changed.enableDnsHostnames() && !changed.enableDnsSupport()) {
+                        throw Rejection.invalid(ErrorCode.INVALID_PARAMETER_COMBINATION,
+                                modify.enableDnsHostnames() != null ? "enableDnsHostnames" : "enableDnsSupport",
+                                "DNS hostnames need DNS support: enableDnsHostnames can be true only while "
+                                        + "enableDnsSupport is");
+                    }
+                    yield changed.equals(vpc.attributes()) ? List.of()
+                            : List.of(new VpcAttributesModified(vpc.vpc().vpcId(), vpc.vpc().ownerId(), changed));
+                }
             };
         }
 
         @Override
         public Vpc evolve(Vpc state, NetworkEvent event, Instant recordedAt) {
             return switch (event) {
-                case VpcCreated created -> new Created(created);
+                case VpcCreated created -> new Created(created, VpcAttributes.DEFAULT);
+                case VpcAttributesModified modified when state instanceof Created c ->
+                        new Created(c.vpc(), modified.attributes());
                 case VpcDeleted deleted when state instanceof Created c -> new Deleted(c.vpc());
                 default -> throw new IllegalStateException("not an event of a VPC here: " + event.eventType());
             };
@@ -86,6 +110,15 @@ public sealed interface Vpc {
         @Override
         public boolean isTerminal(Vpc state) {
             return state instanceof Deleted;
+        }
+
+        /** The caller's live VPC; another account's, or one never made or deleted, is not found (404). */
+        private static Created existing(Vpc state, String caller, String vpcId) {
+            if (state instanceof Created created && created.vpc().ownerId().equals(caller)) {
+                return created;
+            }
+            throw Rejection.notFound(ErrorCode.INVALID_VPC_ID_NOT_FOUND, "vpcId",
+                    "The vpc ID '" + vpcId + "' does not exist");
         }
     };
 }

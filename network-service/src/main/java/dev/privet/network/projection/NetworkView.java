@@ -15,6 +15,7 @@ import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceDeleted;
 import dev.privet.contracts.events.NetworkEvent.SubnetCreated;
 import dev.privet.contracts.events.NetworkEvent.SubnetDeleted;
 import dev.privet.contracts.events.NetworkEvent.VpcDeleted;
+import dev.privet.contracts.events.NetworkEvent.VpcAttributesModified;
 import dev.privet.contracts.events.NetworkEvent.VpcCreated;
 import dev.privet.contracts.events.NetworkEvent.NetworkTagsChanged;
 import dev.privet.contracts.events.NetworkEvent.RouteCreated;
@@ -58,6 +59,9 @@ public class NetworkView implements InlineProjection {
     public void handle(Connection c, EventEnvelope e) {
         switch (e.event()) {
             case VpcCreated v -> vpc(v).persist();
+            case VpcAttributesModified v -> VpcRow.<VpcRow>findByIdOptional(v.vpcId())
+                    .orElseThrow(() -> new IllegalStateException("attributes of " + v.vpcId() + " before the VPC"))
+                    .attributes = v.attributes();
             case VpcDeleted v -> {
                 VpcRow.deleteById(v.vpcId());
                 ResourceTagRow.deleteById(v.vpcId());

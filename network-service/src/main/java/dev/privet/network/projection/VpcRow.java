@@ -1,11 +1,14 @@
 package dev.privet.network.projection;
 
+import dev.privet.contracts.events.Values.VpcAttributes;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +29,10 @@ public class VpcRow extends PanacheEntityBase {
 
     @Column(name = "region", nullable = false)
     public String region;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "attributes", nullable = false)
+    public VpcAttributes attributes = VpcAttributes.DEFAULT;
 
     /** The owner's VPCs, by id. */
     public static List<VpcRow> ownedBy(String ownerId) {

@@ -4,6 +4,7 @@ import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
 import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
 import dev.privet.contracts.events.NetworkEvent.SubnetCreated;
 import dev.privet.contracts.events.NetworkEvent.VpcCreated;
+import dev.privet.contracts.events.Values.VpcAttributes;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
 import dev.privet.contracts.events.Topic;
 import dev.privet.contracts.ids.IdFormat;
@@ -75,6 +76,8 @@ class ReadModelRebuildTest {
     void a_rebuilt_read_model_answers_as_the_live_one() {
         String account = newAccount();
         String vpc = createVpc(account, "10.5.0.0/16");
+        as(account).body(Map.of("enableDnsHostnames", true)).patch("/v1/vpcs/" + vpc + "/attributes").then()
+                .statusCode(200);
         String subnetA = createSubnet(account, vpc, "10.5.1.0/24", "us-east-1c");
         String subnetB = createSubnet(account, vpc, "10.5.2.0/24", "us-east-1d");
         createLoadBalancer(account, "rebuilt", "network", subnetA);
@@ -161,7 +164,10 @@ class ReadModelRebuildTest {
     /** Every row of the read model's tables, one line each. */
     private TreeSet<String> modelInTables(Connection c) throws SQLException {
         TreeSet<String> rows = new TreeSet<>();
-        rows.addAll(lines(c, "select concat_ws('|', 'vpc', vpc_id, owner_id, cidr_block, region) from vpcs"));
+        rows.addAll(lines(c, """
+                select concat_ws('|', 'vpc', vpc_id, owner_id, cidr_block, region,
+                                 attributes->>'enableDnsSupport', attributes->>'enableDnsHostnames',
+                                 attributes->>'enableNetworkAddressUsageMetrics') from vpcs"""));
         rows.addAll(lines(c, """
                 select concat_ws('|', 'subnet', subnet_id, vpc_id, owner_id, cidr_block, availability_zone,
                                  available_addresses) from subnets"""));
@@ -214,7 +220,9 @@ class ReadModelRebuildTest {
                 continue; // deleted: no row
             }
             VpcCreated v = created.vpc();
-            rows.add(String.join("|", "vpc", v.vpcId(), v.ownerId(), v.cidrBlock(), v.region()));
+            VpcAttributes a = created.attributes();
+            rows.add(line("vpc", v.vpcId(), v.ownerId(), v.cidrBlock(), v.region(), a.enableDnsSupport(),
+                    a.enableDnsHostnames(), a.enableNetworkAddressUsageMetrics()));
         }
         for (String id : streams(c, "subnet")) {
             if (!(deciders.load(c, id, SubnetState.DECIDER).state() instanceof Subnet subnet)) {

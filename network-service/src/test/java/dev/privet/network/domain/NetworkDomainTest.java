@@ -22,7 +22,10 @@ import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersRejected;
 import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersReleased;
 import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersVerified;
 import dev.privet.contracts.events.NetworkEvent.SubnetCreated;
+import dev.privet.contracts.events.NetworkEvent.VpcAttributesModified;
 import dev.privet.contracts.events.NetworkEvent.VpcCreated;
+import dev.privet.contracts.events.NetworkEvent.VpcDeleted;
+import dev.privet.contracts.events.Values.VpcAttributes;
 import dev.privet.contracts.events.Values.EndpointInterface;
 import dev.privet.eventstore.Decider;
 import dev.privet.network.domain.EndpointNetwork.Command.ApplyGroups;
@@ -150,7 +153,7 @@ class NetworkDomainTest {
             Vpc created = given(Vpc.DECIDER)
                     .when(new Vpc.Command.CreateVpc(VPC_ID, OWNER, cidr("10.0.0.0/16"), "us-east-1"))
                     .then(vpc);
-            assertThat(created).isEqualTo(new Vpc.Created(vpc));
+            assertThat(created).isEqualTo(new Vpc.Created(vpc, VpcAttributes.DEFAULT));
         }
 
         @Test
@@ -175,6 +178,49 @@ class NetworkDomainTest {
                         assertThat(r.code().wire()).isEqualTo("InvalidVpcID.NotFound");
                         assertThat(r.field()).isEqualTo("vpcId");
                     });
+        }
+
+        @Test
+        void starts_with_aws_defaults_and_changes_only_the_attributes_named() {
+            assertThat(VpcAttributes.DEFAULT).isEqualTo(new VpcAttributes(true, false, false));
+            Vpc changed = given(Vpc.DECIDER, vpc)
+                    .when(new Vpc.Command.ModifyAttributes(VPC_ID, OWNER, null, true, null))
+                    .then(new VpcAttributesModified(VPC_ID, OWNER, new VpcAttributes(true, true, false)));
+            assertThat(changed).isEqualTo(new Vpc.Created(vpc, new VpcAttributes(true, true, false)));
+            given(Vpc.DECIDER, vpc, new VpcAttributesModified(VPC_ID, OWNER, new VpcAttributes(true, true, false)))
+                    .when(new Vpc.Command.ModifyAttributes(VPC_ID, OWNER, null, null, true))
+                    .then(new VpcAttributesModified(VPC_ID, OWNER, new VpcAttributes(true, true, true)));
+        }
+
+        @Test
+        void a_change_to_what_is_already_so_records_nothing() {
+            given(Vpc.DECIDER, vpc).when(new Vpc.Command.ModifyAttributes(VPC_ID, OWNER, true, false, null))
+                    .thenNothing();
+        }
+
+        @Test
+        void dns_hostnames_need_dns_support() {
+            given(Vpc.DECIDER, vpc).when(new Vpc.Command.ModifyAttributes(VPC_ID, OWNER, false, true, null))
+                    .thenRejected(ErrorCode.INVALID_PARAMETER_COMBINATION, "enableDnsHostnames");
+            given(Vpc.DECIDER, vpc, new VpcAttributesModified(VPC_ID, OWNER, new VpcAttributes(true, true, false)))
+                    .when(new Vpc.Command.ModifyAttributes(VPC_ID, OWNER, false, null, null))
+                    .thenRejected(ErrorCode.INVALID_PARAMETER_COMBINATION, "enableDnsSupport");
+            given(Vpc.DECIDER, vpc).when(new Vpc.Command.ModifyAttributes(VPC_ID, OWNER, false, null, null))
+                    .then(new VpcAttributesModified(VPC_ID, OWNER, new VpcAttributes(false, false, false)));
+        }
+
+        @Test
+        void attributes_change_only_on_the_owners_live_vpc() {
+            for (Vpc state : List.of(given(Vpc.DECIDER).state(), given(Vpc.DECIDER, vpc).state(),
+                    given(Vpc.DECIDER, vpc, new VpcDeleted(VPC_ID, OWNER)).state())) {
+                String caller = state instanceof Vpc.Created ? STRANGER : OWNER;
+                assertThatThrownBy(() -> Vpc.DECIDER.decide(
+                        new Vpc.Command.ModifyAttributes(VPC_ID, caller, null, true, null), state))
+                        .isInstanceOfSatisfying(Rejection.class, r -> {
+                            assertThat(r.kind()).isEqualTo(Rejection.Kind.NOT_FOUND);
+                            assertThat(r.code()).isEqualTo(ErrorCode.INVALID_VPC_ID_NOT_FOUND);
+                        });
+            }
         }
 
         @Test

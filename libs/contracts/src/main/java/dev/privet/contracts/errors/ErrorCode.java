@@ -9,6 +9,7 @@ public enum ErrorCode {
     // request shape
     MISSING_PARAMETER("MissingParameter"),
     INVALID_PARAMETER_VALUE("InvalidParameterValue"),
+    INVALID_PARAMETER_COMBINATION("InvalidParameterCombination"),
     MALFORMED_REQUEST("MalformedRequest"),
     AUTH_FAILURE("AuthFailure"),
     IDEMPOTENT_PARAMETER_MISMATCH("IdempotentParameterMismatch"),

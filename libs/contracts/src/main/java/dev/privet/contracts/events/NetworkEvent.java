@@ -62,6 +62,13 @@ public sealed interface NetworkEvent extends IntegrationEvent {
         public String streamType() { return "load-balancer"; }
     }
 
+    /** A VPC's attributes changed; {@code attributes} are all of them, as they are now. */
+    record VpcAttributesModified(String vpcId, String ownerId, Values.VpcAttributes attributes)
+            implements NetworkEvent {
+        public String streamId() { return vpcId; }
+        public String streamType() { return "vpc"; }
+    }
+
     /** A VPC was deleted; it had no subnets left. */
     record VpcDeleted(String vpcId, String ownerId) implements NetworkEvent {
         public String streamId() { return vpcId; }

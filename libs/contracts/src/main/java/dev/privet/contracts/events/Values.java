@@ -59,6 +59,16 @@ public final class Values {
         public static final String PROXY_PROTOCOL_V2 = "proxy_protocol_v2.enabled";
     }
 
+    /**
+     * A VPC's DNS attributes, as EC2's ModifyVpcAttribute sets them: whether the VPC's resolver answers
+     * ({@code enableDnsSupport}), whether its instances get DNS hostnames ({@code enableDnsHostnames}), and whether
+     * network address usage metrics are on. {@link #DEFAULT} is what AWS gives a VPC that is not a default VPC.
+     */
+    public record VpcAttributes(boolean enableDnsSupport, boolean enableDnsHostnames,
+                                boolean enableNetworkAddressUsageMetrics) {
+        public static final VpcAttributes DEFAULT = new VpcAttributes(true, false, false);
+    }
+
     /** A load balancer target: where the provider's real backend listens. */
     public record Target(String host, int port) {
     }
