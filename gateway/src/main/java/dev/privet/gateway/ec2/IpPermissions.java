@@ -27,8 +27,13 @@ final class IpPermissions {
     private IpPermissions() {
     }
 
-    /** The rules of {@code IpPermissions.N}, in order, as network-service takes them: one per range and group. */
-    static JsonArray read(QueryCall call) {
+    /**
+     * The rules of {@code IpPermissions.N}, in order, as network-service takes them: one per range and group. A rule
+     * cannot have an IPv6 range or a prefix list as its peer yet: authorizing one is refused as not supported, and
+     * revoking one ({@code revoking}) is {@code InvalidPermission.NotFound}, as for any rule the group does not have
+     * (Terraform revokes AWS's IPv6 default egress rule from every group it makes, and expects exactly that).
+     */
+    static JsonArray read(QueryCall call, boolean revoking) {
         QueryParameters params = call.params();
         JsonArray rules = new JsonArray();
         for (int n : params.indexes("IpPermissions")) {
@@ -52,6 +57,11 @@ final class IpPermissions {
             }
             for (String unsupported : List.of("Ipv6Ranges", "PrefixListIds")) {
                 if (!params.indexes(at + "." + unsupported).isEmpty()) {
+                    if (revoking) {
+                        throw QueryFault.of(ErrorCode.INVALID_PERMISSION_NOT_FOUND, "The specified rule does not "
+                                + "exist in this security group: " + at + "." + unsupported + " names a peer that no "
+                                + "rule here can have");
+                    }
                     throw QueryFault.invalidValue(at + "." + unsupported + " is not supported yet: a rule's peer is "
                             + "an IPv4 range (IpRanges) or a security group (Groups)");
                 }

@@ -56,7 +56,7 @@ public class SecurityGroupRuleActions implements QueryActions {
 
     private Consumer<XmlBody> authorize(QueryCall call, String direction) {
         String groupId = groupOf(call.params());
-        JsonArray rules = IpPermissions.read(call);
+        JsonArray rules = IpPermissions.read(call, false);
         call.params().done();
         if (rules.isEmpty()) {
             throw QueryFault.missing("IpPermissions.1.IpProtocol");
@@ -70,7 +70,7 @@ public class SecurityGroupRuleActions implements QueryActions {
 
     private Consumer<XmlBody> revoke(QueryCall call, String direction) {
         String groupId = groupOf(call.params());
-        JsonArray rules = IpPermissions.read(call);
+        JsonArray rules = IpPermissions.read(call, true);
         List<String> ruleIds = call.params().list("SecurityGroupRuleId");
         call.params().done();
         if (rules.isEmpty() && ruleIds.isEmpty()) {

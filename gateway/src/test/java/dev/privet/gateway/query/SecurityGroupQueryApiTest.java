@@ -267,6 +267,10 @@ class SecurityGroupQueryApiTest {
                 .ipProtocol("tcp").fromPort(22).toPort(22).userIdGroupPairs(UserIdGroupPair.builder()
                         .groupId(DEFAULT).userId("444455556666").build()).build())), "InvalidParameterValue");
         refused(() -> ec2.revokeSecurityGroupEgress(r -> r.groupId(WEB)), "MissingParameter");
+        // what Terraform sends for every group it makes, after revoking the IPv4 default egress rule
+        refused(() -> ec2.revokeSecurityGroupEgress(r -> r.groupId(WEB).ipPermissions(IpPermission.builder()
+                .ipProtocol("-1").fromPort(0).toPort(0).ipv6Ranges(Ipv6Range.builder().cidrIpv6("::/0").build())
+                .build())), "InvalidPermission.NotFound");
         refused(() -> ec2.deleteSecurityGroup(r -> r.groupName("web")), "InvalidParameterValue");
         refused(() -> ec2.deleteSecurityGroup(r -> r.groupId("sg-nope")), "InvalidGroupId.Malformed");
         signedPost("Action=AuthorizeSecurityGroupIngress&Version=2016-11-15&GroupId=" + WEB
