@@ -15,20 +15,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * DescribeNetworkInterfaces: the interfaces of the caller's endpoints, in the caller's subnets, as AWS shows an
- * endpoint's requester-managed interfaces. Each is joined with its subnet for the VPC and zone.
+ * endpoint's requester-managed interfaces. Each is joined with its subnet for the VPC and zone, and with its
+ * endpoint's security groups for their names.
  */
 @ApplicationScoped
 public class NetworkInterfaceActions implements QueryActions {
-    /** An interface with the subnet it is in. */
-    record Interface(JsonObject eni, JsonObject subnet) {
+    /** An interface with the subnet it is in and its groups' names by id (a group gone meanwhile has none). */
+    record Interface(JsonObject eni, JsonObject subnet, Map<String, String> groupNames) {
         String id() {
             return eni.getString("networkInterfaceId");
+        }
+
+        List<String> groupIds() {
+            return JsonLists.strings(eni, "securityGroupIds");
+        }
+
+        List<String> groupNamesShown() {
+            return groupIds().stream().map(groupNames::get).filter(Objects::nonNull).toList();
         }
 
         String description() {
@@ -50,6 +60,8 @@ public class NetworkInterfaceActions implements QueryActions {
             .filter("requester-managed", i -> "true")
             .filter("status", i -> "in-use")
             .filter("owner-id", i -> i.subnet().getString("ownerId"))
+            .filterAny("group-id", Interface::groupIds)
+            .filterAny("group-name", Interface::groupNamesShown)
             .tags(i -> Tags.of(i.eni()));
 
     @Override
@@ -67,10 +79,14 @@ public class NetworkInterfaceActions implements QueryActions {
         call.params().done();
         Map<String, JsonObject> subnets = JsonLists.objects(call.services().list(Backend.NETWORK, "/v1/subnets",
                 call.caller())).stream().collect(Collectors.toMap(s -> s.getString("subnetId"), Function.identity()));
-        List<Interface> interfaces = JsonLists.objects(call.services().list(Backend.NETWORK, "/v1/network-interfaces",
-                call.caller())).stream()
-                .filter(eni -> subnets.containsKey(eni.getString("subnetId")))
-                .map(eni -> new Interface(eni, subnets.get(eni.getString("subnetId")))).toList();
+        List<JsonObject> enis = JsonLists.objects(call.services().list(Backend.NETWORK, "/v1/network-interfaces",
+                call.caller())).stream().filter(eni -> subnets.containsKey(eni.getString("subnetId"))).toList();
+        Map<String, String> groupNames = enis.stream().allMatch(eni -> JsonLists.strings(eni, "securityGroupIds")
+                .isEmpty()) ? Map.of() : JsonLists.objects(call.services().list(Backend.NETWORK,
+                        SecurityGroupActions.GROUPS, call.caller())).stream()
+                .collect(Collectors.toMap(g -> g.getString("groupId"), g -> g.getString("groupName")));
+        List<Interface> interfaces = enis.stream()
+                .map(eni -> new Interface(eni, subnets.get(eni.getString("subnetId")), groupNames)).toList();
         var page = selection.select(interfaces);
         return body -> {
             body.set("networkInterfaceSet", page.items(), NetworkInterfaceActions::write);
@@ -90,7 +106,8 @@ public class NetworkInterfaceActions implements QueryActions {
                 .text("status", "in-use")
                 .text("privateIpAddress", address)
                 .text("sourceDestCheck", true)
-                .values("groupSet", List.of())
+                .set("groupSet", i.groupIds(), (item, groupId) -> item.text("groupId", groupId)
+                        .text("groupName", i.groupNames().get(groupId)))
                 .text("interfaceType", "vpc_endpoint")
                 .set("privateIpAddressesSet", List.of(address), (item, a) -> item
                         .text("privateIpAddress", a).text("primary", true))

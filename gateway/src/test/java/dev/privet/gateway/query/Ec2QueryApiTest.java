@@ -208,6 +208,34 @@ class Ec2QueryApiTest {
     }
 
     @Test
+    void an_endpoints_interfaces_show_its_security_groups_and_are_found_by_them() {
+        ScriptedServices.answer("GET /v1/subnets", 200, "[{\"subnetId\":\"subnet-00000000000000001\","
+                + "\"vpcId\":\"vpc-00000000000000001\",\"availabilityZone\":\"us-east-1a\",\"ownerId\":\""
+                + ACCOUNT + "\"}]");
+        ScriptedServices.answer("GET /v1/network-interfaces", 200, "[{\"networkInterfaceId\":\"eni-00000000000000001\","
+                + "\"subnetId\":\"subnet-00000000000000001\",\"vpcEndpointId\":\"vpce-00000000000000001\","
+                + "\"privateIpAddress\":\"10.0.1.4\",\"securityGroupIds\":[\"sg-00000000000000001\","
+                + "\"sg-00000000000000002\"]}]");
+        ScriptedServices.answer("GET /v1/security-groups", 200, "[{\"groupId\":\"sg-00000000000000001\","
+                + "\"groupName\":\"default\"},{\"groupId\":\"sg-00000000000000002\",\"groupName\":\"web\"}]");
+
+        var all = ec2.describeNetworkInterfaces(r -> { }).networkInterfaces();
+        var byGroup = ec2.describeNetworkInterfaces(r -> r.filters(Filter.builder().name("group-id")
+                .values("sg-00000000000000002").build())).networkInterfaces();
+        var byName = ec2.describeNetworkInterfaces(r -> r.filters(Filter.builder().name("group-name")
+                .values("web").build())).networkInterfaces();
+        var byOther = ec2.describeNetworkInterfaces(r -> r.filters(Filter.builder().name("group-id")
+                .values("sg-00000000000000009").build())).networkInterfaces();
+
+        assertThat(all).singleElement().satisfies(eni -> assertThat(eni.groups())
+                .extracting(g -> tuple(g.groupId(), g.groupName()))
+                .containsExactly(tuple("sg-00000000000000001", "default"), tuple("sg-00000000000000002", "web")));
+        assertThat(byGroup).hasSize(1);
+        assertThat(byName).hasSize(1);
+        assertThat(byOther).isEmpty();
+    }
+
+    @Test
     void a_dry_run_answers_dry_run_operation_and_reaches_no_service() {
         assertThatThrownBy(() -> ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16").dryRun(true)))
                 .isInstanceOfSatisfying(Ec2Exception.class, e -> {

@@ -158,12 +158,16 @@ public final class NetworkDtos {
         }
     }
 
-    /** An interface; {@code dataPlaneAddress} is Privet's own: where a client really connects (AWS has none). */
+    /**
+     * An interface, with its endpoint's security groups (none for an endpoint provisioned before they were recorded);
+     * {@code dataPlaneAddress} is Privet's own: where a client really connects (AWS has none).
+     */
     public record NetworkInterface(String networkInterfaceId, String subnetId, String vpcEndpointId,
-                                   String privateIpAddress, String dataPlaneAddress, List<Tag> tags) {
-        static NetworkInterface of(NetworkInterfaceRow row, List<Tag> tags) {
+                                   String privateIpAddress, String dataPlaneAddress, List<String> securityGroupIds,
+                                   List<Tag> tags) {
+        static NetworkInterface of(NetworkInterfaceRow row, List<String> securityGroupIds, List<Tag> tags) {
             return new NetworkInterface(row.networkInterfaceId, row.subnetId, row.vpcEndpointId, row.privateIpAddress,
-                    row.dataPlaneAddress, tags);
+                    row.dataPlaneAddress, securityGroupIds, tags);
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.privet.network.projection;
 
 import dev.privet.contracts.events.EventEnvelope;
+import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
+import dev.privet.contracts.events.NetworkEvent.EndpointSecurityGroupsApplied;
 import dev.privet.contracts.events.NetworkEvent.ListenerCreated;
 import dev.privet.contracts.events.NetworkEvent.ListenerDeleted;
 import dev.privet.contracts.events.NetworkEvent.LoadBalancerDeleted;
@@ -119,13 +121,17 @@ public class NetworkView implements InlineProjection {
                 SecurityGroupRow.deleteById(g.groupId());
                 ResourceTagRow.deleteById(g.groupId());
             }
-            default -> { } // endpoint and service-binding streams have no rows here
+            case EndpointSecurityGroupsApplied a -> EndpointSecurityGroupsRow.apply(a.vpcEndpointId(),
+                    a.securityGroupIds());
+            case EndpointNetworkReleased r -> EndpointSecurityGroupsRow.deleteById(r.vpcEndpointId());
+            default -> { } // the rest of the endpoint and service-binding streams have no rows here
         }
     }
 
     @Override
     public void reset(Connection c) throws SQLException {
-        ReadModelTables.empty(c, "resource_tags", "route_tables", "security_groups", "network_interfaces",
+        ReadModelTables.empty(c, "resource_tags", "route_tables", "security_groups", "endpoint_security_groups",
+                "network_interfaces",
                 "load_balancers", "target_groups", "subnets", "vpcs");
     }
 

@@ -240,7 +240,9 @@ class NetworkApiTest {
         assertThat(provisioned.networkInterfaces()).extracting(i -> i.availabilityZone())
                 .containsExactly("us-east-1a", "us-east-1b");
         // the interfaces commit with the provisioning: once it is on Kafka, the read model shows them
-        as(OWNER).get("/v1/network-interfaces?vpcEndpointId=" + endpoint).then().statusCode(200).body("$", hasSize(2));
+        as(OWNER).get("/v1/network-interfaces?vpcEndpointId=" + endpoint).then().statusCode(200).body("$", hasSize(2))
+                .body("securityGroupIds[0]", contains(defaultGroupOf(OWNER, vpc)))
+                .body("securityGroupIds[1]", contains(defaultGroupOf(OWNER, vpc)));
         as(OWNER).get("/v1/subnets/" + subnetA).then().body("availableIpAddressCount", equalTo(250));
         as(OTHER).get("/v1/network-interfaces?vpcEndpointId=" + endpoint).then().statusCode(200).body("$", hasSize(0));
 
