@@ -55,6 +55,10 @@ final class Elb {
         return QueryFault.of(ErrorCode.LOAD_BALANCER_NOT_FOUND, "Load balancers '[" + arnOrName + "]' not found");
     }
 
+    static QueryFault listenerNotFound(String arn) {
+        return QueryFault.of(ErrorCode.LISTENER_NOT_FOUND, "One or more listeners not found: " + Shown.of(arn));
+    }
+
     static QueryFault targetGroupNotFound(String arnOrName) {
         return QueryFault.of(ErrorCode.TARGET_GROUP_NOT_FOUND, "Target groups '[" + arnOrName + "]' not found");
     }

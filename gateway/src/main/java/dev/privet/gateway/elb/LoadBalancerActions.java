@@ -39,8 +39,7 @@ public class LoadBalancerActions implements QueryActions {
             .ids("Names.member", lb -> lb.getString("loadBalancerName"), Elb::loadBalancerNotFound)
             .paging("PageSize", "Marker", 1, Elb.MAX_PAGE);
     static final Listing<JsonObject> LISTENERS = Listing.<JsonObject>of(l -> l.getString("listenerArn"))
-            .ids("ListenerArns.member", arn -> QueryFault.of(ErrorCode.LISTENER_NOT_FOUND,
-                    "One or more listeners not found: " + Shown.of(arn)))
+            .ids("ListenerArns.member", Elb::listenerNotFound)
             .paging("PageSize", "Marker", 1, Elb.MAX_PAGE);
 
     @Override
@@ -56,7 +55,11 @@ public class LoadBalancerActions implements QueryActions {
                 "DeleteLoadBalancer", this::delete,
                 "CreateListener", this::createListener,
                 "DescribeListeners", this::describeListeners,
-                "DeleteListener", this::deleteListener);
+                "DeleteListener", this::deleteListener,
+                "DescribeLoadBalancerAttributes", call -> attributes(call, false),
+                "ModifyLoadBalancerAttributes", call -> attributes(call, true),
+                "DescribeListenerAttributes", call -> listenerAttributes(call, false),
+                "ModifyListenerAttributes", call -> listenerAttributes(call, true));
     }
 
     private Consumer<XmlBody> create(QueryCall call) {
@@ -133,15 +136,40 @@ public class LoadBalancerActions implements QueryActions {
     private Consumer<XmlBody> deleteListener(QueryCall call) {
         String listenerArn = call.params().required("ListenerArn");
         call.params().done();
+        call.services().delete(Backend.NETWORK, listenerPath(call, listenerArn), call.caller());
+        return body -> { };
+    }
+
+    /**
+     * Describe ({@code LoadBalancerArn}) or modify (and {@code Attributes.member.N}) a load balancer's attributes; the
+     * answer is all of them, as in AWS.
+     */
+    private Consumer<XmlBody> attributes(QueryCall call, boolean modify) {
+        QueryParameters p = call.params();
+        String arn = p.required("LoadBalancerArn");
+        Optional<JsonObject> change = modify ? Optional.of(ElbAttributes.request(p)) : Optional.empty();
+        p.done();
+        return ElbAttributes.body(call, "/v1/load-balancers/" + Elb.loadBalancer(call, arn)
+                .getString("loadBalancerName") + "/attributes", change);
+    }
+
+    /** A listener's attributes, as {@link #attributes} with {@code ListenerArn}. */
+    private Consumer<XmlBody> listenerAttributes(QueryCall call, boolean modify) {
+        QueryParameters p = call.params();
+        String listenerArn = p.required("ListenerArn");
+        Optional<JsonObject> change = modify ? Optional.of(ElbAttributes.request(p)) : Optional.empty();
+        p.done();
+        return ElbAttributes.body(call, listenerPath(call, listenerArn) + "/attributes", change);
+    }
+
+    /** network-service's path of the caller's listener with that ARN: its load balancer's, and its port. */
+    private static String listenerPath(QueryCall call, String listenerArn) {
         String name = Elb.loadBalancer(call, loadBalancerOf(listenerArn)).getString("loadBalancerName");
         JsonObject listener = JsonLists.objects(call.services().list(Backend.NETWORK, "/v1/load-balancers/" + name
                         + "/listeners", call.caller())).stream()
                 .filter(l -> listenerArn.equals(l.getString("listenerArn"))).findFirst()
-                .orElseThrow(() -> QueryFault.of(ErrorCode.LISTENER_NOT_FOUND, "Listener '" + listenerArn
-                        + "' not found"));
-        call.services().delete(Backend.NETWORK, "/v1/load-balancers/" + name + "/listeners/"
-                + listener.getInteger("port"), call.caller());
-        return body -> { };
+                .orElseThrow(() -> Elb.listenerNotFound(listenerArn));
+        return "/v1/load-balancers/" + name + "/listeners/" + listener.getInteger("port");
     }
 
     private Consumer<XmlBody> createListener(QueryCall call) {
@@ -159,11 +187,21 @@ public class LoadBalancerActions implements QueryActions {
             throw QueryFault.of(ErrorCode.VALIDATION_ERROR, "The default action must be Type=forward with a "
                     + "TargetGroupArn");
         }
+        JsonArray tags = TagActions.tags(p);
         p.done();
         String name = Elb.loadBalancer(call, loadBalancerArn).getString("loadBalancerName");
-        JsonObject listener = call.services().post(Backend.NETWORK, "/v1/load-balancers/" + name + "/listeners",
-                call.caller(), new JsonObject().put("protocol", protocol).put("port", port)
-                        .put("targetGroupArn", action.get("TargetGroupArn")), Optional.empty());
+        JsonObject request = new JsonObject().put("protocol", protocol).put("port", port)
+                .put("targetGroupArn", action.get("TargetGroupArn"));
+        if (!tags.isEmpty()) {
+            request.put("tags", tags);
+        }
+        JsonObject listener;
+        try {
+            listener = call.services().post(Backend.NETWORK, "/v1/load-balancers/" + name + "/listeners",
+                    call.caller(), request, Optional.empty());
+        } catch (QueryFault fault) {
+            throw TagActions.asElb(fault);
+        }
         return body -> body.members("Listeners", List.of(listener), LoadBalancerActions::writeListener);
     }
 
@@ -193,7 +231,7 @@ public class LoadBalancerActions implements QueryActions {
         };
     }
 
-    private static String loadBalancerOf(String listenerArn) {
+    static String loadBalancerOf(String listenerArn) {
         return LoadBalancerArn.ofListener(listenerArn).orElseThrow(() -> QueryFault.invalidValue(
                 Shown.of(listenerArn) + " is not a valid listener ARN"));
     }

@@ -25,7 +25,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Elastic Load Balancing's AddTags, RemoveTags and DescribeTags, on load balancers and target groups by ARN. Their
+ * Elastic Load Balancing's AddTags, RemoveTags and DescribeTags, on load balancers, listeners and target groups by
+ * ARN. Their
  * tags live in network-service beside the EC2 resources' ({@code /v1/tags}), under the same rules (at most 50 on a
  * resource, keys up to 128 characters, not {@code aws:}).
  */
@@ -102,14 +103,11 @@ public class TagActions implements QueryActions {
                     + " resource ARNs");
         }
         p.done();
-        Set<String> existing = new LinkedHashSet<>();
-        JsonLists.objects(call.services().list(Backend.NETWORK, "/v1/load-balancers", call.caller()))
-                .forEach(lb -> existing.add(lb.getString("loadBalancerArn")));
-        JsonLists.objects(call.services().list(Backend.NETWORK, "/v1/target-groups", call.caller()))
-                .forEach(group -> existing.add(group.getString("targetGroupArn")));
+        Set<String> existing = existing(call, arns);
         for (String arn : arns) {
             if (!existing.contains(arn)) {
-                throw LoadBalancerArn.isValid(arn) ? Elb.loadBalancerNotFound(arn) : Elb.targetGroupNotFound(arn);
+                throw LoadBalancerArn.isValid(arn) ? Elb.loadBalancerNotFound(arn)
+                        : TargetGroupArn.isValid(arn) ? Elb.targetGroupNotFound(arn) : Elb.listenerNotFound(arn);
             }
         }
         Map<String, JsonArray> tagged = JsonLists.objects(call.services().list(Backend.NETWORK, "/v1/tags",
@@ -121,16 +119,34 @@ public class TagActions implements QueryActions {
                         (tag, t) -> tag.text("Key", t.getString("key")).text("Value", t.getString("value"))));
     }
 
-    /** {@code ResourceArns.member.N}: load balancer or target group ARNs, at least one. */
+    /** The ARNs of the caller's load balancers and target groups, and of the listeners of those {@code arns} name. */
+    private static Set<String> existing(QueryCall call, List<String> arns) {
+        Set<String> existing = new LinkedHashSet<>();
+        JsonLists.objects(call.services().list(Backend.NETWORK, "/v1/load-balancers", call.caller()))
+                .forEach(lb -> existing.add(lb.getString("loadBalancerArn")));
+        JsonLists.objects(call.services().list(Backend.NETWORK, "/v1/target-groups", call.caller()))
+                .forEach(group -> existing.add(group.getString("targetGroupArn")));
+        Set<String> listenersOf = new LinkedHashSet<>();
+        arns.forEach(arn -> LoadBalancerArn.ofListener(arn).filter(existing::contains).ifPresent(listenersOf::add));
+        for (String loadBalancerArn : listenersOf) {
+            String name = LoadBalancerArn.name(loadBalancerArn).orElseThrow();
+            JsonLists.objects(call.services().list(Backend.NETWORK, "/v1/load-balancers/" + name + "/listeners",
+                    call.caller())).forEach(l -> existing.add(l.getString("listenerArn")));
+        }
+        return existing;
+    }
+
+    /** {@code ResourceArns.member.N}: load balancer, listener or target group ARNs, at least one. */
     private static List<String> arns(QueryParameters p) {
         List<String> arns = p.list("ResourceArns.member");
         if (arns.isEmpty()) {
             throw QueryFault.missing("ResourceArns.member.1");
         }
         for (String arn : arns) {
-            if (!LoadBalancerArn.isValid(arn) && !TargetGroupArn.isValid(arn)) {
-                throw QueryFault.of(ErrorCode.VALIDATION_ERROR, "'" + arn + "' is not a load balancer or target "
-                        + "group ARN");
+            if (!LoadBalancerArn.isValid(arn) && !TargetGroupArn.isValid(arn)
+                    && LoadBalancerArn.ofListener(arn).isEmpty()) {
+                throw QueryFault.of(ErrorCode.VALIDATION_ERROR, "'" + arn + "' is not a load balancer, listener or "
+                        + "target group ARN");
             }
         }
         return List.copyOf(new LinkedHashSet<>(arns));

@@ -124,29 +124,17 @@ public class TargetGroupActions implements QueryActions {
         String arn = call.params().required("TargetGroupArn");
         call.params().done();
         String name = Elb.targetGroup(call, arn).getString("targetGroupName");
-        return attributesBody(call.services().list(Backend.NETWORK, "/v1/target-groups/" + name + "/attributes",
-                call.caller()));
+        return ElbAttributes.body(call, "/v1/target-groups/" + name + "/attributes", Optional.empty());
     }
 
-    /** {@code Attributes.member.N.Key} and {@code .Value}; the answer is every attribute, as in AWS. */
+    /** The answer is every attribute, as in AWS. */
     private Consumer<XmlBody> modifyAttributes(QueryCall call) {
         QueryParameters p = call.params();
         String arn = p.required("TargetGroupArn");
-        List<Map<String, String>> members = p.members("Attributes.member", Set.of("Key", "Value"));
-        if (members.isEmpty()) {
-            throw QueryFault.missing("Attributes.member.1.Key");
-        }
+        JsonObject request = ElbAttributes.request(p);
         p.done();
-        JsonArray attributes = new JsonArray();
-        members.forEach(m -> attributes.add(new JsonObject().put("key", m.get("Key")).put("value", m.get("Value"))));
         String name = Elb.targetGroup(call, arn).getString("targetGroupName");
-        return attributesBody(call.services().postForList(Backend.NETWORK, "/v1/target-groups/" + name
-                + "/attributes", call.caller(), new JsonObject().put("attributes", attributes)));
-    }
-
-    private static Consumer<XmlBody> attributesBody(JsonArray attributes) {
-        return body -> body.members("Attributes", JsonLists.objects(attributes), (out, a) -> out
-                .text("Key", a.getString("key")).text("Value", a.getString("value")));
+        return ElbAttributes.body(call, "/v1/target-groups/" + name + "/attributes", Optional.of(request));
     }
 
     /** Register or deregister: {@code Targets.member.N.Id} and {@code .Port}; the answer is empty, as in AWS. */

@@ -9,6 +9,7 @@ import dev.privet.contracts.ids.AccountId;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.contracts.ids.LoadBalancerArn;
 import dev.privet.contracts.ids.TargetGroupArn;
+import dev.privet.network.api.NetworkDtos.Attribute;
 import dev.privet.network.api.NetworkDtos.CreateListener;
 import dev.privet.network.api.NetworkDtos.CreateLoadBalancer;
 import dev.privet.network.api.NetworkDtos.ListenerView;
@@ -130,8 +131,56 @@ public class LoadBalancerResource {
         if (!TargetGroupArn.isValid(targetGroupArn)) {
             throw Rejection.invalidValue("targetGroupArn", "targetGroupArn is not a target group ARN");
         }
-        Listener listener = commands.createListener(caller, lb.loadBalancerArn, protocol, port, targetGroupArn);
+        var tags = RequestedTags.of(body.tags(), "tags");
+        Listener listener = commands.createListener(caller, lb.loadBalancerArn, protocol, port, targetGroupArn, tags);
         return Response.status(201).entity(ListenerView.of(lb.loadBalancerArn, listener)).build();
+    }
+
+    /** The load balancer's attributes, with Elastic Load Balancing's keys, as AWS lists a network load balancer's. */
+    @GET
+    @Path("/{name}/attributes")
+    public List<Attribute> attributes(@HeaderParam(Caller.HEADER) String account, @PathParam("name") String name) {
+        return Attribute.of(owned(Caller.require(account), name).attributes);
+    }
+
+    /** Changes the attributes named; the answer is all of them. Bad input changes none of them. */
+    @POST
+    @Path("/{name}/attributes")
+    public List<Attribute> modifyAttributes(@HeaderParam(Caller.HEADER) String account, @PathParam("name") String name,
+                                            NetworkDtos.ModifyAttributes body) {
+        AccountId caller = Caller.require(account);
+        var change = LoadBalancerAttributeRequest.of(body);
+        return Attribute.of(commands.modifyLoadBalancerAttributes(caller, owned(caller, name).loadBalancerArn, change)
+                .attributes());
+    }
+
+    /** The listener's attributes: its idle timeout, as Privet answers it (see {@link LoadBalancerAttributeRequest}). */
+    @GET
+    @Path("/{name}/listeners/{port}/attributes")
+    public List<Attribute> listenerAttributes(@HeaderParam(Caller.HEADER) String account,
+                                              @PathParam("name") String name, @PathParam("port") int port) {
+        ownedListener(Caller.require(account), name, port);
+        return LoadBalancerAttributeRequest.listenerAttributes();
+    }
+
+    /** Takes the listener's idle timeout as it is, and nothing else; the answer is all its attributes. */
+    @POST
+    @Path("/{name}/listeners/{port}/attributes")
+    public List<Attribute> modifyListenerAttributes(@HeaderParam(Caller.HEADER) String account,
+                                                    @PathParam("name") String name, @PathParam("port") int port,
+                                                    NetworkDtos.ModifyAttributes body) {
+        AccountId caller = Caller.require(account);
+        LoadBalancerAttributeRequest.checkListener(body);
+        ownedListener(caller, name, port);
+        return LoadBalancerAttributeRequest.listenerAttributes();
+    }
+
+    private static void ownedListener(AccountId caller, String name, int port) {
+        LoadBalancerRow lb = owned(caller, name);
+        if (lb.listeners.stream().noneMatch(l -> l.port() == port)) {
+            throw Rejection.notFound(ErrorCode.LISTENER_NOT_FOUND, "port", "Listener '"
+                    + LoadBalancerArn.listenerArn(lb.loadBalancerArn, port) + "' not found");
+        }
     }
 
     private static LoadBalancerRow owned(AccountId caller, String name) {

@@ -6,6 +6,7 @@ import dev.privet.contracts.events.Values.Listener;
 import dev.privet.contracts.events.Values.HealthCheck;
 import dev.privet.contracts.events.Values.RegisteredTarget;
 import dev.privet.contracts.events.NetworkEvent.VpcCreated;
+import dev.privet.contracts.events.Values.LoadBalancerAttributes;
 import dev.privet.contracts.events.Values.TargetGroupAttributes;
 import dev.privet.contracts.events.Values.VpcAttributes;
 import dev.privet.contracts.events.Values.Tag;
@@ -66,12 +67,24 @@ public final class NetworkDtos {
     public record TargetRequest(String id, Integer port) {
     }
 
-    /** A target group attribute, with Elastic Load Balancing's key and its value as text. */
+    /** An attribute of a target group, load balancer or listener, with Elastic Load Balancing's key and its value as text. */
     public record Attribute(String key, String value) {
         static List<Attribute> of(TargetGroupAttributes attributes) {
             return List.of(new Attribute(TargetGroupAttributes.DEREGISTRATION_DELAY,
                             Integer.toString(attributes.deregistrationDelaySeconds())),
                     new Attribute(TargetGroupAttributes.PROXY_PROTOCOL_V2, Boolean.toString(attributes.proxyProtocolV2())));
+        }
+
+        /** All of a load balancer's attributes, as AWS lists a network load balancer's: access logs always off. */
+        static List<Attribute> of(LoadBalancerAttributes attributes) {
+            return List.of(new Attribute(LoadBalancerAttributes.ACCESS_LOGS, "false"),
+                    new Attribute(LoadBalancerAttributes.ACCESS_LOGS_BUCKET, ""),
+                    new Attribute(LoadBalancerAttributes.ACCESS_LOGS_PREFIX, ""),
+                    new Attribute(LoadBalancerAttributes.DELETION_PROTECTION,
+                            Boolean.toString(attributes.deletionProtection())),
+                    new Attribute(LoadBalancerAttributes.CROSS_ZONE, Boolean.toString(attributes.crossZone())),
+                    new Attribute(LoadBalancerAttributes.CLIENT_ROUTING_POLICY, attributes.clientRoutingPolicy()),
+                    new Attribute(LoadBalancerAttributes.ZONAL_SHIFT, Boolean.toString(attributes.zonalShift())));
         }
     }
 
@@ -81,7 +94,7 @@ public final class NetworkDtos {
     public record ChangeTargets(List<TargetRequest> registerTargets, List<TargetRequest> deregisterTargets) {
     }
 
-    public record CreateListener(String protocol, Integer port, String targetGroupArn) {
+    public record CreateListener(String protocol, Integer port, String targetGroupArn, List<Tag> tags) {
     }
 
     public record TargetGroup(String targetGroupArn, String targetGroupName, String protocol, int port, String vpcId,

@@ -57,8 +57,6 @@ public class TargetGroupResource {
     private static final Pattern INSTANCE = Pattern.compile("i-([0-9a-f]{8}|[0-9a-f]{17})");
     /** AWS takes at most 1000 targets in one call, and no more fit in a group. */
     static final int MAX_TARGETS_PER_CALL = 1000;
-    /** Elastic Load Balancing takes at most 20 attributes in one call. */
-    static final int MAX_ATTRIBUTES = 20;
 
     private final NetworkCommands commands;
     private final Forwarders dataPlane;
@@ -157,53 +155,24 @@ public class TargetGroupResource {
         return Attribute.of(owned(Caller.require(account), name).attributes);
     }
 
-    /** Changes the attributes named; the answer is all of them. */
+    /** Changes the attributes named; the answer is all of them. Bad input changes none of them. */
     @POST
     @Path("/{name}/attributes")
     public List<Attribute> modifyAttributes(@HeaderParam(Caller.HEADER) String account, @PathParam("name") String name,
                                             NetworkDtos.ModifyAttributes body) {
         AccountId caller = Caller.require(account);
-        RequestFields.present(body, "body");
-        if (body.attributes() == null || body.attributes().isEmpty()) {
-            throw Rejection.missing("attributes");
-        }
-        RequestFields.atMost(body.attributes(), MAX_ATTRIBUTES, "attributes");
         Integer delay = null;
         Boolean proxy = null;
-        for (int i = 0; i < body.attributes().size(); i++) {
-            Attribute attribute = body.attributes().get(i);
-            String at = "attributes[" + i + "]";
-            RequestFields.present(attribute, at);
-            String key = RequestFields.text(attribute.key(), at + ".key", 256);
-            String value = RequestFields.text(attribute.value(), at + ".value", 1024);
-            switch (key) {
-                case TargetGroupAttributes.DEREGISTRATION_DELAY -> delay = seconds(value, at + ".value");
-                case TargetGroupAttributes.PROXY_PROTOCOL_V2 -> proxy = bool(value, at + ".value");
-                default -> throw Rejection.invalidValue(at + ".key", "The target group attribute " + shown(key)
-                        + " is not supported; Privet acts on " + TargetGroupAttributes.DEREGISTRATION_DELAY + " and "
-                        + TargetGroupAttributes.PROXY_PROTOCOL_V2);
+        for (RequestedAttribute attribute : RequestedAttribute.of(body)) {
+            switch (attribute.key()) {
+                case TargetGroupAttributes.DEREGISTRATION_DELAY -> delay = attribute.number(0, 3600);
+                case TargetGroupAttributes.PROXY_PROTOCOL_V2 -> proxy = attribute.bool();
+                default -> throw attribute.unrecognized();
             }
         }
         TargetGroupRow row = owned(caller, name);
         return Attribute.of(commands.modifyTargetGroupAttributes(caller, row.targetGroupArn,
                 new ModifyAttributes(delay, proxy)).attributes());
-    }
-
-    private static int seconds(String value, String field) {
-        Integer seconds = integerOf(value);
-        if (seconds == null || seconds < 0 || seconds > 3600) {
-            throw Rejection.invalidValue(field, field + " must be a number of seconds from 0 to 3600, got "
-                    + shown(value));
-        }
-        return seconds;
-    }
-
-    private static boolean bool(String value, String field) {
-        return switch (value) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw Rejection.invalidValue(field, field + " must be true or false, got " + shown(value));
-        };
     }
 
     static TargetGroupRow owned(AccountId caller, String name) {

@@ -222,9 +222,23 @@ public class NetworkCommands {
         });
     }
 
-    /** A listener on the caller's load balancer, forwarding to the caller's target group in the same VPC. */
+    /** Changes the attributes of the caller's load balancer that {@code change} names. */
+    public LoadBalancer.Created modifyLoadBalancerAttributes(AccountId caller, String loadBalancerArn,
+                                                             LoadBalancer.Command.ModifyAttributes change) {
+        return commands.execute(c -> {
+            ownedLoadBalancer(c, caller, loadBalancerArn);
+            return (LoadBalancer.Created) deciders.run(c, loadBalancerArn, change, LoadBalancer.DECIDER,
+                    EventMetadata.forRequest(caller.value())).state();
+        });
+    }
+
+    /**
+     * A listener on the caller's load balancer, forwarding to the caller's target group in the same VPC, tagged with
+     * {@code tags} in the same transaction (invalid tags refuse it). The same listener again is answered as it is,
+     * its tags unchanged.
+     */
     public Listener createListener(AccountId caller, String loadBalancerArn, String protocol, int port,
-                                   String targetGroupArn) {
+                                   String targetGroupArn, List<Tag> tags) {
         return commands.execute(c -> {
             LoadBalancer.Created lb = ownedLoadBalancer(c, caller, loadBalancerArn);
             checks.lockTargetGroupUse(c, caller.value()); // a deletion of the group waits, or is seen
@@ -234,19 +248,29 @@ public class NetworkCommands {
                         + group.vpcId() + ", the load balancer in " + lb.loadBalancer().vpcId());
             }
             Listener listener = new Listener(protocol, port, targetGroupArn);
-            deciders.run(c, loadBalancerArn, new LoadBalancer.Command.AddListener(listener), LoadBalancer.DECIDER,
-                    EventMetadata.forRequest(caller.value()));
+            EventMetadata metadata = EventMetadata.forRequest(caller.value());
+            var added = deciders.run(c, loadBalancerArn, new LoadBalancer.Command.AddListener(listener),
+                    LoadBalancer.DECIDER, metadata);
+            if (!added.appended().isEmpty()) {
+                this.tags.tagNew(c, NetworkTags.listener(LoadBalancerArn.listenerArn(loadBalancerArn, port),
+                        caller.value()), tags, metadata);
+            }
             return listener;
         });
     }
 
-    /** Removes the listener on {@code port} of the caller's load balancer. */
+    /**
+     * Removes the listener on {@code port} of the caller's load balancer, with its tags: a listener made again on that
+     * port has the same ARN, and starts untagged.
+     */
     public void deleteListener(AccountId caller, String loadBalancerArn, int port) {
         commands.execute(c -> {
             ownedLoadBalancer(c, caller, loadBalancerArn);
-            return deciders.run(c, loadBalancerArn, new LoadBalancer.Command.DeleteListener(port,
-                    LoadBalancerArn.listenerArn(loadBalancerArn, port)), LoadBalancer.DECIDER,
-                    EventMetadata.forRequest(caller.value())).state();
+            String listenerArn = LoadBalancerArn.listenerArn(loadBalancerArn, port);
+            EventMetadata metadata = EventMetadata.forRequest(caller.value());
+            tags.untagDeleted(c, NetworkTags.listener(listenerArn, caller.value()), metadata); // undone if not found
+            return deciders.run(c, loadBalancerArn, new LoadBalancer.Command.DeleteListener(port, listenerArn),
+                    LoadBalancer.DECIDER, metadata).state();
         });
     }
 

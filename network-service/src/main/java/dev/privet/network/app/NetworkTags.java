@@ -22,8 +22,8 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /**
- * The tags of VPCs, subnets, network interfaces and route tables (EC2's tags) and of load balancers and target groups (Elastic
- * Load Balancing's, by ARN): each one's owner tags it.
+ * The tags of VPCs, subnets, network interfaces and route tables (EC2's tags) and of load balancers, their listeners
+ * and target groups (Elastic Load Balancing's, by ARN): each one's owner tags it.
  */
 @Singleton
 public class NetworkTags extends ResourceTags {
@@ -34,6 +34,12 @@ public class NetworkTags extends ResourceTags {
 
     static final String LOAD_BALANCER = "loadbalancer";
     static final String TARGET_GROUP = "targetgroup";
+    static final String LISTENER = "listener";
+
+    /** The tagged resource of a listener of the owner's load balancer. */
+    static TaggedResource listener(String listenerArn, String ownerId) {
+        return new TaggedResource(listenerArn, LISTENER, ownerId);
+    }
 
     @Override
     protected Optional<TaggedResource> find(String ownerId, String resourceId) {
@@ -41,6 +47,14 @@ public class NetworkTags extends ResourceTags {
             return LoadBalancerRow.<LoadBalancerRow>findByIdOptional(resourceId)
                     .filter(lb -> lb.ownerId.equals(ownerId))
                     .map(lb -> new TaggedResource(resourceId, LOAD_BALANCER, ownerId));
+        }
+        Optional<String> listenerOf = LoadBalancerArn.ofListener(resourceId);
+        if (listenerOf.isPresent()) {
+            return LoadBalancerRow.<LoadBalancerRow>findByIdOptional(listenerOf.get())
+                    .filter(lb -> lb.ownerId.equals(ownerId))
+                    .filter(lb -> lb.listeners.stream().anyMatch(l -> resourceId.equals(
+                            LoadBalancerArn.listenerArn(lb.loadBalancerArn, l.port()))))
+                    .map(lb -> listener(resourceId, ownerId));
         }
         if (TargetGroupArn.isValid(resourceId)) {
             return TargetGroupRow.<TargetGroupRow>findByIdOptional(resourceId)
@@ -65,6 +79,9 @@ public class NetworkTags extends ResourceTags {
         if (LoadBalancerArn.isValid(resourceId)) {
             return Rejection.notFound(ErrorCode.LOAD_BALANCER_NOT_FOUND, field, "Load balancer '" + resourceId
                     + "' not found");
+        }
+        if (LoadBalancerArn.ofListener(resourceId).isPresent()) {
+            return Rejection.notFound(ErrorCode.LISTENER_NOT_FOUND, field, "Listener '" + resourceId + "' not found");
         }
         if (TargetGroupArn.isValid(resourceId)) {
             return Rejection.notFound(ErrorCode.TARGET_GROUP_NOT_FOUND, field, "Target group '" + resourceId

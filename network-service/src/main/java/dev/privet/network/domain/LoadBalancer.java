@@ -5,9 +5,11 @@ import dev.privet.contracts.errors.Rejection;
 import dev.privet.contracts.events.NetworkEvent;
 import dev.privet.contracts.events.NetworkEvent.ListenerCreated;
 import dev.privet.contracts.events.NetworkEvent.ListenerDeleted;
+import dev.privet.contracts.events.NetworkEvent.LoadBalancerAttributesModified;
 import dev.privet.contracts.events.NetworkEvent.LoadBalancerDeleted;
 import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
 import dev.privet.contracts.events.Values.Listener;
+import dev.privet.contracts.events.Values.LoadBalancerAttributes;
 import dev.privet.eventstore.Decider;
 
 import java.time.Instant;
@@ -16,7 +18,8 @@ import java.util.List;
 
 /**
  * A load balancer's stream, keyed by its ARN: not created yet, created with its listeners (those made with it, then
- * those added one by one), or deleted (which nothing follows).
+ * those added one by one) and its attributes, or deleted (which nothing follows). While its deletion protection is on,
+ * it is not deleted.
  */
 public sealed interface LoadBalancer {
     /** AWS's quota of listeners on one network load balancer. */
@@ -25,7 +28,11 @@ public sealed interface LoadBalancer {
     record NoLoadBalancer() implements LoadBalancer {
     }
 
-    record Created(LoadBalancerCreated loadBalancer, List<Listener> listeners) implements LoadBalancer {
+    record Created(LoadBalancerCreated loadBalancer, List<Listener> listeners, LoadBalancerAttributes attributes)
+            implements LoadBalancer {
+        Created with(List<Listener> changed) {
+            return new Created(loadBalancer, List.copyOf(changed), attributes);
+        }
     }
 
     record Deleted(LoadBalancerCreated loadBalancer) implements LoadBalancer {
@@ -42,6 +49,18 @@ public sealed interface LoadBalancer {
         }
 
         record DeleteListener(int port, String listenerArn) implements Command {
+        }
+
+        /** Changes the attributes given (null: left as they are). */
+        record ModifyAttributes(Boolean deletionProtection, Boolean crossZone, String clientRoutingPolicy,
+                                Boolean zonalShift) implements Command {
+            LoadBalancerAttributes applyTo(LoadBalancerAttributes current) {
+                return new LoadBalancerAttributes(
+                        deletionProtection == null ? current.deletionProtection() : deletionProtection,
+                        crossZone == null ? current.crossZone() : crossZone,
+                        clientRoutingPolicy == null ? current.clientRoutingPolicy() : clientRoutingPolicy,
+                        zonalShift == null ? current.zonalShift() : zonalShift);
+            }
         }
 
         /** Deletes it with its listeners; {@code services} are the endpoint services it was verified for. */
@@ -77,6 +96,11 @@ public sealed interface LoadBalancer {
                 }
                 case Command.Delete delete -> {
                     Created lb = existing(state);
+                    if (lb.attributes().deletionProtection()) {
+                        throw Rejection.conflict(ErrorCode.OPERATION_NOT_PERMITTED, "loadBalancerArn", "Load balancer '"
+                                + lb.loadBalancer().loadBalancerArn() + "' cannot be deleted because deletion "
+                                + "protection is enabled");
+                    }
                     if (!delete.services().isEmpty()) {
                         throw Rejection.conflict(ErrorCode.RESOURCE_IN_USE, "loadBalancerArn", "Load balancer '"
                                 + lb.loadBalancer().loadBalancerArn() + "' is in use by the endpoint services "
@@ -84,6 +108,12 @@ public sealed interface LoadBalancer {
                     }
                     yield List.of(new LoadBalancerDeleted(lb.loadBalancer().loadBalancerArn(),
                             lb.loadBalancer().name(), lb.loadBalancer().ownerId()));
+                }
+                case Command.ModifyAttributes modify -> {
+                    Created lb = existing(state);
+                    LoadBalancerAttributes changed = modify.applyTo(lb.attributes());
+                    yield lb.attributes().equals(changed) ? List.of()
+                            : List.of(new LoadBalancerAttributesModified(lb.loadBalancer().loadBalancerArn(), changed));
                 }
                 case Command.AddListener add -> {
                     Created lb = existing(state);
@@ -111,17 +141,21 @@ public sealed interface LoadBalancer {
         @Override
         public LoadBalancer evolve(LoadBalancer state, NetworkEvent event, Instant recordedAt) {
             return switch (event) {
-                case LoadBalancerCreated created -> new Created(created, List.copyOf(created.listeners()));
+                case LoadBalancerCreated created -> new Created(created, List.copyOf(created.listeners()),
+                        LoadBalancerAttributes.DEFAULT);
                 case ListenerCreated added -> {
                     Created lb = existing(state);
                     List<Listener> listeners = new ArrayList<>(lb.listeners());
                     listeners.add(added.listener());
-                    yield new Created(lb.loadBalancer(), List.copyOf(listeners));
+                    yield lb.with(listeners);
                 }
                 case ListenerDeleted removed -> {
                     Created lb = existing(state);
-                    yield new Created(lb.loadBalancer(), lb.listeners().stream()
-                            .filter(l -> l.port() != removed.port()).toList());
+                    yield lb.with(lb.listeners().stream().filter(l -> l.port() != removed.port()).toList());
+                }
+                case LoadBalancerAttributesModified modified -> {
+                    Created lb = existing(state);
+                    yield new Created(lb.loadBalancer(), lb.listeners(), modified.attributes());
                 }
                 case LoadBalancerDeleted deleted -> new Deleted(existing(state).loadBalancer());
                 default -> throw new IllegalStateException("not an event of a load balancer: " + event.eventType());

@@ -1,6 +1,7 @@
 package dev.privet.network.projection;
 
 import dev.privet.contracts.events.Values.Listener;
+import dev.privet.contracts.events.Values.LoadBalancerAttributes;
 import dev.privet.contracts.events.Values.Target;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
@@ -17,7 +18,7 @@ import java.util.Optional;
 
 /**
  * A load balancer in the read model, written by {@link NetworkView} in the transaction that appends its creation;
- * its subnets, listeners and targets are jsonb columns.
+ * its subnets, listeners, targets and attributes are jsonb columns.
  */
 @Entity
 @Table(name = "load_balancers")
@@ -52,6 +53,10 @@ public class LoadBalancerRow extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "targets", nullable = false)
     public List<Target> targets = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "attributes", nullable = false)
+    public LoadBalancerAttributes attributes = LoadBalancerAttributes.DEFAULT;
 
     /** The owner's load balancers, by name. */
     public static List<LoadBalancerRow> ownedBy(String ownerId) {

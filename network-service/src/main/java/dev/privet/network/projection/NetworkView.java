@@ -5,6 +5,7 @@ import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
 import dev.privet.contracts.events.NetworkEvent.EndpointSecurityGroupsApplied;
 import dev.privet.contracts.events.NetworkEvent.ListenerCreated;
 import dev.privet.contracts.events.NetworkEvent.ListenerDeleted;
+import dev.privet.contracts.events.NetworkEvent.LoadBalancerAttributesModified;
 import dev.privet.contracts.events.NetworkEvent.LoadBalancerDeleted;
 import dev.privet.contracts.events.NetworkEvent.TargetGroupDeleted;
 import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
@@ -30,6 +31,7 @@ import dev.privet.contracts.events.NetworkEvent.SecurityGroupCreated;
 import dev.privet.contracts.events.NetworkEvent.SecurityGroupDeleted;
 import dev.privet.contracts.events.NetworkEvent.SecurityGroupRulesAuthorized;
 import dev.privet.contracts.events.NetworkEvent.SecurityGroupRulesRevoked;
+import dev.privet.contracts.ids.LoadBalancerArn;
 import dev.privet.eventstore.InlineProjection;
 import dev.privet.network.domain.Cidr;
 import dev.privet.network.domain.Subnet;
@@ -83,12 +85,15 @@ public class NetworkView implements InlineProjection {
                 subnet(d.subnetId()).availableAddresses++;
             }
             case LoadBalancerCreated lb -> loadBalancer(lb).persist();
-            case ListenerCreated l -> LoadBalancerRow.<LoadBalancerRow>findByIdOptional(l.loadBalancerArn())
-                    .orElseThrow(() -> new IllegalStateException("a listener of " + l.loadBalancerArn()
-                            + " before its load balancer")).listeners.add(l.listener());
-            case ListenerDeleted l -> LoadBalancerRow.<LoadBalancerRow>findByIdOptional(l.loadBalancerArn())
-                    .orElseThrow().listeners.removeIf(listener -> listener.port() == l.port());
+            case ListenerCreated l -> loadBalancer(l.loadBalancerArn()).listeners.add(l.listener());
+            case ListenerDeleted l -> {
+                loadBalancer(l.loadBalancerArn()).listeners.removeIf(listener -> listener.port() == l.port());
+                ResourceTagRow.deleteById(LoadBalancerArn.listenerArn(l.loadBalancerArn(), l.port()));
+            }
+            case LoadBalancerAttributesModified m -> loadBalancer(m.loadBalancerArn()).attributes = m.attributes();
             case LoadBalancerDeleted lb -> {
+                loadBalancer(lb.loadBalancerArn()).listeners.forEach(listener -> ResourceTagRow.deleteById(
+                        LoadBalancerArn.listenerArn(lb.loadBalancerArn(), listener.port())));
                 LoadBalancerRow.deleteById(lb.loadBalancerArn());
                 ResourceTagRow.deleteById(lb.loadBalancerArn());
             }
@@ -145,6 +150,12 @@ public class NetworkView implements InlineProjection {
     private static RouteTableRow routeTable(String routeTableId) {
         return RouteTableRow.<RouteTableRow>findByIdOptional(routeTableId).orElseThrow(() ->
                 new IllegalStateException("an event of route table " + routeTableId + " before its creation"));
+    }
+
+    /** A load balancer's events come after its creation, in its stream: its row exists. */
+    private static LoadBalancerRow loadBalancer(String loadBalancerArn) {
+        return LoadBalancerRow.<LoadBalancerRow>findByIdOptional(loadBalancerArn).orElseThrow(() ->
+                new IllegalStateException("an event of load balancer " + loadBalancerArn + " before its creation"));
     }
 
     private static TargetGroupRow group(String targetGroupArn) {

@@ -244,7 +244,8 @@ class DataPlaneForwardingTest {
         String attributes = "/v1/target-groups/bad-" + suffix + "/attributes";
 
         as(OWNER).body(Map.of("attributes", List.of(Map.of("key", "stickiness.enabled", "value", "true"))))
-                .post(attributes).then().statusCode(400).body("field", equalTo("attributes[0].key"));
+                .post(attributes).then().statusCode(400).body("field", equalTo("attributes[0].key"))
+                .body("detail", equalTo("attribute key 'stickiness.enabled' is not recognized"));
         as(OWNER).body(Map.of("attributes", List.of(Map.of("key", "proxy_protocol_v2.enabled", "value", "true"),
                         Map.of("key", "deregistration_delay.timeout_seconds", "value", "3601"))))
                 .post(attributes).then().statusCode(400).body("field", equalTo("attributes[1].value"));

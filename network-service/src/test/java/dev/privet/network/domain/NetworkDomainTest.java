@@ -15,7 +15,13 @@ import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
 import dev.privet.contracts.events.NetworkEvent.EndpointNetworkReleased;
 import dev.privet.contracts.events.NetworkEvent.EndpointProvisioningDeferred;
 import dev.privet.contracts.events.NetworkEvent.EndpointSecurityGroupsApplied;
+import dev.privet.contracts.events.NetworkEvent.ListenerCreated;
+import dev.privet.contracts.events.NetworkEvent.ListenerDeleted;
+import dev.privet.contracts.events.NetworkEvent.LoadBalancerAttributesModified;
 import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
+import dev.privet.contracts.events.NetworkEvent.LoadBalancerDeleted;
+import dev.privet.contracts.events.Values.Listener;
+import dev.privet.contracts.events.Values.LoadBalancerAttributes;
 import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceCreated;
 import dev.privet.contracts.events.NetworkEvent.NetworkInterfaceDeleted;
 import dev.privet.contracts.events.NetworkEvent.ServiceLoadBalancersRejected;
@@ -536,9 +542,51 @@ class NetworkDomainTest {
         @Test
         void is_created_as_drafted_once() {
             LoadBalancer after = given(LoadBalancer.DECIDER).when(new LoadBalancer.Command.CreateLoadBalancer(nlb)).then(nlb);
-            assertThat(after).isEqualTo(new LoadBalancer.Created(nlb, nlb.listeners()));
+            assertThat(after).isEqualTo(new LoadBalancer.Created(nlb, nlb.listeners(), LoadBalancerAttributes.DEFAULT));
             assertThatThrownBy(() -> LoadBalancer.DECIDER.decide(new LoadBalancer.Command.CreateLoadBalancer(nlb), after))
                     .isInstanceOf(IllegalStateException.class);
+        }
+
+        @Test
+        void has_a_network_load_balancers_attributes_and_changes_only_those_named() {
+            var zoneAffinity = new LoadBalancerAttributes(false, true, "availability_zone_affinity", false);
+            LoadBalancer after = given(LoadBalancer.DECIDER, nlb)
+                    .when(new LoadBalancer.Command.ModifyAttributes(null, true, "availability_zone_affinity", null))
+                    .then(new LoadBalancerAttributesModified("arn:nlb", zoneAffinity));
+            assertThat(((LoadBalancer.Created) after).attributes()).isEqualTo(zoneAffinity);
+        }
+
+        @Test
+        void a_change_to_the_attributes_it_has_decides_nothing() {
+            given(LoadBalancer.DECIDER, nlb).when(new LoadBalancer.Command.ModifyAttributes(false, false,
+                    "any_availability_zone", false)).thenNothing();
+        }
+
+        @Test
+        void with_deletion_protection_on_is_not_deleted_until_it_is_off_again() {
+            var protectedOne = new LoadBalancerAttributesModified("arn:nlb",
+                    new LoadBalancerAttributes(true, false, "any_availability_zone", false));
+            LoadBalancer guarded = given(LoadBalancer.DECIDER, nlb, protectedOne).state();
+            assertThatThrownBy(() -> LoadBalancer.DECIDER.decide(new LoadBalancer.Command.Delete(List.of()), guarded))
+                    .isInstanceOfSatisfying(Rejection.class, r -> {
+                        assertThat(r.kind()).isEqualTo(Rejection.Kind.CONFLICT);
+                        assertThat(r.code()).isEqualTo(ErrorCode.OPERATION_NOT_PERMITTED);
+                        assertThat(r.getMessage()).contains("deletion protection is enabled");
+                    });
+
+            var unprotected = new LoadBalancerAttributesModified("arn:nlb", LoadBalancerAttributes.DEFAULT);
+            given(LoadBalancer.DECIDER, nlb, protectedOne, unprotected).when(new LoadBalancer.Command.Delete(List.of()))
+                    .then(new LoadBalancerDeleted("arn:nlb", "web", OWNER));
+        }
+
+        @Test
+        void keeps_its_attributes_as_listeners_come_and_go() {
+            var protectedOne = new LoadBalancerAttributesModified("arn:nlb",
+                    new LoadBalancerAttributes(true, false, "any_availability_zone", false));
+            LoadBalancer after = given(LoadBalancer.DECIDER, nlb, protectedOne,
+                    new ListenerCreated("arn:nlb", new Listener("TCP", 443, "arn:tg")),
+                    new ListenerDeleted("arn:nlb", 443)).state();
+            assertThat(((LoadBalancer.Created) after).attributes()).isEqualTo(protectedOne.attributes());
         }
     }
 

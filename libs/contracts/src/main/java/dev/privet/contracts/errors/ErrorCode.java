@@ -73,6 +73,8 @@ public enum ErrorCode {
     INVALID_TARGET("InvalidTarget"),
     TOO_MANY_TARGETS("TooManyTargets"),
     TOO_MANY_TAGS("TooManyTags"),
+    /** Elastic Load Balancing's refusal of what a setting forbids (deleting a load balancer with deletion protection). */
+    OPERATION_NOT_PERMITTED("OperationNotPermitted"),
     // provider
     INVALID_VPC_ENDPOINT_SERVICE_ID_MALFORMED("InvalidVpcEndpointServiceId.Malformed"),
     INVALID_VPC_ENDPOINT_SERVICE_ID_NOT_FOUND("InvalidVpcEndpointServiceId.NotFound"),

@@ -93,6 +93,13 @@ public sealed interface NetworkEvent extends IntegrationEvent {
         public String streamType() { return "load-balancer"; }
     }
 
+    /** A load balancer's attributes changed; the event holds all of them as they now are. */
+    record LoadBalancerAttributesModified(String loadBalancerArn, Values.LoadBalancerAttributes attributes)
+            implements NetworkEvent {
+        public String streamId() { return loadBalancerArn; }
+        public String streamType() { return "load-balancer"; }
+    }
+
     /** A load balancer was deleted with its listeners; no endpoint service used it. Its name is free again. */
     record LoadBalancerDeleted(String loadBalancerArn, String name, String ownerId) implements NetworkEvent {
         public String streamId() { return loadBalancerArn; }

@@ -69,6 +69,28 @@ public final class Values {
         public static final VpcAttributes DEFAULT = new VpcAttributes(true, false, false);
     }
 
+    /**
+     * The attributes of a load balancer that Privet records, with a network load balancer's defaults and Elastic Load
+     * Balancing's keys. {@code deletionProtection} is enforced: the load balancer is not deleted while it is on. The
+     * others are recorded and shown; the data plane forwards to every target whatever they say (see docs/aws-api.md).
+     * Access logs are not among them: Privet has no S3 to write them to, and they are always off.
+     */
+    public record LoadBalancerAttributes(boolean deletionProtection, boolean crossZone, String clientRoutingPolicy,
+                                         boolean zonalShift) {
+        public static final LoadBalancerAttributes DEFAULT = new LoadBalancerAttributes(false, false,
+                "any_availability_zone", false);
+        public static final String DELETION_PROTECTION = "deletion_protection.enabled";
+        public static final String CROSS_ZONE = "load_balancing.cross_zone.enabled";
+        public static final String CLIENT_ROUTING_POLICY = "dns_record.client_routing_policy";
+        public static final String ZONAL_SHIFT = "zonal_shift.config.enabled";
+        public static final String ACCESS_LOGS = "access_logs.s3.enabled";
+        public static final String ACCESS_LOGS_BUCKET = "access_logs.s3.bucket";
+        public static final String ACCESS_LOGS_PREFIX = "access_logs.s3.prefix";
+        /** AWS's values of {@code dns_record.client_routing_policy}. */
+        public static final java.util.Set<String> CLIENT_ROUTING_POLICIES = java.util.Set.of("any_availability_zone",
+                "availability_zone_affinity", "partial_availability_zone_affinity");
+    }
+
     /** A load balancer target: where the provider's real backend listens. */
     public record Target(String host, int port) {
     }

@@ -67,6 +67,15 @@ public abstract class ResourceTags {
         }
     }
 
+    /**
+     * Removes every tag of a resource in the transaction that deletes it: a resource whose id is made again (a
+     * listener's ARN is derived from its load balancer and port) then starts with none.
+     */
+    public void untagDeleted(Connection c, TaggedResource resource, EventMetadata metadata) throws SQLException {
+        deciders.run(c, TagsChanged.streamOf(resource.resourceId()), new TagSet.Command.RemoveTags(resource,
+                List.of(), "tags"), tagSet, metadata);
+    }
+
     /** The caller's tagged resources that still exist, by id. */
     public List<ResourceTagSet> ownedBy(AccountId caller) {
         return ResourceTagRow.ownedBy(caller.value()).stream()
