@@ -884,7 +884,8 @@ public final class EndpointBenchmark {
                 System.out.println(busy);
             }
             System.out.println("(bench: this driver; machine: all busy CPU time of the machine; others: machine less the processes named, e.g. other builds;"
-                    + " jit: the JIT compiler threads of the gateway and the four services, a part of their columns: a warm cluster spends little there)");
+                    + " jit: the JIT compiler threads of the gateway and the four services, a part of their columns, at least this much:"
+                    + " the JVM ends compiler threads it no longer needs, and their time leaves the count; a warm cluster spends little there)");
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.privet.network.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.privet.contracts.events.NetworkEvent.VpcCreated;
-import dev.privet.contracts.events.Values.VpcAttributes;
 import dev.privet.contracts.ids.AccountId;
 import dev.privet.contracts.ids.IdFormat;
 import dev.privet.network.api.NetworkDtos.CreateVpc;
@@ -46,9 +44,9 @@ public class VpcResource {
         RequestFields.present(body, "body");
         var cidr = RequestFields.cidr(body.cidrBlock(), "cidrBlock");
         var tags = RequestedTags.of(body.tags(), "tags");
-        VpcCreated vpc = commands.createVpc(caller, IdempotencyKey.of(caller, idempotencyKey, body), cidr, tags);
-        return Response.status(201).entity(Vpc.of(vpc, VpcAttributes.DEFAULT, ResourceTagRow.of(vpc.vpcId())))
-                .build();
+        var created = commands.createVpc(caller, IdempotencyKey.of(caller, idempotencyKey, body), cidr, tags);
+        return Response.status(201).entity(Vpc.of(created.vpc(), created.attributes(),
+                ResourceTagRow.of(created.vpc().vpcId()))).build();
     }
 
     @GET

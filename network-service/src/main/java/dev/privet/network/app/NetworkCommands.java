@@ -71,7 +71,7 @@ public class NetworkCommands {
      * Creates a VPC with its main route table, its default security group and {@code tags}, in one transaction:
      * invalid tags refuse the VPC.
      */
-    public VpcCreated createVpc(AccountId caller, Optional<IdempotencyKey> key, Cidr cidr, List<Tag> tags) {
+    public Vpc.Created createVpc(AccountId caller, Optional<IdempotencyKey> key, Cidr cidr, List<Tag> tags) {
         String vpcId = IdFormat.VPC.newId();
         EventMetadata metadata = EventMetadata.forRequest(caller.value());
         Vpc vpc = commands.create(key, vpcId, c -> {
@@ -82,8 +82,9 @@ public class NetworkCommands {
             this.tags.tagNew(c, new TaggedResource(vpcId, IdFormat.VPC.resourceType(), caller.value()), tags,
                     metadata);
             return created;
-        }, (c, id) -> deciders.load(c, id, Vpc.DECIDER).state());
-        return vpc.ownedBy(caller.value(), vpcId);
+        }, (c, id) -> deciders.load(c, id, Vpc.DECIDER).state()); // a retry: the VPC as it is now
+        vpc.ownedBy(caller.value(), vpcId);
+        return (Vpc.Created) vpc;
     }
 
     /** Changes the attributes of the caller's VPC that {@code change} names; the answer is the VPC as it is now. */
@@ -251,9 +252,10 @@ public class NetworkCommands {
             EventMetadata metadata = EventMetadata.forRequest(caller.value());
             var added = deciders.run(c, loadBalancerArn, new LoadBalancer.Command.AddListener(listener),
                     LoadBalancer.DECIDER, metadata);
-            if (!added.appended().isEmpty()) {
-                this.tags.tagNew(c, NetworkTags.listener(LoadBalancerArn.listenerArn(loadBalancerArn, port),
-                        caller.value()), tags, metadata);
+            if (!added.appended().isEmpty()) { // a new listener has its creation's tags and no others
+                var resource = NetworkTags.listener(LoadBalancerArn.listenerArn(loadBalancerArn, port), caller.value());
+                this.tags.untagAll(c, resource, metadata);
+                this.tags.tagNew(c, resource, tags, metadata);
             }
             return listener;
         });
@@ -268,7 +270,7 @@ public class NetworkCommands {
             ownedLoadBalancer(c, caller, loadBalancerArn);
             String listenerArn = LoadBalancerArn.listenerArn(loadBalancerArn, port);
             EventMetadata metadata = EventMetadata.forRequest(caller.value());
-            tags.untagDeleted(c, NetworkTags.listener(listenerArn, caller.value()), metadata); // undone if not found
+            tags.untagAll(c, NetworkTags.listener(listenerArn, caller.value()), metadata); // undone if not found
             return deciders.run(c, loadBalancerArn, new LoadBalancer.Command.DeleteListener(port, listenerArn),
                     LoadBalancer.DECIDER, metadata).state();
         });

@@ -1,9 +1,15 @@
 package dev.privet.network.api;
 
+import dev.privet.contracts.events.EventMetadata;
+import dev.privet.contracts.events.Values.Tag;
 import dev.privet.contracts.ids.LoadBalancerArn;
+import dev.privet.eventstore.Transactions;
+import dev.privet.network.app.NetworkTags;
+import dev.privet.runtime.tags.TaggedResource;
 import dev.privet.testkit.PrivetServiceTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -28,6 +34,10 @@ import static org.hamcrest.Matchers.equalTo;
 @DisplayName("network-service load balancer and listener attributes, on real Kafka and PostgreSQL")
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class LoadBalancerAttributeApiTest {
+    @Inject
+    Transactions transactions;
+    @Inject
+    NetworkTags tags;
     /** What the Terraform AWS provider sends for every network load balancer it creates. */
     static final List<Map<String, String>> TERRAFORMS = List.of(
             attribute("access_logs.s3.enabled", "false"),
@@ -179,9 +189,18 @@ class LoadBalancerAttributeApiTest {
 
         as(account).delete("/v1/load-balancers/tagged/listeners/443").then().statusCode(204);
         as(account).get("/v1/tags").then().body("$", empty());
+        // a tag change that saw the listener and committed after its deletion leaves a tag in its stream
+        transactions.inTransaction(c -> {
+            tags.tagNew(c, new TaggedResource(listener, "listener", account), List.of(new Tag("stale", "x")),
+                    EventMetadata.forRequest(account));
+            return null;
+        });
         as(account).body(Map.of("protocol", "TCP", "port", 443, "targetGroupArn", group))
                 .post("/v1/load-balancers/tagged/listeners").then().statusCode(201)
                 .body("listenerArn", equalTo(listener)); // the same ARN again, and none of the old tags
         as(account).get("/v1/tags").then().body("$", empty());
+        as(account).body(Map.of("resourceIds", List.of(listener), "tags", List.of(Map.of("key", "env", "value",
+                "prod")))).post("/v1/tags").then().statusCode(204);
+        as(account).get("/v1/tags").then().body("[0].tags.key", contains("env"));
     }
 }

@@ -72,43 +72,45 @@ class NetworkApiTest {
 
     @Test
     void a_vpcs_attributes_start_as_in_aws_and_change_one_by_one() {
-        String vpc = createVpc(OWNER, "10.3.0.0/16");
-        as(OWNER).get("/v1/vpcs/" + vpc).then().statusCode(200).body("attributes.enableDnsSupport", equalTo(true))
+        String owner = NetworkApi.newAccount();
+        String vpc = createVpc(owner, "10.3.0.0/16");
+        as(owner).get("/v1/vpcs/" + vpc).then().statusCode(200).body("attributes.enableDnsSupport", equalTo(true))
                 .body("attributes.enableDnsHostnames", equalTo(false))
                 .body("attributes.enableNetworkAddressUsageMetrics", equalTo(false));
-        as(OWNER).body(Map.of("enableDnsHostnames", true)).patch("/v1/vpcs/" + vpc + "/attributes").then()
+        as(owner).body(Map.of("enableDnsHostnames", true)).patch("/v1/vpcs/" + vpc + "/attributes").then()
                 .statusCode(200).body("vpcId", equalTo(vpc)).body("attributes.enableDnsHostnames", equalTo(true))
                 .body("attributes.enableDnsSupport", equalTo(true));
-        as(OWNER).get("/v1/vpcs").then().statusCode(200)
+        as(owner).get("/v1/vpcs").then().statusCode(200)
                 .body("find { it.vpcId == '" + vpc + "' }.attributes.enableDnsHostnames", equalTo(true));
-        long before = store.count();
-        as(OWNER).body(Map.of("enableDnsHostnames", true)).patch("/v1/vpcs/" + vpc + "/attributes").then()
+        long before = store.appendedBy(owner);
+        as(owner).body(Map.of("enableDnsHostnames", true)).patch("/v1/vpcs/" + vpc + "/attributes").then()
                 .statusCode(200);
-        assertThat(store.count()).as("a change to what is already so records nothing").isEqualTo(before);
+        assertThat(store.appendedBy(owner)).as("a change to what is already so records nothing").isEqualTo(before);
     }
 
     @Test
     void a_bad_change_of_a_vpcs_attributes_names_the_field_and_appends_nothing() {
-        String vpc = createVpc(OWNER, "10.4.0.0/16");
-        long before = store.count();
+        String owner = NetworkApi.newAccount();
+        String vpc = createVpc(owner, "10.4.0.0/16");
+        long before = store.appendedBy(owner);
         record Case(String account, String vpcId, String body, int status, String field, String code) {
         }
         for (Case c : List.of(
-                new Case(OWNER, vpc, "{}", 400, "enableDnsSupport", "MissingParameter"),
-                new Case(OWNER, vpc, "[true]", 400, "enableDnsSupport", "MissingParameter"),
-                new Case(OWNER, vpc, "{\"enableDnsHostname\":true}", 400, "enableDnsHostname", "InvalidParameterValue"),
-                new Case(OWNER, vpc, "{\"enableDnsSupport\":\"yes\"}", 400, "enableDnsSupport", "InvalidParameterValue"),
-                new Case(OWNER, vpc, "{\"enableDnsSupport\":false,\"enableDnsHostnames\":true}", 400,
+                new Case(owner, vpc, "{}", 400, "enableDnsSupport", "MissingParameter"),
+                new Case(owner, vpc, "[true]", 400, "enableDnsSupport", "MissingParameter"),
+                new Case(owner, vpc, "{\"enableDnsHostname\":true}", 400, "enableDnsHostname", "InvalidParameterValue"),
+                new Case(owner, vpc, "{\"enableDnsSupport\":\"yes\"}", 400, "enableDnsSupport", "InvalidParameterValue"),
+                new Case(owner, vpc, "{\"enableDnsSupport\":false,\"enableDnsHostnames\":true}", 400,
                         "enableDnsHostnames", "InvalidParameterCombination"),
                 new Case(OTHER, vpc, "{\"enableDnsHostnames\":true}", 404, "vpcId", "InvalidVpcID.NotFound"),
-                new Case(OWNER, IdFormat.VPC.newId(), "{\"enableDnsHostnames\":true}", 404, "vpcId", "InvalidVpcID.NotFound"),
-                new Case(OWNER, "vpc-123", "{\"enableDnsHostnames\":true}", 400, "vpcId", "InvalidParameterValue"))) {
+                new Case(owner, IdFormat.VPC.newId(), "{\"enableDnsHostnames\":true}", 404, "vpcId", "InvalidVpcID.NotFound"),
+                new Case(owner, "vpc-123", "{\"enableDnsHostnames\":true}", 400, "vpcId", "InvalidParameterValue"))) {
             as(c.account()).body(c.body()).patch("/v1/vpcs/" + c.vpcId() + "/attributes").then()
                     .statusCode(c.status()).contentType("application/problem+json")
                     .body("field", equalTo(c.field())).body("code", equalTo(c.code()));
         }
-        assertThat(store.count()).isEqualTo(before);
-        as(OWNER).get("/v1/vpcs/" + vpc).then().body("attributes.enableDnsSupport", equalTo(true))
+        assertThat(store.appendedBy(owner)).isEqualTo(before);
+        as(owner).get("/v1/vpcs/" + vpc).then().body("attributes.enableDnsSupport", equalTo(true))
                 .body("attributes.enableDnsHostnames", equalTo(false));
     }
 

@@ -4,10 +4,12 @@ import dev.privet.contracts.events.NetworkEvent.EndpointNetworkProvisioned;
 import dev.privet.contracts.events.NetworkEvent.LoadBalancerCreated;
 import dev.privet.contracts.events.NetworkEvent.SubnetCreated;
 import dev.privet.contracts.events.NetworkEvent.VpcCreated;
+import dev.privet.contracts.events.Values.LoadBalancerAttributes;
 import dev.privet.contracts.events.Values.VpcAttributes;
 import dev.privet.contracts.events.ProviderEvent.EndpointConnectionAccepted;
 import dev.privet.contracts.events.Topic;
 import dev.privet.contracts.ids.IdFormat;
+import dev.privet.contracts.ids.LoadBalancerArn;
 import dev.privet.eventstore.DeciderRunner;
 import dev.privet.eventstore.Transactions;
 import dev.privet.contracts.events.Values.Route;
@@ -80,7 +82,9 @@ class ReadModelRebuildTest {
                 .statusCode(200);
         String subnetA = createSubnet(account, vpc, "10.5.1.0/24", "us-east-1c");
         String subnetB = createSubnet(account, vpc, "10.5.2.0/24", "us-east-1d");
-        createLoadBalancer(account, "rebuilt", "network", subnetA);
+        String lb = createLoadBalancer(account, "rebuilt", "network", subnetA);
+        as(account).body(Map.of("attributes", List.of(Map.of("key", "load_balancing.cross_zone.enabled",
+                "value", "true")))).post("/v1/load-balancers/rebuilt/attributes").then().statusCode(200);
         String endpoint = IdFormat.VPC_ENDPOINT.newId();
         KafkaEvents.accept(new EndpointConnectionAccepted(IdFormat.ENDPOINT_SERVICE.newId(), endpoint, account, vpc,
                 List.of(subnetA, subnetB), List.of()), account, defaultGroupOf(account, vpc));
@@ -96,7 +100,8 @@ class ReadModelRebuildTest {
                 .statusCode(204);
         as(account).body(Map.of("subnetId", subnetB)).post("/v1/route-tables/" + table + "/associations").then()
                 .statusCode(201);
-        Map<String, Object> tags = Map.of("resourceIds", List.of(vpc, subnetA, table), "tags",
+        Map<String, Object> tags = Map.of("resourceIds", List.of(vpc, subnetA, table,
+                        LoadBalancerArn.listenerArn(lb, 443)), "tags",
                 List.of(Map.of("key", "team", "value", "blue")));
         as(account).body(tags).post("/v1/tags").then().statusCode(204);
         as(account).body(Map.of("resourceIds", List.of(vpc))).post("/v1/tags/removals").then().statusCode(204);
@@ -111,11 +116,14 @@ class ReadModelRebuildTest {
         as(account).delete("/v1/security-groups/" + gone).then().statusCode(204);
         List<String> paths = List.of("/v1/vpcs", "/v1/subnets", "/v1/load-balancers", "/v1/network-interfaces",
                 "/v1/vpcs/" + vpc, "/v1/subnets/" + subnetA, "/v1/load-balancers/rebuilt", "/v1/tags",
-                "/v1/route-tables", "/v1/route-tables/" + table, "/v1/security-groups", "/v1/security-groups/" + group);
+                "/v1/route-tables", "/v1/route-tables/" + table, "/v1/security-groups", "/v1/security-groups/" + group,
+                "/v1/load-balancers/rebuilt/attributes");
         List<String> live = paths.stream().map(p -> as(account).get(p).then().statusCode(200).extract().asString())
                 .toList();
         assertThat(live.get(3)).contains(endpoint);
         assertThat(live.get(9)).contains("192.168.0.0/16", subnetB, "team").doesNotContain("0.0.0.0/0");
+        assertThat(live.get(7)).contains(LoadBalancerArn.listenerArn(lb, 443));
+        assertThat(live.get(12)).contains("load_balancing.cross_zone.enabled\",\"value\":\"true");
 
         given().post(REBUILD).then().statusCode(200).body("rebuilt", equalTo(true)).body("caughtUp", equalTo(true));
 
@@ -175,7 +183,9 @@ class ReadModelRebuildTest {
                 select concat_ws('|', 'interface', network_interface_id, subnet_id, private_ip_address)
                   from network_interfaces"""));
         rows.addAll(lines(c, """
-                select concat_ws('|', 'load-balancer', load_balancer_arn, name, owner_id, type, vpc_id)
+                select concat_ws('|', 'load-balancer', load_balancer_arn, name, owner_id, type, vpc_id,
+                                 attributes->>'deletionProtection', attributes->>'crossZone',
+                                 attributes->>'clientRoutingPolicy', attributes->>'zonalShift')
                   from load_balancers"""));
         rows.addAll(lines(c, """
                 select concat_ws('|', 'listener', load_balancer_arn, l->>'port', l->>'protocol', l->>'targetGroupArn')
@@ -239,8 +249,9 @@ class ReadModelRebuildTest {
                 continue; // deleted: no row
             }
             LoadBalancerCreated lb = state.loadBalancer();
-            rows.add(String.join("|", "load-balancer", lb.loadBalancerArn(), lb.name(), lb.ownerId(), lb.type(),
-                    lb.vpcId()));
+            LoadBalancerAttributes a = state.attributes();
+            rows.add(line("load-balancer", lb.loadBalancerArn(), lb.name(), lb.ownerId(), lb.type(), lb.vpcId(),
+                    a.deletionProtection(), a.crossZone(), a.clientRoutingPolicy(), a.zonalShift()));
             state.listeners().forEach(l -> rows.add(line("listener", lb.loadBalancerArn(), l.port(), l.protocol(),
                     l.targetGroupArn())));
         }

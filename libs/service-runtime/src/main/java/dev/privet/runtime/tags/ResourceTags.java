@@ -68,10 +68,11 @@ public abstract class ResourceTags {
     }
 
     /**
-     * Removes every tag of a resource in the transaction that deletes it: a resource whose id is made again (a
-     * listener's ARN is derived from its load balancer and port) then starts with none.
+     * Removes every tag of a resource whose id can be made again (a listener's ARN is derived from its load balancer
+     * and port): in the transaction that deletes it, and in the one that makes it again, since a tag change that
+     * raced the deletion (it saw the resource, and committed after) may have left tags behind.
      */
-    public void untagDeleted(Connection c, TaggedResource resource, EventMetadata metadata) throws SQLException {
+    public void untagAll(Connection c, TaggedResource resource, EventMetadata metadata) throws SQLException {
         deciders.run(c, TagsChanged.streamOf(resource.resourceId()), new TagSet.Command.RemoveTags(resource,
                 List.of(), "tags"), tagSet, metadata);
     }
