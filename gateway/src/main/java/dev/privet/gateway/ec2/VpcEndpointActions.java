@@ -90,7 +90,10 @@ public class VpcEndpointActions implements QueryActions {
                 .put("securityGroupIds", new JsonArray(params.list("SecurityGroupId")))
                 .put("routeTableIds", new JsonArray(params.list("RouteTableId")));
         params.optional("PolicyDocument").ifPresent(policy -> request.put("policyDocument", policy));
-        params.bool("PrivateDnsEnabled", false); // no service here has a private DNS name yet: nothing to enable
+        if (params.bool("PrivateDnsEnabled", false)) { // AWS's answer for a service without a private DNS name
+            throw QueryFault.of(ErrorCode.INVALID_PARAMETER, "Private DNS can't be enabled because the service "
+                    + Shown.of(request.getString("serviceName")) + " does not provide a private DNS name.");
+        }
         params.optional("IpAddressType").filter(t -> !t.equals("ipv4")).ifPresent(t -> {
             throw QueryFault.invalidValue("IpAddressType " + Shown.of(t) + " is not supported; only ipv4 is");
         });

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.RouteTable;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
+import software.amazon.awssdk.services.ec2.model.NetworkAcl;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
 
@@ -236,6 +237,41 @@ class Ec2QueryApiTest {
     }
 
     @Test
+    void each_vpc_shows_awss_default_network_acl_on_all_its_subnets_as_terraform_asks_for_it() {
+        ScriptedServices.answer("GET /v1/vpcs", 200, "[" + vpc("vpc-00000000000000001", "10.0.0.0/16") + ","
+                + vpc("vpc-00000000000000002", "10.1.0.0/16") + "]");
+        ScriptedServices.answer("GET /v1/subnets", 200, "[{\"subnetId\":\"subnet-00000000000000001\","
+                + "\"vpcId\":\"vpc-00000000000000001\",\"availabilityZone\":\"us-east-1a\",\"ownerId\":\""
+                + ACCOUNT + "\"}]");
+
+        var acls = ec2.describeNetworkAcls(r -> r.filters(Filter.builder().name("default").values("true").build(),
+                Filter.builder().name("vpc-id").values("vpc-00000000000000001").build())).networkAcls();
+        var bySubnet = ec2.describeNetworkAcls(r -> r.filters(Filter.builder().name("association.subnet-id")
+                .values("subnet-00000000000000001").build())).networkAcls();
+        var again = ec2.describeNetworkAcls(r -> r.networkAclIds(acls.getFirst().networkAclId())).networkAcls();
+
+        assertThat(acls).singleElement().satisfies(acl -> {
+            assertThat(acl.networkAclId()).matches("acl-[0-9a-f]{17}");
+            assertThat(acl.isDefault()).isTrue();
+            assertThat(acl.vpcId()).isEqualTo("vpc-00000000000000001");
+            assertThat(acl.ownerId()).isEqualTo(ACCOUNT);
+            assertThat(acl.entries()).extracting(e -> tuple(e.ruleNumber(), e.ruleActionAsString(), e.egress(),
+                    e.protocol(), e.cidrBlock())).containsExactlyInAnyOrder(
+                    tuple(100, "allow", true, "-1", "0.0.0.0/0"), tuple(32767, "deny", true, "-1", "0.0.0.0/0"),
+                    tuple(100, "allow", false, "-1", "0.0.0.0/0"), tuple(32767, "deny", false, "-1", "0.0.0.0/0"));
+            assertThat(acl.associations()).singleElement().satisfies(a -> {
+                assertThat(a.subnetId()).isEqualTo("subnet-00000000000000001");
+                assertThat(a.networkAclAssociationId()).matches("aclassoc-[0-9a-f]{17}");
+            });
+        });
+        assertThat(bySubnet).extracting(NetworkAcl::networkAclId).containsExactly(acls.getFirst().networkAclId());
+        assertThat(again).extracting(NetworkAcl::networkAclId).containsExactly(acls.getFirst().networkAclId());
+        assertThatThrownBy(() -> ec2.describeNetworkAcls(r -> r.networkAclIds("acl-00000000000000009")))
+                .isInstanceOfSatisfying(Ec2Exception.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidNetworkAclID.NotFound"));
+    }
+
+    @Test
     void a_dry_run_answers_dry_run_operation_and_reaches_no_service() {
         assertThatThrownBy(() -> ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16").dryRun(true)))
                 .isInstanceOfSatisfying(Ec2Exception.class, e -> {
@@ -325,6 +361,17 @@ class Ec2QueryApiTest {
             assertThat(seen.idempotencyKey()).isEqualTo("token-1");
             assertThat(seen.body()).contains("\"vpcEndpointType\":\"Gateway\"");
         });
+    }
+
+    @Test
+    void private_dns_cannot_be_enabled_on_an_endpoint_since_no_service_here_has_a_private_name() {
+        assertThatThrownBy(() -> ec2.createVpcEndpoint(r -> r.vpcId("vpc-00000000000000001").serviceName("x")
+                .vpcEndpointType("Interface").subnetIds("subnet-00000000000000001").privateDnsEnabled(true)))
+                .isInstanceOfSatisfying(Ec2Exception.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameter");
+                    assertThat(e.awsErrorDetails().errorMessage()).contains("does not provide a private DNS name");
+                });
+        assertThat(ScriptedServices.SEEN).isEmpty();
     }
 
     @Test

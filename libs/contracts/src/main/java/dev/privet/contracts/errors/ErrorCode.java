@@ -10,6 +10,7 @@ public enum ErrorCode {
     MISSING_PARAMETER("MissingParameter"),
     INVALID_PARAMETER_VALUE("InvalidParameterValue"),
     INVALID_PARAMETER_COMBINATION("InvalidParameterCombination"),
+    INVALID_PARAMETER("InvalidParameter"),
     MALFORMED_REQUEST("MalformedRequest"),
     AUTH_FAILURE("AuthFailure"),
     IDEMPOTENT_PARAMETER_MISMATCH("IdempotentParameterMismatch"),
@@ -50,6 +51,7 @@ public enum ErrorCode {
     ROUTE_ALREADY_EXISTS("RouteAlreadyExists"),
     RESOURCE_ALREADY_ASSOCIATED("Resource.AlreadyAssociated"),
     INVALID_PREFIX_LIST_ID_NOT_FOUND("InvalidPrefixListID.NotFound"),
+    INVALID_NETWORK_ACL_ID_NOT_FOUND("InvalidNetworkAclID.NotFound"),
     DUPLICATE_LOAD_BALANCER_NAME("DuplicateLoadBalancerName"),
     LOAD_BALANCER_NOT_FOUND("LoadBalancerNotFound"),
     // security groups (the malformed id is InvalidGroupId.Malformed, below)
