@@ -27,7 +27,7 @@ import java.util.Objects;
  *   <li>A Gateway endpoint has neither subnets nor security groups, an Interface endpoint no route tables: a change
  *   of the other type's is refused.</li>
  *   <li>A removed security group must be one of the endpoint's, an added one must not be and must be the owner's, in
- *   the endpoint's VPC; an endpoint has at most {@value #MAX_SECURITY_GROUPS}.</li>
+ *   the endpoint's VPC; an Interface endpoint keeps at least one and has at most {@value #MAX_SECURITY_GROUPS}.</li>
  * </ul>
  * Only what changes is recorded: a policy set to the one in force, or a reset of the default, decides nothing.
  */
@@ -77,6 +77,10 @@ final class EndpointModification {
         for (int i = 0; i < change.add().size(); i++) {
             EndpointSecurityGroups.check(change.add().get(i), "addSecurityGroupIds[" + i + "]",
                     modify.knownSecurityGroups(), endpoint.ownerId(), endpoint.vpcId());
+        }
+        if (groups.isEmpty()) { // AWS's words; an endpoint with no group would let no port in
+            throw Rejection.invalid(ErrorCode.INVALID_PARAMETER, "removeSecurityGroupIds",
+                    "An Interface VPC Endpoint must always have at least one Security Group");
         }
         if (groups.size() > MAX_SECURITY_GROUPS) {
             throw Rejection.invalidValue("addSecurityGroupIds", "An endpoint has at most " + MAX_SECURITY_GROUPS

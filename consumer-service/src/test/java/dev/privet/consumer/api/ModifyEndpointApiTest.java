@@ -207,6 +207,8 @@ class ModifyEndpointApiTest {
             var withGroup = Map.of("addSecurityGroupIds", List.of(unused),
                     "removeSubnetIds", List.of(second.subnetId()));
             refused(id, withGroup, 400, "InvalidParameterValue", "removeSubnetIds[0]"); // all or nothing
+            refused(id, Map.of("removeSecurityGroupIds", List.of(others.defaultGroupOf(first.vpcId()))), 400,
+                    "InvalidParameter", "removeSecurityGroupIds"); // its last group
             get(consumer, id).body("securityGroupIds", contains(others.defaultGroupOf(first.vpcId())));
         }
 

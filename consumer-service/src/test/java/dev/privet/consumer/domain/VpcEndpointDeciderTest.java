@@ -555,6 +555,10 @@ class VpcEndpointDeciderTest {
             }
             given.when(change(new Changes(many, List.of()), new PolicyChange.Keep()))
                     .thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_PARAMETER_VALUE, "addSecurityGroupIds");
+            given.when(change(new Changes(List.of(), List.of(SG_1)), new PolicyChange.Keep()))
+                    .thenRejected(Rejection.Kind.INVALID, ErrorCode.INVALID_PARAMETER, "removeSecurityGroupIds");
+            given.when(change(new Changes(List.of(SG_2), List.of(SG_1)), new PolicyChange.Keep()))
+                    .then(new VpcEndpointSecurityGroupsChanged(ID, List.of(SG_2))); // replaced, not emptied
             // a subnet change refused refuses the groups and the policy asked with it
             given.when(new ModifyEndpoint(ID, CONSUMER, new Changes(List.of(), List.of(SUBNET_B)), Map.of(),
                             new Changes(List.of(SG_2), List.of()), consumerGroups(), new PolicyChange.Replace(POLICY),
