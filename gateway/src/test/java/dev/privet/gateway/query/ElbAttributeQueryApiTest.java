@@ -8,10 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ElasticLoadBalancingV2Exception;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ListenerAttribute;
@@ -53,10 +49,7 @@ class ElbAttributeQueryApiTest {
     @BeforeEach
     void client() {
         ScriptedServices.reset();
-        elb = ElasticLoadBalancingV2Client.builder().endpointOverride(gateway).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCOUNT, "test")))
-                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1)))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+        elb = ElbQueryApiTest.client(gateway, ACCOUNT);
     }
 
     @AfterEach

@@ -44,8 +44,13 @@ class ElbQueryApiTest {
     @BeforeEach
     void client() {
         ScriptedServices.reset();
-        elb = ElasticLoadBalancingV2Client.builder().endpointOverride(gateway).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCOUNT, "test")))
+        elb = client(gateway, ACCOUNT);
+    }
+
+    /** The SDK's client of the gateway, signing as {@code account} with the local secret; no retries. */
+    static ElasticLoadBalancingV2Client client(URI gateway, String account) {
+        return ElasticLoadBalancingV2Client.builder().endpointOverride(gateway).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(account, "test")))
                 .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1)))
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
