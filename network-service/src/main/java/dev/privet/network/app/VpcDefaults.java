@@ -58,13 +58,22 @@ public class VpcDefaults {
         }
     }
 
-    /** Completes each live VPC that lacks its main route table or its default group; answers how many it changed. */
+    /**
+     * Completes each live VPC that lacks its main route table or its default group; answers how many it changed. The
+     * candidates come from one query (a VPC's main table and default group go only with the VPC, so one that ever had
+     * them has them), and each is looked at again under its lock.
+     */
     public int completeAll() {
         List<String> vpcIds = transactions.inTransaction(c -> CrossStreamChecks.column(c, """
                 select v.stream_id from events v
                  where v.event_type = ?
                    and not exists (select 1 from events d where d.event_type = 'VpcDeleted'
                                       and d.stream_id = v.stream_id)
+                   and (not exists (select 1 from events t where t.event_type = 'RouteTableCreated'
+                                       and t.payload->>'vpcId' = v.stream_id and (t.payload->>'main')::boolean)
+                        or not exists (select 1 from events g where g.event_type = 'SecurityGroupCreated'
+                                          and g.payload->>'vpcId' = v.stream_id
+                                          and (g.payload->>'isDefault')::boolean))
                  order by v.global_position""", "VpcCreated"));
         int completed = 0;
         for (String vpcId : vpcIds) {
