@@ -34,6 +34,12 @@ public class ServiceProxy {
     /** The response headers a client needs besides the body: its type, and when to retry a 503. */
     static final List<String> RETURNED_HEADERS = List.of("Content-Type", "Retry-After");
     private static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
+    /**
+     * The local of a request's (duplicated) Vert.x context where Quarkus' HTTP server metrics read the request's route
+     * template, their {@code uri} tag; without it a proxied request counts under its raw path, one series per
+     * resource.
+     */
+    static final String METRICS_ROUTE = "UrlPathTemplate";
 
     private final Backends backends;
     private final JsonApiCallers callers;
@@ -58,6 +64,7 @@ public class ServiceProxy {
             ctx.next();
             return;
         }
+        ctx.vertx().getOrCreateContext().putLocal(METRICS_ROUTE, RouteTable.template(path)); // this request's context
         Identity caller;
         try {
             caller = callers.callerOf(java.util.Optional.ofNullable(ctx.request().getHeader("Authorization")),

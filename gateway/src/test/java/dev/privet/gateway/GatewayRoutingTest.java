@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -71,6 +72,15 @@ class GatewayRoutingTest {
                 .body("backend", equalTo("network")).body("method", equalTo("DELETE"));
         given().get("/v1/load-balancers?owner=1").then().statusCode(200).body("backend", equalTo("network"))
                 .body("query", equalTo("owner=1"));
+    }
+
+    @Test
+    @DisplayName("the request metrics count a proxied request under its route, not under its resource")
+    void metricsByRoute() {
+        given().get("/v1/subnets/subnet-0123456789abcdef0").then().statusCode(200);
+        given().get("/v1/subnets/subnet-0123456789abcdef1").then().statusCode(200);
+        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("uri=\"/v1/subnets/{id}\"").doesNotContain("subnet-0123456789abcdef");
     }
 
     @Test

@@ -32,6 +32,21 @@ class RouteTableTest {
         assertThat(RouteTable.backendFor(path)).contains(backend);
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "/v1/vpcs, /v1/vpcs",
+            "/v1/vpcs/vpc-0123456789abcdef0, /v1/vpcs/{id}",
+            "/v1/vpcs/vpc-0123456789abcdef0/attributes, /v1/vpcs/{id}/attributes",
+            "/v1/load-balancers/web/listeners/443/attributes, /v1/load-balancers/{id}/listeners/{id}/attributes",
+            "/v1/endpoint-services/vpce-svc-0123456789abcdef0/connections/acceptances, /v1/endpoint-services/{id}/connections/acceptances",
+            "/v1/security-groups/sg-0123456789abcdef0/ingress/revocations, /v1/security-groups/{id}/ingress/revocations",
+            "/v1/hosted-zones/Z0123456789ABC/rrsets, /v1/hosted-zones/{id}/rrsets",
+            "/v1/vpcs/, /v1/vpcs/"})
+    @DisplayName("a path is counted under its route: ids and names as {id}, the words kept")
+    void template(String path, String template) {
+        assertThat(RouteTable.template(path)).isEqualTo(template);
+    }
+
     @Test
     @DisplayName("a path that only starts like a route, or is outside /v1/, has no service")
     void noRoute() {
