@@ -20,6 +20,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -171,12 +173,32 @@ class CrashRecoveryTest {
                             URI.create(admin + "/" + model.path("name").asText() + "/rebuild"))
                             .header("X-Privet-Gateway-Secret", cluster.gatewaySecret())
                             .POST(HttpRequest.BodyPublishers.noBody()));
-                    assertThat(rebuilt.statusCode()).as(service + " " + model + ": " + rebuilt.body()).isEqualTo(200);
+                    assertThat(rebuilt.statusCode()).as(() -> service + " " + model + ": " + rebuilt.body()
+                            + "\n" + failuresIn(cluster.logFile(service))).isEqualTo(200);
                 }
             }
         }
 
         assertThat(everythingAClientCanRead()).isEqualTo(live);
+    }
+
+    /**
+     * The service log's last three errors with the lines that follow each (their stack traces): what a failed
+     * request's 500 does not say, kept in the test's report, since the shared cluster's folder is deleted after the run.
+     */
+    private static String failuresIn(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            List<Integer> errors = IntStream.range(0, lines.size()).filter(i -> lines.get(i).contains(" ERROR "))
+                    .boxed().toList();
+            StringBuilder failures = new StringBuilder();
+            for (int i : errors.subList(Math.max(0, errors.size() - 3), errors.size())) {
+                lines.subList(i, Math.min(lines.size(), i + 40)).forEach(l -> failures.append(l).append('\n'));
+            }
+            return failures.isEmpty() ? "no ERROR in " + log : failures.toString();
+        } catch (IOException e) {
+            return "cannot read " + log + ": " + e;
+        }
     }
 
     /** Every answer the two accounts get from the read models, by request. */
