@@ -26,9 +26,8 @@ import java.util.stream.Collectors;
 
 /**
  * Elastic Load Balancing's AddTags, RemoveTags and DescribeTags, on load balancers, listeners and target groups by
- * ARN. Their
- * tags live in network-service beside the EC2 resources' ({@code /v1/tags}), under the same rules (at most 50 on a
- * resource, keys up to 128 characters, not {@code aws:}).
+ * ARN. Their tags live in network-service beside the EC2 resources' ({@code /v1/tags}), under the same rules (at most
+ * 50 on a resource, keys up to 128 characters, not {@code aws:}).
  */
 @ApplicationScoped
 public class TagActions implements QueryActions {

@@ -83,16 +83,14 @@ class SecurityGroupChecks {
     }
 
     /**
-     * The endpoints, not released, whose groups (their latest {@code EndpointSecurityGroupsApplied}) include the
-     * group. A change of an endpoint's groups still on its way from consumer-service is not seen.
+     * The endpoints, not released, whose groups (as network-service last applied them: the inline read model
+     * {@code endpoint_security_groups}, written with the events) include the group. A change of an endpoint's groups
+     * still on its way from consumer-service is not seen.
      */
     List<String> endpointsUsing(Connection c, String groupId) throws SQLException {
         return CrossStreamChecks.column(c, """
-                select e.stream_id from events e
-                 where e.event_type = 'EndpointSecurityGroupsApplied'
-                   and e.payload->'securityGroupIds' @> jsonb_build_array(?::text)
-                   and not exists (select 1 from events l where l.stream_id = e.stream_id and l.version > e.version
-                                      and l.event_type in ('EndpointSecurityGroupsApplied', 'EndpointNetworkReleased'))
-                 order by e.stream_id""", groupId);
+                select vpc_endpoint_id from endpoint_security_groups
+                 where security_group_ids @> jsonb_build_array(?::text)
+                 order by vpc_endpoint_id""", groupId);
     }
 }
